@@ -1,0 +1,80 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from './report';
+
+const EXAMPLES = join(import.meta.dirname, '../../../tests/fixtures/examples');
+
+interface Run {
+	files: { deals: string; history?: string; spend?: string };
+	config: string | null;
+	from: string | null;
+	to: string | null;
+	where: Record<string, string[]> | null;
+	expected: Record<string, unknown>;
+}
+
+async function report(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+	let out = '';
+	let err = '';
+	const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+	return { code, out, err };
+}
+
+/** Deep comparison with a relative tolerance for numbers. */
+function expectClose(actual: unknown, expected: unknown, path = '$'): void {
+	if (typeof expected === 'number') {
+		expect(typeof actual, path).toBe('number');
+		const tolerance = 1e-6 * Math.max(1, Math.abs(expected));
+		if (Math.abs((actual as number) - expected) > tolerance) {
+			expect.fail(`${path}: expected ${expected}, got ${actual}`);
+		}
+		return;
+	}
+	if (Array.isArray(expected)) {
+		expect(Array.isArray(actual), path).toBe(true);
+		expect((actual as unknown[]).length, `${path}.length`).toBe(expected.length);
+		expected.forEach((e, i) => expectClose((actual as unknown[])[i], e, `${path}[${i}]`));
+		return;
+	}
+	if (expected !== null && typeof expected === 'object') {
+		expect(actual !== null && typeof actual === 'object', path).toBe(true);
+		for (const [k, v] of Object.entries(expected)) expectClose((actual as Record<string, unknown>)[k], v, `${path}.${k}`);
+		return;
+	}
+	expect(actual, path).toEqual(expected);
+}
+
+function argvFor(dir: string, run: Run): string[] {
+	const argv = ['--deals', join(dir, run.files.deals)];
+	if (run.files.history) argv.push('--history', join(dir, run.files.history));
+	if (run.files.spend) argv.push('--spend', join(dir, run.files.spend));
+	if (run.config) argv.push('--config', join(dir, run.config));
+	if (run.from && run.to) argv.push('--from', run.from, '--to', run.to);
+	for (const [dim, values] of Object.entries(run.where ?? {})) for (const v of values) argv.push('--where', `${dim}=${v}`);
+	return [...argv, '--json'];
+}
+
+describe('report --json reproduces every expected.json of the examples', () => {
+	for (const name of readdirSync(EXAMPLES)) {
+		const dir = join(EXAMPLES, name);
+		let runs: Run[];
+		try {
+			runs = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
+		} catch {
+			continue;
+		}
+		runs.forEach((run, i) => {
+			const label = `${name} #${i + 1} (${run.from ?? 'whole'}…${run.to ?? ''}${run.where ? ` where ${JSON.stringify(run.where)}` : ''})`;
+			it(label, async () => {
+				const { code, out, err } = await report(argvFor(dir, run));
+				expect(err).toBe('');
+				expect(code).toBe(0);
+				const actual = JSON.parse(out);
+				const { warnings: _ignored, ...expected } = run.expected;
+				expectClose(actual, expected);
+				expect(Array.isArray(actual.warnings)).toBe(true);
+			});
+		});
+	}
+});

@@ -1,0 +1,83 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { startNodeDb } from '../db/node';
+import { loadDataset } from '../engine/load';
+import { runReport } from '../engine/report';
+import type { InputFile } from '../ingest/raw-table';
+import { parseConfig, type Config } from '../model/config';
+import type { FileRole } from '../model/mapping';
+import { parseArgs, USAGE, UsageError } from './args';
+import { formatSummary } from './summary';
+
+export interface Io {
+	out: (text: string) => void;
+	err: (text: string) => void;
+}
+
+const processIo: Io = {
+	out: (t) => process.stdout.write(t),
+	err: (t) => process.stderr.write(t)
+};
+
+async function readInput(path: string): Promise<Uint8Array> {
+	try {
+		return new Uint8Array(await readFile(path));
+	} catch (e) {
+		const code = (e as NodeJS.ErrnoException).code;
+		if (code === 'ENOENT') throw new Error(`${path}: no such file`);
+		if (code === 'EISDIR') throw new Error(`${path}: is a folder, not a file`);
+		throw new Error(`${path}: cannot be read (${code ?? 'unknown error'})`);
+	}
+}
+
+async function readConfig(path: string): Promise<Config> {
+	const text = new TextDecoder().decode(await readInput(path));
+	let value: unknown;
+	try {
+		value = JSON.parse(text);
+	} catch (e) {
+		throw new Error(`${path}: not valid JSON (${(e as Error).message})`);
+	}
+	try {
+		return parseConfig(value);
+	} catch (e) {
+		throw new Error(`${path}: ${(e as Error).message}`);
+	}
+}
+
+/** `report`: the same engine as the page, in Node. Returns the exit code. */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+	let db: Awaited<ReturnType<typeof startNodeDb>> | null = null;
+	try {
+		const args = parseArgs(argv);
+		if (args.help) {
+			io.out(USAGE + '\n');
+			return 0;
+		}
+		const config = args.config ? await readConfig(args.config) : {};
+		const roles: Record<string, FileRole> = {};
+		const inputs: InputFile[] = [];
+		for (const role of ['deals', 'history', 'spend'] as const) {
+			const path = args[role];
+			if (!path) continue;
+			const name = roles[basename(path)] ? `${basename(path)} (${role})` : basename(path);
+			roles[name] = role;
+			inputs.push({ name, source: await readInput(path) });
+		}
+		db = await startNodeDb();
+		const dataset = await loadDataset(db, inputs, { config, roles });
+		const report = await runReport(db, dataset, {
+			period: args.from && args.to ? { from: args.from, to: args.to } : null,
+			filters: args.filters
+		});
+		io.out(args.json ? JSON.stringify(report) + '\n' : formatSummary(report));
+		return 0;
+	} catch (e) {
+		const message = e instanceof Error ? e.message : String(e);
+		io.err(`report: ${message.split('\n')[0]}\n`);
+		if (e instanceof UsageError) io.err(`Run with --help for usage.\n`);
+		return e instanceof UsageError ? 2 : 1;
+	} finally {
+		await db?.close();
+	}
+}

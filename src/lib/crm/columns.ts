@@ -1,0 +1,35 @@
+/** Header matching shared by the detectors: trimmed, case-folded, quotes and BOM ignored. */
+export function headerKey(name: string): string {
+	return name
+		.replace(/^\ufeff/, '')
+		.trim()
+		.toLowerCase();
+}
+
+/** The first column whose header equals one of `candidates` (after `headerKey`). */
+export function findColumn(columns: readonly string[], candidates: readonly string[]): string | undefined {
+	const wanted = candidates.map(headerKey);
+	for (const candidate of wanted) {
+		const hit = columns.find((c) => headerKey(c) === candidate);
+		if (hit !== undefined) return hit;
+	}
+	return undefined;
+}
+
+/** Share of `candidates` found among `columns` (0 … 1). */
+export function coverage(columns: readonly string[], candidates: readonly string[]): number {
+	if (candidates.length === 0) return 0;
+	const keys = new Set(columns.map(headerKey));
+	return candidates.filter((c) => keys.has(headerKey(c))).length / candidates.length;
+}
+
+/** Drop undefined entries so a partial column map stays clean. */
+export function defined<K extends string>(
+	entries: Partial<Record<K, string | undefined>>
+): Partial<Record<K, string>> {
+	const out: Partial<Record<K, string>> = {};
+	for (const [key, value] of Object.entries(entries) as [K, string | undefined][]) {
+		if (value !== undefined) out[key] = value;
+	}
+	return out;
+}

@@ -1,0 +1,47 @@
+import type { Config } from '../model/config';
+import type { Detection, FileSample, Mapping } from '../model/mapping';
+import { detectGenericDeals, detectGenericHistory, detectSpend } from './generic';
+import { detectHubspot } from './hubspot';
+import { detectSalesforceHistory, detectSalesforceReport } from './salesforce';
+
+type Detector = (sample: FileSample, config: Config) => Detection | null;
+
+const DETECTORS: readonly Detector[] = [
+	detectHubspot,
+	detectSalesforceReport,
+	detectSalesforceHistory,
+	detectGenericDeals,
+	detectGenericHistory,
+	detectSpend
+];
+
+/** Every detector's verdict on a file, most confident first. */
+export function detectAll(sample: FileSample, config: Config = {}): Detection[] {
+	return DETECTORS.map((d) => d(sample, config))
+		.filter((d): d is Detection => d !== null)
+		.sort((a, b) => b.confidence - a.confidence);
+}
+
+/** The best mapping for a file, with the config's explicit choices laid over it. */
+export function detect(sample: FileSample, config: Config = {}): Detection | null {
+	const best = detectAll(sample, config)[0];
+	if (!best) return null;
+	return { confidence: best.confidence, mapping: applyConfig(best.mapping, config) };
+}
+
+/** What the config says overrides what detection found. */
+export function applyConfig<M extends Mapping>(mapping: M, config: Config): M {
+	if (mapping.role === 'deals') {
+		return {
+			...mapping,
+			columns: { ...mapping.columns, ...config.columns },
+			stages: config.stages ?? mapping.stages,
+			won: config.won ?? mapping.won,
+			lost: config.lost ?? mapping.lost
+		};
+	}
+	if (mapping.role === 'history') {
+		return { ...mapping, columns: { ...mapping.columns, ...config.history } };
+	}
+	return { ...mapping, columns: { ...mapping.columns, ...config.spend } };
+}

@@ -1,0 +1,52 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Sql } from '../sql/sql';
+import { arrowToRows } from './arrow-rows';
+import { LOCKDOWN, inputPath, type Db, type FileSource, type Row } from './types';
+
+const require = createRequire(import.meta.url);
+
+type Blocking = typeof import('@duckdb/duckdb-wasm/dist/duckdb-node-blocking');
+
+/**
+ * The Node front end of the engine: duckdb-wasm's blocking Node build (the same wasm the
+ * browser runs), used by `report` and the tests.
+ */
+export async function startNodeDb(): Promise<Db> {
+	const duckdb: Blocking = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
+	const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
+	const bundles = {
+		mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: '' },
+		eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: '' }
+	};
+	const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+	await db.instantiate();
+	const conn = db.connect();
+	for (const statement of LOCKDOWN) conn.query(statement);
+
+	return {
+		async query<T extends Row = Row>(statement: Sql): Promise<T[]> {
+			if (statement.params.length === 0) return arrowToRows<T>(conn.query(statement.text));
+			const prepared = conn.prepare(statement.text);
+			try {
+				return arrowToRows<T>(prepared.query(...statement.params));
+			} finally {
+				prepared.close();
+			}
+		},
+		async registerFile(name: string, source: FileSource): Promise<string> {
+			const path = inputPath(name);
+			if (typeof source === 'string') db.registerFileText(path, source);
+			else if (source instanceof Uint8Array) db.registerFileBuffer(path, source);
+			else db.registerFileBuffer(path, new Uint8Array(await source.arrayBuffer()));
+			return path;
+		},
+		async dropFile(path: string): Promise<void> {
+			db.dropFile(path);
+		},
+		async close(): Promise<void> {
+			conn.close();
+			db.reset();
+		}
+	};
+}

@@ -1,0 +1,44 @@
+import type { Sql } from '../sql/sql';
+
+/** A plain row: numbers (never BigInt), strings, booleans, null. Dates come back as `YYYY-MM-DD`, timestamps as ISO text. */
+export type Row = Record<string, number | string | boolean | null>;
+
+/** What a file to register can be: text we decoded, raw bytes, or a browser File read lazily. */
+export type FileSource = string | Uint8Array | Blob;
+
+/**
+ * The one narrow gateway to DuckDB-WASM. Everything outside `src/lib/db` receives a `Db`;
+ * the browser (worker) and Node (report, tests) implementations run the same wasm build.
+ */
+export interface Db {
+	/** Run one statement with bound values and return plain rows. */
+	query<T extends Row = Row>(statement: Sql): Promise<T[]>;
+	/**
+	 * Make a file readable by `read_csv` under a path inside the allowed input directory and
+	 * return that path. Register a name again to replace it.
+	 */
+	registerFile(name: string, source: FileSource): Promise<string>;
+	/** Forget a registered file. */
+	dropFile(path: string): Promise<void>;
+	/** Stop the engine and free its memory. */
+	close(): Promise<void>;
+}
+
+/** The only directory DuckDB may read; every input file is registered beneath it. */
+export const INPUT_DIR = '/pipelens-input/';
+
+/** Statements run right after connecting, before any data is touched. */
+export const LOCKDOWN: readonly string[] = [
+	'SET autoinstall_known_extensions=false',
+	'SET autoload_known_extensions=false',
+	`SET allowed_directories=['${INPUT_DIR}']`,
+	'SET enable_external_access=false',
+	'SET lock_configuration=true'
+];
+
+/** Turn a user's file name into a safe registered path (no directory parts, no odd characters). */
+export function inputPath(name: string): string {
+	const base = name.split(/[\\/]/).pop() ?? 'file';
+	const safe = base.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 120) || 'file';
+	return INPUT_DIR + safe;
+}

@@ -1,0 +1,30 @@
+import type { DealsMapping, FileRole, HistoryMapping, Mapping, SpendMapping } from '../model/mapping';
+import type { Period } from '../model/filters';
+import type { RawTable } from '../ingest/raw-table';
+
+/** One input file after loading: its raw table, its role and how it was recognised. */
+export interface LoadedFile {
+	raw: RawTable;
+	role: FileRole;
+	crm: string;
+	confidence: number;
+	mapping: Mapping;
+}
+
+/** Everything the metrics need to know about the loaded data. */
+export interface Dataset {
+	files: LoadedFile[];
+	deals: DealsMapping;
+	history: HistoryMapping | null;
+	spend: SpendMapping | null;
+	/** Open stages S1 … Sk. */
+	stages: string[];
+	/** Earliest created to latest created or closed; null when no deal has a date. */
+	whole: Period | null;
+	/** Deals in the canonical table (after dropping rows without id or created date). */
+	dealCount: number;
+	eventCount: number;
+	hasSpend: boolean;
+	/** Data-quality findings of loading (METRICS.md §4 `warnings`). */
+	warnings: string[];
+}

@@ -1,0 +1,227 @@
+import type { Db } from '../db/types';
+import { detectAll, applyConfig } from '../crm/detect';
+import { loadRawTable, InputError, type InputFile, type RawTable } from '../ingest/raw-table';
+import {
+	createDealFacts,
+	createDeals,
+	createDealsAll,
+	createEvents,
+	createSpend,
+	createStageMap,
+	historyEvents,
+	stageColumnEvents,
+	stageMapEntries,
+	type ColumnFormats
+} from '../model/canonical';
+import type { Config } from '../model/config';
+import type { DealsMapping, FileRole, HistoryMapping, Mapping, SpendMapping } from '../model/mapping';
+import { numberExpr, spendDateExpr, timestampExpr } from '../model/parse';
+import { ident, sql, type Fragment } from '../sql/sql';
+import { auditParsing, type ParsedColumn } from './audit';
+import type { Dataset, LoadedFile } from './dataset';
+import { profileColumns } from './profile';
+import { dealWarnings, eventWarnings, fileWarnings } from './warnings';
+
+export interface LoadOptions {
+	config?: Config;
+	/** Roles the caller already knows (the CLI's `--deals/--history/--spend`), by file name. */
+	roles?: Record<string, FileRole>;
+	onProgress?: (step: string, done: number, total: number) => void;
+}
+
+const ROLE_TABLE: Record<FileRole, string> = { deals: 'raw_deals', history: 'raw_history', spend: 'raw_spend' };
+
+function bestMapping(raw: RawTable, config: Config, role?: FileRole) {
+	const sample = { name: raw.file, columns: raw.columns, rows: raw.preview };
+	const all = detectAll(sample, config).filter((d) => role === undefined || d.mapping.role === role);
+	return all[0] ?? null;
+}
+
+/**
+ * Load files into the canonical tables: each file as all text, recognised (CRM and role), typed
+ * once with explicit formats, and audited so that nothing is dropped without a warning.
+ */
+export async function loadDataset(db: Db, inputs: InputFile[], options: LoadOptions = {}): Promise<Dataset> {
+	const config = options.config ?? {};
+	const progress = options.onProgress ?? (() => {});
+	const total = inputs.length + 3;
+	const files: LoadedFile[] = [];
+	for (const [i, input] of inputs.entries()) {
+		progress(`Reading ${input.name}`, i, total);
+		const role = options.roles?.[input.name];
+		const raw = await loadRawTable(db, input, `raw_${i}`);
+		const found = bestMapping(raw, config, role);
+		if (!found) {
+			if (role) throw new InputError(input.name, `the columns do not look like a ${role} file (${describeColumns(raw.columns)})`);
+			throw new InputError(input.name, `the file is not recognised as deals, stage history or spend (${describeColumns(raw.columns)})`);
+		}
+		const mapping = applyConfig(found.mapping, config);
+		files.push({ raw, role: mapping.role, crm: mapping.crm, confidence: found.confidence, mapping });
+	}
+	const byRole = (role: FileRole) => files.filter((f) => f.role === role);
+	const dealsFiles = byRole('deals');
+	if (dealsFiles.length === 0) throw new Error('no deals file was given: drop a deals export (one row per deal)');
+	for (const role of ['deals', 'history', 'spend'] as const) {
+		if (byRole(role).length > 1) {
+			throw new Error(`more than one ${role} file was given (${byRole(role).map((f) => f.raw.file).join(', ')}): give one of each`);
+		}
+	}
+	for (const f of files) {
+		await db.query(sql`DROP TABLE IF EXISTS ${ident(ROLE_TABLE[f.role])}`);
+		await db.query(sql`ALTER TABLE ${ident(f.raw.table)} RENAME TO ${ident(ROLE_TABLE[f.role])}`);
+		f.raw.table = ROLE_TABLE[f.role];
+	}
+	const mappingOf = <M extends Mapping>(f: LoadedFile | undefined) => (f ? (f.mapping as M) : null);
+	const dealsFile = dealsFiles[0];
+	const deals = mappingOf<DealsMapping>(dealsFile) as DealsMapping;
+	const historyFile = byRole('history')[0];
+	const history = mappingOf<HistoryMapping>(historyFile);
+	const spendFile = byRole('spend')[0];
+	const spend = mappingOf<SpendMapping>(spendFile);
+	requireColumns(dealsFile.raw, deals);
+
+	progress('Typing deals', inputs.length, total);
+	const warnings: string[] = files.flatMap((f) => fileWarnings(f.raw));
+	const dealsProfile = await profileColumns(db, dealsFile.raw.table, {
+		dates: [deals.columns.created, deals.columns.closed, ...deals.stageColumns.map((s) => s.column)].filter(isString),
+		numbers: [deals.columns.amount, deals.columns.probability].filter(isString),
+		dateOrder: deals.dateOrder
+	});
+	warnings.push(...dealsProfile.notes.map((n) => `${dealsFile.raw.file}: ${n}`));
+	const probabilityScale = await probabilityScaleOf(db, dealsFile.raw.table, deals, dealsProfile.formats);
+	const k = deals.stages.length;
+	await db.query(createStageMap(stageMapEntries(deals)));
+	await db.query(createDealsAll({ rawTable: dealsFile.raw.table, mapping: deals, formats: dealsProfile.formats, probabilityScale }));
+	await db.query(createDeals);
+
+	progress('Building stage history', inputs.length + 1, total);
+	const eventSources: Fragment[] = [];
+	let historyFormats: ColumnFormats | null = null;
+	if (history && historyFile) {
+		const p = await profileColumns(db, historyFile.raw.table, { dates: [history.columns.at].filter(isString), numbers: [], dateOrder: history.dateOrder });
+		warnings.push(...p.notes.map((n) => `${historyFile.raw.file}: ${n}`));
+		historyFormats = p.formats;
+		const events = historyEvents(historyFile.raw.table, history, p.formats);
+		if (events) eventSources.push(events);
+	} else {
+		const events = stageColumnEvents(dealsFile.raw.table, deals, dealsProfile.formats);
+		if (events) eventSources.push(events);
+	}
+	for (const statement of createEvents(eventSources, k)) await db.query(statement);
+	await db.query(createDealFacts(k));
+
+	progress('Reading spend', inputs.length + 2, total);
+	if (spend && spendFile) {
+		requireSpendColumns(spendFile.raw, spend);
+		const p = await profileColumns(db, spendFile.raw.table, {
+			dates: [spend.columns.date].filter(isString),
+			numbers: [spend.columns.amount].filter(isString),
+			dateOrder: spend.dateOrder
+		});
+		await db.query(createSpend({ rawTable: spendFile.raw.table, mapping: spend, formats: p.formats }));
+		warnings.push(...(await spendWarnings(db, spendFile.raw, spend, p.formats)));
+	} else {
+		await db.query(sql`DROP TABLE IF EXISTS spend`);
+		await db.query(sql`CREATE TABLE spend (row BIGINT, date DATE, channel VARCHAR, amount DOUBLE)`);
+	}
+
+	warnings.push(...(await parseWarnings(db, dealsFile.raw, deals, dealsProfile.formats)));
+	warnings.push(...(await dealWarnings(db, dealsFile.raw)));
+	if (historyFile && history && historyFormats) {
+		warnings.push(...(await parseWarnings(db, historyFile.raw, history, historyFormats)));
+	}
+	warnings.push(...(await eventWarnings(db, historyFile?.raw.file ?? dealsFile.raw.file)));
+
+	const [summary] = await db.query<{ deals: number; events: number; spend: number; from: string | null; to: string | null }>(sql`
+		SELECT (SELECT count(*) FROM deals)::DOUBLE AS deals,
+			(SELECT count(*) FROM stage_events)::DOUBLE AS events,
+			(SELECT count(*) FROM spend)::DOUBLE AS spend,
+			(SELECT min(created) FROM deals) AS "from",
+			(SELECT greatest(max(created), max(closed)) FROM deals) AS "to"`);
+	progress('Ready', total, total);
+	return {
+		files,
+		deals,
+		history,
+		spend,
+		stages: deals.stages,
+		whole: summary.from && summary.to ? { from: summary.from, to: summary.to } : null,
+		dealCount: summary.deals,
+		eventCount: summary.events,
+		hasSpend: spend !== null,
+		warnings
+	};
+}
+
+function isString(v: string | undefined): v is string {
+	return typeof v === 'string';
+}
+
+function describeColumns(columns: readonly string[]): string {
+	const shown = columns.slice(0, 8).map((c) => `"${c.length > 40 ? `${c.slice(0, 40)}…` : c}"`);
+	return `columns: ${shown.join(', ')}${columns.length > 8 ? `, and ${columns.length - 8} more` : ''}`;
+}
+
+function missing(raw: RawTable, names: Record<string, string | undefined>): string[] {
+	return Object.entries(names)
+		.filter(([, name]) => name !== undefined && !raw.columns.includes(name))
+		.map(([field, name]) => `${field} → "${name}"`);
+}
+
+/** The mapped columns must exist, and a deal needs a created date and a stage or outcome. */
+function requireColumns(raw: RawTable, mapping: DealsMapping): void {
+	const absent = missing(raw, mapping.columns);
+	if (absent.length) throw new InputError(raw.file, `mapped columns are not in the file: ${absent.join(', ')}`);
+	if (!mapping.columns.created) throw new InputError(raw.file, 'no column holds the date a deal was created (map "created")');
+	if (!mapping.columns.stage && !mapping.columns.outcome) {
+		throw new InputError(raw.file, 'no column holds the deal stage or status (map "stage" or "outcome")');
+	}
+}
+
+function requireSpendColumns(raw: RawTable, mapping: SpendMapping): void {
+	const absent = missing(raw, mapping.columns);
+	if (absent.length) throw new InputError(raw.file, `mapped spend columns are not in the file: ${absent.join(', ')}`);
+}
+
+/** A probability column written as 0–1 is scaled to percent. */
+async function probabilityScaleOf(db: Db, table: string, mapping: DealsMapping, formats: ColumnFormats): Promise<number> {
+	const column = mapping.columns.probability;
+	if (!column) return 1;
+	const [{ top }] = await db.query<{ top: number | null }>(
+		sql`SELECT max(${numberExpr(ident(column), formats.decimals[column] ?? '.')}) AS top FROM ${ident(table)}`
+	);
+	return top !== null && top <= 1 ? 100 : 1;
+}
+
+function failureText(file: RawTable, f: { what: string; column: string; count: number; firstRow: number; firstValue: string }): string {
+	const line = f.firstRow + file.preamble + 1;
+	return `${file.file}: ${f.count} ${f.what} value${f.count === 1 ? '' : 's'} in column "${f.column}" could not be read (first at line ${line}: "${f.firstValue}")`;
+}
+
+async function parseWarnings(db: Db, file: RawTable, mapping: DealsMapping | HistoryMapping, formats: ColumnFormats): Promise<string[]> {
+	const checks: ParsedColumn[] = [];
+	const date = (what: string, column: string | undefined) => {
+		if (column) checks.push({ what, column, parsed: timestampExpr(ident(column), formats.dates[column] ?? 'iso') });
+	};
+	const number = (what: string, column: string | undefined) => {
+		if (column) checks.push({ what, column, parsed: numberExpr(ident(column), formats.decimals[column] ?? '.') });
+	};
+	if (mapping.role === 'deals') {
+		date('created date', mapping.columns.created);
+		date('close date', mapping.columns.closed);
+		number('amount', mapping.columns.amount);
+		number('probability', mapping.columns.probability);
+		for (const s of mapping.stageColumns) date('stage date', s.column);
+	} else {
+		date('stage date', mapping.columns.at);
+	}
+	return (await auditParsing(db, file.table, checks)).map((f) => failureText(file, f));
+}
+
+async function spendWarnings(db: Db, file: RawTable, mapping: SpendMapping, formats: ColumnFormats): Promise<string[]> {
+	const checks: ParsedColumn[] = [];
+	const { date, amount } = mapping.columns;
+	if (date) checks.push({ what: 'spend date', column: date, parsed: spendDateExpr(ident(date), formats.dates[date] ?? 'iso') });
+	if (amount) checks.push({ what: 'spend amount', column: amount, parsed: numberExpr(ident(amount), formats.decimals[amount] ?? '.') });
+	return (await auditParsing(db, file.table, checks)).map((f) => failureText(file, f));
+}

@@ -1,0 +1,81 @@
+import Papa from 'papaparse';
+
+export type Delimiter = ',' | ';' | '\t' | '|';
+const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|'];
+
+export interface Dialect {
+	delimiter: Delimiter;
+	/** Lines before the header (report titles) to skip. */
+	skip: number;
+	/** Header names, as in the file. */
+	columns: string[];
+	/** The first data rows, all text (a quick preview for detection and the mapping editor). */
+	rows: string[][];
+}
+
+function parse(text: string, delimiter: Delimiter): string[][] {
+	const result = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy', quoteChar: '"' });
+	return result.data;
+}
+
+/** The most common field count among rows, and how many rows have it. */
+function modal(rows: string[][]): { width: number; count: number } {
+	const counts = new Map<number, number>();
+	for (const r of rows) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
+	let width = 0;
+	let count = 0;
+	for (const [w, c] of counts) if (c > count || (c === count && w > width)) [width, count] = [w, c];
+	return { width, count };
+}
+
+/**
+ * Delimiter, preamble and header from the first part of a file. The delimiter is the one that
+ * gives the most rows of one consistent width above one column; the header is the first row of
+ * that width (title lines above it are skipped and counted).
+ */
+export function sniffDialect(head: string, { sampleRows = 50 } = {}): Dialect {
+	// The head may end mid-line: drop the last partial line.
+	const cut = head.lastIndexOf('\n');
+	const text = cut > 0 ? head.slice(0, cut) : head;
+	let best: { delimiter: Delimiter; rows: string[][]; width: number; score: number } | null = null;
+	for (const delimiter of DELIMITERS) {
+		const rows = parse(text, delimiter).slice(0, sampleRows + 10);
+		const { width, count } = modal(rows);
+		const score = width > 1 ? count * Math.log2(width) : 0;
+		if (!best || score > best.score) best = { delimiter, rows, width, score };
+	}
+	if (!best || best.width <= 1) {
+		const rows = parse(text, ',');
+		return { delimiter: ',', skip: 0, columns: rows[0] ?? [], rows: rows.slice(1, sampleRows + 1) };
+	}
+	const headerIndex = best.rows.findIndex((r) => r.length === best.width);
+	const header = best.rows[headerIndex];
+	return {
+		delimiter: best.delimiter,
+		skip: physicalLines(text, best.delimiter, headerIndex),
+		columns: header.map((c) => c.replace(/^\ufeff/, '')),
+		rows: best.rows.slice(headerIndex + 1, headerIndex + 1 + sampleRows)
+	};
+}
+
+/** How many physical lines the first `records` records (blank lines included) take. */
+function physicalLines(text: string, delimiter: Delimiter, records: number): number {
+	if (records === 0) return 0;
+	let lines = 0;
+	let seen = 0;
+	Papa.parse<string[]>(text, {
+		delimiter,
+		skipEmptyLines: false,
+		step: (result, parser) => {
+			if (seen >= records) {
+				parser.abort();
+				return;
+			}
+			const row = result.data;
+			const blank = row.length === 1 && row[0] === '';
+			lines += 1 + (row.join('').match(/\n/g)?.length ?? 0);
+			if (!blank) seen++;
+		}
+	});
+	return lines;
+}

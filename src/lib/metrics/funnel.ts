@@ -1,0 +1,38 @@
+import { sql, type Fragment } from '../sql/sql';
+import { inPeriod } from '../model/filters';
+import { filteredDeals, type MetricContext } from './context';
+
+export interface FunnelRow {
+	stage: string;
+	reached: number;
+	from_previous: number | null;
+	from_first: number | null;
+}
+
+/**
+ * Cohort deals whose furthest stage is at least i, for i = 1 … k, then k+1 (won, whenever).
+ * One row per i, zero-filled.
+ */
+export function funnelQuery(ctx: MetricContext): Fragment {
+	const k = ctx.stages.length;
+	return sql`SELECT s.i::INTEGER AS i, count(d.id)::DOUBLE AS reached
+		FROM range(1, CAST(${k + 2} AS INTEGER)) s(i)
+		LEFT JOIN (SELECT id, f FROM ${filteredDeals(ctx)} WHERE ${inPeriod(sql`created`, ctx.period)}) d
+			ON d.f >= s.i
+		GROUP BY s.i ORDER BY s.i`;
+}
+
+function ratio(a: number, b: number | undefined): number | null {
+	return b === undefined || b === 0 ? null : a / b;
+}
+
+/** Label the counts and add `% of previous` and `% of first`. */
+export function funnelRows(stages: readonly string[], reached: readonly number[]): FunnelRow[] {
+	const labels = [...stages, 'won'];
+	return labels.map((stage, i) => ({
+		stage,
+		reached: reached[i] ?? 0,
+		from_previous: i === 0 ? null : ratio(reached[i] ?? 0, reached[i - 1]),
+		from_first: ratio(reached[i] ?? 0, reached[0])
+	}));
+}

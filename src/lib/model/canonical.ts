@@ -1,0 +1,210 @@
+import { ident, join, list, raw, sql, type Fragment, type SqlValue } from '../sql/sql';
+import { stageKey } from './config';
+import type { DealsMapping, HistoryMapping, SpendMapping } from './mapping';
+import { cleanText, dateExpr, numberExpr, spendDateExpr, timestampExpr, type DateFamily, type DecimalMark } from './parse';
+
+/**
+ * The canonical tables (METRICS.md §1), built once at load with explicit casts:
+ * `stage_map`, `deals`, `stage_events`, `spend`, and `deal_facts` (per-deal facts every metric reads).
+ */
+
+/** How each text column of a raw table is written, decided from all of its values. */
+export interface ColumnFormats {
+	dates: Record<string, DateFamily>;
+	decimals: Record<string, DecimalMark>;
+}
+
+export interface StageMapEntry {
+	key: string;
+	label: string;
+	idx: number;
+	kind: 'open' | 'won' | 'lost';
+}
+
+/** Open stages 1 … k, then won labels (k+1) and lost labels (k+2). */
+export function stageMapEntries(mapping: Pick<DealsMapping, 'stages' | 'won' | 'lost'>): StageMapEntry[] {
+	const k = mapping.stages.length;
+	const seen = new Set<string>();
+	const out: StageMapEntry[] = [];
+	const add = (label: string, idx: number, kind: StageMapEntry['kind']) => {
+		const key = stageKey(label);
+		if (seen.has(key)) return;
+		seen.add(key);
+		out.push({ key, label, idx, kind });
+	};
+	mapping.stages.forEach((s, i) => add(s, i + 1, 'open'));
+	mapping.won.forEach((s) => add(s, k + 1, 'won'));
+	mapping.lost.forEach((s) => add(s, k + 2, 'lost'));
+	return out;
+}
+
+export function createStageMap(entries: readonly StageMapEntry[]): Fragment {
+	if (entries.length === 0) {
+		return sql`CREATE OR REPLACE TABLE stage_map (key VARCHAR, label VARCHAR, idx INTEGER, kind VARCHAR)`;
+	}
+	const rows = entries.map((e) => sql`(${e.key}, ${e.label}, CAST(${e.idx} AS INTEGER), ${e.kind})`);
+	return sql`CREATE OR REPLACE TABLE stage_map AS SELECT * FROM (VALUES ${join(rows)}) AS t(key, label, idx, kind)`;
+}
+
+function col(name: string | undefined): Fragment | null {
+	return name === undefined ? null : ident(name);
+}
+
+function textOrNone(name: string | undefined): Fragment {
+	const c = col(name);
+	return c ? sql`COALESCE(${cleanText(c)}, '(none)')` : raw(`'(none)'`);
+}
+
+function keyList(values: readonly string[]): Fragment {
+	return list(values.map(stageKey) as SqlValue[]);
+}
+
+function family(formats: ColumnFormats, name: string | undefined): DateFamily {
+	return (name && formats.dates[name]) || 'iso';
+}
+
+function decimal(formats: ColumnFormats, name: string | undefined): DecimalMark {
+	return (name && formats.decimals[name]) || '.';
+}
+
+export interface DealsOptions {
+	rawTable: string;
+	mapping: DealsMapping;
+	formats: ColumnFormats;
+	/** Multiply the probability column by this (100 for a 0–1 column). */
+	probabilityScale: number;
+}
+
+/**
+ * `deals_all`: every row of the deals file, typed. Outcome from the outcome column when mapped,
+ * else from the stage label; `closed` only for won and lost deals (an open deal's close date is
+ * an expectation).
+ */
+export function createDealsAll({ rawTable, mapping, formats, probabilityScale }: DealsOptions): Fragment {
+	const c = mapping.columns;
+	const stage = col(c.stage);
+	const stageText = stage ? cleanText(stage) : raw('NULL');
+	const outcomeCol = col(c.outcome);
+	const wonKeys = keyList([...mapping.won, ...mapping.outcomeWon]);
+	const lostKeys = keyList([...mapping.lost, ...mapping.outcomeLost]);
+	const outcome = outcomeCol
+		? sql`CASE WHEN lower(trim(${outcomeCol})) IN ${wonKeys} THEN 'won'
+				WHEN lower(trim(${outcomeCol})) IN ${lostKeys} THEN 'lost' ELSE 'open' END`
+		: sql`CASE WHEN sm.kind = 'won' THEN 'won' WHEN sm.kind = 'lost' THEN 'lost' ELSE 'open' END`;
+	const id = col(c.id);
+	const amount = col(c.amount);
+	const probability = col(c.probability);
+	const created = col(c.created);
+	const closed = col(c.closed);
+	const currency = col(c.currency);
+	return sql`CREATE OR REPLACE TABLE deals_all AS
+	SELECT *, CASE WHEN outcome <> 'open' THEN closed_text_date END AS closed
+	FROM (
+		SELECT r.__row AS row,
+			${id ? cleanText(id) : sql`CAST(r.__row AS VARCHAR)`} AS id,
+			${textOrNone(c.owner)} AS owner,
+			${textOrNone(c.source)} AS source,
+			${textOrNone(c.pipeline)} AS pipeline,
+			${textOrNone(c.segment)} AS segment,
+			${amount ? numberExpr(amount, decimal(formats, c.amount)) : raw('CAST(NULL AS DOUBLE)')} AS amount,
+			${probability ? sql`${numberExpr(probability, decimal(formats, c.probability))} * ${probabilityScale}` : raw('CAST(NULL AS DOUBLE)')} AS probability,
+			${created ? dateExpr(created, family(formats, c.created)) : raw('CAST(NULL AS DATE)')} AS created,
+			${closed ? dateExpr(closed, family(formats, c.closed)) : raw('CAST(NULL AS DATE)')} AS closed_text_date,
+			${outcome} AS outcome,
+			${stageText} AS stage,
+			${currency ? cleanText(currency) : raw('CAST(NULL AS VARCHAR)')} AS currency,
+			CASE WHEN sm.kind = 'open' THEN sm.idx END AS stage_idx,
+			sm.kind AS stage_kind
+		FROM ${ident(rawTable)} r
+		LEFT JOIN stage_map sm ON sm.key = lower(${stageText})
+	)`;
+}
+
+/** `deals`: one row per id (the first), with a created date. The rest is reported, not lost. */
+export const createDeals: Fragment = sql`CREATE OR REPLACE TABLE deals AS
+	SELECT * EXCLUDE (closed_text_date) FROM deals_all
+	WHERE id IS NOT NULL AND created IS NOT NULL
+	QUALIFY row_number() OVER (PARTITION BY id ORDER BY row) = 1`;
+
+export interface EventsSource {
+	/** Raw table the events come from. */
+	rawTable: string;
+	select: Fragment;
+}
+
+/** Stage events from per-stage date columns of the deals file (HubSpot `Date entered …`). */
+export function stageColumnEvents(rawTable: string, mapping: DealsMapping, formats: ColumnFormats): Fragment | null {
+	const id = col(mapping.columns.id);
+	if (!id || mapping.stageColumns.length === 0) return null;
+	const parts = mapping.stageColumns.map((sc) => {
+		const c = ident(sc.column);
+		return sql`SELECT r.__row AS row, ${cleanText(id)} AS id, CAST(${sc.stage} AS VARCHAR) AS stage,
+			${timestampExpr(c, family(formats, sc.column))} AS "at", ${cleanText(c)} AS at_text
+			FROM ${ident(rawTable)} r WHERE ${cleanText(c)} IS NOT NULL`;
+	});
+	return join(parts, ' UNION ALL ');
+}
+
+/** Stage events from a history file: one row per stage entered (rows that only changed the amount skipped). */
+export function historyEvents(rawTable: string, mapping: HistoryMapping, formats: ColumnFormats): Fragment | null {
+	const c = mapping.columns;
+	if (!c.id || !c.stage || !c.at) return null;
+	const stage = cleanText(ident(c.stage));
+	const from = c.from ? cleanText(ident(c.from)) : null;
+	const notSame = from ? sql`AND (${from} IS NULL OR lower(${from}) <> lower(${stage}))` : raw('');
+	return sql`SELECT r.__row AS row, ${cleanText(ident(c.id))} AS id, ${stage} AS stage,
+		${timestampExpr(ident(c.at), family(formats, c.at))} AS "at", ${cleanText(ident(c.at))} AS at_text
+		FROM ${ident(rawTable)} r WHERE ${stage} IS NOT NULL ${notSame}`;
+}
+
+/** `events_all` from any number of sources, then `stage_events` for known deals with a time. */
+export function createEvents(sources: readonly Fragment[], stageCount: number): Fragment[] {
+	const body =
+		sources.length > 0
+			? join(sources, ' UNION ALL ')
+			: raw('SELECT 0 AS row, NULL::VARCHAR AS id, NULL::VARCHAR AS stage, NULL::TIMESTAMP AS "at", NULL::VARCHAR AS at_text WHERE false');
+	return [
+		sql`CREATE OR REPLACE TABLE events_all AS ${body}`,
+		sql`CREATE OR REPLACE TABLE stage_events AS
+			SELECT e.id, e.stage, e."at",
+				CASE WHEN sm.kind = 'open' THEN sm.idx END AS idx,
+				CASE WHEN sm.kind = 'open' THEN sm.idx ELSE ${stageCount + 1} END AS ord
+			FROM events_all e
+			LEFT JOIN stage_map sm ON sm.key = lower(e.stage)
+			WHERE e."at" IS NOT NULL AND e.id IN (SELECT id FROM deals)`
+	];
+}
+
+/**
+ * `deal_facts`: the furthest stage each deal reached (METRICS.md §3) and its cycle in days,
+ * computed once so a filter change only aggregates.
+ */
+export function createDealFacts(stageCount: number): Fragment {
+	const won = stageCount + 1;
+	return sql`CREATE OR REPLACE TABLE deal_facts AS
+		SELECT d.*,
+			CASE WHEN d.outcome = 'won' THEN ${won}
+				ELSE greatest(COALESCE(d.stage_idx, 1), COALESCE(e.max_idx, 0)) END AS f,
+			CASE WHEN d.outcome = 'won' AND d.closed IS NOT NULL THEN date_diff('day', d.created, d.closed) END AS cycle_days
+		FROM deals d
+		LEFT JOIN (SELECT id, max(idx) AS max_idx FROM stage_events WHERE idx IS NOT NULL GROUP BY id) e USING (id)`;
+}
+
+export interface SpendOptions {
+	rawTable: string;
+	mapping: SpendMapping;
+	formats: ColumnFormats;
+}
+
+export function createSpend({ rawTable, mapping, formats }: SpendOptions): Fragment {
+	const c = mapping.columns;
+	const date = ident(c.date ?? '');
+	const amount = ident(c.amount ?? '');
+	return sql`CREATE OR REPLACE TABLE spend AS
+		SELECT r.__row AS row, ${spendDateExpr(date, family(formats, c.date))} AS date,
+			${textOrNone(c.channel)} AS channel,
+			${numberExpr(amount, decimal(formats, c.amount))} AS amount,
+			${cleanText(date)} AS date_text, ${cleanText(amount)} AS amount_text
+		FROM ${ident(rawTable)} r`;
+}
+

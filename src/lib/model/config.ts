@@ -1,0 +1,92 @@
+/** The canonical deal fields a deals file maps onto (METRICS.md §1). */
+export const DEAL_FIELDS = [
+	'id',
+	'owner',
+	'source',
+	'pipeline',
+	'segment',
+	'amount',
+	'probability',
+	'created',
+	'closed',
+	'outcome',
+	'stage',
+	'currency'
+] as const;
+export type DealField = (typeof DEAL_FIELDS)[number];
+
+export const DIMENSIONS = ['owner', 'source', 'pipeline', 'segment'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+export const HISTORY_FIELDS = ['id', 'stage', 'at', 'from'] as const;
+export type HistoryField = (typeof HISTORY_FIELDS)[number];
+
+export const SPEND_FIELDS = ['date', 'channel', 'amount'] as const;
+export type SpendField = (typeof SPEND_FIELDS)[number];
+
+/** The config file of METRICS.md §5: everything optional, what is given overrides detection. */
+export interface Config {
+	stages?: string[];
+	won?: string[];
+	lost?: string[];
+	columns?: Partial<Record<DealField, string>>;
+	history?: Partial<Record<HistoryField, string>>;
+	spend?: Partial<Record<SpendField, string>>;
+}
+
+/** Date order for a text date column whose parts are ambiguous. */
+export type DateOrder = 'mdy' | 'dmy';
+
+function isStringList(value: unknown): value is string[] {
+	return Array.isArray(value) && value.every((v) => typeof v === 'string');
+}
+
+function stringMap<K extends string>(
+	value: unknown,
+	keys: readonly K[],
+	where: string
+): Partial<Record<K, string>> {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+		throw new Error(`${where} must be an object of column names`);
+	}
+	const out: Partial<Record<K, string>> = {};
+	for (const [key, name] of Object.entries(value)) {
+		if (!(keys as readonly string[]).includes(key)) {
+			throw new Error(`${where} has an unknown field "${key}" (known: ${keys.join(', ')})`);
+		}
+		if (typeof name !== 'string' || name === '') {
+			throw new Error(`${where}.${key} must be a column name`);
+		}
+		out[key as K] = name;
+	}
+	return out;
+}
+
+/** Validate an untrusted config object (a file or a link); throw one clear sentence when it is wrong. */
+export function parseConfig(value: unknown): Config {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+		throw new Error('the config must be a JSON object');
+	}
+	const input = value as Record<string, unknown>;
+	const config: Config = {};
+	for (const key of Object.keys(input)) {
+		if (!['stages', 'won', 'lost', 'columns', 'history', 'spend'].includes(key)) {
+			throw new Error(`the config has an unknown key "${key}"`);
+		}
+	}
+	for (const key of ['stages', 'won', 'lost'] as const) {
+		if (input[key] === undefined) continue;
+		if (!isStringList(input[key])) throw new Error(`config.${key} must be a list of stage labels`);
+		config[key] = input[key];
+	}
+	if (input.columns !== undefined) config.columns = stringMap(input.columns, DEAL_FIELDS, 'config.columns');
+	if (input.history !== undefined)
+		config.history = stringMap(input.history, HISTORY_FIELDS, 'config.history');
+	if (input.spend !== undefined) config.spend = stringMap(input.spend, SPEND_FIELDS, 'config.spend');
+	return config;
+}
+
+/** Stage labels are matched after trimming and case-folding. */
+export function stageKey(label: string): string {
+	return label.trim().toLowerCase();
+}
