@@ -45,7 +45,8 @@ export function parseArgs(argv: readonly string[]): ReportArgs {
 			case '--from':
 			case '--to': {
 				const v = value();
-				if (!isIsoDate(v)) throw new UsageError(`${flag} must be a date written YYYY-MM-DD, not "${v}"`);
+				if (!isIsoDate(v))
+					throw new UsageError(`${flag} must be a date written YYYY-MM-DD, not "${v}"`);
 				out[flag.slice(2) as 'from' | 'to'] = v;
 				break;
 			}
@@ -54,7 +55,9 @@ export function parseArgs(argv: readonly string[]): ReportArgs {
 				const eq = v.indexOf('=');
 				const dim = eq > 0 ? v.slice(0, eq).trim() : '';
 				if (!isDimension(dim)) {
-					throw new UsageError(`--where takes DIM=VALUE with DIM one of owner, source, pipeline, segment, not "${v}"`);
+					throw new UsageError(
+						`--where takes DIM=VALUE with DIM one of owner, source, pipeline, segment, not "${v}"`
+					);
 				}
 				(out.filters[dim] ??= []).push(v.slice(eq + 1));
 				break;
@@ -72,7 +75,9 @@ export function parseArgs(argv: readonly string[]): ReportArgs {
 	}
 	if (out.help) return { deals: '', ...out } as ReportArgs;
 	if (!out.deals) throw new UsageError('--deals FILE is required');
-	if ((out.from === undefined) !== (out.to === undefined)) throw new UsageError('give both --from and --to, or neither');
-	if (out.from && out.to && out.from > out.to) throw new UsageError(`--from ${out.from} is after --to ${out.to}`);
+	if ((out.from === undefined) !== (out.to === undefined))
+		throw new UsageError('give both --from and --to, or neither');
+	if (out.from && out.to && out.from > out.to)
+		throw new UsageError(`--from ${out.from} is after --to ${out.to}`);
 	return out as ReportArgs;
 }

@@ -39,7 +39,8 @@ function expectClose(actual: unknown, expected: unknown, path = '$'): void {
 	}
 	if (expected !== null && typeof expected === 'object') {
 		expect(actual !== null && typeof actual === 'object', path).toBe(true);
-		for (const [k, v] of Object.entries(expected)) expectClose((actual as Record<string, unknown>)[k], v, `${path}.${k}`);
+		for (const [k, v] of Object.entries(expected))
+			expectClose((actual as Record<string, unknown>)[k], v, `${path}.${k}`);
 		return;
 	}
 	expect(actual, path).toEqual(expected);
@@ -51,7 +52,8 @@ function argvFor(dir: string, run: Run): string[] {
 	if (run.files.spend) argv.push('--spend', join(dir, run.files.spend));
 	if (run.config) argv.push('--config', join(dir, run.config));
 	if (run.from && run.to) argv.push('--from', run.from, '--to', run.to);
-	for (const [dim, values] of Object.entries(run.where ?? {})) for (const v of values) argv.push('--where', `${dim}=${v}`);
+	for (const [dim, values] of Object.entries(run.where ?? {}))
+		for (const v of values) argv.push('--where', `${dim}=${v}`);
 	return [...argv, '--json'];
 }
 

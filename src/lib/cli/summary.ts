@@ -12,7 +12,11 @@ function fmt(value: number | null, kind: 'n' | '%' | 'd' = 'n'): string {
 
 function table(rows: string[][]): string {
 	const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-	return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')).join('\n');
+	return rows
+		.map((r) =>
+			r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')
+		)
+		.join('\n');
 }
 
 /** The readable report: key figures, funnel, time in stage, warnings. */
@@ -26,11 +30,17 @@ export function formatSummary(r: Report): string {
 			['Win rate', fmt(r.win_rate, '%')],
 			['Average deal size', fmt(r.avg_deal_size)],
 			['Median deal size', fmt(r.median_deal_size)],
-			['Sales cycle (mean / median)', `${fmt(r.sales_cycle_days, 'd')} / ${fmt(r.median_sales_cycle_days, 'd')}`],
+			[
+				'Sales cycle (mean / median)',
+				`${fmt(r.sales_cycle_days, 'd')} / ${fmt(r.median_sales_cycle_days, 'd')}`
+			],
 			['Sales velocity per day', fmt(r.sales_velocity_per_day)],
 			['Spend', fmt(r.spend)],
 			['CAC', fmt(r.cac)],
-			['Open pipeline (deals / value)', `${fmt(r.pipeline.open_deals)} / ${fmt(r.pipeline.open_value)}`],
+			[
+				'Open pipeline (deals / value)',
+				`${fmt(r.pipeline.open_deals)} / ${fmt(r.pipeline.open_value)}`
+			],
 			['Weighted pipeline', fmt(r.pipeline.weighted_value)]
 		])
 	);
@@ -50,7 +60,12 @@ export function formatSummary(r: Report): string {
 		parts.push(
 			table([
 				['Time in stage', 'Stays', 'Mean', 'Median'],
-				...r.time_in_stage.map((t) => [t.stage, fmt(t.n), fmt(t.mean_days, 'd'), fmt(t.median_days, 'd')])
+				...r.time_in_stage.map((t) => [
+					t.stage,
+					fmt(t.n),
+					fmt(t.mean_days, 'd'),
+					fmt(t.median_days, 'd')
+				])
 			])
 		);
 	}

@@ -7,7 +7,10 @@ export function headerKey(name: string): string {
 }
 
 /** The first column whose header equals one of `candidates` (after `headerKey`). */
-export function findColumn(columns: readonly string[], candidates: readonly string[]): string | undefined {
+export function findColumn(
+	columns: readonly string[],
+	candidates: readonly string[]
+): string | undefined {
 	const wanted = candidates.map(headerKey);
 	for (const candidate of wanted) {
 		const hit = columns.find((c) => headerKey(c) === candidate);

@@ -17,8 +17,24 @@ const DEAL_GUESSES = {
 	segment: ['segment', 'type', 'сегмент'],
 	amount: ['amount', 'value', 'deal value', 'acv', 'revenue', 'sum', 'бюджет', 'сумма'],
 	probability: ['probability', 'probability (%)', 'вероятность'],
-	created: ['created', 'created date', 'create date', 'created at', 'opened', 'date created', 'дата создания'],
-	closed: ['closed', 'close date', 'closed date', 'closed at', 'closed_on', 'date closed', 'дата закрытия'],
+	created: [
+		'created',
+		'created date',
+		'create date',
+		'created at',
+		'opened',
+		'date created',
+		'дата создания'
+	],
+	closed: [
+		'closed',
+		'close date',
+		'closed date',
+		'closed at',
+		'closed_on',
+		'date closed',
+		'дата закрытия'
+	],
 	outcome: ['status', 'outcome', 'result', 'статус'],
 	stage: ['stage', 'deal stage', 'stage name', 'current stage', 'этап', 'стадия'],
 	currency: ['currency', 'валюта']
@@ -54,7 +70,10 @@ function stagesInSample(sample: FileSample, column: string | undefined): string[
 }
 
 /** A deals file described by the config, or guessed from its header names. */
-export function detectGenericDeals(sample: FileSample, config: Config): Detection<DealsMapping> | null {
+export function detectGenericDeals(
+	sample: FileSample,
+	config: Config
+): Detection<DealsMapping> | null {
 	const given = config.columns ?? {};
 	const givenNames = Object.values(given);
 	const guessed = guess(sample.columns, DEAL_GUESSES);

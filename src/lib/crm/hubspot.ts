@@ -11,7 +11,15 @@ export const HUBSPOT_STAGES = [
 export const HUBSPOT_WON = ['Closed Won'];
 export const HUBSPOT_LOST = ['Closed Lost'];
 
-const SIGNATURE = ['Record ID', 'Deal Name', 'Deal Stage', 'Pipeline', 'Amount', 'Close Date', 'Create Date'];
+const SIGNATURE = [
+	'Record ID',
+	'Deal Name',
+	'Deal Stage',
+	'Pipeline',
+	'Amount',
+	'Close Date',
+	'Create Date'
+];
 
 // `Date entered "Contract Sent (Sales Pipeline)"`; older exports quote with '…'.
 const DATE_ENTERED = /^date entered\s*["'“](.+?)\s*\(([^()]*)\)\s*["'”]\s*$/i;

@@ -14,7 +14,14 @@ export const SALESFORCE_STAGES = [
 export const SALESFORCE_WON = ['Closed Won'];
 export const SALESFORCE_LOST = ['Closed Lost'];
 
-const REPORT = ['Opportunity Name', 'Stage', 'Amount', 'Close Date', 'Created Date', 'Opportunity Owner'];
+const REPORT = [
+	'Opportunity Name',
+	'Stage',
+	'Amount',
+	'Close Date',
+	'Created Date',
+	'Opportunity Owner'
+];
 const HISTORY = ['Opportunity ID', 'From Stage', 'To Stage', 'Last Modified'];
 
 /** A Salesforce opportunity report export (labels, `M/D/YYYY`, footer lines). */

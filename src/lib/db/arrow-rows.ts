@@ -29,7 +29,8 @@ function converter(type: DataType): (v: unknown) => Value {
 		return (v) => (v == null ? null : Number(String(v)) / 10 ** scale);
 	}
 	if (DataType.isBool(type)) return (v) => (v == null ? null : Boolean(v));
-	if (DataType.isUtf8(type) || DataType.isLargeUtf8(type)) return (v) => (v == null ? null : String(v));
+	if (DataType.isUtf8(type) || DataType.isLargeUtf8(type))
+		return (v) => (v == null ? null : String(v));
 	return (v) => (v == null ? null : typeof v === 'bigint' ? Number(v) : (String(v) as Value));
 }
 

@@ -6,7 +6,7 @@ import { LOCKDOWN, inputPath, type Db, type FileSource, type Row } from './types
 
 const require = createRequire(import.meta.url);
 
-type Blocking = typeof import('@duckdb/duckdb-wasm/dist/duckdb-node-blocking');
+type Blocking = typeof import('@duckdb/duckdb-wasm/blocking');
 
 /**
  * The Node front end of the engine: duckdb-wasm's blocking Node build (the same wasm the

@@ -1,4 +1,10 @@
-import type { DealsMapping, FileRole, HistoryMapping, Mapping, SpendMapping } from '../model/mapping';
+import type {
+	DealsMapping,
+	FileRole,
+	HistoryMapping,
+	Mapping,
+	SpendMapping
+} from '../model/mapping';
 import type { Period } from '../model/filters';
 import type { RawTable } from '../ingest/raw-table';
 

@@ -14,7 +14,13 @@ import {
 	type ColumnFormats
 } from '../model/canonical';
 import type { Config } from '../model/config';
-import type { DealsMapping, FileRole, HistoryMapping, Mapping, SpendMapping } from '../model/mapping';
+import type {
+	DealsMapping,
+	FileRole,
+	HistoryMapping,
+	Mapping,
+	SpendMapping
+} from '../model/mapping';
 import { numberExpr, spendDateExpr, timestampExpr } from '../model/parse';
 import { ident, sql, type Fragment } from '../sql/sql';
 import { auditParsing, type ParsedColumn } from './audit';
@@ -29,11 +35,17 @@ export interface LoadOptions {
 	onProgress?: (step: string, done: number, total: number) => void;
 }
 
-const ROLE_TABLE: Record<FileRole, string> = { deals: 'raw_deals', history: 'raw_history', spend: 'raw_spend' };
+const ROLE_TABLE: Record<FileRole, string> = {
+	deals: 'raw_deals',
+	history: 'raw_history',
+	spend: 'raw_spend'
+};
 
 function bestMapping(raw: RawTable, config: Config, role?: FileRole) {
 	const sample = { name: raw.file, columns: raw.columns, rows: raw.preview };
-	const all = detectAll(sample, config).filter((d) => role === undefined || d.mapping.role === role);
+	const all = detectAll(sample, config).filter(
+		(d) => role === undefined || d.mapping.role === role
+	);
 	return all[0] ?? null;
 }
 
@@ -41,7 +53,11 @@ function bestMapping(raw: RawTable, config: Config, role?: FileRole) {
  * Load files into the canonical tables: each file as all text, recognised (CRM and role), typed
  * once with explicit formats, and audited so that nothing is dropped without a warning.
  */
-export async function loadDataset(db: Db, inputs: InputFile[], options: LoadOptions = {}): Promise<Dataset> {
+export async function loadDataset(
+	db: Db,
+	inputs: InputFile[],
+	options: LoadOptions = {}
+): Promise<Dataset> {
 	const config = options.config ?? {};
 	const progress = options.onProgress ?? (() => {});
 	const total = inputs.length + 3;
@@ -52,18 +68,36 @@ export async function loadDataset(db: Db, inputs: InputFile[], options: LoadOpti
 		const raw = await loadRawTable(db, input, `raw_${i}`);
 		const found = bestMapping(raw, config, role);
 		if (!found) {
-			if (role) throw new InputError(input.name, `the columns do not look like a ${role} file (${describeColumns(raw.columns)})`);
-			throw new InputError(input.name, `the file is not recognised as deals, stage history or spend (${describeColumns(raw.columns)})`);
+			if (role)
+				throw new InputError(
+					input.name,
+					`the columns do not look like a ${role} file (${describeColumns(raw.columns)})`
+				);
+			throw new InputError(
+				input.name,
+				`the file is not recognised as deals, stage history or spend (${describeColumns(raw.columns)})`
+			);
 		}
 		const mapping = applyConfig(found.mapping, config);
-		files.push({ raw, role: mapping.role, crm: mapping.crm, confidence: found.confidence, mapping });
+		files.push({
+			raw,
+			role: mapping.role,
+			crm: mapping.crm,
+			confidence: found.confidence,
+			mapping
+		});
 	}
 	const byRole = (role: FileRole) => files.filter((f) => f.role === role);
 	const dealsFiles = byRole('deals');
-	if (dealsFiles.length === 0) throw new Error('no deals file was given: drop a deals export (one row per deal)');
+	if (dealsFiles.length === 0)
+		throw new Error('no deals file was given: drop a deals export (one row per deal)');
 	for (const role of ['deals', 'history', 'spend'] as const) {
 		if (byRole(role).length > 1) {
-			throw new Error(`more than one ${role} file was given (${byRole(role).map((f) => f.raw.file).join(', ')}): give one of each`);
+			throw new Error(
+				`more than one ${role} file was given (${byRole(role)
+					.map((f) => f.raw.file)
+					.join(', ')}): give one of each`
+			);
 		}
 	}
 	for (const f of files) {
@@ -83,22 +117,42 @@ export async function loadDataset(db: Db, inputs: InputFile[], options: LoadOpti
 	progress('Typing deals', inputs.length, total);
 	const warnings: string[] = files.flatMap((f) => fileWarnings(f.raw));
 	const dealsProfile = await profileColumns(db, dealsFile.raw.table, {
-		dates: [deals.columns.created, deals.columns.closed, ...deals.stageColumns.map((s) => s.column)].filter(isString),
+		dates: [
+			deals.columns.created,
+			deals.columns.closed,
+			...deals.stageColumns.map((s) => s.column)
+		].filter(isString),
 		numbers: [deals.columns.amount, deals.columns.probability].filter(isString),
 		dateOrder: deals.dateOrder
 	});
 	warnings.push(...dealsProfile.notes.map((n) => `${dealsFile.raw.file}: ${n}`));
-	const probabilityScale = await probabilityScaleOf(db, dealsFile.raw.table, deals, dealsProfile.formats);
+	const probabilityScale = await probabilityScaleOf(
+		db,
+		dealsFile.raw.table,
+		deals,
+		dealsProfile.formats
+	);
 	const k = deals.stages.length;
 	await db.query(createStageMap(stageMapEntries(deals)));
-	await db.query(createDealsAll({ rawTable: dealsFile.raw.table, mapping: deals, formats: dealsProfile.formats, probabilityScale }));
+	await db.query(
+		createDealsAll({
+			rawTable: dealsFile.raw.table,
+			mapping: deals,
+			formats: dealsProfile.formats,
+			probabilityScale
+		})
+	);
 	await db.query(createDeals);
 
 	progress('Building stage history', inputs.length + 1, total);
 	const eventSources: Fragment[] = [];
 	let historyFormats: ColumnFormats | null = null;
 	if (history && historyFile) {
-		const p = await profileColumns(db, historyFile.raw.table, { dates: [history.columns.at].filter(isString), numbers: [], dateOrder: history.dateOrder });
+		const p = await profileColumns(db, historyFile.raw.table, {
+			dates: [history.columns.at].filter(isString),
+			numbers: [],
+			dateOrder: history.dateOrder
+		});
 		warnings.push(...p.notes.map((n) => `${historyFile.raw.file}: ${n}`));
 		historyFormats = p.formats;
 		const events = historyEvents(historyFile.raw.table, history, p.formats);
@@ -118,7 +172,9 @@ export async function loadDataset(db: Db, inputs: InputFile[], options: LoadOpti
 			numbers: [spend.columns.amount].filter(isString),
 			dateOrder: spend.dateOrder
 		});
-		await db.query(createSpend({ rawTable: spendFile.raw.table, mapping: spend, formats: p.formats }));
+		await db.query(
+			createSpend({ rawTable: spendFile.raw.table, mapping: spend, formats: p.formats })
+		);
 		warnings.push(...(await spendWarnings(db, spendFile.raw, spend, p.formats)));
 	} else {
 		await db.query(sql`DROP TABLE IF EXISTS spend`);
@@ -132,7 +188,13 @@ export async function loadDataset(db: Db, inputs: InputFile[], options: LoadOpti
 	}
 	warnings.push(...(await eventWarnings(db, historyFile?.raw.file ?? dealsFile.raw.file)));
 
-	const [summary] = await db.query<{ deals: number; events: number; spend: number; from: string | null; to: string | null }>(sql`
+	const [summary] = await db.query<{
+		deals: number;
+		events: number;
+		spend: number;
+		from: string | null;
+		to: string | null;
+	}>(sql`
 		SELECT (SELECT count(*) FROM deals)::DOUBLE AS deals,
 			(SELECT count(*) FROM stage_events)::DOUBLE AS events,
 			(SELECT count(*) FROM spend)::DOUBLE AS spend,
@@ -171,20 +233,34 @@ function missing(raw: RawTable, names: Record<string, string | undefined>): stri
 /** The mapped columns must exist, and a deal needs a created date and a stage or outcome. */
 function requireColumns(raw: RawTable, mapping: DealsMapping): void {
 	const absent = missing(raw, mapping.columns);
-	if (absent.length) throw new InputError(raw.file, `mapped columns are not in the file: ${absent.join(', ')}`);
-	if (!mapping.columns.created) throw new InputError(raw.file, 'no column holds the date a deal was created (map "created")');
+	if (absent.length)
+		throw new InputError(raw.file, `mapped columns are not in the file: ${absent.join(', ')}`);
+	if (!mapping.columns.created)
+		throw new InputError(raw.file, 'no column holds the date a deal was created (map "created")');
 	if (!mapping.columns.stage && !mapping.columns.outcome) {
-		throw new InputError(raw.file, 'no column holds the deal stage or status (map "stage" or "outcome")');
+		throw new InputError(
+			raw.file,
+			'no column holds the deal stage or status (map "stage" or "outcome")'
+		);
 	}
 }
 
 function requireSpendColumns(raw: RawTable, mapping: SpendMapping): void {
 	const absent = missing(raw, mapping.columns);
-	if (absent.length) throw new InputError(raw.file, `mapped spend columns are not in the file: ${absent.join(', ')}`);
+	if (absent.length)
+		throw new InputError(
+			raw.file,
+			`mapped spend columns are not in the file: ${absent.join(', ')}`
+		);
 }
 
 /** A probability column written as 0–1 is scaled to percent. */
-async function probabilityScaleOf(db: Db, table: string, mapping: DealsMapping, formats: ColumnFormats): Promise<number> {
+async function probabilityScaleOf(
+	db: Db,
+	table: string,
+	mapping: DealsMapping,
+	formats: ColumnFormats
+): Promise<number> {
 	const column = mapping.columns.probability;
 	if (!column) return 1;
 	const [{ top }] = await db.query<{ top: number | null }>(
@@ -193,18 +269,36 @@ async function probabilityScaleOf(db: Db, table: string, mapping: DealsMapping, 
 	return top !== null && top <= 1 ? 100 : 1;
 }
 
-function failureText(file: RawTable, f: { what: string; column: string; count: number; firstRow: number; firstValue: string }): string {
+function failureText(
+	file: RawTable,
+	f: { what: string; column: string; count: number; firstRow: number; firstValue: string }
+): string {
 	const line = f.firstRow + file.preamble + 1;
 	return `${file.file}: ${f.count} ${f.what} value${f.count === 1 ? '' : 's'} in column "${f.column}" could not be read (first at line ${line}: "${f.firstValue}")`;
 }
 
-async function parseWarnings(db: Db, file: RawTable, mapping: DealsMapping | HistoryMapping, formats: ColumnFormats): Promise<string[]> {
+async function parseWarnings(
+	db: Db,
+	file: RawTable,
+	mapping: DealsMapping | HistoryMapping,
+	formats: ColumnFormats
+): Promise<string[]> {
 	const checks: ParsedColumn[] = [];
 	const date = (what: string, column: string | undefined) => {
-		if (column) checks.push({ what, column, parsed: timestampExpr(ident(column), formats.dates[column] ?? 'iso') });
+		if (column)
+			checks.push({
+				what,
+				column,
+				parsed: timestampExpr(ident(column), formats.dates[column] ?? 'iso')
+			});
 	};
 	const number = (what: string, column: string | undefined) => {
-		if (column) checks.push({ what, column, parsed: numberExpr(ident(column), formats.decimals[column] ?? '.') });
+		if (column)
+			checks.push({
+				what,
+				column,
+				parsed: numberExpr(ident(column), formats.decimals[column] ?? '.')
+			});
 	};
 	if (mapping.role === 'deals') {
 		date('created date', mapping.columns.created);
@@ -218,10 +312,25 @@ async function parseWarnings(db: Db, file: RawTable, mapping: DealsMapping | His
 	return (await auditParsing(db, file.table, checks)).map((f) => failureText(file, f));
 }
 
-async function spendWarnings(db: Db, file: RawTable, mapping: SpendMapping, formats: ColumnFormats): Promise<string[]> {
+async function spendWarnings(
+	db: Db,
+	file: RawTable,
+	mapping: SpendMapping,
+	formats: ColumnFormats
+): Promise<string[]> {
 	const checks: ParsedColumn[] = [];
 	const { date, amount } = mapping.columns;
-	if (date) checks.push({ what: 'spend date', column: date, parsed: spendDateExpr(ident(date), formats.dates[date] ?? 'iso') });
-	if (amount) checks.push({ what: 'spend amount', column: amount, parsed: numberExpr(ident(amount), formats.decimals[amount] ?? '.') });
+	if (date)
+		checks.push({
+			what: 'spend date',
+			column: date,
+			parsed: spendDateExpr(ident(date), formats.dates[date] ?? 'iso')
+		});
+	if (amount)
+		checks.push({
+			what: 'spend amount',
+			column: amount,
+			parsed: numberExpr(ident(amount), formats.decimals[amount] ?? '.')
+		});
 	return (await auditParsing(db, file.table, checks)).map((f) => failureText(file, f));
 }

@@ -1,7 +1,13 @@
 import type { Db } from '../db/types';
 import type { DateOrder } from '../model/config';
 import type { ColumnFormats } from '../model/canonical';
-import { DATE_FAMILIES, cleanText, decimalVotes, timestampExpr, type DateFamily } from '../model/parse';
+import {
+	DATE_FAMILIES,
+	cleanText,
+	decimalVotes,
+	timestampExpr,
+	type DateFamily
+} from '../model/parse';
 import { ident, join, raw, sql, type Fragment } from '../sql/sql';
 
 export interface Profile {

@@ -25,7 +25,11 @@ export function resolvePeriod(dataset: Dataset, period?: Period | null): Period 
 }
 
 /** Run every metric family for one view and assemble the METRICS.md §4 object. */
-export async function runReport(db: Db, dataset: Dataset, request: ReportRequest = {}): Promise<Report> {
+export async function runReport(
+	db: Db,
+	dataset: Dataset,
+	request: ReportRequest = {}
+): Promise<Report> {
 	const ctx: MetricContext = {
 		period: resolvePeriod(dataset, request.period),
 		filters: request.filters ?? {},
@@ -36,7 +40,11 @@ export async function runReport(db: Db, dataset: Dataset, request: ReportRequest
 		db.query<{ i: number; reached: number }>(funnelQuery(ctx)),
 		db.query<DealSize & Record<string, number | null>>(dealSizeQuery(ctx)),
 		db.query<SalesCycle & Record<string, number | null>>(cycleQuery(ctx)),
-		dataset.eventCount > 0 ? db.query<{ n: number; mean_days: number | null; median_days: number | null }>(timeInStageQuery(ctx)) : Promise.resolve(null),
+		dataset.eventCount > 0
+			? db.query<{ n: number; mean_days: number | null; median_days: number | null }>(
+					timeInStageQuery(ctx)
+				)
+			: Promise.resolve(null),
 		dataset.hasSpend ? db.query<{ spend: number }>(spendQuery(ctx)) : Promise.resolve(null),
 		db.query<Pipeline & Record<string, number | null>>(pipelineQuery(ctx))
 	]);
@@ -46,10 +54,20 @@ export async function runReport(db: Db, dataset: Dataset, request: ReportRequest
 		counts: { created: counts.created, won: counts.won, lost: counts.lost },
 		reached: funnel.map((r) => r.reached),
 		size: { avg_deal_size: size.avg_deal_size, median_deal_size: size.median_deal_size },
-		cycle: { sales_cycle_days: cycle.sales_cycle_days, median_sales_cycle_days: cycle.median_sales_cycle_days, negative: cycle.negative },
-		stays: stays ? stays.map(({ n, mean_days, median_days }) => ({ n, mean_days, median_days })) : null,
+		cycle: {
+			sales_cycle_days: cycle.sales_cycle_days,
+			median_sales_cycle_days: cycle.median_sales_cycle_days,
+			negative: cycle.negative
+		},
+		stays: stays
+			? stays.map(({ n, mean_days, median_days }) => ({ n, mean_days, median_days }))
+			: null,
 		spend: spend ? spend[0].spend : null,
-		pipeline: { open_deals: pipeline.open_deals, open_value: pipeline.open_value, weighted_value: pipeline.weighted_value },
+		pipeline: {
+			open_deals: pipeline.open_deals,
+			open_value: pipeline.open_value,
+			weighted_value: pipeline.weighted_value
+		},
 		warnings: dataset.warnings
 	});
 }

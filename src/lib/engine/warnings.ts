@@ -14,9 +14,12 @@ function lines(list: readonly { line: number }[], max = 5): string {
 /** What reading a file skipped or could not read: preamble, footer, rejected lines. */
 export function fileWarnings(raw: RawTable): string[] {
 	const out: string[] = [];
-	if (raw.preamble > 0) out.push(`${raw.file}: skipped ${plural(raw.preamble, 'title line')} above the header`);
+	if (raw.preamble > 0)
+		out.push(`${raw.file}: skipped ${plural(raw.preamble, 'title line')} above the header`);
 	if (raw.footer.length > 0) {
-		out.push(`${raw.file}: skipped ${plural(raw.footer.length, 'report footer line')} (line ${lines(raw.footer)}: "${raw.footer[0].text}")`);
+		out.push(
+			`${raw.file}: skipped ${plural(raw.footer.length, 'report footer line')} (line ${lines(raw.footer)}: "${raw.footer[0].text}")`
+		);
 	}
 	if (raw.rejected.length > 0) {
 		const first = raw.rejected[0];
@@ -31,7 +34,14 @@ export function fileWarnings(raw: RawTable): string[] {
 export async function dealWarnings(db: Db, raw: RawTable): Promise<string[]> {
 	const out: string[] = [];
 	const lineOf = (row: number) => row + raw.preamble + 1;
-	const [c] = await db.query<{ no_id: number; no_id_row: number; no_created: number; no_created_row: number; closed_no_date: number; closed_no_date_row: number }>(sql`
+	const [c] = await db.query<{
+		no_id: number;
+		no_id_row: number;
+		no_created: number;
+		no_created_row: number;
+		closed_no_date: number;
+		closed_no_date_row: number;
+	}>(sql`
 		SELECT count(*) FILTER (WHERE id IS NULL)::DOUBLE AS no_id,
 			min(row) FILTER (WHERE id IS NULL)::DOUBLE AS no_id_row,
 			count(*) FILTER (WHERE id IS NOT NULL AND created IS NULL)::DOUBLE AS no_created,
@@ -39,31 +49,44 @@ export async function dealWarnings(db: Db, raw: RawTable): Promise<string[]> {
 			count(*) FILTER (WHERE outcome <> 'open' AND closed IS NULL)::DOUBLE AS closed_no_date,
 			min(row) FILTER (WHERE outcome <> 'open' AND closed IS NULL)::DOUBLE AS closed_no_date_row
 		FROM deals_all`);
-	if (c.no_id > 0) out.push(`${raw.file}: ${plural(c.no_id, 'row')} without a deal id left out (first at line ${lineOf(c.no_id_row)})`);
+	if (c.no_id > 0)
+		out.push(
+			`${raw.file}: ${plural(c.no_id, 'row')} without a deal id left out (first at line ${lineOf(c.no_id_row)})`
+		);
 	if (c.no_created > 0) {
-		out.push(`${raw.file}: ${plural(c.no_created, 'deal')} without a readable created date left out (first at line ${lineOf(c.no_created_row)})`);
+		out.push(
+			`${raw.file}: ${plural(c.no_created, 'deal')} without a readable created date left out (first at line ${lineOf(c.no_created_row)})`
+		);
 	}
 	if (c.closed_no_date > 0) {
-		out.push(`${raw.file}: ${plural(c.closed_no_date, 'won or lost deal')} without a readable close date, not counted as closed in any period (first at line ${lineOf(c.closed_no_date_row)})`);
+		out.push(
+			`${raw.file}: ${plural(c.closed_no_date, 'won or lost deal')} without a readable close date, not counted as closed in any period (first at line ${lineOf(c.closed_no_date_row)})`
+		);
 	}
 	const [dup] = await db.query<{ n: number; first_id: string | null; row: number | null }>(sql`
 		SELECT count(*)::DOUBLE AS n, arg_min(id, row) AS first_id, min(row)::DOUBLE AS row FROM (
 			SELECT id, row, row_number() OVER (PARTITION BY id ORDER BY row) AS k FROM deals_all WHERE id IS NOT NULL AND created IS NOT NULL
 		) WHERE k > 1`);
 	if (dup.n > 0) {
-		out.push(`${raw.file}: ${plural(dup.n, 'duplicate deal row')} left out, the first row of each id kept (first: id "${dup.first_id}" again at line ${lineOf(dup.row ?? 0)})`);
+		out.push(
+			`${raw.file}: ${plural(dup.n, 'duplicate deal row')} left out, the first row of each id kept (first: id "${dup.first_id}" again at line ${lineOf(dup.row ?? 0)})`
+		);
 	}
 	const unknown = await db.query<{ stage: string; n: number }>(sql`
 		SELECT stage, count(*)::DOUBLE AS n FROM deals
 		WHERE stage IS NOT NULL AND stage_kind IS NULL
 		GROUP BY stage ORDER BY n DESC, stage LIMIT 20`);
 	for (const u of unknown) {
-		out.push(`${raw.file}: stage "${u.stage}" (${plural(u.n, 'deal')}) is not in the stage list; open deals there are counted at the first stage`);
+		out.push(
+			`${raw.file}: stage "${u.stage}" (${plural(u.n, 'deal')}) is not in the stage list; open deals there are counted at the first stage`
+		);
 	}
 	const currencies = await db.query<{ currency: string; n: number }>(sql`
 		SELECT currency, count(*)::DOUBLE AS n FROM deals WHERE currency IS NOT NULL GROUP BY currency ORDER BY n DESC`);
 	if (currencies.length > 1) {
-		out.push(`${raw.file}: amounts are in mixed currencies (${currencies.map((c) => `${c.currency}: ${c.n}`).join(', ')}); they are added as they are`);
+		out.push(
+			`${raw.file}: amounts are in mixed currencies (${currencies.map((c) => `${c.currency}: ${c.n}`).join(', ')}); they are added as they are`
+		);
 	}
 	return out;
 }
@@ -74,13 +97,18 @@ export async function eventWarnings(db: Db, file: string): Promise<string[]> {
 	const [orphans] = await db.query<{ n: number; first_id: string | null }>(sql`
 		SELECT count(*)::DOUBLE AS n, any_value(id) AS first_id FROM events_all
 		WHERE "at" IS NOT NULL AND id NOT IN (SELECT id FROM deals)`);
-	if (orphans.n > 0) out.push(`${file}: ${plural(orphans.n, 'stage event')} for deals not in the deals file left out (for example id "${orphans.first_id}")`);
+	if (orphans.n > 0)
+		out.push(
+			`${file}: ${plural(orphans.n, 'stage event')} for deals not in the deals file left out (for example id "${orphans.first_id}")`
+		);
 	const unknown = await db.query<{ stage: string; n: number }>(sql`
 		SELECT stage, count(*)::DOUBLE AS n FROM events_all e
 		WHERE "at" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM stage_map sm WHERE sm.key = lower(e.stage))
 		GROUP BY stage ORDER BY n DESC, stage LIMIT 20`);
 	for (const u of unknown) {
-		out.push(`${file}: stage "${u.stage}" in the history (${plural(u.n, 'event')}) is not in the stage list; it ends the stay before it but counts for no stage`);
+		out.push(
+			`${file}: stage "${u.stage}" in the history (${plural(u.n, 'event')}) is not in the stage list; it ends the stay before it but counts for no stage`
+		);
 	}
 	return out;
 }

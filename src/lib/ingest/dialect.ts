@@ -14,7 +14,11 @@ export interface Dialect {
 }
 
 function parse(text: string, delimiter: Delimiter): string[][] {
-	const result = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy', quoteChar: '"' });
+	const result = Papa.parse<string[]>(text, {
+		delimiter,
+		skipEmptyLines: 'greedy',
+		quoteChar: '"'
+	});
 	return result.data;
 }
 
@@ -58,7 +62,7 @@ export function sniffDialect(head: string, { sampleRows = 50 } = {}): Dialect {
 	};
 }
 
-/** How many physical lines the first `records` records (blank lines included) take. */
+/** How many physical lines the first `records` records take, blank lines up to the next record included. */
 function physicalLines(text: string, delimiter: Delimiter, records: number): number {
 	if (records === 0) return 0;
 	let lines = 0;
@@ -67,12 +71,13 @@ function physicalLines(text: string, delimiter: Delimiter, records: number): num
 		delimiter,
 		skipEmptyLines: false,
 		step: (result, parser) => {
-			if (seen >= records) {
+			const row = result.data;
+			const blank = row.length === 1 && row[0] === '';
+			// A blank line under the titles is skipped too: read_csv would take it for the header.
+			if (seen >= records && !blank) {
 				parser.abort();
 				return;
 			}
-			const row = result.data;
-			const blank = row.length === 1 && row[0] === '';
 			lines += 1 + (row.join('').match(/\n/g)?.length ?? 0);
 			if (!blank) seen++;
 		}

@@ -20,7 +20,13 @@ export function cac(spend: number | null, won: number): number | null {
 }
 
 /** `spend / reached` for every funnel row. */
-export function costPerStage(spend: number | null, funnel: readonly FunnelRow[]): CostPerStage[] | null {
+export function costPerStage(
+	spend: number | null,
+	funnel: readonly FunnelRow[]
+): CostPerStage[] | null {
 	if (spend === null) return null;
-	return funnel.map((row) => ({ stage: row.stage, cost: row.reached === 0 ? null : spend / row.reached }));
+	return funnel.map((row) => ({
+		stage: row.stage,
+		cost: row.reached === 0 ? null : spend / row.reached
+	}));
 }

@@ -63,8 +63,19 @@ export function assembleReport(p: ReportParts): Report {
 		median_deal_size: p.size.median_deal_size,
 		sales_cycle_days: p.cycle.sales_cycle_days,
 		median_sales_cycle_days: p.cycle.median_sales_cycle_days,
-		sales_velocity_per_day: salesVelocity(p.counts.created, rate, p.size.avg_deal_size, p.cycle.sales_cycle_days),
-		time_in_stage: p.stays === null ? null : p.stages.map((stage, i) => ({ stage, ...(p.stays?.[i] ?? { n: 0, mean_days: null, median_days: null }) })),
+		sales_velocity_per_day: salesVelocity(
+			p.counts.created,
+			rate,
+			p.size.avg_deal_size,
+			p.cycle.sales_cycle_days
+		),
+		time_in_stage:
+			p.stays === null
+				? null
+				: p.stages.map((stage, i) => ({
+						stage,
+						...(p.stays?.[i] ?? { n: 0, mean_days: null, median_days: null })
+					})),
 		spend: p.spend,
 		cac: cac(p.spend, p.counts.won),
 		cost_per_stage: costPerStage(p.spend, funnel),

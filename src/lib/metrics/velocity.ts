@@ -5,6 +5,7 @@ export function salesVelocity(
 	avgDealSize: number | null,
 	cycleDays: number | null
 ): number | null {
-	if (winRate === null || avgDealSize === null || cycleDays === null || cycleDays === 0) return null;
+	if (winRate === null || avgDealSize === null || cycleDays === null || cycleDays === 0)
+		return null;
 	return (created * winRate * avgDealSize) / cycleDays;
 }

@@ -1,7 +1,15 @@
 import { ident, join, list, raw, sql, type Fragment, type SqlValue } from '../sql/sql';
 import { stageKey } from './config';
 import type { DealsMapping, HistoryMapping, SpendMapping } from './mapping';
-import { cleanText, dateExpr, numberExpr, spendDateExpr, timestampExpr, type DateFamily, type DecimalMark } from './parse';
+import {
+	cleanText,
+	dateExpr,
+	numberExpr,
+	spendDateExpr,
+	timestampExpr,
+	type DateFamily,
+	type DecimalMark
+} from './parse';
 
 /**
  * The canonical tables (METRICS.md §1), built once at load with explicit casts:
@@ -22,7 +30,9 @@ export interface StageMapEntry {
 }
 
 /** Open stages 1 … k, then won labels (k+1) and lost labels (k+2). */
-export function stageMapEntries(mapping: Pick<DealsMapping, 'stages' | 'won' | 'lost'>): StageMapEntry[] {
+export function stageMapEntries(
+	mapping: Pick<DealsMapping, 'stages' | 'won' | 'lost'>
+): StageMapEntry[] {
 	const k = mapping.stages.length;
 	const seen = new Set<string>();
 	const out: StageMapEntry[] = [];
@@ -42,7 +52,9 @@ export function createStageMap(entries: readonly StageMapEntry[]): Fragment {
 	if (entries.length === 0) {
 		return sql`CREATE OR REPLACE TABLE stage_map (key VARCHAR, label VARCHAR, idx INTEGER, kind VARCHAR)`;
 	}
-	const rows = entries.map((e) => sql`(${e.key}, ${e.label}, CAST(${e.idx} AS INTEGER), ${e.kind})`);
+	const rows = entries.map(
+		(e) => sql`(${e.key}, ${e.label}, CAST(${e.idx} AS INTEGER), ${e.kind})`
+	);
 	return sql`CREATE OR REPLACE TABLE stage_map AS SELECT * FROM (VALUES ${join(rows)}) AS t(key, label, idx, kind)`;
 }
 
@@ -80,7 +92,12 @@ export interface DealsOptions {
  * else from the stage label; `closed` only for won and lost deals (an open deal's close date is
  * an expectation).
  */
-export function createDealsAll({ rawTable, mapping, formats, probabilityScale }: DealsOptions): Fragment {
+export function createDealsAll({
+	rawTable,
+	mapping,
+	formats,
+	probabilityScale
+}: DealsOptions): Fragment {
 	const c = mapping.columns;
 	const stage = col(c.stage);
 	const stageText = stage ? cleanText(stage) : raw('NULL');
@@ -133,7 +150,11 @@ export interface EventsSource {
 }
 
 /** Stage events from per-stage date columns of the deals file (HubSpot `Date entered …`). */
-export function stageColumnEvents(rawTable: string, mapping: DealsMapping, formats: ColumnFormats): Fragment | null {
+export function stageColumnEvents(
+	rawTable: string,
+	mapping: DealsMapping,
+	formats: ColumnFormats
+): Fragment | null {
 	const id = col(mapping.columns.id);
 	if (!id || mapping.stageColumns.length === 0) return null;
 	const parts = mapping.stageColumns.map((sc) => {
@@ -146,7 +167,11 @@ export function stageColumnEvents(rawTable: string, mapping: DealsMapping, forma
 }
 
 /** Stage events from a history file: one row per stage entered (rows that only changed the amount skipped). */
-export function historyEvents(rawTable: string, mapping: HistoryMapping, formats: ColumnFormats): Fragment | null {
+export function historyEvents(
+	rawTable: string,
+	mapping: HistoryMapping,
+	formats: ColumnFormats
+): Fragment | null {
 	const c = mapping.columns;
 	if (!c.id || !c.stage || !c.at) return null;
 	const stage = cleanText(ident(c.stage));
@@ -162,7 +187,9 @@ export function createEvents(sources: readonly Fragment[], stageCount: number): 
 	const body =
 		sources.length > 0
 			? join(sources, ' UNION ALL ')
-			: raw('SELECT 0 AS row, NULL::VARCHAR AS id, NULL::VARCHAR AS stage, NULL::TIMESTAMP AS "at", NULL::VARCHAR AS at_text WHERE false');
+			: raw(
+					'SELECT 0 AS row, NULL::VARCHAR AS id, NULL::VARCHAR AS stage, NULL::TIMESTAMP AS "at", NULL::VARCHAR AS at_text WHERE false'
+				);
 	return [
 		sql`CREATE OR REPLACE TABLE events_all AS ${body}`,
 		sql`CREATE OR REPLACE TABLE stage_events AS
@@ -207,4 +234,3 @@ export function createSpend({ rawTable, mapping, formats }: SpendOptions): Fragm
 			${cleanText(date)} AS date_text, ${cleanText(amount)} AS amount_text
 		FROM ${ident(rawTable)} r`;
 }
-

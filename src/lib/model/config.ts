@@ -79,10 +79,12 @@ export function parseConfig(value: unknown): Config {
 		if (!isStringList(input[key])) throw new Error(`config.${key} must be a list of stage labels`);
 		config[key] = input[key];
 	}
-	if (input.columns !== undefined) config.columns = stringMap(input.columns, DEAL_FIELDS, 'config.columns');
+	if (input.columns !== undefined)
+		config.columns = stringMap(input.columns, DEAL_FIELDS, 'config.columns');
 	if (input.history !== undefined)
 		config.history = stringMap(input.history, HISTORY_FIELDS, 'config.history');
-	if (input.spend !== undefined) config.spend = stringMap(input.spend, SPEND_FIELDS, 'config.spend');
+	if (input.spend !== undefined)
+		config.spend = stringMap(input.spend, SPEND_FIELDS, 'config.spend');
 	return config;
 }
 

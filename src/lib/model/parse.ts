@@ -10,7 +10,15 @@ export type DateFamily = 'iso' | 'mdy' | 'dmy' | 'dmy-dot' | 'ymd-dot';
 
 export const DATE_FAMILIES: readonly DateFamily[] = ['iso', 'mdy', 'dmy', 'dmy-dot', 'ymd-dot'];
 
-const TIME_SUFFIXES = ['', ' %H:%M', ' %H:%M:%S', ' %I:%M %p', ' %I:%M:%S %p', ', %H:%M', ', %I:%M %p'];
+const TIME_SUFFIXES = [
+	'',
+	' %H:%M',
+	' %H:%M:%S',
+	' %I:%M %p',
+	' %I:%M:%S %p',
+	', %H:%M',
+	', %I:%M %p'
+];
 
 function formats(datePart: string): string {
 	const list = TIME_SUFFIXES.map((t) => `'${datePart}${t}'`);
@@ -54,10 +62,13 @@ export function spendDateExpr(column: Fragment, family: DateFamily): Fragment {
 
 export type DecimalMark = '.' | ',';
 
-/** Text with currency marks, spaces (also NBSP, narrow NBSP) and apostrophes removed. */
+/**
+ * Text with currency marks, spaces (also NBSP, narrow NBSP) and apostrophes removed. Currency
+ * codes are upper case (`USD 300`), so garbage such as `12abc` is not read as 12.
+ */
 function strippedNumber(column: Fragment): Fragment {
 	const noSpace = sql`regexp_replace(trim(${column}), '[\\s\u00a0\u202f'']', '', 'g')`;
-	return sql`regexp_replace(${noSpace}, '^([A-Za-z]{3}|[$€£¥₽₴₸]|руб\\.?)|([A-Za-z]{3}|[$€£¥₽₴₸]|руб\\.?|р\\.)$', '', 'g')`;
+	return sql`regexp_replace(${noSpace}, '^([A-Z]{3}|[$€£¥₽₴₸]|руб\\.?)|([A-Z]{3}|[$€£¥₽₴₸]|руб\\.?|р\\.)$', '', 'g')`;
 }
 
 /**

@@ -29,7 +29,10 @@ export function isFragment(value: unknown): value is Fragment {
  *
  *     sql`SELECT * FROM deals WHERE owner = ${owner}`
  */
-export function sql(strings: TemplateStringsArray, ...values: readonly (SqlValue | Fragment)[]): Fragment {
+export function sql(
+	strings: TemplateStringsArray,
+	...values: readonly (SqlValue | Fragment)[]
+): Fragment {
 	let text = strings[0];
 	const params: SqlValue[] = [];
 	values.forEach((value, i) => {

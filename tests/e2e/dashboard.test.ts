@@ -1,0 +1,132 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { foreignRequests, launchBrowser, recordRequests } from './browser';
+import { serve } from './server';
+
+const BUILD = 'build';
+const HUBSPOT = 'tests/fixtures/examples/hubspot';
+const SHOTS = 'test-results';
+
+interface ExpectedRun {
+	from: string | null;
+	to: string | null;
+	where: Record<string, string[]> | null;
+	expected: Record<string, unknown>;
+}
+
+const runs: ExpectedRun[] = JSON.parse(readFileSync(join(HUBSPOT, 'expected.json'), 'utf8'));
+
+/** Deep comparison with a relative tolerance of 1e-6 for numbers. */
+function expectClose(actual: unknown, expected: unknown, path = '$'): void {
+	if (typeof expected === 'number') {
+		const ok =
+			typeof actual === 'number' &&
+			Math.abs(actual - expected) <= 1e-6 * Math.max(1, Math.abs(expected));
+		if (!ok) expect.fail(`${path}: expected ${expected}, got ${String(actual)}`);
+		return;
+	}
+	if (expected !== null && typeof expected === 'object') {
+		expect(actual, path).toBeTypeOf('object');
+		for (const [k, v] of Object.entries(expected))
+			expectClose((actual as Record<string, unknown>)[k], v, `${path}.${k}`);
+		return;
+	}
+	expect(actual, path).toEqual(expected);
+}
+
+async function downloadMetrics(page: Page): Promise<Record<string, unknown>> {
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.click('[data-testid="download-json"]')
+	]);
+	const path = await download.path();
+	return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+function viewSelector(view: string): string {
+	return `main[data-ready="true"][data-view="${view}"]`;
+}
+
+describe('dropping the HubSpot example on the built site', () => {
+	let browser: Browser;
+	let context: BrowserContext;
+	let page: Page;
+	let requests: string[];
+	let origin: string;
+	let close: () => Promise<void>;
+
+	beforeAll(async () => {
+		if (!existsSync(`${BUILD}/index.html`)) throw new Error('Run `npm run build` first.');
+		mkdirSync(SHOTS, { recursive: true });
+		browser = await launchBrowser();
+		const site = await serve(BUILD);
+		origin = new URL(site.url).origin;
+		context = await browser.newContext({
+			viewport: { width: 1360, height: 1000 },
+			acceptDownloads: true
+		});
+		requests = recordRequests(context);
+		page = await context.newPage();
+		await page.goto(site.url);
+		close = site.close;
+		await page.setInputFiles('[data-testid="file-input"]', [
+			join(HUBSPOT, 'hubspot-crm-exports-all-deals-2025-07-01.csv'),
+			join(HUBSPOT, 'spend.csv')
+		]);
+		await page.waitForSelector(viewSelector('all'));
+	});
+
+	afterAll(async () => {
+		await context?.close();
+		await browser?.close();
+		await close?.();
+	});
+
+	test('the whole-data view downloads the expected metrics JSON', async () => {
+		const whole = runs.find((r) => r.from === null)!;
+		const actual = await downloadMetrics(page);
+		const { warnings: _w, ...expected } = whole.expected;
+		expectClose(actual, expected);
+		await page.screenshot({ path: `${SHOTS}/dashboard-hubspot.png`, fullPage: true });
+	});
+
+	test('the KPI cards and the funnel show the engine figures', async () => {
+		const whole = runs.find((r) => r.from === null)!.expected as {
+			deals: { created: number };
+			funnel: { stage: string; reached: number }[];
+		};
+		const created = await page.textContent('[data-kpi="created"] .value');
+		expect(created?.replace(/,/g, '')).toBe(String(whole.deals.created));
+		const rows = await page.$$eval('.funnel g.row', (gs) =>
+			gs.map((g) => g.getAttribute('data-stage'))
+		);
+		expect(rows).toEqual(whole.funnel.map((f) => f.stage));
+		const won = await page.textContent('.funnel g.row[data-stage="won"] .reached');
+		expect(won?.replace(/,/g, '')).toBe(String(whole.funnel.at(-1)!.reached));
+	});
+
+	test('a period change and an owner filter give the expected metrics', async () => {
+		const period = runs.find((r) => r.from !== null && r.where === null)!;
+		await page.fill('[data-testid="period-from"]', period.from!);
+		await page.fill('[data-testid="period-to"]', period.to!);
+		await page.waitForSelector(viewSelector(`${period.from}..${period.to}`));
+		const { warnings: _a, ...expectedPeriod } = period.expected;
+		expectClose(await downloadMetrics(page), expectedPeriod);
+
+		const filtered = runs.find((r) => r.where !== null)!;
+		const [dim, values] = Object.entries(filtered.where!)[0];
+		await page.selectOption(`[data-testid="filter-${dim}"]`, values[0]);
+		await page.waitForSelector(
+			viewSelector(`${filtered.from}..${filtered.to};${dim}=${values[0]}`)
+		);
+		const { warnings: _b, ...expectedFiltered } = filtered.expected;
+		expectClose(await downloadMetrics(page), expectedFiltered);
+	});
+
+	test('no request leaves the page origin', () => {
+		expect(requests.length).toBeGreaterThan(0);
+		expect(foreignRequests(requests, origin)).toEqual([]);
+	});
+});

@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { foreignRequests, launchBrowser, recordRequests } from './browser';
+import { serve, type ServeOptions } from './server';
+
+const BUILD = 'build';
+
+/** Wait for the page's engine marker and return it with the status text shown to the user. */
+async function engineState(page: Page): Promise<{ engine: string | undefined; status: string }> {
+	await page.waitForSelector('body[data-engine="ready"], body[data-engine="failed"]');
+	return page.evaluate(() => ({
+		engine: document.body.dataset.engine,
+		status: document.querySelector('[role="status"]')?.textContent ?? ''
+	}));
+}
+
+async function openSite(browser: Browser, options: ServeOptions = {}) {
+	const site = await serve(BUILD, options);
+	const context = await browser.newContext();
+	const requests = recordRequests(context);
+	const page = await context.newPage();
+	await page.goto(site.url);
+	return {
+		page,
+		requests,
+		origin: new URL(site.url).origin,
+		async close() {
+			await context.close();
+			await site.close();
+		}
+	};
+}
+
+describe('the analysis engine in the built site', () => {
+	let browser: Browser;
+
+	beforeAll(async () => {
+		if (!existsSync(`${BUILD}/index.html`)) throw new Error('Run `npm run build` first.');
+		browser = await launchBrowser();
+	});
+
+	afterAll(async () => {
+		await browser?.close();
+	});
+
+	test('starts from our own origin and answers a query', async () => {
+		const site = await openSite(browser);
+		try {
+			expect(await engineState(site.page)).toEqual({ engine: 'ready', status: 'Ready' });
+			expect(site.requests.filter((url) => url.endsWith('.wasm')).length).toBeGreaterThan(0);
+			expect(foreignRequests(site.requests, site.origin)).toEqual([]);
+		} finally {
+			await site.close();
+		}
+	});
+
+	test('starts under a base path', async () => {
+		const site = await openSite(browser, { base: '/team/pipelens' });
+		try {
+			expect(await engineState(site.page)).toEqual({ engine: 'ready', status: 'Ready' });
+			expect(site.requests.every((url) => url.startsWith(`${site.origin}/team/pipelens/`))).toBe(
+				true
+			);
+		} finally {
+			await site.close();
+		}
+	});
+
+	test('starts when the host serves .wasm with the wrong MIME type', async () => {
+		const site = await openSite(browser, { mime: { '.wasm': 'application/octet-stream' } });
+		try {
+			expect(await engineState(site.page)).toEqual({ engine: 'ready', status: 'Ready' });
+			expect(foreignRequests(site.requests, site.origin)).toEqual([]);
+		} finally {
+			await site.close();
+		}
+	});
+});
