@@ -4,6 +4,7 @@ const compact = format(',.3~s');
 const whole = format(',.0f');
 const twoDecimals = format(',.2f');
 const pct = format('.1%');
+const oneDecimal = format(',.1f');
 
 /** Money and counts for cards: 1,234 below 10,000, then 12.3k, 1.23M. */
 export function formatNumber(value: number | null): string {
@@ -23,7 +24,7 @@ export function formatPercent(value: number | null): string {
 
 export function formatDays(value: number | null): string {
 	if (value === null) return '—';
-	return `${value < 10 ? twoDecimals(value).replace(/\.?0+$/, '') : whole(value)} d`;
+	return `${oneDecimal(value)} d`;
 }
 
 /** Exact value for tooltips and tables. */

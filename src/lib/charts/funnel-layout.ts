@@ -19,6 +19,8 @@ export interface FunnelLayout {
 	width: number;
 	height: number;
 	labelWidth: number;
+	/** Where the numbers to the right of the bars start. */
+	valueX: number;
 }
 
 export interface FunnelLayoutOptions {
@@ -34,7 +36,7 @@ export function funnelLayout(
 	rows: readonly FunnelRow[],
 	options: FunnelLayoutOptions
 ): FunnelLayout {
-	const { width, rowHeight = 34, labelWidth = 190, valueWidth = 170 } = options;
+	const { width, rowHeight = 34, labelWidth = 190, valueWidth = 200 } = options;
 	const height = rows.length * rowHeight;
 	const plot = Math.max(40, width - labelWidth - valueWidth);
 	const max = Math.max(1, ...rows.map((r) => r.reached));
@@ -57,5 +59,5 @@ export function funnelLayout(
 			height: y.bandwidth()
 		};
 	});
-	return { bars, width, height, labelWidth };
+	return { bars, width, height, labelWidth, valueX: labelWidth + plot + 10 };
 }
