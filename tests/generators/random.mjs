@@ -13,8 +13,10 @@ export function seeded(seed) {
 	};
 	return {
 		next,
-		int: (/** @type {number} */ lo, /** @type {number} */ hi) => lo + Math.floor(next() * (hi - lo + 1)),
-		pick: /** @template T @param {readonly T[]} list @returns {T} */ (list) => list[Math.floor(next() * list.length)],
+		int: (/** @type {number} */ lo, /** @type {number} */ hi) =>
+			lo + Math.floor(next() * (hi - lo + 1)),
+		pick: /** @template T @param {readonly T[]} list @returns {T} */ (list) =>
+			list[Math.floor(next() * list.length)],
 		/** Log-normal with the given median and spread (sigma of the log). */
 		lognormal: (/** @type {number} */ median, /** @type {number} */ sigma) => {
 			const u = Math.max(next(), 1e-12);

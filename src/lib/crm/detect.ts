@@ -43,5 +43,7 @@ export function applyConfig<M extends Mapping>(mapping: M, config: Config): M {
 	if (mapping.role === 'history') {
 		return { ...mapping, columns: { ...mapping.columns, ...config.history } };
 	}
-	return { ...mapping, columns: { ...mapping.columns, ...config.spend } };
+	if (mapping.role === 'spend')
+		return { ...mapping, columns: { ...mapping.columns, ...config.spend } };
+	return mapping;
 }

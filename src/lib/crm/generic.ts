@@ -81,7 +81,10 @@ export function detectGenericDeals(
 	const columns = { ...guessed, ...given };
 	const core = ['id', 'created', 'stage'].filter((k) => columns[k as keyof typeof columns]);
 	const guessScore = core.length / 3;
-	const confidence = configScore === 1 ? 1 : Math.min(0.45, guessScore * 0.45);
+	// A config naming the core columns describes the file; one naming a column or two only adjusts
+	// what a CRM detector found (applyConfig lays it over that mapping), so it must not outrank it.
+	const describes = Boolean(given.id && given.created && (given.stage || given.outcome));
+	const confidence = configScore === 1 && describes ? 1 : Math.min(0.45, guessScore * 0.45);
 	if (confidence < 0.3) return null;
 	const stages = config.stages ?? stagesInSample(sample, columns.stage);
 	return {

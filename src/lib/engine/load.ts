@@ -7,6 +7,7 @@ import {
 	createDealsAll,
 	createEvents,
 	createSpend,
+	createStageLookup,
 	createStageMap,
 	historyEvents,
 	stageColumnEvents,
@@ -19,7 +20,8 @@ import type {
 	FileRole,
 	HistoryMapping,
 	Mapping,
-	SpendMapping
+	SpendMapping,
+	StagesMapping
 } from '../model/mapping';
 import { numberExpr, spendDateExpr, timestampExpr } from '../model/parse';
 import { ident, sql, type Fragment } from '../sql/sql';
@@ -38,7 +40,8 @@ export interface LoadOptions {
 const ROLE_TABLE: Record<FileRole, string> = {
 	deals: 'raw_deals',
 	history: 'raw_history',
-	spend: 'raw_spend'
+	spend: 'raw_spend',
+	stages: 'raw_stages'
 };
 
 function bestMapping(raw: RawTable, config: Config, role?: FileRole) {
@@ -62,6 +65,7 @@ export async function loadDataset(
 	const progress = options.onProgress ?? (() => {});
 	const total = inputs.length + 3;
 	const files: LoadedFile[] = [];
+	const ignored: string[] = [];
 	for (const [i, input] of inputs.entries()) {
 		progress(`Reading ${input.name}`, i, total);
 		const role = options.roles?.[input.name];
@@ -73,10 +77,12 @@ export async function loadDataset(
 					input.name,
 					`the columns do not look like a ${role} file (${describeColumns(raw.columns)})`
 				);
-			throw new InputError(
-				input.name,
-				`the file is not recognised as deals, stage history or spend (${describeColumns(raw.columns)})`
+			// Exports often come with side tables (accounts, products, users): set aside, and said so.
+			ignored.push(
+				`${input.name}: not used: not recognised as deals, stage history, spend or a stage list (${describeColumns(raw.columns)})`
 			);
+			await db.query(sql`DROP TABLE IF EXISTS ${ident(raw.table)}`);
+			continue;
 		}
 		const mapping = applyConfig(found.mapping, config);
 		files.push({
@@ -89,9 +95,13 @@ export async function loadDataset(
 	}
 	const byRole = (role: FileRole) => files.filter((f) => f.role === role);
 	const dealsFiles = byRole('deals');
-	if (dealsFiles.length === 0)
-		throw new Error('no deals file was given: drop a deals export (one row per deal)');
-	for (const role of ['deals', 'history', 'spend'] as const) {
+	if (dealsFiles.length === 0) {
+		const seen = ignored.length
+			? ` (${ignored.map((w) => w.split(':')[0]).join(', ')} not recognised)`
+			: '';
+		throw new Error(`no deals file was given: drop a deals export (one row per deal)${seen}`);
+	}
+	for (const role of ['deals', 'history', 'spend', 'stages'] as const) {
 		if (byRole(role).length > 1) {
 			throw new Error(
 				`more than one ${role} file was given (${byRole(role)
@@ -107,7 +117,19 @@ export async function loadDataset(
 	}
 	const mappingOf = <M extends Mapping>(f: LoadedFile | undefined) => (f ? (f.mapping as M) : null);
 	const dealsFile = dealsFiles[0];
-	const deals = mappingOf<DealsMapping>(dealsFile) as DealsMapping;
+	const stagesFile = byRole('stages')[0];
+	const stageList = mappingOf<StagesMapping>(stagesFile);
+	await db.query(
+		createStageLookup(
+			stageList && stagesFile ? { rawTable: stagesFile.raw.table, mapping: stageList } : null
+		)
+	);
+	const deals = await withStageOrder(
+		db,
+		mappingOf<DealsMapping>(dealsFile) as DealsMapping,
+		config,
+		stageList !== null
+	);
 	const historyFile = byRole('history')[0];
 	const history = mappingOf<HistoryMapping>(historyFile);
 	const spendFile = byRole('spend')[0];
@@ -115,7 +137,7 @@ export async function loadDataset(
 	requireColumns(dealsFile.raw, deals);
 
 	progress('Typing deals', inputs.length, total);
-	const warnings: string[] = files.flatMap((f) => fileWarnings(f.raw));
+	const warnings: string[] = [...files.flatMap((f) => fileWarnings(f.raw)), ...ignored];
 	const dealsProfile = await profileColumns(db, dealsFile.raw.table, {
 		dates: [
 			deals.columns.created,
@@ -212,6 +234,30 @@ export async function loadDataset(
 		eventCount: summary.events,
 		hasSpend: spend !== null,
 		warnings
+	};
+}
+
+/**
+ * A stage list file gives the stage order and the won / lost labels, unless the config names them.
+ */
+async function withStageOrder(
+	db: Db,
+	mapping: DealsMapping,
+	config: Config,
+	hasStageList: boolean
+): Promise<DealsMapping> {
+	if (!hasStageList) return mapping;
+	const rows = await db.query<{ name: string; kind: string }>(
+		sql`SELECT name, kind FROM stage_lookup ORDER BY ord NULLS LAST, name`
+	);
+	const names = (kind: string) => [
+		...new Set(rows.filter((r) => r.kind === kind).map((r) => r.name))
+	];
+	return {
+		...mapping,
+		stages: config.stages ?? names('open'),
+		won: config.won ?? [...new Set([...names('won'), ...mapping.won])],
+		lost: config.lost ?? [...new Set([...names('lost'), ...mapping.lost])]
 	};
 }
 

@@ -102,9 +102,10 @@ export async function eventWarnings(db: Db, file: string): Promise<string[]> {
 			`${file}: ${plural(orphans.n, 'stage event')} for deals not in the deals file left out (for example id "${orphans.first_id}")`
 		);
 	const unknown = await db.query<{ stage: string; n: number }>(sql`
-		SELECT stage, count(*)::DOUBLE AS n FROM events_all e
-		WHERE "at" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM stage_map sm WHERE sm.key = lower(e.stage))
-		GROUP BY stage ORDER BY n DESC, stage LIMIT 20`);
+		SELECT COALESCE(sl.name, e.stage) AS stage, count(*)::DOUBLE AS n FROM events_all e
+		LEFT JOIN stage_lookup sl ON sl.key = lower(e.stage)
+		WHERE "at" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM stage_map sm WHERE sm.key = lower(COALESCE(sl.name, e.stage)))
+		GROUP BY 1 ORDER BY n DESC, stage LIMIT 20`);
 	for (const u of unknown) {
 		out.push(
 			`${file}: stage "${u.stage}" in the history (${plural(u.n, 'event')}) is not in the stage list; it ends the stay before it but counts for no stage`

@@ -1,6 +1,6 @@
 import { ident, join, list, raw, sql, type Fragment, type SqlValue } from '../sql/sql';
 import { stageKey } from './config';
-import type { DealsMapping, HistoryMapping, SpendMapping } from './mapping';
+import type { DealsMapping, HistoryMapping, SpendMapping, StagesMapping } from './mapping';
 import {
 	cleanText,
 	dateExpr,
@@ -104,10 +104,11 @@ export function createDealsAll({
 	const outcomeCol = col(c.outcome);
 	const wonKeys = keyList([...mapping.won, ...mapping.outcomeWon]);
 	const lostKeys = keyList([...mapping.lost, ...mapping.outcomeLost]);
+	const byStage = sql`CASE WHEN sm.kind = 'won' THEN 'won' WHEN sm.kind = 'lost' THEN 'lost' ELSE 'open' END`;
 	const outcome = outcomeCol
 		? sql`CASE WHEN lower(trim(${outcomeCol})) IN ${wonKeys} THEN 'won'
 				WHEN lower(trim(${outcomeCol})) IN ${lostKeys} THEN 'lost' ELSE 'open' END`
-		: sql`CASE WHEN sm.kind = 'won' THEN 'won' WHEN sm.kind = 'lost' THEN 'lost' ELSE 'open' END`;
+		: flagOutcome(mapping.flags, byStage);
 	const id = col(c.id);
 	const amount = col(c.amount);
 	const probability = col(c.probability);
@@ -128,13 +129,56 @@ export function createDealsAll({
 			${created ? dateExpr(created, family(formats, c.created)) : raw('CAST(NULL AS DATE)')} AS created,
 			${closed ? dateExpr(closed, family(formats, c.closed)) : raw('CAST(NULL AS DATE)')} AS closed_text_date,
 			${outcome} AS outcome,
-			${stageText} AS stage,
+			COALESCE(sl.name, ${stageText}) AS stage,
 			${currency ? cleanText(currency) : raw('CAST(NULL AS VARCHAR)')} AS currency,
 			CASE WHEN sm.kind = 'open' THEN sm.idx END AS stage_idx,
 			sm.kind AS stage_kind
 		FROM ${ident(rawTable)} r
-		LEFT JOIN stage_map sm ON sm.key = lower(${stageText})
+		LEFT JOIN stage_lookup sl ON sl.key = lower(${stageText})
+		LEFT JOIN stage_map sm ON sm.key = lower(COALESCE(sl.name, ${stageText}))
 	)`;
+}
+
+/** Yes/no text as a boolean (NULL when empty or not a yes/no word). */
+export function yesNo(column: Fragment): Fragment {
+	return sql`CASE WHEN lower(trim(${column})) IN ('1', 'true', 'yes', 'y', 't', 'да', 'истина') THEN true
+		WHEN lower(trim(${column})) IN ('0', 'false', 'no', 'n', 'f', 'нет', 'ложь') THEN false END`;
+}
+
+function flagOutcome(flags: DealsMapping['flags'], byStage: Fragment): Fragment {
+	const won = flags?.won ? yesNo(ident(flags.won)) : null;
+	const closed = flags?.closed ? yesNo(ident(flags.closed)) : null;
+	if (!won && !closed) return byStage;
+	if (won && closed) {
+		return sql`CASE WHEN ${won} THEN 'won' WHEN ${closed} THEN (CASE WHEN sm.kind = 'won' THEN 'won' ELSE 'lost' END)
+			WHEN ${closed} = false THEN 'open' ELSE ${byStage} END`;
+	}
+	if (won)
+		return sql`CASE WHEN ${won} THEN 'won' ELSE (CASE WHEN sm.kind = 'lost' THEN 'lost' ELSE 'open' END) END`;
+	return sql`CASE WHEN ${closed} THEN (CASE WHEN sm.kind = 'won' THEN 'won' ELSE 'lost' END)
+		WHEN ${closed} = false THEN 'open' ELSE ${byStage} END`;
+}
+
+/** `stage_lookup`: stage ids → names, order and meaning, from a stage list file (empty without one). */
+export function createStageLookup(
+	source: { rawTable: string; mapping: StagesMapping } | null
+): Fragment {
+	if (!source) {
+		return sql`CREATE OR REPLACE TABLE stage_lookup (key VARCHAR, name VARCHAR, ord DOUBLE, kind VARCHAR)`;
+	}
+	const c = source.mapping.columns;
+	const won = c.won ? yesNo(ident(c.won)) : raw('NULL');
+	const closed = c.closed ? yesNo(ident(c.closed)) : raw('NULL');
+	const lost = c.lost ? yesNo(ident(c.lost)) : raw('NULL');
+	const order = c.order
+		? sql`TRY_CAST(trim(${ident(c.order)}) AS DOUBLE)`
+		: sql`CAST(r.__row AS DOUBLE)`;
+	return sql`CREATE OR REPLACE TABLE stage_lookup AS
+		SELECT lower(${cleanText(ident(c.id))}) AS key, ${cleanText(ident(c.name))} AS name, ${order} AS ord,
+			CASE WHEN ${won} THEN 'won' WHEN ${lost} OR (${closed} AND NOT COALESCE(${won}, false)) THEN 'lost' ELSE 'open' END AS kind
+		FROM ${ident(source.rawTable)} r
+		WHERE ${cleanText(ident(c.id))} IS NOT NULL AND ${cleanText(ident(c.name))} IS NOT NULL
+		QUALIFY row_number() OVER (PARTITION BY lower(${cleanText(ident(c.id))}) ORDER BY r.__row) = 1`;
 }
 
 /** `deals`: one row per id (the first), with a created date. The rest is reported, not lost. */
@@ -177,9 +221,12 @@ export function historyEvents(
 	const stage = cleanText(ident(c.stage));
 	const from = c.from ? cleanText(ident(c.from)) : null;
 	const notSame = from ? sql`AND (${from} IS NULL OR lower(${from}) <> lower(${stage}))` : raw('');
+	const field = mapping.field
+		? sql`AND lower(trim(${ident(mapping.field.column)})) IN ${keyList(mapping.field.values)}`
+		: raw('');
 	return sql`SELECT r.__row AS row, ${cleanText(ident(c.id))} AS id, ${stage} AS stage,
 		${timestampExpr(ident(c.at), family(formats, c.at))} AS "at", ${cleanText(ident(c.at))} AS at_text
-		FROM ${ident(rawTable)} r WHERE ${stage} IS NOT NULL ${notSame}`;
+		FROM ${ident(rawTable)} r WHERE ${stage} IS NOT NULL ${notSame} ${field}`;
 }
 
 /** `events_all` from any number of sources, then `stage_events` for known deals with a time. */
@@ -193,11 +240,12 @@ export function createEvents(sources: readonly Fragment[], stageCount: number): 
 	return [
 		sql`CREATE OR REPLACE TABLE events_all AS ${body}`,
 		sql`CREATE OR REPLACE TABLE stage_events AS
-			SELECT e.id, e.stage, e."at",
+			SELECT e.id, COALESCE(sl.name, e.stage) AS stage, e."at",
 				CASE WHEN sm.kind = 'open' THEN sm.idx END AS idx,
 				CASE WHEN sm.kind = 'open' THEN sm.idx ELSE ${stageCount + 1} END AS ord
 			FROM events_all e
-			LEFT JOIN stage_map sm ON sm.key = lower(e.stage)
+			LEFT JOIN stage_lookup sl ON sl.key = lower(e.stage)
+			LEFT JOIN stage_map sm ON sm.key = lower(COALESCE(sl.name, e.stage))
 			WHERE e."at" IS NOT NULL AND e.id IN (SELECT id FROM deals)`
 	];
 }

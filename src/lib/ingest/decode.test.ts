@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { decodeBytes, sniffEncoding } from './decode';
+
+/** Windows-1251 bytes for ASCII and Russian text (А…я are 0xC0…0xFF, Ё 0xA8, ё 0xB8). */
+function cp1251(text: string): Uint8Array {
+	return Uint8Array.from([...text], (ch) => {
+		const c = ch.codePointAt(0)!;
+		if (c < 0x80) return c;
+		if (c >= 0x410 && c <= 0x44f) return c - 0x410 + 0xc0;
+		if (c === 0x401) return 0xa8;
+		if (c === 0x451) return 0xb8;
+		throw new Error(`no windows-1251 byte for ${ch}`);
+	});
+}
+
+function utf16(text: string, order: 'le' | 'be'): Uint8Array {
+	const out: number[] = [];
+	for (let i = 0; i < text.length; i++) {
+		const u = text.charCodeAt(i);
+		out.push(...(order === 'le' ? [u & 0xff, u >> 8] : [u >> 8, u & 0xff]));
+	}
+	return Uint8Array.from(out);
+}
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+function roundTrip(bytes: Uint8Array): string {
+	return decodeBytes(bytes, sniffEncoding(bytes));
+}
+
+describe('sniffEncoding', () => {
+	it('sniffEncoding(bytes) reads a UTF-8 byte order mark as utf-8 with a 3-byte BOM', () => {
+		const bytes = Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8('id,Сделка\n')]);
+		expect(sniffEncoding(bytes)).toEqual({ encoding: 'utf-8', bom: 3 });
+		expect(roundTrip(bytes)).toBe('id,Сделка\n');
+	});
+
+	it('sniffEncoding(bytes) reads FF FE as UTF-16 LE and FE FF as UTF-16 BE', () => {
+		const le = Uint8Array.from([0xff, 0xfe, ...utf16('Día,Сделка\n', 'le')]);
+		const be = Uint8Array.from([0xfe, 0xff, ...utf16('Día,Сделка\n', 'be')]);
+		expect(sniffEncoding(le)).toEqual({ encoding: 'utf-16le', bom: 2 });
+		expect(sniffEncoding(be)).toEqual({ encoding: 'utf-16be', bom: 2 });
+		expect(roundTrip(le)).toBe('Día,Сделка\n');
+		expect(roundTrip(be)).toBe('Día,Сделка\n');
+	});
+
+	it('sniffEncoding(bytes) takes plain ASCII and BOM-less UTF-8 as utf-8', () => {
+		expect(sniffEncoding(utf8('id,owner\n1,Ann\n'))).toEqual({ encoding: 'utf-8', bom: 0 });
+		expect(sniffEncoding(utf8('id,owner\n1,José Díaz\n2,Иванов\n'))).toEqual({
+			encoding: 'utf-8',
+			bom: 0
+		});
+	});
+
+	it('sniffEncoding(bytes) reads Russian text without a BOM as windows-1251', () => {
+		const bytes = cp1251('id,Сделка,Ответственный\n1,Покупка,Иванов\n');
+		expect(Array.from(cp1251('Сделка'))).toEqual([0xd1, 0xe4, 0xe5, 0xeb, 0xea, 0xe0]);
+		expect(sniffEncoding(bytes)).toEqual({ encoding: 'windows-1251', bom: 0 });
+		expect(roundTrip(bytes)).toBe('id,Сделка,Ответственный\n1,Покупка,Иванов\n');
+	});
+
+	it('sniffEncoding(bytes) reads Western accents without a BOM as windows-1252 ("Díaz" with 0xED)', () => {
+		const diaz = Uint8Array.from([0x44, 0xed, 0x61, 0x7a]);
+		expect(sniffEncoding(diaz)).toEqual({ encoding: 'windows-1252', bom: 0 });
+		expect(roundTrip(diaz)).toBe('Díaz');
+		// id,owner / 1,José Díaz / 2,Müller / 3,François
+		const file = Uint8Array.from([
+			...utf8('id,owner\n1,Jos'),
+			0xe9,
+			...utf8(' D'),
+			0xed,
+			...utf8('az\n2,M'),
+			0xfc,
+			...utf8('ller\n3,Fran'),
+			0xe7,
+			...utf8('ois\n')
+		]);
+		expect(sniffEncoding(file)).toEqual({ encoding: 'windows-1252', bom: 0 });
+		expect(roundTrip(file)).toBe('id,owner\n1,José Díaz\n2,Müller\n3,François\n');
+	});
+
+	it('sniffEncoding(sample) still says utf-8 when the sample ends mid-character', () => {
+		const text = utf8('id,owner\n1,Сделка €😀');
+		// Cut inside the 4-byte emoji, the 3-byte euro sign and the 2-byte Cyrillic letter.
+		for (const cut of [1, 2, 3, 5, 6, 10]) {
+			expect(sniffEncoding(text.subarray(0, text.length - cut)), `cut ${cut}`).toEqual({
+				encoding: 'utf-8',
+				bom: 0
+			});
+		}
+	});
+
+	it('sniffEncoding(bytes) does not take invalid UTF-8 in the middle for a cut-off character', () => {
+		// A lone lead byte followed by ASCII is not a cut-off character.
+		const bytes = Uint8Array.from([...utf8('id\n'), 0xc3, ...utf8('x\n')]);
+		expect(sniffEncoding(bytes).encoding).not.toBe('utf-8');
+	});
+});

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csv, dealsConfig, tinyDataset } from '../../../tests/unit/tiny-dataset';
+import type { Db } from '../db/types';
+import { runReport } from '../engine/report';
+import { cac, costPerStage } from './cac';
+import { funnelRows } from './funnel';
+
+describe('cac and costPerStage', () => {
+	it('cac(spend, won) is spend / won, null without spend or without a won deal', () => {
+		expect(cac(600, 4)).toBe(150);
+		expect(cac(600, 0)).toBeNull();
+		expect(cac(null, 4)).toBeNull();
+		expect(cac(0, 4)).toBe(0);
+	});
+
+	it('costPerStage(spend, funnel) divides spend by every row’s reached, null on 0', () => {
+		expect(costPerStage(120, funnelRows(['A', 'B'], [4, 0, 0]))).toEqual([
+			{ stage: 'A', cost: 30 },
+			{ stage: 'B', cost: null },
+			{ stage: 'won', cost: null }
+		]);
+		expect(costPerStage(null, funnelRows(['A'], [4, 1]))).toBeNull();
+	});
+});
+
+// Q1 2024. Deal sources match spend channels.
+const DEALS = csv`
+	id,owner,source,amount,probability,created,closed,status,stage
+	s1,Ann,Paid,1,,2024-01-10,2024-02-01,Won,Won
+	s2,Ann,Organic,1,,2024-01-15,2024-03-31,Won,Won
+	s3,Bob,Paid,1,,2024-02-01,2024-02-20,Lost,Lead
+	s4,Bob,Paid,1,,2024-03-01,,Open,Demo
+`;
+// A month is its first day: 2024-01 is in Q1, 2023-12 and 2024-04 are not; 2024-03-31 is.
+const SPEND = csv`
+	month,channel,amount
+	2023-12,Paid,999
+	2024-01,Paid,100
+	2024-01,Organic,50
+	2024-02-15,Paid,200
+	2024-03-31,Paid,300
+	2024-04,Paid,1000
+`;
+const Q1 = { from: '2024-01-01', to: '2024-03-31' };
+const config = dealsConfig({ spend: { date: 'month', channel: 'channel', amount: 'amount' } });
+
+let db: Db;
+beforeAll(async () => {
+	({ db } = await tinyDataset({ deals: DEALS, spend: SPEND, config }));
+});
+afterAll(async () => {
+	await db?.close();
+});
+
+describe('spend, cac, cost_per_stage', () => {
+	it('spend sums spend rows dated in the period, both ends inclusive', async () => {
+		const { dataset } = await tinyDataset({ deals: DEALS, spend: SPEND, config }, db);
+		const r = await runReport(db, dataset, { period: Q1 });
+		expect(r.spend).toBe(100 + 50 + 200 + 300);
+	});
+
+	it('cac is spend / deals won in the period', async () => {
+		const { dataset } = await tinyDataset({ deals: DEALS, spend: SPEND, config }, db);
+		const r = await runReport(db, dataset, { period: Q1 });
+		expect(r.deals.won).toBe(2);
+		expect(r.cac).toBe(650 / 2);
+	});
+
+	it('cost_per_stage divides spend by each funnel row’s reached', async () => {
+		const { dataset } = await tinyDataset({ deals: DEALS, spend: SPEND, config }, db);
+		const r = await runReport(db, dataset, { period: Q1 });
+		// Cohort: s1 won, s2 won, s3 lost at Lead, s4 open at Demo → reached 4, 3, 2, 2.
+		expect(r.funnel.map((f) => f.reached)).toEqual([4, 3, 2, 2]);
+		expect(r.cost_per_stage).toEqual([
+			{ stage: 'Lead', cost: 650 / 4 },
+			{ stage: 'Demo', cost: 650 / 3 },
+			{ stage: 'Proposal', cost: 650 / 2 },
+			{ stage: 'won', cost: 650 / 2 }
+		]);
+	});
+
+	it('filtering deals by source filters spend by channel', async () => {
+		const { dataset } = await tinyDataset({ deals: DEALS, spend: SPEND, config }, db);
+		const r = await runReport(db, dataset, { period: Q1, filters: { source: ['Paid'] } });
+		expect(r.spend).toBe(100 + 200 + 300);
+		// Paid deals: s1 won, s3 lost at Lead, s4 open at Demo.
+		expect(r.deals.won).toBe(1);
+		expect(r.cac).toBe(600);
+		expect(r.cost_per_stage?.map((c) => c.cost)).toEqual([600 / 3, 600 / 2, 600, 600]);
+	});
+
+	it('filtering by another dimension leaves spend whole; cac is null with no won deal, cost null on reached 0', async () => {
+		const { dataset } = await tinyDataset({ deals: DEALS, spend: SPEND, config }, db);
+		const r = await runReport(db, dataset, { period: Q1, filters: { owner: ['Bob'] } });
+		expect(r.spend).toBe(650);
+		expect(r.deals.won).toBe(0);
+		expect(r.cac).toBeNull();
+		// Bob: s3 at Lead, s4 at Demo.
+		expect(r.cost_per_stage?.map((c) => c.cost)).toEqual([650 / 2, 650, null, null]);
+	});
+
+	it('spend is 0, not null, for a period without spend rows when there is a spend file', async () => {
+		const { dataset } = await tinyDataset({ deals: DEALS, spend: SPEND, config }, db);
+		const r = await runReport(db, dataset, { period: { from: '2024-05-01', to: '2024-05-31' } });
+		expect(r.spend).toBe(0);
+	});
+
+	it('spend, cac and cost_per_stage are null without a spend file', async () => {
+		const { dataset } = await tinyDataset({ deals: DEALS, config }, db);
+		const r = await runReport(db, dataset, { period: Q1 });
+		expect(r.deals.won).toBe(2);
+		expect(r.spend).toBeNull();
+		expect(r.cac).toBeNull();
+		expect(r.cost_per_stage).toBeNull();
+	});
+});

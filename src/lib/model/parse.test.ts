@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startNodeDb } from '../db/node';
+import type { Db } from '../db/types';
+import { ident, sql, type Fragment } from '../sql/sql';
+import {
+	cleanText,
+	dateExpr,
+	decimalVotes,
+	numberExpr,
+	spendDateExpr,
+	timestampExpr,
+	type DateFamily,
+	type DecimalMark
+} from './parse';
+
+let db: Db;
+beforeAll(async () => {
+	db = await startNodeDb();
+});
+afterAll(async () => {
+	await db?.close();
+});
+
+const v = ident('v');
+
+/** Evaluate an expression over one text value, bound as a parameter. */
+async function evaluate(expr: Fragment, value: string | null): Promise<unknown> {
+	const [row] = await db.query(
+		sql`SELECT ${expr} AS x FROM (VALUES (CAST(${value} AS VARCHAR))) AS t(v)`
+	);
+	return row.x;
+}
+
+const number = (text: string | null, decimal: DecimalMark = '.') =>
+	evaluate(numberExpr(v, decimal), text);
+const date = (text: string, family: DateFamily) => evaluate(dateExpr(v, family), text);
+const timestamp = (text: string, family: DateFamily) => evaluate(timestampExpr(v, family), text);
+const spendDate = (text: string, family: DateFamily = 'iso') =>
+	evaluate(spendDateExpr(v, family), text);
+
+describe('numberExpr', () => {
+	it('numberExpr reads thousands commas with a decimal point: 1,234.56 → 1234.56', async () => {
+		expect(await number('1,234.56')).toBe(1234.56);
+		expect(await number('1,234,567')).toBe(1234567);
+		expect(await number('42')).toBe(42);
+	});
+
+	it('numberExpr(col, ",") reads thousands points with a decimal comma: 1.234,56 → 1234.56', async () => {
+		expect(await number('1.234,56', ',')).toBe(1234.56);
+		expect(await number('0,5', ',')).toBe(0.5);
+	});
+
+	it('numberExpr reads accounting negatives (1,200.00) as -1200', async () => {
+		expect(await number('(1,200.00)')).toBe(-1200);
+		expect(await number('-75.5')).toBe(-75.5);
+	});
+
+	it('numberExpr drops a currency symbol and spaces: $ 2,000 → 2000', async () => {
+		expect(await number('$ 2,000')).toBe(2000);
+		expect(await number('$2,000.25')).toBe(2000.25);
+		expect(await number('£10')).toBe(10);
+	});
+
+	it('numberExpr(col, ",") reads €1 200,50 with NBSP or narrow NBSP as thousands space → 1200.5', async () => {
+		expect(await number('€1\u00a0200,50', ',')).toBe(1200.5);
+		expect(await number('€1\u202f200,50', ',')).toBe(1200.5);
+		expect(await number('1 200,50 €', ',')).toBe(1200.5);
+		expect(await number('1\u00a0500 ₽', ',')).toBe(1500);
+	});
+
+	it('numberExpr drops a leading or trailing currency code: USD 300 → 300', async () => {
+		expect(await number('USD 300')).toBe(300);
+		expect(await number('300 USD')).toBe(300);
+		expect(await number("CHF 1'250.00")).toBe(1250);
+	});
+
+	it('numberExpr gives null for text that is not a number (12abc, n/a, empty)', async () => {
+		expect(await number('12abc')).toBeNull();
+		expect(await number('n/a')).toBeNull();
+		expect(await number('abc')).toBeNull();
+		expect(await number('')).toBeNull();
+		expect(await number('   ')).toBeNull();
+		expect(await number(null)).toBeNull();
+		expect(await number('1-2')).toBeNull();
+	});
+});
+
+describe('decimalVotes', () => {
+	it('decimalVotes(col) counts 1.234,56 for the comma and 1,234.56 for the point', async () => {
+		const votes = decimalVotes(v);
+		const [row] =
+			await db.query(sql`SELECT ${votes.comma}::DOUBLE AS comma, ${votes.point}::DOUBLE AS point
+			FROM (VALUES ('1.234,56'), ('12,5'), ('(3.000,00)'), ('1,234.56'), ('7')) AS t(v)`);
+		expect(row).toEqual({ comma: 3, point: 1 });
+	});
+});
+
+describe('dateExpr and timestampExpr', () => {
+	it('dateExpr reads 2/3/2024 as February 3 (mdy) or March 2 (dmy)', async () => {
+		expect(await date('2/3/2024', 'mdy')).toBe('2024-02-03');
+		expect(await date('2/3/2024', 'dmy')).toBe('2024-03-02');
+		expect(await date('12/31/2024', 'mdy')).toBe('2024-12-31');
+		expect(await date('12/31/2024', 'dmy')).toBeNull();
+	});
+
+	it('dateExpr(col, "mdy") reads a Salesforce date-time with AM/PM', async () => {
+		expect(await timestamp('2/3/2024 1:05 PM', 'mdy')).toBe('2024-02-03T13:05:00.000');
+		expect(await date('2/3/2024 11:59 PM', 'mdy')).toBe('2024-02-03');
+	});
+
+	it('timestampExpr(col, "dmy-dot") reads 03.02.2024 10:15:00 as 3 February, 10:15', async () => {
+		expect(await timestamp('03.02.2024 10:15:00', 'dmy-dot')).toBe('2024-02-03T10:15:00.000');
+		expect(await date('03.02.2024 10:15:00', 'dmy-dot')).toBe('2024-02-03');
+		expect(await date('03.02.2024', 'dmy-dot')).toBe('2024-02-03');
+	});
+
+	it('timestampExpr(col, "iso") reads a T and a trailing Z (UTC), with or without fractions', async () => {
+		expect(await timestamp('2024-05-06T07:08:09Z', 'iso')).toBe('2024-05-06T07:08:09.000');
+		expect(await timestamp('2024-05-06T07:08:09.250Z', 'iso')).toBe('2024-05-06T07:08:09.250');
+		expect(await timestamp('2024-05-06 07:08', 'iso')).toBe('2024-05-06T07:08:00.000');
+		expect(await date('2024-05-06T23:59:59Z', 'iso')).toBe('2024-05-06');
+	});
+
+	it('dateExpr gives null for text that is not a date of the family', async () => {
+		expect(await date('soon', 'iso')).toBeNull();
+		expect(await date('2024-02-30', 'iso')).toBeNull();
+		expect(await date('2024-02-03', 'mdy')).toBeNull();
+		expect(await date('', 'iso')).toBeNull();
+	});
+});
+
+describe('spendDateExpr', () => {
+	it('spendDateExpr reads a month 2024-05 as its first day, 2024-05-01', async () => {
+		expect(await spendDate('2024-05')).toBe('2024-05-01');
+		expect(await spendDate('2024/05')).toBe('2024-05-01');
+		expect(await spendDate('05.2024', 'dmy-dot')).toBe('2024-05-01');
+	});
+
+	it('spendDateExpr reads a full date as that date', async () => {
+		expect(await spendDate('2024-05-17')).toBe('2024-05-17');
+		expect(await spendDate('01.05.2024', 'dmy-dot')).toBe('2024-05-01');
+		expect(await spendDate('5/17/2024', 'mdy')).toBe('2024-05-17');
+	});
+
+	it('spendDateExpr gives null for text that is neither a date nor a month', async () => {
+		expect(await spendDate('Q2')).toBeNull();
+		expect(await spendDate('2024-13')).toBeNull();
+	});
+});
+
+describe('cleanText', () => {
+	it('cleanText trims and turns empty text into null', async () => {
+		expect(await evaluate(cleanText(v), '  Ann ')).toBe('Ann');
+		expect(await evaluate(cleanText(v), '   ')).toBeNull();
+	});
+});
