@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { expectClose } from '../unit/expect-close';
 import { foreignRequests, launchBrowser, recordRequests } from './browser';
 import { serve } from './server';
 
@@ -17,24 +18,6 @@ interface ExpectedRun {
 }
 
 const runs: ExpectedRun[] = JSON.parse(readFileSync(join(HUBSPOT, 'expected.json'), 'utf8'));
-
-/** Deep comparison with a relative tolerance of 1e-6 for numbers. */
-function expectClose(actual: unknown, expected: unknown, path = '$'): void {
-	if (typeof expected === 'number') {
-		const ok =
-			typeof actual === 'number' &&
-			Math.abs(actual - expected) <= 1e-6 * Math.max(1, Math.abs(expected));
-		if (!ok) expect.fail(`${path}: expected ${expected}, got ${String(actual)}`);
-		return;
-	}
-	if (expected !== null && typeof expected === 'object') {
-		expect(actual, path).toBeTypeOf('object');
-		for (const [k, v] of Object.entries(expected))
-			expectClose((actual as Record<string, unknown>)[k], v, `${path}.${k}`);
-		return;
-	}
-	expect(actual, path).toEqual(expected);
-}
 
 async function downloadMetrics(page: Page): Promise<Record<string, unknown>> {
 	const [download] = await Promise.all([

@@ -61,6 +61,13 @@ export function generateHubspot({
 		...[...STAGES, 'Closed Won', 'Closed Lost'].map((s) => `Date entered '${s} (${PIPELINE})'`)
 	];
 	const lines = [header.map(quote).join(',')];
+	/** @type {import('./ground-truth.mjs').Deal[]} */
+	const truthDeals = [];
+	/** @type {import('./ground-truth.mjs').StageEvent[]} */
+	const truthEvents = [];
+	/** @type {import('./ground-truth.mjs').SpendRow[]} */
+	const truthSpend = [];
+	const allStages = [...STAGES, 'Closed Won', 'Closed Lost'];
 	for (let i = 0; i < deals; i++) {
 		const created = t0 + Math.floor(rnd.next() * (t1 - t0));
 		const owner = rnd.pick(OWNERS);
@@ -106,13 +113,40 @@ export function generateHubspot({
 			...entered
 		];
 		lines.push(row.map(quote).join(','));
+		const id = row[0];
+		truthDeals.push({
+			id,
+			owner,
+			source,
+			pipeline: PIPELINE,
+			amount,
+			probability: outcome === 'open' ? Number(PROBABILITY[stage]) * 100 : null,
+			created: stamp(created).slice(0, 10),
+			closed: outcome === 'open' ? null : stamp(close).slice(0, 10),
+			outcome,
+			stage: stageLabel
+		});
+		entered.forEach((at, s) => {
+			if (at) truthEvents.push({ id, stage: allStages[s], at: `${at.replace(' ', 'T')}:00` });
+		});
 	}
 	const spend = ['Month,Channel,Spend'];
 	for (let m = new Date(t0); m.getTime() <= t1; m.setUTCMonth(m.getUTCMonth() + 1)) {
 		const month = m.toISOString().slice(0, 7);
 		for (const channel of SOURCES.filter((s) => s !== 'ORGANIC')) {
-			spend.push(`${month},${channel},${(2000 + rnd.next() * 12000).toFixed(2)}`);
+			const value = (2000 + rnd.next() * 12000).toFixed(2);
+			spend.push(`${month},${channel},${value}`);
+			truthSpend.push({ date: `${month}-01`, channel, amount: Number(value) });
 		}
 	}
-	return { deals: lines.join('\n') + '\n', spend: spend.join('\n') + '\n' };
+	return {
+		deals: lines.join('\n') + '\n',
+		spend: spend.join('\n') + '\n',
+		truth: {
+			deals: truthDeals,
+			events: truthEvents,
+			spend: truthSpend,
+			stages: { stages: STAGES, won: ['Closed Won'], lost: ['Closed Lost'] }
+		}
+	};
 }

@@ -76,3 +76,16 @@ export function dealsConfig(extra: Config = {}): Config {
 		columns: Object.fromEntries(Object.entries(columns).filter(([, name]) => name !== undefined))
 	};
 }
+
+/**
+ * Load files the way the page does: no roles given, each file's role told from its content.
+ * `source` is CSV text or raw bytes (for encodings).
+ */
+export async function loadUnlabelled(
+	inputs: InputFile[],
+	options: { config?: Config; db?: Db } = {}
+): Promise<{ db: Db; dataset: Dataset }> {
+	const engine = options.db ?? (await startNodeDb());
+	const dataset = await loadDataset(engine, inputs, { config: options.config ?? {} });
+	return { db: engine, dataset };
+}

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectClose } from '../../../tests/unit/expect-close';
 import { main } from './report';
 
 const EXAMPLES = join(import.meta.dirname, '../../../tests/fixtures/examples');
@@ -19,31 +20,6 @@ async function report(argv: string[]): Promise<{ code: number; out: string; err:
 	let err = '';
 	const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
 	return { code, out, err };
-}
-
-/** Deep comparison with a relative tolerance for numbers. */
-function expectClose(actual: unknown, expected: unknown, path = '$'): void {
-	if (typeof expected === 'number') {
-		expect(typeof actual, path).toBe('number');
-		const tolerance = 1e-6 * Math.max(1, Math.abs(expected));
-		if (Math.abs((actual as number) - expected) > tolerance) {
-			expect.fail(`${path}: expected ${expected}, got ${actual}`);
-		}
-		return;
-	}
-	if (Array.isArray(expected)) {
-		expect(Array.isArray(actual), path).toBe(true);
-		expect((actual as unknown[]).length, `${path}.length`).toBe(expected.length);
-		expected.forEach((e, i) => expectClose((actual as unknown[])[i], e, `${path}[${i}]`));
-		return;
-	}
-	if (expected !== null && typeof expected === 'object') {
-		expect(actual !== null && typeof actual === 'object', path).toBe(true);
-		for (const [k, v] of Object.entries(expected))
-			expectClose((actual as Record<string, unknown>)[k], v, `${path}.${k}`);
-		return;
-	}
-	expect(actual, path).toEqual(expected);
 }
 
 function argvFor(dir: string, run: Run): string[] {
