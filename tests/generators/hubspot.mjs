@@ -76,6 +76,7 @@ export function generateHubspot({
 		const entered = new Array(STAGES.length + 2).fill('');
 		let at = created;
 		let stage = 0;
+		/** @type {'open' | 'won' | 'lost'} */
 		let outcome = 'open';
 		entered[0] = stamp(at);
 		for (;;) {

@@ -14,7 +14,10 @@ describe('a generated HubSpot export (Date entered columns, 0–1 probabilities,
 			{ name: 'spend.csv', source: spend }
 		]);
 		try {
-			const views = [
+			const views: {
+				period: { from: string; to: string } | null;
+				filters: Record<string, string[]>;
+			}[] = [
 				{ period: null, filters: {} },
 				{ period: { from: '2024-04-01', to: '2025-03-31' }, filters: {} },
 				{

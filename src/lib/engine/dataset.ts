@@ -1,5 +1,6 @@
 import type {
 	DealsMapping,
+	Detection,
 	FileRole,
 	HistoryMapping,
 	Mapping,
@@ -14,7 +15,12 @@ export interface LoadedFile {
 	role: FileRole;
 	crm: string;
 	confidence: number;
+	/** The mapping in force: what detection found with the config laid over it. */
 	mapping: Mapping;
+	/** What detection found, before the config. */
+	detected: Mapping;
+	/** Every detector's verdict on the file, most confident first (to pick another CRM). */
+	candidates: Detection[];
 }
 
 /** Everything the metrics need to know about the loaded data. */

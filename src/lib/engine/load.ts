@@ -19,6 +19,7 @@ import type {
 	DealsMapping,
 	FileRole,
 	HistoryMapping,
+	Detection,
 	Mapping,
 	SpendMapping,
 	StagesMapping
@@ -44,12 +45,17 @@ const ROLE_TABLE: Record<FileRole, string> = {
 	stages: 'raw_stages'
 };
 
-function bestMapping(raw: RawTable, config: Config, role?: FileRole) {
+/** Every detector's verdict on a file (most confident first), restricted to a known role. */
+function detectCandidates(raw: RawTable, config: Config, role?: FileRole): Detection[] {
 	const sample = { name: raw.file, columns: raw.columns, rows: raw.preview };
-	const all = detectAll(sample, config).filter(
-		(d) => role === undefined || d.mapping.role === role
-	);
-	return all[0] ?? null;
+	return detectAll(sample, config).filter((d) => role === undefined || d.mapping.role === role);
+}
+
+/** Files read as all-text tables and recognised, before any typing: what the mapping editor edits. */
+export interface ReadFiles {
+	files: LoadedFile[];
+	/** Warnings for files set aside (not deals, history, spend or a stage list). */
+	ignored: string[];
 }
 
 /**
@@ -61,6 +67,15 @@ export async function loadDataset(
 	inputs: InputFile[],
 	options: LoadOptions = {}
 ): Promise<Dataset> {
+	return buildDataset(db, await readFiles(db, inputs, options), options);
+}
+
+/** Read every file as an all-text table and recognise it (CRM, role, detected mapping). */
+export async function readFiles(
+	db: Db,
+	inputs: InputFile[],
+	options: LoadOptions = {}
+): Promise<ReadFiles> {
 	const config = options.config ?? {};
 	const progress = options.onProgress ?? (() => {});
 	const total = inputs.length + 3;
@@ -70,7 +85,8 @@ export async function loadDataset(
 		progress(`Reading ${input.name}`, i, total);
 		const role = options.roles?.[input.name];
 		const raw = await loadRawTable(db, input, `raw_${i}`);
-		const found = bestMapping(raw, config, role);
+		const candidates = detectCandidates(raw, config, role);
+		const found = candidates[0];
 		if (!found) {
 			if (role)
 				throw new InputError(
@@ -84,15 +100,37 @@ export async function loadDataset(
 			await db.query(sql`DROP TABLE IF EXISTS ${ident(raw.table)}`);
 			continue;
 		}
-		const mapping = applyConfig(found.mapping, config);
 		files.push({
 			raw,
-			role: mapping.role,
-			crm: mapping.crm,
+			role: found.mapping.role,
+			crm: found.mapping.crm,
 			confidence: found.confidence,
-			mapping
+			mapping: found.mapping,
+			detected: found.mapping,
+			candidates
 		});
 	}
+	return { files, ignored };
+}
+
+/**
+ * Build the typed tables from files already read, with the config laid over what detection
+ * found. The mapping and stage editors call this again after each edit; files are not re-read.
+ */
+export async function buildDataset(
+	db: Db,
+	read: ReadFiles,
+	options: LoadOptions = {}
+): Promise<Dataset> {
+	const config = options.config ?? {};
+	const progress = options.onProgress ?? (() => {});
+	const ignored = read.ignored;
+	const total = read.files.length + ignored.length + 3;
+	const files = read.files.map((f) => {
+		const mapping = applyConfig(f.detected, config);
+		return { ...f, mapping, role: mapping.role, crm: mapping.crm };
+	});
+	const inputs = files;
 	const byRole = (role: FileRole) => files.filter((f) => f.role === role);
 	const dealsFiles = byRole('deals');
 	if (dealsFiles.length === 0) {
@@ -111,6 +149,7 @@ export async function loadDataset(
 		}
 	}
 	for (const f of files) {
+		if (f.raw.table === ROLE_TABLE[f.role]) continue;
 		await db.query(sql`DROP TABLE IF EXISTS ${ident(ROLE_TABLE[f.role])}`);
 		await db.query(sql`ALTER TABLE ${ident(f.raw.table)} RENAME TO ${ident(ROLE_TABLE[f.role])}`);
 		f.raw.table = ROLE_TABLE[f.role];
