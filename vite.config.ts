@@ -6,6 +6,8 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.test.ts'],
 		environment: 'node',
-		testTimeout: 60_000
+		testTimeout: 60_000,
+		// Loading the wasm engine in beforeAll takes seconds on a busy machine.
+		hookTimeout: 60_000
 	}
 });

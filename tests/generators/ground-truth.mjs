@@ -39,7 +39,7 @@ const inPeriod = (d, p) => d >= p.from && d <= p.to;
 /**
  * The METRICS.md §4 object (without warnings) for a period and filters.
  * @param {{ deals: Deal[], events?: StageEvent[] | null, spend?: SpendRow[] | null, stages: Stages,
- *   period?: Period | null, filters?: Record<string, string[]> }} input
+ *   period?: Period | null, filters?: Partial<Record<string, string[]>> }} input
  */
 export function groundTruth({
 	deals: all,
@@ -60,8 +60,9 @@ export function groundTruth({
 				.at(-1) ?? ''
 	};
 	const deals = all.filter((d) =>
-		Object.entries(filters).every(([dim, values]) =>
-			values.includes(/** @type {Record<string, any>} */ (d)[dim] ?? '(none)')
+		Object.entries(filters).every(
+			([dim, values]) =>
+				!values || values.includes(/** @type {Record<string, any>} */ (d)[dim] ?? '(none)')
 		)
 	);
 	/** @type {Map<string, StageEvent[]>} */

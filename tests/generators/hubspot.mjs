@@ -7,6 +7,138 @@ export const STAGES = [
 	'Decision Maker Bought-In',
 	'Contract Sent'
 ];
+
+/**
+ * What a HubSpot export looks like in each UI language: the headers, the default pipeline's name
+ * and stage labels, and the words of the per-stage `Date entered` columns. Dates are written the
+ * same way in every language.
+ */
+export const LANGUAGES = {
+	en: {
+		headers: [
+			'Record ID',
+			'Deal Name',
+			'Deal Stage',
+			'Pipeline',
+			'Amount',
+			'Close Date',
+			'Create Date',
+			'Deal owner',
+			'Original Traffic Source',
+			'Deal probability'
+		],
+		pipeline: 'Sales Pipeline',
+		stages: STAGES,
+		won: 'Closed Won',
+		lost: 'Closed Lost',
+		entered: (/** @type {string} */ s) => `Date entered '${s}'`,
+		exited: (/** @type {string} */ s) => `Date exited '${s}'`
+	},
+	es: {
+		headers: [
+			'ID de registro',
+			'Nombre del negocio',
+			'Etapa del negocio',
+			'Pipeline',
+			'Importe',
+			'Fecha de cierre',
+			'Fecha de creación',
+			'Propietario del negocio',
+			'Fuente original del tráfico',
+			'Probabilidad del negocio'
+		],
+		pipeline: 'Pipeline de ventas',
+		stages: [
+			'Cita programada',
+			'Calificado para comprar',
+			'Presentación programada',
+			'Responsable de la toma de decisiones convencido',
+			'Contrato enviado'
+		],
+		won: 'Cierre ganado',
+		lost: 'Cierre perdido',
+		entered: (/** @type {string} */ s) => `Fecha de entrada "${s}"`,
+		exited: (/** @type {string} */ s) => `Fecha de salida "${s}"`
+	},
+	de: {
+		headers: [
+			'Datensatz-ID',
+			'Name des Deals',
+			'Deal-Phase',
+			'Pipeline',
+			'Betrag',
+			'Abschlussdatum',
+			'Erstellungsdatum',
+			'Deal-Inhaber',
+			'Ursprüngliche Quelle',
+			'Deal-Wahrscheinlichkeit'
+		],
+		pipeline: 'Vertriebspipeline',
+		stages: [
+			'Termin vereinbart',
+			'Für Kauf qualifiziert',
+			'Präsentation geplant',
+			'Entscheidungsträger überzeugt',
+			'Vertrag gesendet'
+		],
+		won: 'Abgeschlossen und gewonnen',
+		lost: 'Abgeschlossen und verloren',
+		entered: (/** @type {string} */ s) => `Eingangsdatum "${s}"`,
+		exited: (/** @type {string} */ s) => `Ausgangsdatum "${s}"`
+	},
+	fr: {
+		headers: [
+			"ID de fiche d'informations",
+			'Nom de la transaction',
+			'Phase de la transaction',
+			'Pipeline',
+			'Montant',
+			'Date de fermeture',
+			'Date de création',
+			'Propriétaire de la transaction',
+			"Source d'origine",
+			'Probabilité de la transaction'
+		],
+		pipeline: 'Pipeline des ventes',
+		stages: [
+			'Rendez-vous programmé',
+			"Qualifié pour l'achat",
+			'Présentation programmée',
+			'Décideur convaincu',
+			'Contrat envoyé'
+		],
+		won: 'Conclue gagnée',
+		lost: 'Conclue perdue',
+		entered: (/** @type {string} */ s) => `Date d'entrée "${s}"`,
+		exited: (/** @type {string} */ s) => `Date de sortie "${s}"`
+	},
+	ru: {
+		headers: [
+			'ID записи',
+			'Название сделки',
+			'Этап сделки',
+			'Воронка',
+			'Сумма',
+			'Дата закрытия',
+			'Дата создания',
+			'Владелец сделки',
+			'Исходный источник',
+			'Вероятность сделки'
+		],
+		pipeline: 'Воронка продаж',
+		stages: [
+			'Встреча назначена',
+			'Квалифицирован для покупки',
+			'Презентация запланирована',
+			'ЛПР согласен',
+			'Договор отправлен'
+		],
+		won: 'Закрыта успешно',
+		lost: 'Закрыта неуспешно',
+		entered: (/** @type {string} */ s) => `Дата входа "${s}"`,
+		exited: (/** @type {string} */ s) => `Дата выхода "${s}"`
+	}
+};
 const OWNERS = [
 	'Alice Moreau',
 	'Bob Ito',
@@ -16,7 +148,6 @@ const OWNERS = [
 	'Farid Haddad'
 ];
 const SOURCES = ['PAID_SEARCH', 'ORGANIC', 'REFERRAL', 'EVENTS', 'OUTBOUND'];
-const PIPELINE = 'Sales Pipeline';
 const DAY = 86_400_000;
 // Chance to move on from each open stage, and the close probability HubSpot shows per stage.
 const ADVANCE = [0.68, 0.7, 0.8, 0.62, 0.7];
@@ -27,6 +158,12 @@ function stamp(ms) {
 	return new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 }
 
+/** The next non-empty stage date after stage `s` (when the deal left it), or empty.
+ * @param {string[]} entered @param {number} s */
+function nextEntered(entered, s) {
+	return entered.slice(s + 1).find((d) => d) ?? '';
+}
+
 /** @param {string | number} value */
 function quote(value) {
 	return `"${String(value).replaceAll('"', '""')}"`;
@@ -35,30 +172,32 @@ function quote(value) {
 /**
  * A HubSpot "all deals" export with `Date entered '…'` columns, and a monthly spend file.
  * Deterministic for a seed; `today` is when the export was taken (later events do not exist yet).
+ * `language` picks the UI language of the headers and the default pipeline's labels (see
+ * `LANGUAGES`); `exited` adds the `Date exited` columns, which are not events.
+ * @param {{ deals?: number, seed?: number, start?: string, end?: string, today?: string,
+ *   language?: keyof typeof LANGUAGES, exited?: boolean }} [options]
  */
 export function generateHubspot({
 	deals = 1200,
 	seed = 7,
 	start = '2024-01-01',
 	end = '2025-06-30',
-	today = '2025-07-01'
+	today = '2025-07-01',
+	language = 'en',
+	exited = false
 } = {}) {
+	const lang = LANGUAGES[language];
+	const PIPELINE = lang.pipeline;
+	const STAGE_LABELS = lang.stages;
 	const rnd = seeded(seed);
 	const t0 = Date.parse(`${start}T00:00:00Z`);
 	const t1 = Date.parse(`${end}T23:59:59Z`);
 	const now = Date.parse(`${today}T00:00:00Z`);
+	const allStages = [...STAGE_LABELS, lang.won, lang.lost];
 	const header = [
-		'Record ID',
-		'Deal Name',
-		'Deal Stage',
-		'Pipeline',
-		'Amount',
-		'Close Date',
-		'Create Date',
-		'Deal owner',
-		'Original Traffic Source',
-		'Deal probability',
-		...[...STAGES, 'Closed Won', 'Closed Lost'].map((s) => `Date entered '${s} (${PIPELINE})'`)
+		...lang.headers,
+		...allStages.map((s) => lang.entered(`${s} (${PIPELINE})`)),
+		...(exited ? allStages.map((s) => lang.exited(`${s} (${PIPELINE})`)) : [])
 	];
 	const lines = [header.map(quote).join(',')];
 	/** @type {import('./ground-truth.mjs').Deal[]} */
@@ -67,7 +206,6 @@ export function generateHubspot({
 	const truthEvents = [];
 	/** @type {import('./ground-truth.mjs').SpendRow[]} */
 	const truthSpend = [];
-	const allStages = [...STAGES, 'Closed Won', 'Closed Lost'];
 	for (let i = 0; i < deals; i++) {
 		const created = t0 + Math.floor(rnd.next() * (t1 - t0));
 		const owner = rnd.pick(OWNERS);
@@ -97,7 +235,7 @@ export function generateHubspot({
 			}
 		}
 		const stageLabel =
-			outcome === 'won' ? 'Closed Won' : outcome === 'lost' ? 'Closed Lost' : STAGES[stage];
+			outcome === 'won' ? lang.won : outcome === 'lost' ? lang.lost : STAGE_LABELS[stage];
 		// Open deals carry an expected close date in the future; closed ones the real one.
 		const close = outcome === 'open' ? now + rnd.int(10, 90) * DAY : at;
 		const row = [
@@ -111,7 +249,9 @@ export function generateHubspot({
 			owner,
 			source,
 			outcome === 'open' ? PROBABILITY[stage] : '',
-			...entered
+			...entered,
+			// A stay ends when the next stage is entered: a stage exited at the next one's time.
+			...(exited ? entered.map((_, s) => (entered[s] ? nextEntered(entered, s) : '')) : [])
 		];
 		lines.push(row.map(quote).join(','));
 		const id = row[0];
@@ -147,7 +287,7 @@ export function generateHubspot({
 			deals: truthDeals,
 			events: truthEvents,
 			spend: truthSpend,
-			stages: { stages: STAGES, won: ['Closed Won'], lost: ['Closed Lost'] }
+			stages: { stages: STAGE_LABELS, won: [lang.won], lost: [lang.lost] }
 		}
 	};
 }

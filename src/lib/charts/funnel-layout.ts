@@ -36,7 +36,7 @@ export function funnelLayout(
 	rows: readonly FunnelRow[],
 	options: FunnelLayoutOptions
 ): FunnelLayout {
-	const { width, rowHeight = 34, labelWidth = 190, valueWidth = 200 } = options;
+	const { width, rowHeight = 34, labelWidth = 190, valueWidth = 240 } = options;
 	const height = rows.length * rowHeight;
 	const plot = Math.max(40, width - labelWidth - valueWidth);
 	const max = Math.max(1, ...rows.map((r) => r.reached));

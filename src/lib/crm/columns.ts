@@ -26,13 +26,13 @@ export function coverage(columns: readonly string[], candidates: readonly string
 	return candidates.filter((c) => keys.has(headerKey(c))).length / candidates.length;
 }
 
-/** Drop undefined entries so a partial column map stays clean. */
+/** Drop undefined (and null: "not in the file") entries so a partial column map stays clean. */
 export function defined<K extends string>(
-	entries: Partial<Record<K, string | undefined>>
+	entries: Partial<Record<K, string | null | undefined>>
 ): Partial<Record<K, string>> {
 	const out: Partial<Record<K, string>> = {};
-	for (const [key, value] of Object.entries(entries) as [K, string | undefined][]) {
-		if (value !== undefined) out[key] = value;
+	for (const [key, value] of Object.entries(entries) as [K, string | null | undefined][]) {
+		if (typeof value === 'string') out[key] = value;
 	}
 	return out;
 }

@@ -1,8 +1,23 @@
 import type { Config } from '../model/config';
 import type { Detection, FileSample, Mapping } from '../model/mapping';
+import { defined } from './columns';
 import { detectGenericDeals, detectGenericHistory, detectSpend } from './generic';
 import { detectHubspot } from './hubspot';
-import { detectSalesforceHistory, detectSalesforceReport } from './salesforce';
+import { detectZoho } from './zoho';
+import { detectClose } from './close';
+import { detectMaven } from './maven';
+import { detectAmocrm } from './amocrm';
+import { detectBitrix24, detectBitrix24History, detectBitrix24Table } from './bitrix24';
+import { detectPipedriveChanges, detectPipedriveDeals } from './pipedrive';
+import { detectStageList } from './stage-list';
+import {
+	detectSalesforceCampaigns,
+	detectSalesforceExport,
+	detectSalesforceFieldHistory,
+	detectSalesforceHistory,
+	detectSalesforceHistoryObject,
+	detectSalesforceReport
+} from './salesforce';
 
 type Detector = (sample: FileSample, config: Config) => Detection | null;
 
@@ -10,6 +25,20 @@ const DETECTORS: readonly Detector[] = [
 	detectHubspot,
 	detectSalesforceReport,
 	detectSalesforceHistory,
+	detectSalesforceExport,
+	detectSalesforceHistoryObject,
+	detectSalesforceFieldHistory,
+	detectSalesforceCampaigns,
+	detectZoho,
+	detectClose,
+	detectMaven,
+	detectPipedriveDeals,
+	detectPipedriveChanges,
+	detectAmocrm,
+	detectBitrix24,
+	detectBitrix24Table,
+	detectBitrix24History,
+	detectStageList,
 	detectGenericDeals,
 	detectGenericHistory,
 	detectSpend
@@ -34,7 +63,8 @@ export function applyConfig<M extends Mapping>(mapping: M, config: Config): M {
 	if (mapping.role === 'deals') {
 		return {
 			...mapping,
-			columns: { ...mapping.columns, ...config.columns },
+			// A config column of `null` removes the field that detection found.
+			columns: defined({ ...mapping.columns, ...config.columns }),
 			stages: config.stages ?? mapping.stages,
 			won: config.won ?? mapping.won,
 			lost: config.lost ?? mapping.lost

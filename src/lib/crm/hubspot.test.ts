@@ -1,9 +1,13 @@
-import { describe, it } from 'vitest';
-import { generateHubspot } from '../../../tests/generators/hubspot.mjs';
+import { describe, expect, it } from 'vitest';
+import { generateHubspot, LANGUAGES } from '../../../tests/generators/hubspot.mjs';
 import { groundTruth } from '../../../tests/generators/ground-truth.mjs';
 import { expectClose } from '../../../tests/unit/expect-close';
 import { runReport } from '../engine/report';
 import { loadUnlabelled } from '../../../tests/unit/tiny-dataset';
+import type { DealsMapping } from '../model/mapping';
+import { sql } from '../sql/sql';
+import { detect } from './detect';
+import { hubspotStageColumns } from './hubspot';
 
 describe('a generated HubSpot export (Date entered columns, 0–1 probabilities, spend)', () => {
 	const { deals, spend, truth } = generateHubspot({ deals: 600, seed: 11 });
@@ -14,10 +18,12 @@ describe('a generated HubSpot export (Date entered columns, 0–1 probabilities,
 			{ name: 'spend.csv', source: spend }
 		]);
 		try {
-			const views: {
-				period: { from: string; to: string } | null;
-				filters: Record<string, string[]>;
-			}[] = [
+			// 12-digit record ids stay text, as written.
+			const [first] = await db.query<{ id: string }>(
+				sql`SELECT id FROM deals ORDER BY row LIMIT 1`
+			);
+			expect(first.id).toBe('189164770000');
+			const views = [
 				{ period: null, filters: {} },
 				{ period: { from: '2024-04-01', to: '2025-03-31' }, filters: {} },
 				{
@@ -34,5 +40,130 @@ describe('a generated HubSpot export (Date entered columns, 0–1 probabilities,
 		} finally {
 			await db.close();
 		}
+	});
+});
+
+describe('HubSpot exports in other languages', () => {
+	for (const language of ['es', 'de', 'fr', 'ru'] as const) {
+		it(`reads a ${language} export (localized headers, stages and Date entered columns) to the ground truth`, async () => {
+			const { deals, truth } = generateHubspot({ deals: 300, seed: 23, language, exited: true });
+			const { db, dataset } = await loadUnlabelled([
+				{ name: `hubspot-${language}.csv`, source: deals }
+			]);
+			try {
+				const file = dataset.files[0];
+				expect(file.crm).toBe('hubspot');
+				expect(file.role).toBe('deals');
+				const lang = LANGUAGES[language];
+				expect(dataset.stages).toEqual(lang.stages);
+				expect(dataset.deals.won).toContain(lang.won);
+				expect(dataset.deals.lost).toContain(lang.lost);
+				// Date exited columns are not events: one stage column per stage, no more.
+				expect(dataset.deals.stageColumns).toHaveLength(lang.stages.length + 2);
+				expect(dataset.deals.columns).toMatchObject({
+					id: lang.headers[0],
+					stage: lang.headers[2],
+					pipeline: lang.headers[3],
+					amount: lang.headers[4],
+					closed: lang.headers[5],
+					created: lang.headers[6],
+					owner: lang.headers[7],
+					source: lang.headers[8],
+					probability: lang.headers[9]
+				});
+				expect(dataset.warnings).toEqual([]);
+				for (const view of [
+					{ period: null, filters: {} },
+					{ period: { from: '2024-10-01', to: '2025-03-31' }, filters: { owner: ['Bob Ito'] } }
+				]) {
+					const { warnings: _w, ...actual } = await runReport(db, dataset, view);
+					expectClose(actual, groundTruth({ ...truth, spend: null, ...view }));
+				}
+			} finally {
+				await db.close();
+			}
+		});
+	}
+});
+
+describe('detect: HubSpot labels and stage columns', () => {
+	const sample = (columns: string[]) => ({ name: 'deals.csv', columns, rows: [] });
+
+	it('matches localized labels loosely (case, accents, hyphens)', () => {
+		const m = detect(
+			sample([
+				'id de registro',
+				'Nombre del negocio',
+				'ETAPA DEL NEGOCIO',
+				'Pipeline',
+				'Importe',
+				'Fecha de cierre',
+				'Fecha de creacion',
+				'Propietario del negocio'
+			])
+		)?.mapping as DealsMapping;
+		expect(m.crm).toBe('hubspot');
+		expect(m.columns).toMatchObject({
+			id: 'id de registro',
+			stage: 'ETAPA DEL NEGOCIO',
+			created: 'Fecha de creacion',
+			owner: 'Propietario del negocio'
+		});
+		// No stage columns: the Spanish default pipeline, completed from the data at load.
+		expect(m.stages[0]).toBe('Cita programada');
+		expect(m.won).toEqual(['Cierre ganado']);
+		expect(m.stagesFromData).toBe(true);
+	});
+
+	it('reads localized Date entered columns, with or without a preposition, and ignores Date exited', () => {
+		expect(
+			hubspotStageColumns([
+				'Fecha de entrada en "Demo (Pipeline de ventas)"',
+				'Eingangsdatum „Demo (Vertriebspipeline)“',
+				"Date d'entrée « Démo (Pipeline des ventes) »".replace(/ « | »/g, '"'),
+				'Дата входа "Демо (Воронка продаж)"',
+				'Fecha de salida "Demo (Pipeline de ventas)"',
+				'Date exited "Demo (Sales Pipeline)"',
+				'Time in "Demo (Sales Pipeline)"'
+			]).map((s) => s.stage)
+		).toEqual(['Demo', 'Demo', 'Démo', 'Демо']);
+	});
+
+	it('lists the stages pipeline by pipeline and tells each pipeline’s closed stages by their words', () => {
+		const m = detect(
+			sample([
+				'Record ID',
+				'Deal Name',
+				'Deal Stage',
+				'Pipeline',
+				'Amount',
+				'Create Date',
+				'Date entered "Discovery (Sales)"',
+				'Date entered "Onboarding (Renewals)"',
+				'Date entered "Demo (Sales)"',
+				'Date entered "Closed Won (Sales)"',
+				'Date entered "Renewed (Renewals)"',
+				'Date entered "Churned (Renewals)"',
+				'Date entered "Closed Lost (Sales)"'
+			])
+		)?.mapping as DealsMapping;
+		expect(m.stages).toEqual(['Discovery', 'Demo', 'Onboarding']);
+		expect(m.won).toEqual(['Closed Won', 'Renewed']);
+		expect(m.lost).toEqual(['Closed Lost', 'Churned']);
+	});
+
+	it('does not take amoCRM’s or Bitrix24’s Russian headers for HubSpot (no record id, no stage columns)', () => {
+		const found = detect(
+			sample([
+				'ID',
+				'Название сделки',
+				'Этап сделки',
+				'Воронка',
+				'Сумма',
+				'Дата создания',
+				'Дата закрытия'
+			])
+		);
+		expect(found?.mapping.crm).not.toBe('hubspot');
 	});
 });

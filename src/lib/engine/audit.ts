@@ -8,6 +8,8 @@ export interface ParsedColumn {
 	what: string;
 	column: string;
 	parsed: Fragment;
+	/** Only rows where this holds are checked (the raw table is aliased `r`). */
+	where?: Fragment;
 }
 
 export interface ParseFailure {
@@ -26,7 +28,8 @@ export async function auditParsing(
 ): Promise<ParseFailure[]> {
 	if (columns.length === 0) return [];
 	const selects = columns.map((c, i) => {
-		const bad = sql`${cleanText(ident(c.column))} IS NOT NULL AND (${c.parsed}) IS NULL`;
+		const only = c.where ? sql` AND (${c.where})` : sql``;
+		const bad = sql`${cleanText(ident(c.column))} IS NOT NULL AND (${c.parsed}) IS NULL${only}`;
 		return sql`count(*) FILTER (WHERE ${bad})::DOUBLE AS ${ident(`c${i}`)},
 			min(__row) FILTER (WHERE ${bad})::DOUBLE AS ${ident(`r${i}`)},
 			arg_min(left(${ident(c.column)}, 60), __row) FILTER (WHERE ${bad}) AS ${ident(`v${i}`)}`;

@@ -1,5 +1,7 @@
 import type { Db } from '../db/types';
 import { detectAll, applyConfig } from '../crm/detect';
+import { stagesFromData } from '../crm/stages-from-data';
+import type { Encoding } from '../ingest/decode';
 import { loadRawTable, InputError, type InputFile, type RawTable } from '../ingest/raw-table';
 import {
 	createDealFacts,
@@ -14,7 +16,7 @@ import {
 	stageMapEntries,
 	type ColumnFormats
 } from '../model/canonical';
-import type { Config } from '../model/config';
+import type { Config, DateOrder } from '../model/config';
 import type {
 	DealsMapping,
 	FileRole,
@@ -24,18 +26,37 @@ import type {
 	SpendMapping,
 	StagesMapping
 } from '../model/mapping';
+import { withMeddic } from '../model/meddic';
 import { numberExpr, spendDateExpr, timestampExpr } from '../model/parse';
 import { ident, sql, type Fragment } from '../sql/sql';
 import { auditParsing, type ParsedColumn } from './audit';
 import type { Dataset, LoadedFile } from './dataset';
+import { derivedDealsFile, derivesDeals } from './derived-deals';
 import { profileColumns } from './profile';
-import { dealWarnings, eventWarnings, fileWarnings } from './warnings';
+import { caseVariants, dealWarnings, eventWarnings, fileWarnings } from './warnings';
 
 export interface LoadOptions {
 	config?: Config;
 	/** Roles the caller already knows (the CLI's `--deals/--history/--spend`), by file name. */
 	roles?: Record<string, FileRole>;
 	onProgress?: (step: string, done: number, total: number) => void;
+	/** The CRM the user picked for a file (by file name), over the most confident detection. */
+	crm?: Record<string, string>;
+	/** The text encoding the user picked for a file (by file name), over the sniffed one. */
+	encodings?: Record<string, Encoding>;
+	/** Day/month order for date columns no value decides (no day above 12), over the CRM's. */
+	dateOrder?: DateOrder;
+}
+
+/** The day/month order for undecided date columns, and where it came from (for the note). */
+function dateOrderFor(
+	options: LoadOptions,
+	mapping: { crm: string; dateOrder?: DateOrder }
+): { dateOrder?: DateOrder; dateOrderFrom?: string } {
+	if (options.dateOrder) return { dateOrder: options.dateOrder, dateOrderFrom: 'as chosen' };
+	if (mapping.dateOrder)
+		return { dateOrder: mapping.dateOrder, dateOrderFrom: `as ${mapping.crm} exports write dates` };
+	return {};
 }
 
 const ROLE_TABLE: Record<FileRole, string> = {
@@ -84,7 +105,9 @@ export async function readFiles(
 	for (const [i, input] of inputs.entries()) {
 		progress(`Reading ${input.name}`, i, total);
 		const role = options.roles?.[input.name];
-		const raw = await loadRawTable(db, input, `raw_${i}`);
+		const raw = await loadRawTable(db, input, `raw_${i}`, {
+			encoding: options.encodings?.[input.name]
+		});
 		const candidates = detectCandidates(raw, config, role);
 		const found = candidates[0];
 		if (!found) {
@@ -127,13 +150,17 @@ export async function buildDataset(
 	const ignored = read.ignored;
 	const total = read.files.length + ignored.length + 3;
 	const files = read.files.map((f) => {
-		const mapping = applyConfig(f.detected, config);
+		const chosen = options.crm?.[f.raw.file];
+		const base = f.candidates.find((c) => c.mapping.crm === chosen)?.mapping ?? f.detected;
+		const mapping = applyConfig(base, config);
 		return { ...f, mapping, role: mapping.role, crm: mapping.crm };
 	});
 	const inputs = files;
 	const byRole = (role: FileRole) => files.filter((f) => f.role === role);
 	const dealsFiles = byRole('deals');
-	if (dealsFiles.length === 0) {
+	// A change log that describes the deals (Pipedrive deal changes) stands in for a deals file.
+	const logOnly = byRole('history').some((f) => derivesDeals(f.mapping as HistoryMapping));
+	if (dealsFiles.length === 0 && !logOnly) {
 		const seen = ignored.length
 			? ` (${ignored.map((w) => w.split(':')[0]).join(', ')} not recognised)`
 			: '';
@@ -155,15 +182,18 @@ export async function buildDataset(
 		f.raw.table = ROLE_TABLE[f.role];
 	}
 	const mappingOf = <M extends Mapping>(f: LoadedFile | undefined) => (f ? (f.mapping as M) : null);
-	const dealsFile = dealsFiles[0];
 	const stagesFile = byRole('stages')[0];
 	const stageList = mappingOf<StagesMapping>(stagesFile);
+	const derived = dealsFiles.length
+		? null
+		: await derivedDealsFile(db, byRole('history')[0], config, stageList !== null);
+	const dealsFile = derived?.file ?? dealsFiles[0];
 	await db.query(
 		createStageLookup(
 			stageList && stagesFile ? { rawTable: stagesFile.raw.table, mapping: stageList } : null
 		)
 	);
-	const deals = await withStageOrder(
+	let deals = await withStageOrder(
 		db,
 		mappingOf<DealsMapping>(dealsFile) as DealsMapping,
 		config,
@@ -174,17 +204,24 @@ export async function buildDataset(
 	const spendFile = byRole('spend')[0];
 	const spend = mappingOf<SpendMapping>(spendFile);
 	requireColumns(dealsFile.raw, deals);
+	deals = withMeddic(deals, dealsFile.raw.columns);
 
 	progress('Typing deals', inputs.length, total);
-	const warnings: string[] = [...files.flatMap((f) => fileWarnings(f.raw)), ...ignored];
+	const warnings: string[] = [
+		...files.flatMap((f) => fileWarnings(f.raw)),
+		...ignored,
+		...(derived?.notes ?? [])
+	];
 	const dealsProfile = await profileColumns(db, dealsFile.raw.table, {
 		dates: [
 			deals.columns.created,
 			deals.columns.closed,
+			deals.closedBy?.won,
+			deals.closedBy?.lost,
 			...deals.stageColumns.map((s) => s.column)
 		].filter(isString),
 		numbers: [deals.columns.amount, deals.columns.probability].filter(isString),
-		dateOrder: deals.dateOrder
+		...dateOrderFor(options, deals)
 	});
 	warnings.push(...dealsProfile.notes.map((n) => `${dealsFile.raw.file}: ${n}`));
 	const probabilityScale = await probabilityScaleOf(
@@ -193,6 +230,22 @@ export async function buildDataset(
 		deals,
 		dealsProfile.formats
 	);
+	if (stageList === null) {
+		// A guessed stage list (a default pipeline, a sample's labels) is completed from all rows.
+		const ordered = await stagesFromData(db, {
+			mapping: deals,
+			rawTable: dealsFile.raw.table,
+			formats: dealsProfile.formats,
+			probabilityScale,
+			history:
+				history && historyFile
+					? { rawTable: historyFile.raw.table, mapping: history, ...dateOrderFor(options, history) }
+					: null,
+			config
+		});
+		deals = ordered.mapping;
+		warnings.push(...ordered.notes.map((n) => `${dealsFile.raw.file}: ${n}`));
+	}
 	const k = deals.stages.length;
 	await db.query(createStageMap(stageMapEntries(deals)));
 	await db.query(
@@ -212,7 +265,7 @@ export async function buildDataset(
 		const p = await profileColumns(db, historyFile.raw.table, {
 			dates: [history.columns.at].filter(isString),
 			numbers: [],
-			dateOrder: history.dateOrder
+			...dateOrderFor(options, history)
 		});
 		warnings.push(...p.notes.map((n) => `${historyFile.raw.file}: ${n}`));
 		historyFormats = p.formats;
@@ -231,8 +284,9 @@ export async function buildDataset(
 		const p = await profileColumns(db, spendFile.raw.table, {
 			dates: [spend.columns.date].filter(isString),
 			numbers: [spend.columns.amount].filter(isString),
-			dateOrder: spend.dateOrder
+			...dateOrderFor(options, spend)
 		});
+		warnings.push(...p.notes.map((n) => `${spendFile.raw.file}: ${n}`));
 		await db.query(
 			createSpend({ rawTable: spendFile.raw.table, mapping: spend, formats: p.formats })
 		);
@@ -369,12 +423,13 @@ async function parseWarnings(
 	formats: ColumnFormats
 ): Promise<string[]> {
 	const checks: ParsedColumn[] = [];
-	const date = (what: string, column: string | undefined) => {
+	const date = (what: string, column: string | undefined, where?: Fragment) => {
 		if (column)
 			checks.push({
 				what,
 				column,
-				parsed: timestampExpr(ident(column), formats.dates[column] ?? 'iso')
+				parsed: timestampExpr(ident(column), formats.dates[column] ?? 'iso'),
+				...(where ? { where } : {})
 			});
 	};
 	const number = (what: string, column: string | undefined) => {
@@ -387,7 +442,12 @@ async function parseWarnings(
 	};
 	if (mapping.role === 'deals') {
 		date('created date', mapping.columns.created);
-		date('close date', mapping.columns.closed);
+		// An open deal's close date is an expectation and never used (amoCRM writes `не закрыта`
+		// there): only won and lost deals' close dates must read.
+		const closedDeals = sql`r.__row IN (SELECT row FROM deals_all WHERE outcome <> 'open')`;
+		date('close date', mapping.columns.closed, closedDeals);
+		date('close date', mapping.closedBy?.won, closedDeals);
+		date('close date', mapping.closedBy?.lost, closedDeals);
 		number('amount', mapping.columns.amount);
 		number('probability', mapping.columns.probability);
 		for (const s of mapping.stageColumns) date('stage date', s.column);
@@ -417,5 +477,11 @@ async function spendWarnings(
 			column: amount,
 			parsed: numberExpr(ident(amount), formats.decimals[amount] ?? '.')
 		});
-	return (await auditParsing(db, file.table, checks)).map((f) => failureText(file, f));
+	const out = (await auditParsing(db, file.table, checks)).map((f) => failureText(file, f));
+	const variants = await caseVariants(db, sql`SELECT channel AS v FROM spend`);
+	if (variants.length)
+		out.push(
+			`${file.file}: channel values that differ only in letter case are counted apart (${variants.join('; ')}); a source filter takes spend of the exact channel`
+		);
+	return out;
 }

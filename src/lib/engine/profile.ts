@@ -24,7 +24,19 @@ export interface Profile {
 export async function profileColumns(
 	db: Db,
 	table: string,
-	{ dates, numbers, dateOrder }: { dates: string[]; numbers: string[]; dateOrder?: DateOrder }
+	{
+		dates,
+		numbers,
+		dateOrder,
+		dateOrderFrom
+	}: {
+		dates: string[];
+		numbers: string[];
+		/** The day/month order for columns no value decides (the user's choice or the CRM's locale). */
+		dateOrder?: DateOrder;
+		/** Where `dateOrder` came from, for the note (e.g. "the Bitrix24 export format"). */
+		dateOrderFrom?: string;
+	}
 ): Promise<Profile> {
 	const dateCols = [...new Set(dates)];
 	const numberCols = [...new Set(numbers)];
@@ -57,8 +69,9 @@ export async function profileColumns(
 		const dmy = counts[`d${i}_dmy`];
 		if ((best === 'mdy' || best === 'dmy') && mdy === dmy && mdy > 0) {
 			best = dateOrder ?? 'mdy';
+			const from = dateOrder ? (dateOrderFrom ?? 'the expected order') : 'the default';
 			notes.push(
-				`column "${name}": no date has a day above 12, so the day/month order was taken as ${best === 'mdy' ? 'month/day/year' : 'day/month/year'}`
+				`column "${name}": no date has a day above 12, so the day/month order was taken as ${best === 'mdy' ? 'month/day/year' : 'day/month/year'} (${from})`
 			);
 		}
 		formats.dates[name] = best;

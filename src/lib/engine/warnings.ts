@@ -1,6 +1,6 @@
 import type { Db } from '../db/types';
 import type { RawTable } from '../ingest/raw-table';
-import { sql } from '../sql/sql';
+import { ident, sql, type Fragment } from '../sql/sql';
 
 function plural(n: number, word: string): string {
 	return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -18,7 +18,7 @@ export function fileWarnings(raw: RawTable): string[] {
 		out.push(`${raw.file}: skipped ${plural(raw.preamble, 'title line')} above the header`);
 	if (raw.footer.length > 0) {
 		out.push(
-			`${raw.file}: skipped ${plural(raw.footer.length, 'report footer line')} (line ${lines(raw.footer)}: "${raw.footer[0].text}")`
+			`${raw.file}: skipped ${plural(raw.footer.length, 'report footer line')} (line ${lines(raw.footer)}: "${raw.footer[0].text.replace(/^"+|"+$/g, '')}")`
 		);
 	}
 	if (raw.rejected.length > 0) {
@@ -88,7 +88,84 @@ export async function dealWarnings(db: Db, raw: RawTable): Promise<string[]> {
 			`${raw.file}: amounts are in mixed currencies (${currencies.map((c) => `${c.currency}: ${c.n}`).join(', ')}); they are added as they are`
 		);
 	}
+	out.push(...(await valueWarnings(db, raw, currencies.length > 0)));
 	return out;
+}
+
+/**
+ * Values that are read but look wrong: negative amounts, deals without an owner or source (or
+ * currency) among deals that have one, and dimension values that differ only in letter case
+ * (`Avito`, `avito`), which count as different values.
+ */
+async function valueWarnings(db: Db, raw: RawTable, hasCurrency: boolean): Promise<string[]> {
+	const out: string[] = [];
+	const lineOf = (row: number) => row + raw.preamble + 1;
+	const [v] = await db.query<{
+		negative: number;
+		negative_id: string | null;
+		negative_row: number | null;
+		no_owner: number;
+		no_owner_id: string | null;
+		no_owner_row: number | null;
+		owners: number;
+		no_source: number;
+		no_source_id: string | null;
+		no_source_row: number | null;
+		sources: number;
+		no_currency: number;
+		no_currency_id: string | null;
+		no_currency_row: number | null;
+	}>(sql`
+		SELECT count(*) FILTER (WHERE amount < 0)::DOUBLE AS negative,
+			arg_min(id, row) FILTER (WHERE amount < 0) AS negative_id,
+			min(row) FILTER (WHERE amount < 0)::DOUBLE AS negative_row,
+			count(*) FILTER (WHERE owner = '(none)')::DOUBLE AS no_owner,
+			arg_min(id, row) FILTER (WHERE owner = '(none)') AS no_owner_id,
+			min(row) FILTER (WHERE owner = '(none)')::DOUBLE AS no_owner_row,
+			count(*) FILTER (WHERE owner <> '(none)')::DOUBLE AS owners,
+			count(*) FILTER (WHERE source = '(none)')::DOUBLE AS no_source,
+			arg_min(id, row) FILTER (WHERE source = '(none)') AS no_source_id,
+			min(row) FILTER (WHERE source = '(none)')::DOUBLE AS no_source_row,
+			count(*) FILTER (WHERE source <> '(none)')::DOUBLE AS sources,
+			count(*) FILTER (WHERE currency IS NULL AND amount IS NOT NULL)::DOUBLE AS no_currency,
+			arg_min(id, row) FILTER (WHERE currency IS NULL AND amount IS NOT NULL) AS no_currency_id,
+			min(row) FILTER (WHERE currency IS NULL AND amount IS NOT NULL)::DOUBLE AS no_currency_row
+		FROM deals`);
+	const first = (id: string | null, row: number | null) =>
+		`first: id "${id}" at line ${lineOf(row ?? 0)}`;
+	if (v.negative > 0)
+		out.push(
+			`${raw.file}: ${plural(v.negative, 'deal')} with a negative amount, added as ${v.negative === 1 ? 'it is' : 'they are'} (${first(v.negative_id, v.negative_row)})`
+		);
+	if (v.no_owner > 0 && v.owners > 0)
+		out.push(
+			`${raw.file}: ${plural(v.no_owner, 'deal')} without an owner, shown as "(none)" (${first(v.no_owner_id, v.no_owner_row)})`
+		);
+	if (v.no_source > 0 && v.sources > 0)
+		out.push(
+			`${raw.file}: ${plural(v.no_source, 'deal')} without a source, shown as "(none)" (${first(v.no_source_id, v.no_source_row)})`
+		);
+	if (hasCurrency && v.no_currency > 0)
+		out.push(
+			`${raw.file}: ${plural(v.no_currency, 'deal')} without a currency, added with the others (${first(v.no_currency_id, v.no_currency_row)})`
+		);
+	for (const dim of ['owner', 'source', 'pipeline', 'segment'] as const) {
+		const variants = await caseVariants(db, sql`SELECT ${ident(dim)} AS v FROM deals`);
+		if (variants.length)
+			out.push(
+				`${raw.file}: ${dim} values that differ only in letter case are counted apart (${variants.join('; ')})`
+			);
+	}
+	return out;
+}
+
+/** Groups of values equal after trimming and case-folding but written differently, quoted. */
+export async function caseVariants(db: Db, values: Fragment): Promise<string[]> {
+	const rows = await db.query<{ spellings: string }>(sql`
+		SELECT string_agg('"' || v || '"', ', ' ORDER BY v) AS spellings FROM (
+			SELECT DISTINCT v FROM (${values}) WHERE v IS NOT NULL AND v <> '(none)'
+		) GROUP BY lower(trim(v)) HAVING count(*) > 1 ORDER BY min(lower(trim(v))) LIMIT 10`);
+	return rows.map((r) => r.spellings);
 }
 
 /** Stage events that could not be used: unknown deal ids, unknown stage labels. */
@@ -100,6 +177,15 @@ export async function eventWarnings(db: Db, file: string): Promise<string[]> {
 	if (orphans.n > 0)
 		out.push(
 			`${file}: ${plural(orphans.n, 'stage event')} for deals not in the deals file left out (for example id "${orphans.first_id}")`
+		);
+	const [dups] = await db.query<{ n: number; first_id: string | null }>(sql`
+		SELECT count(*)::DOUBLE AS n, any_value(id) AS first_id FROM (
+			SELECT id, row_number() OVER (PARTITION BY id, lower(stage), "at" ORDER BY row) AS k
+			FROM events_all WHERE "at" IS NOT NULL AND id IN (SELECT id FROM deals)
+		) WHERE k > 1`);
+	if (dups.n > 0)
+		out.push(
+			`${file}: ${plural(dups.n, 'stage event')} repeated (same deal, stage and time) counted once (for example id "${dups.first_id}")`
 		);
 	const unknown = await db.query<{ stage: string; n: number }>(sql`
 		SELECT COALESCE(sl.name, e.stage) AS stage, count(*)::DOUBLE AS n FROM events_all e

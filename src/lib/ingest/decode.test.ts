@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBytes, sniffEncoding } from './decode';
+import { bomLength, decodeBytes, guessSingleByte, isUtf8, sniffEncoding } from './decode';
 
 /** Windows-1251 bytes for ASCII and Russian text (А…я are 0xC0…0xFF, Ё 0xA8, ё 0xB8). */
 function cp1251(text: string): Uint8Array {
@@ -9,7 +9,19 @@ function cp1251(text: string): Uint8Array {
 		if (c >= 0x410 && c <= 0x44f) return c - 0x410 + 0xc0;
 		if (c === 0x401) return 0xa8;
 		if (c === 0x451) return 0xb8;
+		if (c === 0xa0) return 0xa0;
+		if (c === 0x2116) return 0xb9; // №
 		throw new Error(`no windows-1251 byte for ${ch}`);
+	});
+}
+
+/** Windows-1252 bytes for ASCII and Latin-1 text (U+00A0…U+00FF are the same bytes). */
+function cp1252(text: string): Uint8Array {
+	return Uint8Array.from([...text], (ch) => {
+		const c = ch.codePointAt(0)!;
+		if (c < 0x80 || (c >= 0xa0 && c <= 0xff)) return c;
+		if (c === 0x20ac) return 0x80; // €
+		throw new Error(`no windows-1252 byte for ${ch}`);
 	});
 }
 
@@ -94,5 +106,65 @@ describe('sniffEncoding', () => {
 		// A lone lead byte followed by ASCII is not a cut-off character.
 		const bytes = Uint8Array.from([...utf8('id\n'), 0xc3, ...utf8('x\n')]);
 		expect(sniffEncoding(bytes).encoding).not.toBe('utf-8');
+	});
+
+	it('sniffEncoding(bytes) reads a windows-1251 file whose only non-ASCII bytes are in the header', () => {
+		const text =
+			'ID;Стадия сделки;Сумма;Дата создания\n1;NEW;1200;01.02.2024\n2;WON;300;03.02.2024\n';
+		const bytes = cp1251(text);
+		expect(sniffEncoding(bytes, { complete: true })).toEqual({ encoding: 'windows-1251', bom: 0 });
+		expect(decodeBytes(bytes, sniffEncoding(bytes))).toBe(text);
+	});
+
+	it('sniffEncoding(bytes, {complete: true}) reads a last byte 0xE9 as windows-1252 "é", not a cut-off character', () => {
+		const bytes = cp1252('id,name\n1,Ann\n2,Café');
+		expect(bytes[bytes.length - 1]).toBe(0xe9);
+		// As the whole file, the lone lead byte at the end cannot be UTF-8.
+		expect(sniffEncoding(bytes, { complete: true })).toEqual({ encoding: 'windows-1252', bom: 0 });
+		expect(decodeBytes(bytes, sniffEncoding(bytes, { complete: true }))).toBe(
+			'id,name\n1,Ann\n2,Café'
+		);
+		// As the first part of a longer file it may be the start of a character cut by the sample.
+		expect(sniffEncoding(bytes).encoding).toBe('utf-8');
+		expect(isUtf8(bytes)).toBe(true);
+		expect(isUtf8(bytes, { complete: true })).toBe(false);
+	});
+
+	it('sniffEncoding(bytes) keeps Russian text windows-1251 among NBSP thousands, № and one-letter words', () => {
+		const text = '№;Сделка;Сумма\n1;Окна и двери в дом;1\u00a0200\u00a0000\n2;Ремонт;35\u00a0000\n';
+		expect(sniffEncoding(cp1251(text), { complete: true }).encoding).toBe('windows-1251');
+	});
+
+	it('sniffEncoding(bytes) keeps Western text windows-1252 with only €, £ or a lone "à"', () => {
+		expect(sniffEncoding(cp1252('id,price\n1,100€\n'), { complete: true }).encoding).toBe(
+			'windows-1252'
+		);
+		expect(sniffEncoding(cp1252('id,price\n1,£100\n'), { complete: true }).encoding).toBe(
+			'windows-1252'
+		);
+		expect(
+			sniffEncoding(cp1252('id,note\n1,Livraison à Paris\n2,Ça va\n'), { complete: true }).encoding
+		).toBe('windows-1252');
+	});
+
+	it('guessSingleByte(bytes) weighs whole words: Russian words against Western words with accents', () => {
+		expect(guessSingleByte(cp1251('Иванов Пётр'))).toBe('windows-1251');
+		expect(guessSingleByte(cp1252('Müller, Núñez'))).toBe('windows-1252');
+		expect(guessSingleByte(cp1252('créé à Paris'))).toBe('windows-1252');
+		// No letters to judge: windows-1252.
+		expect(guessSingleByte(Uint8Array.from([0x31, 0xb0, 0x43]))).toBe('windows-1252');
+	});
+
+	it('bomLength(bytes, encoding) finds the byte order mark of the encoding asked for only', () => {
+		const bom8 = Uint8Array.from([0xef, 0xbb, 0xbf, 0x61]);
+		expect(bomLength(bom8, 'utf-8')).toBe(3);
+		expect(bomLength(bom8, 'windows-1251')).toBe(0);
+		expect(bomLength(Uint8Array.from([0xff, 0xfe, 0x61, 0]), 'utf-16le')).toBe(2);
+		expect(bomLength(Uint8Array.from([0xff, 0xfe, 0x61, 0]), 'utf-16be')).toBe(0);
+	});
+
+	it('decodeBytes(bytes, windows-1252) reads 0x80–0x9F as €, curly quotes and dashes (not C1 codes)', () => {
+		const bytes = Uint8Array.from([0x80, 0x20, 0x93, 0x61, 0x94, 0x20, 0x96, 0x20, 0x8a, 0x9f]);
+		expect(decodeBytes(bytes, { encoding: 'windows-1252', bom: 0 })).toBe('€ “a” – ŠŸ');
 	});
 });

@@ -1,23 +1,42 @@
 /** Text encodings we recognise. DuckDB only ever sees UTF-8: everything else is decoded here. */
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1251' | 'windows-1252';
 
+export const ENCODINGS: readonly Encoding[] = [
+	'utf-8',
+	'utf-16le',
+	'utf-16be',
+	'windows-1251',
+	'windows-1252'
+];
+
 export interface EncodingGuess {
 	encoding: Encoding;
 	/** Byte order mark length at the start (0 when none). */
 	bom: number;
 }
 
-/** Does `bytes` decode as strict UTF-8, allowing a sequence cut off at the end of the sample? */
-function isUtf8(bytes: Uint8Array): boolean {
-	// A sample may end mid-character: drop up to 3 trailing continuation/lead bytes.
+export interface SniffOptions {
+	/**
+	 * The sample is the whole file. A sample cut from a longer file may end mid-character, which
+	 * is forgiven; at the true end of a file an incomplete UTF-8 sequence is a windows-125x byte
+	 * ("Café" ending in 0xE9).
+	 */
+	complete?: boolean;
+}
+
+/** Does `bytes` decode as strict UTF-8 (allowing a sequence cut off at the end of a partial sample)? */
+export function isUtf8(bytes: Uint8Array, { complete = false }: SniffOptions = {}): boolean {
 	let end = bytes.length;
-	for (let back = 1; back <= 3 && end - back >= 0; back++) {
-		const b = bytes[end - back];
-		if (b >= 0xc0) {
-			end -= back;
-			break;
+	if (!complete) {
+		// A sample may end mid-character: drop up to 3 trailing continuation/lead bytes.
+		for (let back = 1; back <= 3 && end - back >= 0; back++) {
+			const b = bytes[end - back];
+			if (b >= 0xc0) {
+				end -= back;
+				break;
+			}
+			if (b < 0x80) break;
 		}
-		if (b < 0x80) break;
 	}
 	try {
 		new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end));
@@ -27,53 +46,64 @@ function isUtf8(bytes: Uint8Array): boolean {
 	}
 }
 
-/** A letter byte in windows-1251 (А…я, Ё, ё); windows-1252 has its accented letters at 0xC0–0xFF too. */
-function isHighLetter(b: number | undefined): boolean {
-	return b !== undefined && (b >= 0xc0 || b === 0xa8 || b === 0xb8);
+/** The byte order mark of `encoding` at the start of `bytes`, if there is one. */
+export function bomLength(bytes: Uint8Array, encoding: Encoding): number {
+	if (encoding === 'utf-8' && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 3;
+	if (encoding === 'utf-16le' && bytes[0] === 0xff && bytes[1] === 0xfe) return 2;
+	if (encoding === 'utf-16be' && bytes[0] === 0xfe && bytes[1] === 0xff) return 2;
+	return 0;
 }
 
-/** Share of letters that are Cyrillic when the bytes are read as windows-1251. */
-function cyrillicShare(bytes: Uint8Array): number {
-	let high = 0;
-	let cyr = 0;
-	for (const b of bytes) {
-		if (b < 0x80) continue;
-		high++;
-		if (isHighLetter(b)) cyr++;
-	}
-	return high === 0 ? 0 : cyr / high;
-}
+const ASCII_LETTER = /[A-Za-z]/;
+const LETTERS = /\p{L}+/gu;
+/** Russian letters: А…я, Ё, ё (the Cyrillic letters windows-1251 holds at 0xA8, 0xB8, 0xC0–0xFF). */
+const RUSSIAN = /[\u0410-\u044f\u0401\u0451]/g;
 
 /**
- * Share of high letter bytes next to another one. Russian words are runs of them; Western text
- * has a lone accented letter between ASCII letters ("D\xEDaz", "M\xFCller").
+ * Windows-1251 or windows-1252 for bytes that are not UTF-8, by which reading gives plausible
+ * words. Read as windows-1251, each word that holds Russian letters votes: a word of two or more
+ * Russian letters and no Latin one is Russian ("Сделка"); a word that mixes them is a Western
+ * word misread ("Díaz" → "Dнaz", "Müller" → "Mьller"). One-letter words do not vote: Russian
+ * "и", "в" read in windows-1252 are French/Spanish "è", "â", just as plausible. Bytes that are
+ * not letters in both (`€`, `£`, `°`, NBSP) do not vote; with no votes, windows-1252.
  */
-function runShare(bytes: Uint8Array): number {
-	let letters = 0;
-	let inRuns = 0;
-	for (let i = 0; i < bytes.length; i++) {
-		if (!isHighLetter(bytes[i])) continue;
-		letters++;
-		if (isHighLetter(bytes[i - 1]) || isHighLetter(bytes[i + 1])) inRuns++;
+export function guessSingleByte(bytes: Uint8Array): 'windows-1251' | 'windows-1252' {
+	const text = new TextDecoder('windows-1251').decode(bytes);
+	let votes = 0;
+	for (const [word] of text.matchAll(LETTERS)) {
+		const russian = word.match(RUSSIAN)?.length ?? 0;
+		if (russian === 0) continue;
+		if (ASCII_LETTER.test(word)) votes -= russian;
+		else if (russian >= 2) votes += russian;
 	}
-	return letters === 0 ? 0 : inRuns / letters;
+	return votes > 0 ? 'windows-1251' : 'windows-1252';
 }
 
-/** Guess the encoding from a sample of the first bytes. */
-export function sniffEncoding(sample: Uint8Array): EncodingGuess {
+/** Guess the encoding from a sample of the first bytes (or the whole file, see `complete`). */
+export function sniffEncoding(sample: Uint8Array, options: SniffOptions = {}): EncodingGuess {
 	if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf)
 		return { encoding: 'utf-8', bom: 3 };
 	if (sample[0] === 0xff && sample[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
 	if (sample[0] === 0xfe && sample[1] === 0xff) return { encoding: 'utf-16be', bom: 2 };
-	if (isUtf8(sample)) return { encoding: 'utf-8', bom: 0 };
-	// Windows-1251 text is mostly Cyrillic letters (0xC0–0xFF) in whole words; Western text has few
-	// high bytes, scattered over accented letters and punctuation.
-	const encoding =
-		cyrillicShare(sample) > 0.8 && runShare(sample) > 0.5 ? 'windows-1251' : 'windows-1252';
-	return { encoding, bom: 0 };
+	if (isUtf8(sample, options)) return { encoding: 'utf-8', bom: 0 };
+	return { encoding: guessSingleByte(sample), bom: 0 };
+}
+
+/** Windows-1252 characters for the bytes 0x80–0x9F (the five unassigned ones stay as C1 codes). */
+const CP1252_C1 =
+	'\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+	'\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/** The windows-1252 character for a byte (or a `&#128;`-style reference) 0x80–0x9F. */
+export function cp1252Char(code: number): string {
+	return CP1252_C1[code - 0x80];
 }
 
 /** Decode bytes to a JS string in the given encoding, dropping the BOM. */
 export function decodeBytes(bytes: Uint8Array, guess: EncodingGuess): string {
-	return new TextDecoder(guess.encoding).decode(bytes.subarray(guess.bom));
+	const text = new TextDecoder(guess.encoding).decode(bytes.subarray(guess.bom));
+	// Node's TextDecoder (before v23) reads windows-1252 as ISO-8859-1, leaving 0x80–0x9F as C1
+	// control codes: map them as browsers do (`€`, curly quotes, dashes).
+	if (guess.encoding !== 'windows-1252') return text;
+	return text.replace(/[\u0080-\u009f]/g, (ch) => cp1252Char(ch.charCodeAt(0)));
 }

@@ -11,7 +11,8 @@ describe('sniffDialect', () => {
 			rows: [
 				['1', 'Ann', '100'],
 				['2', 'Bob', '200']
-			]
+			],
+			trailingDelimiter: false
 		});
 	});
 
@@ -68,5 +69,45 @@ describe('sniffDialect', () => {
 	it('sniffDialect(head) leaves out a last line cut off mid-way', () => {
 		const d = sniffDialect('id,owner\n1,Ann\n2,Bo');
 		expect(d.rows).toEqual([['1', 'Ann']]);
+	});
+
+	it('sniffDialect(head) keeps the last line when the head is the whole file (no final line break)', () => {
+		const d = sniffDialect('id,owner\n1,Ann\n2,Bo', { complete: true });
+		expect(d.rows).toEqual([
+			['1', 'Ann'],
+			['2', 'Bo']
+		]);
+		expect(sniffDialect('a,b,c\n1,2,3', { complete: true }).rows).toEqual([['1', '2', '3']]);
+	});
+
+	it('sniffDialect(head) sees the Bitrix24 `;` after every value, the last too, and drops that empty field', () => {
+		const head = [
+			'"ID";"Стадия сделки";"Сумма";',
+			'"1";"Новая";"1 200,50";',
+			'"2";"Сделка успешна";"300";',
+			''
+		].join('\n');
+		const d = sniffDialect(head);
+		expect(d.delimiter).toBe(';');
+		expect(d.trailingDelimiter).toBe(true);
+		expect(d.columns).toEqual(['ID', 'Стадия сделки', 'Сумма']);
+		expect(d.rows).toEqual([
+			['1', 'Новая', '1 200,50'],
+			['2', 'Сделка успешна', '300']
+		]);
+	});
+
+	it('sniffDialect(head) keeps a last column whose header is empty when a row has a value in it', () => {
+		const d = sniffDialect('id;amount;\n1;5;\n2;7;note\n');
+		expect(d.trailingDelimiter).toBe(false);
+		expect(d.columns).toEqual(['id', 'amount', '']);
+	});
+
+	it('sniffDialect(head, {delimiters}) only tries the delimiters given', () => {
+		const head = 'a;b;c,d\n1;2;3,4\n5;6;7,8\n';
+		expect(sniffDialect(head).delimiter).toBe(';');
+		const d = sniffDialect(head, { delimiters: [','] });
+		expect(d.delimiter).toBe(',');
+		expect(d.columns).toEqual(['a;b;c', 'd']);
 	});
 });

@@ -11,6 +11,20 @@ export interface Dialect {
 	columns: string[];
 	/** The first data rows, all text (a quick preview for detection and the mapping editor). */
 	rows: string[][];
+	/**
+	 * Every line, the header too, ends with the delimiter (Bitrix24: `"ID";"Сумма";`): the empty
+	 * field after it is not a column, and is left out of `columns` and `rows`.
+	 */
+	trailingDelimiter: boolean;
+}
+
+export interface SniffDialectOptions {
+	/** How many data rows to keep as the preview. */
+	sampleRows?: number;
+	/** The head is the whole file: its last line is complete even without a line break. */
+	complete?: boolean;
+	/** Only consider these delimiters (text we wrote ourselves from a spreadsheet is `,`). */
+	delimiters?: readonly Delimiter[];
 }
 
 function parse(text: string, delimiter: Delimiter): string[][] {
@@ -37,29 +51,53 @@ function modal(rows: string[][]): { width: number; count: number } {
  * gives the most rows of one consistent width above one column; the header is the first row of
  * that width (title lines above it are skipped and counted).
  */
-export function sniffDialect(head: string, { sampleRows = 50 } = {}): Dialect {
-	// The head may end mid-line: drop the last partial line.
-	const cut = head.lastIndexOf('\n');
+export function sniffDialect(
+	head: string,
+	{ sampleRows = 50, complete = false, delimiters = DELIMITERS }: SniffDialectOptions = {}
+): Dialect {
+	// A head cut from a longer file may end mid-line: drop the last partial line.
+	const cut = complete ? -1 : head.lastIndexOf('\n');
 	const text = cut > 0 ? head.slice(0, cut) : head;
 	let best: { delimiter: Delimiter; rows: string[][]; width: number; score: number } | null = null;
-	for (const delimiter of DELIMITERS) {
+	for (const delimiter of delimiters) {
 		const rows = parse(text, delimiter).slice(0, sampleRows + 10);
 		const { width, count } = modal(rows);
 		const score = width > 1 ? count * Math.log2(width) : 0;
 		if (!best || score > best.score) best = { delimiter, rows, width, score };
 	}
 	if (!best || best.width <= 1) {
-		const rows = parse(text, ',');
-		return { delimiter: ',', skip: 0, columns: rows[0] ?? [], rows: rows.slice(1, sampleRows + 1) };
+		const delimiter = delimiters[0] ?? ',';
+		const rows = parse(text, delimiter);
+		return {
+			delimiter,
+			skip: 0,
+			columns: (rows[0] ?? []).map((c) => c.replace(/^\ufeff/, '')),
+			rows: rows.slice(1, sampleRows + 1),
+			trailingDelimiter: false
+		};
 	}
 	const headerIndex = best.rows.findIndex((r) => r.length === best.width);
 	const header = best.rows[headerIndex];
+	const rows = best.rows.slice(headerIndex + 1, headerIndex + 1 + sampleRows);
+	const trailingDelimiter = endsWithDelimiter(header, rows);
+	const drop = (r: string[]) => (trailingDelimiter ? r.slice(0, -1) : r);
 	return {
 		delimiter: best.delimiter,
 		skip: physicalLines(text, best.delimiter, headerIndex),
-		columns: header.map((c) => c.replace(/^\ufeff/, '')),
-		rows: best.rows.slice(headerIndex + 1, headerIndex + 1 + sampleRows)
+		columns: drop(header).map((c) => c.replace(/^\ufeff/, '')),
+		rows: rows.map(drop),
+		trailingDelimiter
 	};
+}
+
+/**
+ * Does every line end with the delimiter? The header's last field is empty, and so is the last
+ * field of every preview row of the header's width (ragged rows are read_csv's to report).
+ */
+function endsWithDelimiter(header: string[], rows: string[][]): boolean {
+	if (header.length < 2 || header[header.length - 1] !== '') return false;
+	const full = rows.filter((r) => r.length === header.length);
+	return full.length > 0 && full.every((r) => r[r.length - 1] === '');
 }
 
 /** How many physical lines the first `records` records take, blank lines up to the next record included. */

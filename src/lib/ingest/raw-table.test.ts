@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNodeDb } from '../db/node';
 import type { Db } from '../db/types';
+import { buildXlsx } from '../../../tests/unit/xlsx-fixture';
 import { ident, sql } from '../sql/sql';
 import { InputError, loadRawTable } from './raw-table';
 
@@ -123,7 +124,11 @@ describe('loadRawTable', () => {
 		const bytes = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 0x14, 0]);
 		await expect(
 			loadRawTable(db, { name: 'deals.xlsx', source: bytes }, 'raw_bin')
-		).rejects.toThrow(/binary file/);
+		).rejects.toThrow('deals.xlsx: this is a binary file, not a CSV export');
+		const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+		await expect(loadRawTable(db, { name: 'logo.png', source: png }, 'raw_bin')).rejects.toThrow(
+			/binary file, not a CSV export/
+		);
 	});
 
 	it('loadRawTable drops a UTF-8 byte order mark from the first column name', async () => {
@@ -166,5 +171,226 @@ describe('loadRawTable', () => {
 		expect(raw.encoding).toBe('utf-16le');
 		expect(raw.columns).toEqual(['Day', 'Campaign', 'Cost']);
 		expect(await rows('raw_utf16', raw.columns)).toEqual([['2024-04-01', 'Marca España', '12.50']]);
+	});
+});
+
+/** Windows-1251 bytes for ASCII and Russian text. */
+function cp1251(text: string): Uint8Array {
+	return Uint8Array.from([...text], (ch) => {
+		const c = ch.codePointAt(0)!;
+		if (c < 0x80) return c;
+		if (c >= 0x410 && c <= 0x44f) return c - 0x410 + 0xc0;
+		if (c === 0x401) return 0xa8;
+		if (c === 0x451) return 0xb8;
+		throw new Error(`no windows-1251 byte for ${ch}`);
+	});
+}
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const withBom = (bytes: Uint8Array) => Uint8Array.from([0xef, 0xbb, 0xbf, ...bytes]);
+
+/** A Bitrix24 CSV export: every value quoted and followed by `;`, the last one too. */
+const BITRIX_CSV = [
+	'"ID";"Название сделки";"Стадия сделки";"Сумма";"Сделка закрыта";',
+	'"101";"Окна; двери";"Новая";"1 200,50";"Нет";',
+	'"102";"Ремонт ""под ключ""";"Сделка успешна";"35 000";"Да";',
+	'"103";"";"Сделка провалена";"";"Да";',
+	''
+].join('\r\n');
+
+describe('loadRawTable: Bitrix24 exports', () => {
+	const expected = [
+		['101', 'Окна; двери', 'Новая', '1 200,50', 'Нет'],
+		['102', 'Ремонт "под ключ"', 'Сделка успешна', '35 000', 'Да'],
+		['103', null, 'Сделка провалена', null, 'Да']
+	];
+	const columns = ['ID', 'Название сделки', 'Стадия сделки', 'Сумма', 'Сделка закрыта'];
+
+	it('loadRawTable reads the `;` after every value as no column at all (UTF-8 with BOM)', async () => {
+		const raw = await loadRawTable(
+			db,
+			{ name: 'deals.csv', source: withBom(utf8(BITRIX_CSV)) },
+			'raw_bx'
+		);
+		expect(raw.delimiter).toBe(';');
+		expect(raw.columns).toEqual(columns);
+		expect(raw.preview[0]).toEqual(['101', 'Окна; двери', 'Новая', '1 200,50', 'Нет']);
+		expect(await rows('raw_bx', raw.columns)).toEqual(expected);
+		expect(raw.rowsLoaded).toBe(3);
+		expect(raw.rejected).toEqual([]);
+		expect(raw.footer).toEqual([]);
+		const described = await db.query(sql`DESCRIBE raw_bx`);
+		expect(described.map((r) => r.column_name)).toEqual(['__row', ...columns]);
+	});
+
+	it('loadRawTable reads the same export in windows-1251', async () => {
+		const raw = await loadRawTable(db, { name: 'deals.csv', source: cp1251(BITRIX_CSV) }, 'raw_bx');
+		expect(raw.encoding).toBe('windows-1251');
+		expect(raw.columns).toEqual(columns);
+		expect(await rows('raw_bx', raw.columns)).toEqual(expected);
+		expect(raw.rejected).toEqual([]);
+	});
+
+	it('loadRawTable keeps the nameless last column when a row past the preview has a value in it', async () => {
+		const lines = ['"id";"amount";'];
+		for (let i = 1; i <= 60; i++) lines.push(`"${i}";"${i * 10}";`);
+		lines.push('"61";"610";"a note"');
+		const raw = await loadRawTable(db, { name: 'tail.csv', source: lines.join('\n') }, 'raw_tail');
+		expect(raw.rowsLoaded).toBe(61);
+		expect(raw.columns).toHaveLength(3);
+		expect(raw.columns.slice(0, 2)).toEqual(['id', 'amount']);
+		const [last] = await db.query(sql`SELECT * EXCLUDE (__row) FROM raw_tail WHERE id = '61'`);
+		expect(last[raw.columns[2]]).toBe('a note');
+	});
+
+	it('loadRawTable reads the "Excel" export (an HTML table in windows-1251) as rows', async () => {
+		const html = [
+			'<meta http-equiv="Content-type" content="text/html;charset=windows-1251" />',
+			'<table border="1"><thead><tr><th>ID</th><th>Название сделки</th><th>Сумма</th><th>Комментарий</th></tr></thead>',
+			'<tbody><tr><td>101</td><td>ООО &quot;Альфа&quot; &amp; Ко</td><td>1&nbsp;200,50</td><td>звонок<br>письмо</td></tr>',
+			'<tr><td>102</td><td>Ромашка</td><td>300</td><td></td></tr></tbody></table>'
+		].join('\n');
+		const raw = await loadRawTable(db, { name: 'deals.xls', source: cp1251(html) }, 'raw_html');
+		expect(raw.format).toBe('html');
+		expect(raw.encoding).toBe('windows-1251');
+		expect(raw.columns).toEqual(['ID', 'Название сделки', 'Сумма', 'Комментарий']);
+		expect(await rows('raw_html', raw.columns)).toEqual([
+			['101', 'ООО "Альфа" & Ко', '1\u00a0200,50', 'звонок\nписьмо'],
+			['102', 'Ромашка', '300', null]
+		]);
+		expect(raw.rejected).toEqual([]);
+	});
+
+	it('loadRawTable names an HTML file with no table', async () => {
+		await expect(
+			loadRawTable(
+				db,
+				{ name: 'deals.xls', source: utf8('<html><body>Нет сделок</body></html>') },
+				'raw_html'
+			)
+		).rejects.toThrow('deals.xls: this is an HTML page with no table in it, not a data export');
+	});
+});
+
+describe('loadRawTable: Excel files', () => {
+	it('loadRawTable reads the first sheet of an .xlsx, dates as ISO text and numbers plain', async () => {
+		const bytes = buildXlsx([
+			[{ s: 'Deal Name' }, { s: 'Amount' }, { s: 'Create Date' }, { s: 'Deal Stage' }],
+			[
+				{ s: 'Acme, Inc.' },
+				{ n: '1200.5' },
+				{ n: '46187.388888889', style: 2 },
+				{ s: 'Closed Won' }
+			],
+			[{ s: 'Globex' }, { n: '300' }, { n: '46188', style: 1 }, null]
+		]);
+		const raw = await loadRawTable(db, { name: 'deals.xlsx', source: bytes }, 'raw_xlsx');
+		expect(raw.format).toBe('xlsx');
+		expect(raw.columns).toEqual(['Deal Name', 'Amount', 'Create Date', 'Deal Stage']);
+		expect(await rows('raw_xlsx', raw.columns)).toEqual([
+			['Acme, Inc.', '1200.5', '2026-06-14 09:20:00', 'Closed Won'],
+			['Globex', '300', '2026-06-15', null]
+		]);
+		expect(raw.preview).toEqual([
+			['Acme, Inc.', '1200.5', '2026-06-14 09:20:00', 'Closed Won'],
+			['Globex', '300', '2026-06-15', '']
+		]);
+	});
+
+	it('loadRawTable skips the title of a report saved as .xlsx and reports its footer', async () => {
+		const bytes = buildXlsx([
+			[{ s: 'Opportunities by stage' }],
+			[],
+			[{ s: 'Opportunity Name' }, { s: 'Stage' }, { s: 'Amount' }],
+			[{ s: 'Opp A' }, { s: 'Prospecting' }, { n: '100' }],
+			[{ s: 'Opp B' }, null, { n: '200' }],
+			[{ s: 'Grand Totals (2 records)' }]
+		]);
+		const raw = await loadRawTable(db, { name: 'report.xlsx', source: bytes }, 'raw_xlsx');
+		expect(raw.preamble).toBe(1);
+		expect(raw.columns).toEqual(['Opportunity Name', 'Stage', 'Amount']);
+		expect(await rows('raw_xlsx', raw.columns)).toEqual([
+			['Opp A', 'Prospecting', '100'],
+			['Opp B', null, '200']
+		]);
+		expect(raw.footer.map((f) => f.text)).toEqual(['"Grand Totals (2 records)"']);
+		expect(raw.rejected).toEqual([]);
+	});
+
+	it('loadRawTable refuses an old binary .xls with what to do', async () => {
+		const ole = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+		await expect(loadRawTable(db, { name: 'old.xls', source: ole }, 'raw_old')).rejects.toThrow(
+			'old.xls: this is an old binary Excel file (.xls): save it as CSV or .xlsx and load that'
+		);
+	});
+});
+
+describe('loadRawTable: encodings', () => {
+	it('loadRawTable(…, {encoding}) reads the bytes in the encoding asked for, over the sniffed one', async () => {
+		const bytes = cp1251('id,Сделка\n1,Покупка\n');
+		const sniffed = await loadRawTable(db, { name: 'a.csv', source: bytes }, 'raw_enc');
+		expect(sniffed.encoding).toBe('windows-1251');
+		expect(sniffed.columns).toEqual(['id', 'Сделка']);
+		const forced = await loadRawTable(db, { name: 'a.csv', source: bytes }, 'raw_enc', {
+			encoding: 'windows-1252'
+		});
+		expect(forced.encoding).toBe('windows-1252');
+		expect(forced.columns).toEqual(['id', 'Ñäåëêà']);
+		expect(await rows('raw_enc', forced.columns)).toEqual([['1', 'Ïîêóïêà']]);
+	});
+
+	it('loadRawTable(…, {encoding: "utf-8"}) on windows-1251 bytes shows replacement characters, not an error', async () => {
+		const bytes = cp1251('id,name\n1,Иван\n');
+		const raw = await loadRawTable(db, { name: 'b.csv', source: bytes }, 'raw_enc', {
+			encoding: 'utf-8'
+		});
+		expect(raw.encoding).toBe('utf-8');
+		expect(await rows('raw_enc', raw.columns)).toEqual([['1', '\ufffd'.repeat(4)]]);
+		expect(raw.rejected).toEqual([]);
+	});
+
+	it('loadRawTable reads a small windows-1252 file whose only non-ASCII byte is its last', async () => {
+		const bytes = Uint8Array.from([...utf8('id,name\n1,Ann\n2,Caf'), 0xe9]);
+		const raw = await loadRawTable(db, { name: 'c.csv', source: bytes }, 'raw_enc');
+		expect(raw.encoding).toBe('windows-1252');
+		expect(await rows('raw_enc', raw.columns)).toEqual([
+			['1', 'Ann'],
+			['2', 'Café']
+		]);
+	});
+
+	it('loadRawTable reads a file again, decoded, when its first non-ASCII byte comes after the sniffed head', async () => {
+		const lines = ['id,name,city'];
+		for (let i = 0; lines.join('\n').length < 300_000; i++) lines.push(`${i},Person ${i},Paris`);
+		const head = utf8(lines.join('\n') + '\n');
+		const tail = Uint8Array.from([
+			...utf8('99999,Jos'),
+			0xe9,
+			...utf8(' M'),
+			0xfc,
+			...utf8('ller,K'),
+			0xf6,
+			...utf8('ln\n')
+		]);
+		const bytes = new Uint8Array(head.length + tail.length);
+		bytes.set(head);
+		bytes.set(tail, head.length);
+		const raw = await loadRawTable(db, { name: 'big.csv', source: bytes }, 'raw_enc');
+		expect(raw.encoding).toBe('windows-1252');
+		expect(raw.rejected).toEqual([]);
+		expect(raw.rowsLoaded).toBe(lines.length);
+		const [last] = await db.query(sql`SELECT name, city FROM raw_enc WHERE id = '99999'`);
+		expect(last).toEqual({ name: 'José Müller', city: 'Köln' });
+	});
+});
+
+describe('loadRawTable: whole small files', () => {
+	it('loadRawTable keeps a last row that has no line break after it', async () => {
+		const raw = await loadRawTable(
+			db,
+			{ name: 'one.csv', source: utf8('first,last,city\nJohn,Doe,"Anytown, WW"') },
+			'raw_one'
+		);
+		expect(await rows('raw_one', raw.columns)).toEqual([['John', 'Doe', 'Anytown, WW']]);
 	});
 });

@@ -1,4 +1,4 @@
-import { sql, type Fragment } from '../sql/sql';
+import { raw, sql, type Fragment } from '../sql/sql';
 import { inPeriod } from '../model/filters';
 import { filteredDeals, type MetricContext } from './context';
 
@@ -10,29 +10,41 @@ export interface TimeInStage {
 }
 
 /**
- * Stays in each open stage, over the cohort's events sorted by time (ties in stage order, closed
- * and unknown stages last). A stay lasts until the deal's next event; the last event of a closed
- * deal lasts until `closed` at 00:00; an open deal's current stay and negative stays are not counted.
+ * The order METRICS.md sorts a deal's events in, over `stage_events e`: by time, ties in stage
+ * order, won / lost and unknown stages (`ord` k+1) after the open stages.
  */
-export function timeInStageQuery(ctx: MetricContext): Fragment {
-	const k = ctx.stages.length;
+export const eventOrder: Fragment = raw('e."at", e.ord, e.stage');
+
+/**
+ * Every counted stay `(id, idx, days)` in an open stage, over the cohort's events. A stay lasts
+ * until the deal's next event; the last event of a closed deal lasts until `closed` at 00:00; an
+ * open deal's current stay and negative stays are not counted. Time in stage and the stage
+ * duration distributions both aggregate this, so they count the same stays.
+ */
+export function staysQuery(ctx: MetricContext): Fragment {
 	return sql`WITH cohort AS (
 			SELECT id, outcome, closed FROM ${filteredDeals(ctx)} WHERE ${inPeriod(sql`created`, ctx.period)}
 		),
 		ordered AS (
-			SELECT e.idx, e."at", c.outcome, c.closed,
-				lead(e."at") OVER (PARTITION BY e.id ORDER BY e."at", e.ord, e.stage) AS next_at
+			SELECT e.id, e.idx, e."at", c.outcome, c.closed,
+				lead(e."at") OVER (PARTITION BY e.id ORDER BY ${eventOrder}) AS next_at
 			FROM stage_events e JOIN cohort c USING (id)
 		),
-		stays AS (
-			SELECT idx,
+		timed AS (
+			SELECT id, idx,
 				(epoch(COALESCE(next_at, CASE WHEN outcome <> 'open' THEN CAST(closed AS TIMESTAMP) END)) - epoch("at")) / 86400.0 AS days
 			FROM ordered WHERE idx IS NOT NULL
 		)
-		SELECT s.i::INTEGER AS i, count(st.days)::DOUBLE AS n, avg(st.days) AS mean_days,
+		SELECT id, idx, days FROM timed WHERE days >= 0`;
+}
+
+/** Count, mean and median of the stays in each open stage S1 … Sk (zero-filled). */
+export function timeInStageQuery(ctx: MetricContext): Fragment {
+	const k = ctx.stages.length;
+	return sql`SELECT s.i::INTEGER AS i, count(st.days)::DOUBLE AS n, avg(st.days) AS mean_days,
 			quantile_cont(st.days, 0.5) AS median_days
 		FROM range(1, CAST(${k + 1} AS INTEGER)) s(i)
-		LEFT JOIN stays st ON st.idx = s.i AND st.days >= 0
+		LEFT JOIN (${staysQuery(ctx)}) st ON st.idx = s.i
 		GROUP BY s.i ORDER BY s.i`;
 }
 

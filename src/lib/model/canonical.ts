@@ -1,6 +1,7 @@
 import { ident, join, list, raw, sql, type Fragment, type SqlValue } from '../sql/sql';
 import { stageKey } from './config';
 import type { DealsMapping, HistoryMapping, SpendMapping, StagesMapping } from './mapping';
+import { meddicSelect } from './meddic';
 import {
 	cleanText,
 	dateExpr,
@@ -114,6 +115,9 @@ export function createDealsAll({
 	const probability = col(c.probability);
 	const created = col(c.created);
 	const closed = col(c.closed);
+	const closedDate = closed
+		? dateExpr(closed, family(formats, c.closed))
+		: raw('CAST(NULL AS DATE)');
 	const currency = col(c.currency);
 	return sql`CREATE OR REPLACE TABLE deals_all AS
 	SELECT *, CASE WHEN outcome <> 'open' THEN closed_text_date END AS closed
@@ -124,19 +128,39 @@ export function createDealsAll({
 			${textOrNone(c.source)} AS source,
 			${textOrNone(c.pipeline)} AS pipeline,
 			${textOrNone(c.segment)} AS segment,
-			${amount ? numberExpr(amount, decimal(formats, c.amount)) : raw('CAST(NULL AS DOUBLE)')} AS amount,
+			${amount ? scaled(numberExpr(amount, decimal(formats, c.amount)), mapping.amountScale) : raw('CAST(NULL AS DOUBLE)')} AS amount,
 			${probability ? sql`${numberExpr(probability, decimal(formats, c.probability))} * ${probabilityScale}` : raw('CAST(NULL AS DOUBLE)')} AS probability,
 			${created ? dateExpr(created, family(formats, c.created)) : raw('CAST(NULL AS DATE)')} AS created,
-			${closed ? dateExpr(closed, family(formats, c.closed)) : raw('CAST(NULL AS DATE)')} AS closed_text_date,
+			${closedByOutcome(mapping.closedBy, outcome, closedDate, formats)} AS closed_text_date,
 			${outcome} AS outcome,
 			COALESCE(sl.name, ${stageText}) AS stage,
 			${currency ? cleanText(currency) : raw('CAST(NULL AS VARCHAR)')} AS currency,
 			CASE WHEN sm.kind = 'open' THEN sm.idx END AS stage_idx,
-			sm.kind AS stage_kind
+			sm.kind AS stage_kind,
+			${meddicSelect(mapping.meddic)}
 		FROM ${ident(rawTable)} r
 		LEFT JOIN stage_lookup sl ON sl.key = lower(${stageText})
 		LEFT JOIN stage_map sm ON sm.key = lower(COALESCE(sl.name, ${stageText}))
 	)`;
+}
+
+function scaled(value: Fragment, scale: number | undefined): Fragment {
+	return scale === undefined || scale === 1 ? value : sql`${value} * ${scale}`;
+}
+
+/** The close date: from the won / lost column by outcome (`closedBy`), else the close column. */
+function closedByOutcome(
+	closedBy: DealsMapping['closedBy'],
+	outcome: Fragment,
+	closedDate: Fragment,
+	formats: ColumnFormats
+): Fragment {
+	if (!closedBy?.won && !closedBy?.lost) return closedDate;
+	const at = (name: string | undefined) =>
+		name
+			? sql`COALESCE(${dateExpr(ident(name), family(formats, name))}, ${closedDate})`
+			: closedDate;
+	return sql`CASE (${outcome}) WHEN 'won' THEN ${at(closedBy.won)} WHEN 'lost' THEN ${at(closedBy.lost)} ELSE ${closedDate} END`;
 }
 
 /** Yes/no text as a boolean (NULL when empty or not a yes/no word). */
@@ -221,12 +245,47 @@ export function historyEvents(
 	const stage = cleanText(ident(c.stage));
 	const from = c.from ? cleanText(ident(c.from)) : null;
 	const notSame = from ? sql`AND (${from} IS NULL OR lower(${from}) <> lower(${stage}))` : raw('');
-	const field = mapping.field
-		? sql`AND lower(trim(${ident(mapping.field.column)})) IN ${keyList(mapping.field.values)}`
-		: raw('');
-	return sql`SELECT r.__row AS row, ${cleanText(ident(c.id))} AS id, ${stage} AS stage,
-		${timestampExpr(ident(c.at), family(formats, c.at))} AS "at", ${cleanText(ident(c.at))} AS at_text
+	const isStage = mapping.field
+		? sql`lower(trim(${ident(mapping.field.column)})) IN ${keyList(mapping.field.values)}`
+		: null;
+	const field = isStage ? sql`AND ${isStage}` : raw('');
+	const id = cleanText(ident(c.id));
+	const at = timestampExpr(ident(c.at), family(formats, c.at));
+	const events = sql`SELECT r.__row AS row, ${id} AS id, ${stage} AS stage,
+		${at} AS "at", ${cleanText(ident(c.at))} AS at_text
 		FROM ${ident(rawTable)} r WHERE ${stage} IS NOT NULL ${notSame} ${field}`;
+	const created = mapping.field?.created;
+	const withCreated =
+		created && isStage && from
+			? sql`${events} UNION ALL ${creationEvents(rawTable, c.at, mapping.field?.column ?? '', created, { id, at, from, isStage })}`
+			: events;
+	if (!mapping.skipRepeats) return withCreated;
+	// A row repeating the deal's previous stage changed something else (amount, close date).
+	return sql`SELECT row, id, stage, "at", at_text FROM (
+		SELECT *, lag(lower(stage)) OVER (PARTITION BY id ORDER BY "at" NULLS LAST, row) AS previous
+		FROM (${withCreated})) WHERE previous IS NULL OR previous <> lower(stage)`;
+}
+
+/**
+ * Creation rows of a field history (`Created.`) as events: the deal entered its first stage at
+ * creation, the `from` of its earliest stage change, else its `current` stage.
+ */
+function creationEvents(
+	rawTable: string,
+	atColumn: string,
+	fieldColumn: string,
+	created: { values: string[]; current?: string },
+	e: { id: Fragment; at: Fragment; from: Fragment; isStage: Fragment }
+): Fragment {
+	const current = created.current ? cleanText(ident(created.current)) : raw('NULL');
+	const stage = sql`COALESCE(fs.__first_stage, ${current})`;
+	const isCreated = sql`lower(trim(${ident(fieldColumn)}))`;
+	return sql`SELECT r.__row AS row, ${e.id} AS id, ${stage} AS stage, ${e.at} AS "at",
+			${cleanText(ident(atColumn))} AS at_text
+		FROM ${ident(rawTable)} r
+		LEFT JOIN (SELECT ${e.id} AS __deal, first(${e.from} ORDER BY ${e.at} NULLS LAST, r.__row) AS __first_stage
+			FROM ${ident(rawTable)} r WHERE ${e.isStage} GROUP BY 1) fs ON fs.__deal = ${e.id}
+		WHERE ${isCreated} IN ${keyList(created.values)} AND ${stage} IS NOT NULL`;
 }
 
 /** `events_all` from any number of sources, then `stage_events` for known deals with a time. */
@@ -246,7 +305,9 @@ export function createEvents(sources: readonly Fragment[], stageCount: number): 
 			FROM events_all e
 			LEFT JOIN stage_lookup sl ON sl.key = lower(e.stage)
 			LEFT JOIN stage_map sm ON sm.key = lower(COALESCE(sl.name, e.stage))
-			WHERE e."at" IS NOT NULL AND e.id IN (SELECT id FROM deals)`
+			WHERE e."at" IS NOT NULL AND e.id IN (SELECT id FROM deals)
+			-- The same deal entering the same stage at the same time twice is one event.
+			QUALIFY row_number() OVER (PARTITION BY e.id, COALESCE(sl.name, e.stage), e."at" ORDER BY e.row) = 1`
 	];
 }
 

@@ -29,7 +29,8 @@ export interface Config {
 	stages?: string[];
 	won?: string[];
 	lost?: string[];
-	columns?: Partial<Record<DealField, string>>;
+	/** A column name per field; `null` says "this field is not in the file" (over detection). */
+	columns?: Partial<Record<DealField, string | null>>;
 	history?: Partial<Record<HistoryField, string>>;
 	spend?: Partial<Record<SpendField, string>>;
 }
@@ -44,7 +45,8 @@ function isStringList(value: unknown): value is string[] {
 function stringMap<K extends string>(
 	value: unknown,
 	keys: readonly K[],
-	where: string
+	where: string,
+	{ nullable = false } = {}
 ): Partial<Record<K, string>> {
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
 		throw new Error(`${where} must be an object of column names`);
@@ -54,8 +56,12 @@ function stringMap<K extends string>(
 		if (!(keys as readonly string[]).includes(key)) {
 			throw new Error(`${where} has an unknown field "${key}" (known: ${keys.join(', ')})`);
 		}
+		if (name === null && nullable) {
+			(out as Record<string, string | null>)[key] = null;
+			continue;
+		}
 		if (typeof name !== 'string' || name === '') {
-			throw new Error(`${where}.${key} must be a column name`);
+			throw new Error(`${where}.${key} must be a column name${nullable ? ' or null' : ''}`);
 		}
 		out[key as K] = name;
 	}
@@ -80,7 +86,7 @@ export function parseConfig(value: unknown): Config {
 		config[key] = input[key];
 	}
 	if (input.columns !== undefined)
-		config.columns = stringMap(input.columns, DEAL_FIELDS, 'config.columns');
+		config.columns = stringMap(input.columns, DEAL_FIELDS, 'config.columns', { nullable: true });
 	if (input.history !== undefined)
 		config.history = stringMap(input.history, HISTORY_FIELDS, 'config.history');
 	if (input.spend !== undefined)

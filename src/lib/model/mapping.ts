@@ -1,4 +1,5 @@
 import type { DateOrder, DealField, HistoryField, SpendField } from './config';
+import type { MeddicElement } from './meddic';
 
 /** What role a file plays in a dataset: deals, stage history, spend, or a stage list (id → name). */
 export type FileRole = 'deals' | 'history' | 'spend' | 'stages';
@@ -29,8 +30,22 @@ export interface DealsMapping {
 	 * the stage is not a won label; open when `closed` says no.
 	 */
 	flags?: { closed?: string; won?: string };
+	/**
+	 * Close date columns by outcome (Pipedrive `Deal - Won time` / `Deal - Lost time`): a won deal
+	 * closes at `won`, a lost one at `lost`; `columns.closed`, when mapped, fills in where it is empty.
+	 */
+	closedBy?: { won?: string; lost?: string };
+	/** Multiply amounts by this (Close writes opportunity values in cents: 0.01). */
+	amountScale?: number;
+	/**
+	 * The stage list is a guess (a CRM's default pipeline, or the labels of the first rows): at
+	 * load, the labels of all rows and of the history complete it (crm/stages-from-data.ts).
+	 */
+	stagesFromData?: boolean;
 	/** For day/month-ambiguous dates, the order the CRM's locale writes them in. */
 	dateOrder?: DateOrder;
+	/** MEDDIC qualification columns by element (model/meddic.ts), when the file has them. */
+	meddic?: Partial<Record<MeddicElement, string>>;
 }
 
 /** How a stage history file maps onto stage events. */
@@ -42,7 +57,34 @@ export interface HistoryMapping {
 	 * A change log of many fields (Pipedrive deal changes, Salesforce field history): only rows
 	 * whose `column` holds one of `values` are stage changes.
 	 */
-	field?: { column: string; values: string[] };
+	field?: {
+		column: string;
+		values: string[];
+		/**
+		 * Rows whose `column` holds one of `values` record the deal's creation (Salesforce field
+		 * history `Created.`): the deal entered its first stage then, the `from` of its first stage
+		 * change, or `current` (a column with the deal's stage now) when it never changed.
+		 */
+		created?: { values: string[]; current?: string };
+	};
+	/**
+	 * Each row is the deal's state at a time (Salesforce OpportunityHistory: a row per change of
+	 * stage, amount, probability or close date): a row with the same stage as the deal's previous
+	 * row changed something else and is not a stage event.
+	 */
+	skipRepeats?: boolean;
+	/**
+	 * Every row also carries its deal's current fields (Salesforce history reports: `Stage`,
+	 * `Amount`, `Created Date`, `Close Date`): with no deals file, the last row of each deal id
+	 * stands in for the deal, mapped by this.
+	 */
+	dealsPerRow?: DealsMapping;
+	/**
+	 * A change log that also describes the deals (Pipedrive deal changes): with no deals file, one
+	 * deal per id is derived from it (engine/derived-deals.ts). Each entry names the field whose
+	 * rows give that fact: `created` the first value, `owner`, `outcome` and `amount` the last.
+	 */
+	deals?: { created: string; owner?: string; outcome?: string; amount?: string };
 	dateOrder?: DateOrder;
 }
 

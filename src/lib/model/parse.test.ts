@@ -74,6 +74,71 @@ describe('numberExpr', () => {
 		expect(await number("CHF 1'250.00")).toBe(1250);
 	});
 
+	it('numberExpr drops thousands spaces: plain, NBSP (U+00A0), narrow NBSP (U+202F), apostrophe', async () => {
+		expect(await number('1 200 000,50', ',')).toBe(1200000.5);
+		expect(await number('1\u00a0200\u00a0000', ',')).toBe(1200000);
+		expect(await number('1\u202f200\u202f000.75')).toBe(1200000.75);
+		expect(await number("1'200'000.75")).toBe(1200000.75);
+		expect(await number('1.200.000', ',')).toBe(1200000);
+		expect(await number('1,200,000')).toBe(1200000);
+	});
+
+	it('numberExpr(col, ",") drops Russian currency marks before or after: ₽, руб., р.', async () => {
+		expect(await number('1 500 ₽', ',')).toBe(1500);
+		expect(await number('₽1 500', ',')).toBe(1500);
+		expect(await number('1 500 руб.', ',')).toBe(1500);
+		expect(await number('1 500руб', ',')).toBe(1500);
+		expect(await number('1 500,25 р.', ',')).toBe(1500.25);
+		expect(await number('руб. 1 500', ',')).toBe(1500);
+		expect(await number('1 500 RUB', ',')).toBe(1500);
+		expect(await number('RUB 1 500,5', ',')).toBe(1500.5);
+	});
+
+	it('numberExpr reads €, $, USD, US$ before or after the amount', async () => {
+		expect(await number('€1,200.50')).toBe(1200.5);
+		expect(await number('1.200,50 €', ',')).toBe(1200.5);
+		expect(await number('1,200 $')).toBe(1200);
+		expect(await number('USD1,200')).toBe(1200);
+		expect(await number('US$ 1,200')).toBe(1200);
+	});
+
+	it('numberExpr reads a minus before or after the currency, and at the end: -$1,200 $-1,200 1 200 ₽-', async () => {
+		expect(await number('-$1,200.00')).toBe(-1200);
+		expect(await number('$-1,200.00')).toBe(-1200);
+		expect(await number('-1 200 ₽', ',')).toBe(-1200);
+		expect(await number('- 1 200 руб.', ',')).toBe(-1200);
+		expect(await number('1 200 ₽-', ',')).toBe(-1200);
+		expect(await number('1200-')).toBe(-1200);
+		expect(await number('+75')).toBe(75);
+	});
+
+	it('numberExpr reads accounting negatives with a currency inside or outside: ($1,200.00), $(1,200.00), (1 200 ₽)', async () => {
+		expect(await number('($1,200.00)')).toBe(-1200);
+		expect(await number('$(1,200.00)')).toBe(-1200);
+		expect(await number('(1 200 ₽)', ',')).toBe(-1200);
+		expect(await number('(1.200,50)', ',')).toBe(-1200.5);
+		expect(await number('(USD 300)')).toBe(-300);
+	});
+
+	it('numberExpr reads scientific notation (Excel writes 1.5E+06 in CSV)', async () => {
+		expect(await number('1.5E+06')).toBe(1500000);
+		expect(await number('1e5')).toBe(100000);
+	});
+
+	it('numberExpr does not read shorthand or text as a number: 40.2k, 1.5M, 3 deals, USD, NaN', async () => {
+		expect(await number('40.2k')).toBeNull();
+		expect(await number('40,2k', ',')).toBeNull();
+		expect(await number('1.5M')).toBeNull();
+		expect(await number('3 deals')).toBeNull();
+		expect(await number('USD')).toBeNull();
+		expect(await number('₽')).toBeNull();
+		expect(await number('NaN')).toBeNull();
+		expect(await number('inf')).toBeNull();
+
+		expect(await number('--5')).toBeNull();
+		expect(await number('1 200-300')).toBeNull();
+	});
+
 	it('numberExpr gives null for text that is not a number (12abc, n/a, empty)', async () => {
 		expect(await number('12abc')).toBeNull();
 		expect(await number('n/a')).toBeNull();
@@ -91,6 +156,14 @@ describe('decimalVotes', () => {
 		const [row] =
 			await db.query(sql`SELECT ${votes.comma}::DOUBLE AS comma, ${votes.point}::DOUBLE AS point
 			FROM (VALUES ('1.234,56'), ('12,5'), ('(3.000,00)'), ('1,234.56'), ('7')) AS t(v)`);
+		expect(row).toEqual({ comma: 3, point: 1 });
+	});
+
+	it('decimalVotes(col) sees through currencies, spaces and signs: "1 200,50 ₽", "-€3.000,00", "$1,234.56-"', async () => {
+		const votes = decimalVotes(v);
+		const [row] =
+			await db.query(sql`SELECT ${votes.comma}::DOUBLE AS comma, ${votes.point}::DOUBLE AS point
+			FROM (VALUES ('1 200,50 ₽'), ('-€3.000,00'), ('99,9 руб.'), ('$1,234.56-'), ('40.2k')) AS t(v)`);
 		expect(row).toEqual({ comma: 3, point: 1 });
 	});
 });
@@ -119,6 +192,45 @@ describe('dateExpr and timestampExpr', () => {
 		expect(await timestamp('2024-05-06T07:08:09.250Z', 'iso')).toBe('2024-05-06T07:08:09.250');
 		expect(await timestamp('2024-05-06 07:08', 'iso')).toBe('2024-05-06T07:08:00.000');
 		expect(await date('2024-05-06T23:59:59Z', 'iso')).toBe('2024-05-06');
+	});
+
+	it('dateExpr reads two-digit years in mdy and dmy: 2/3/24 → 2024, 12/31/69 → 1969', async () => {
+		expect(await date('2/3/24', 'mdy')).toBe('2024-02-03');
+		expect(await date('02/03/24', 'dmy')).toBe('2024-03-02');
+		expect(await date('12/31/69', 'mdy')).toBe('1969-12-31');
+		expect(await date('12/31/68', 'mdy')).toBe('2068-12-31');
+		// A four-digit year still reads as itself (never as a two-digit one plus leftovers).
+		expect(await date('2/3/2024', 'mdy')).toBe('2024-02-03');
+		expect(await date('31/12/24', 'mdy')).toBeNull();
+	});
+
+	it('timestampExpr(col, "mdy") reads a Salesforce Excel-resaved MM/DD/YY hh:mm AM/PM', async () => {
+		expect(await timestamp('06/14/26 09:20 AM', 'mdy')).toBe('2026-06-14T09:20:00.000');
+		expect(await timestamp('6/14/26 9:20 PM', 'mdy')).toBe('2026-06-14T21:20:00.000');
+		expect(await timestamp('12/01/25 12:05 AM', 'mdy')).toBe('2025-12-01T00:05:00.000');
+	});
+
+	it('timestampExpr(col, "dmy-dot") reads DD.MM.YYYY HH:MM:SS, DD.MM.YYYY HH:MM and DD.MM.YY', async () => {
+		expect(await timestamp('14.06.2026 09:20:05', 'dmy-dot')).toBe('2026-06-14T09:20:05.000');
+		expect(await timestamp('14.06.2026 09:20', 'dmy-dot')).toBe('2026-06-14T09:20:00.000');
+		expect(await date('14.06.26', 'dmy-dot')).toBe('2026-06-14');
+	});
+
+	it('timestampExpr(col, "iso") keeps the wall-clock time written before a UTC offset (2026-06-14T09:20:00+05:00 → 09:20)', async () => {
+		expect(await timestamp('2026-06-14T09:20:00+05:00', 'iso')).toBe('2026-06-14T09:20:00.000');
+		expect(await timestamp('2026-06-14T01:30:00+05:00', 'iso')).toBe('2026-06-14T01:30:00.000');
+		expect(await timestamp('2026-06-14T23:30:00-0800', 'iso')).toBe('2026-06-14T23:30:00.000');
+		expect(await timestamp('2026-06-14 23:30:00.5 -08', 'iso')).toBe('2026-06-14T23:30:00.500');
+		expect(await timestamp('2026-06-14 09:20 UTC', 'iso')).toBe('2026-06-14T09:20:00.000');
+		expect(await date('2026-06-14T01:30:00+05:00', 'iso')).toBe('2026-06-14');
+		// A date alone ends in digits after a dash: not an offset.
+		expect(await date('2026-06-14', 'iso')).toBe('2026-06-14');
+	});
+
+	it('timestampExpr(col, "ymd-slash") reads 2026/06/15 and 2026/06/15 10:30', async () => {
+		expect(await date('2026/06/15', 'ymd-slash')).toBe('2026-06-15');
+		expect(await timestamp('2026/06/15 10:30', 'ymd-slash')).toBe('2026-06-15T10:30:00.000');
+		expect(await date('15/06/2026', 'ymd-slash')).toBeNull();
 	});
 
 	it('dateExpr gives null for text that is not a date of the family', async () => {

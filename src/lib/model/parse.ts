@@ -5,10 +5,23 @@ import { raw, sql, type Fragment } from '../sql/sql';
  * (never data), so they are written into the text; the column comes in as a quoted identifier.
  */
 
-/** How a text date column is written. Chosen per column from all its values (see engine/profile). */
-export type DateFamily = 'iso' | 'mdy' | 'dmy' | 'dmy-dot' | 'ymd-dot';
+/**
+ * How a text date column is written. Chosen per column from all its values (see engine/profile).
+ * `iso`: `2024-05-06`, with a time, a `T`, fractions, and a zone that is dropped (see
+ * `timestampExpr`); also `2024/05/06` as DuckDB reads it. `mdy`/`dmy`: `5/6/2024` or `5/6/24`
+ * (Salesforce, Excel-resaved `MM/DD/YY hh:mm AM/PM`), month or day first. `dmy-dot`:
+ * `06.05.2024[ HH:MM[:SS]]` (amoCRM, Bitrix24). `ymd-dot`: `2024.05.06`. `ymd-slash`: `2024/05/06`.
+ */
+export type DateFamily = 'iso' | 'mdy' | 'dmy' | 'dmy-dot' | 'ymd-dot' | 'ymd-slash';
 
-export const DATE_FAMILIES: readonly DateFamily[] = ['iso', 'mdy', 'dmy', 'dmy-dot', 'ymd-dot'];
+export const DATE_FAMILIES: readonly DateFamily[] = [
+	'iso',
+	'mdy',
+	'dmy',
+	'dmy-dot',
+	'ymd-dot',
+	'ymd-slash'
+];
 
 const TIME_SUFFIXES = [
 	'',
@@ -20,16 +33,23 @@ const TIME_SUFFIXES = [
 	', %I:%M %p'
 ];
 
-function formats(datePart: string): string {
-	const list = TIME_SUFFIXES.map((t) => `'${datePart}${t}'`);
+/**
+ * A strptime format list for a date part, with every time suffix. Given with `yy`, the two-digit
+ * year formats come first: `%Y` would read `5/6/24` as the year 24 AD, while `%y` refuses a
+ * four-digit year. `%y` reads 00–68 as 2000–2068 and 69–99 as 1969–1999.
+ */
+function formats(datePart: string, twoDigitYear?: string): string {
+	const parts = twoDigitYear ? [twoDigitYear, datePart] : [datePart];
+	const list = parts.flatMap((part) => TIME_SUFFIXES.map((t) => `'${part}${t}'`));
 	return `[${list.join(', ')}]`;
 }
 
 const FAMILY_FORMATS: Record<Exclude<DateFamily, 'iso'>, string> = {
-	mdy: formats('%m/%d/%Y'),
-	dmy: formats('%d/%m/%Y'),
-	'dmy-dot': formats('%d.%m.%Y'),
-	'ymd-dot': formats('%Y.%m.%d')
+	mdy: formats('%m/%d/%Y', '%m/%d/%y'),
+	dmy: formats('%d/%m/%Y', '%d/%m/%y'),
+	'dmy-dot': formats('%d.%m.%Y', '%d.%m.%y'),
+	'ymd-dot': formats('%Y.%m.%d'),
+	'ymd-slash': formats('%Y/%m/%d')
 };
 
 /** The text, trimmed, with empty text as NULL. */
@@ -41,8 +61,16 @@ export function cleanText(column: Fragment): Fragment {
 export function timestampExpr(column: Fragment, family: DateFamily): Fragment {
 	const text = cleanText(column);
 	if (family === 'iso') {
-		// ISO dates, with a time, a `T`, seconds or fractions; a trailing `Z` is UTC.
-		return sql`TRY_CAST(regexp_replace(${text}, 'Z$', '') AS TIMESTAMP)`;
+		// ISO dates, with a time, a `T`, seconds or fractions. A zone after the time (`Z`, `UTC`,
+		// `+05:00`, `-0800`) is dropped, not applied: the date-time stays the wall-clock time
+		// written in the file, which is the calendar date the CRM user saw (a deal created at
+		// 01:30 in Ufa, `+05:00`, belongs to that day there, not to the day before in UTC).
+		// Every date in a dataset is read this way, so periods and durations stay consistent.
+		// Cheap tests pick the values that may carry a zone (a `+`, a `-` after the date, a
+		// final letter); only those pay for the regular expression.
+		const zoned = sql`(strpos(${text}, '+') > 0 OR strpos(substr(${text}, 11), '-') > 0 OR upper(right(${text}, 1)) IN ('Z', 'C', 'T'))`;
+		const local = sql`CASE WHEN ${zoned} THEN regexp_replace(${text}, '([T ]\\d{1,2}:\\d{2}(:\\d{2}([.,]\\d+)?)?)\\s*(Z|UTC|GMT|[+-]\\d{2}(:?\\d{2})?)$', '\\1', 'i') ELSE ${text} END`;
+		return sql`TRY_CAST(${local} AS TIMESTAMP)`;
 	}
 	return sql`TRY_STRPTIME(${text}, ${raw(FAMILY_FORMATS[family])})`;
 }
@@ -62,36 +90,67 @@ export function spendDateExpr(column: Fragment, family: DateFamily): Fragment {
 
 export type DecimalMark = '.' | ',';
 
-/**
- * Text with currency marks, spaces (also NBSP, narrow NBSP) and apostrophes removed. Currency
- * codes are upper case (`USD 300`), so garbage such as `12abc` is not read as 12.
- */
-function strippedNumber(column: Fragment): Fragment {
-	const noSpace = sql`regexp_replace(trim(${column}), '[\\s\u00a0\u202f'']', '', 'g')`;
-	return sql`regexp_replace(${noSpace}, '^([A-Z]{3}|[$€£¥₽₴₸]|руб\\.?)|([A-Z]{3}|[$€£¥₽₴₸]|руб\\.?|р\\.)$', '', 'g')`;
+/** A currency mark: a code (`USD`, `RUB`), `US$`, a symbol, or the Russian `руб.` / `р.`. */
+const CURRENCY = '(?:[A-Z]{3}|[A-Z]{1,2}\\$|[$€£¥₽₴₸]|[Рр]уб\\.?|[Рр]\\.)';
+
+/** Spaces (also NBSP, narrow NBSP, thin space), tabs and apostrophes (thousands marks) removed. */
+function withoutSpaces(column: Fragment, reversed = false): Fragment {
+	const marks = [' ', '\u00a0', '\u202f', '\u2009', '\t', "''", '’'];
+	let text = column;
+	for (const mark of reversed ? marks.reverse() : marks) {
+		text = sql`replace(${text}, ${raw(`'${mark}'`)}, '')`;
+	}
+	return text;
+}
+
+/** Separators made plain (thousands marks dropped, a decimal comma turned into a point). */
+function plainDigits(text: Fragment, decimal: DecimalMark): Fragment {
+	return decimal === ','
+		? sql`replace(replace(${text}, '.', ''), ',', '.')`
+		: sql`replace(${text}, ',', '')`;
 }
 
 /**
- * A DOUBLE parsed from a money or number text: thousands separators, decimal comma or point,
- * currency symbols and codes, accounting negatives `(1,200.00)`. Garbage gives NULL.
+ * A DOUBLE parsed from a money or number text: thousands separators (space, NBSP, narrow NBSP,
+ * `'`, and `.` or `,` against the decimal mark), decimal comma or point, currency symbols and
+ * codes before or after (`₽`, `руб.`, `р.`, `€`, `$`, `US$`, `USD`, `RUB`), a minus before or
+ * after the number or the currency (`-$1,200`, `$-1,200`, `1 200 ₽-`), accounting negatives
+ * `(1,200.00)`. Anything else (`n/a`, `12abc`, the `40.2k` shorthand) gives NULL, which the
+ * audit reports. Scientific notation (`1.5E+06`, as Excel writes big numbers to CSV) is read.
+ *
+ * This runs on every value of every amount column, so it goes from cheap to dear and COALESCE
+ * stops at the first step that reads the value: a bare cast (`1200.5`), then string functions
+ * for separators (`1 200,50`), then regular expressions for the rest (currency marks,
+ * parentheses, a minus after). The later steps share no subexpression with the earlier ones:
+ * DuckDB would compute a shared one for every row, ahead of the COALESCE.
  */
 export function numberExpr(column: Fragment, decimal: DecimalMark): Fragment {
-	const s = strippedNumber(column);
-	const negative = sql`regexp_matches(${s}, '^\\(.*\\)$')`;
-	const unsigned = sql`regexp_replace(${s}, '^\\((.*)\\)$', '\\1')`;
-	const valid = sql`regexp_matches(${unsigned}, '^[-+]?[0-9][0-9.,]*$|^[-+]?[.,][0-9]+$')`;
-	const normalised =
+	const bare =
 		decimal === ','
-			? sql`replace(replace(${unsigned}, '.', ''), ',', '.')`
-			: sql`replace(${unsigned}, ',', '')`;
-	return sql`CASE WHEN ${valid} THEN TRY_CAST(${normalised} AS DOUBLE) * (CASE WHEN ${negative} THEN -1 ELSE 1 END) END`;
+			? sql`CASE WHEN strpos(${column}, '.') = 0 THEN TRY_CAST(replace(${column}, ',', '.') AS DOUBLE) END`
+			: sql`TRY_CAST(${column} AS DOUBLE)`;
+	// The cast takes `nan`, `inf`, `Infinity` for numbers: not amounts.
+	const cast = sql`CASE WHEN isfinite(${bare}) THEN ${bare} END`;
+	// Every `n` is made unreadable, for the same reason.
+	const spaced = sql`TRY_CAST(replace(replace(${plainDigits(withoutSpaces(column), decimal)}, 'n', '#'), 'N', '#') AS DOUBLE)`;
+	// The same marks dropped in the opposite order: an equal expression would be shared, and so
+	// computed for every row.
+	const noSpace = withoutSpaces(column, true);
+	const currency = `'^([-+(]*)${CURRENCY}|${CURRENCY}([-)]*)$'`;
+	const noCurrency = sql`regexp_replace(${noSpace}, ${raw(currency)}, '\\1\\2', 'g')`;
+	// `(1200)` and `1200-` → `-1200`; `(-5)` becomes `--5`, which is refused.
+	const signed = sql`regexp_replace(${noCurrency}, '^\\((.*)\\)$|^([^-].*)-$', '-\\1\\2')`;
+	// The whole text when it is digits with separators and a sign, else '' (which casts to NULL).
+	const digits = sql`regexp_extract(${signed}, '^[-+]?(?:[0-9][0-9.,]*|[.,][0-9]+)$')`;
+	const marked = sql`TRY_CAST(${plainDigits(digits, decimal)} AS DOUBLE)`;
+	return sql`COALESCE(${cast}, ${spaced}, ${marked})`;
 }
 
 /** Counts telling a decimal comma from a decimal point across a whole column. */
 export function decimalVotes(column: Fragment): { comma: Fragment; point: Fragment } {
-	const s = strippedNumber(column);
+	const s = sql`regexp_replace(${withoutSpaces(column)}, ${raw(`'^([-+(]*)${CURRENCY}|${CURRENCY}([-)]*)$'`)}, '\\1\\2', 'g')`;
 	return {
-		comma: sql`count(*) FILTER (WHERE regexp_matches(${s}, '^\\(?-?[0-9]{1,3}(\\.[0-9]{3})+(,[0-9]+)?\\)?$|^\\(?-?[0-9]+,[0-9]{1,2}\\)?$'))`,
-		point: sql`count(*) FILTER (WHERE regexp_matches(${s}, '^\\(?-?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?\\)?$|^\\(?-?[0-9]+\\.[0-9]+\\)?$'))`
+		comma: sql`count(*) FILTER (WHERE regexp_matches(${s}, '^\\(?[-+]?[0-9]{1,3}(\\.[0-9]{3})+(,[0-9]+)?-?\\)?$|^\\(?[-+]?[0-9]+,[0-9]{1,2}-?\\)?$'))`,
+		point: sql`count(*) FILTER (WHERE regexp_matches(${s}, '^\\(?[-+]?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?-?\\)?$|^\\(?[-+]?[0-9]+\\.[0-9]+-?\\)?$'))`
 	};
 }

@@ -1,12 +1,14 @@
 import { startBrowserDb, type BrowserDb } from '../db/browser';
 import type { Dataset } from '../engine/dataset';
-import { loadDataset } from '../engine/load';
-import { runReport } from '../engine/report';
+import { buildDataset, readFiles, type ReadFiles } from '../engine/load';
+import { runDashboard, type Dashboard as DashboardData } from '../engine/dashboard';
 import type { InputFile } from '../ingest/raw-table';
 import { DIMENSIONS, type Config, type Dimension } from '../model/config';
 import type { Filters, Period } from '../model/filters';
 import { dimensionValuesQuery, type DimensionValue } from '../metrics/dimensions';
 import type { Report } from '../metrics/report';
+import type { FunnelMode } from '../metrics/snapshot-funnel';
+import { stageLabelsQuery, type StageLabel } from '../metrics/stage-labels';
 
 export interface LoadProgress {
 	step: string;
@@ -14,9 +16,12 @@ export interface LoadProgress {
 	total: number;
 }
 
+type OnProgress = (step: string, done: number, total: number) => void;
+
 /**
- * The dashboard's state: the engine, the loaded dataset, the view (period, filters) and its
- * report. Loads are serialised; a report for an older view never overwrites a newer one.
+ * The dashboard's state: the engine, the files read, the config (mapping and stage edits), the
+ * dataset built from them, the view (period, filters) and its report. Loads and rebuilds are
+ * serialised; a report for an older view never overwrites a newer one.
  */
 export class Dashboard {
 	engineStatus = $state('Not started');
@@ -26,16 +31,27 @@ export class Dashboard {
 	error = $state<string | null>(null);
 	dataset = $state.raw<Dataset | null>(null);
 	fileNames = $state.raw<string[]>([]);
+	/** The user's config: mapping and stage edits, or a loaded config file (METRICS.md §5). */
+	config = $state.raw<Config>({});
+	/** The CRM the user picked per file name. */
+	crmChoice = $state.raw<Record<string, string>>({});
 	report = $state.raw<Report | null>(null);
+	/** Every view of the dashboard for the current period and filters. */
+	data = $state.raw<DashboardData | null>(null);
+	breakdown = $state<Dimension>('owner');
+	funnelMode = $state<FunnelMode>('cohort');
 	/** The view (period and filters) the shown report was computed for. */
 	reportView = $state('');
 	period = $state.raw<Period | null>(null);
 	filters = $state.raw<Filters>({});
 	dimensionValues = $state.raw<Partial<Record<Dimension, DimensionValue[]>>>({});
+	/** Stage labels seen in the data, for the stage editor. */
+	stageLabels = $state.raw<StageLabel[]>([]);
 	computing = $state(false);
 
 	#db: Promise<BrowserDb> | null = null;
-	#loads: Promise<unknown> = Promise.resolve();
+	#read: ReadFiles | null = null;
+	#queue: Promise<unknown> = Promise.resolve();
 	#request = 0;
 
 	/** Ready: a report for the current view is on screen. */
@@ -49,11 +65,13 @@ export class Dashboard {
 				onStatus: (m) => (this.engineStatus = m),
 				onCrash: () => {
 					this.#db = null;
+					this.#read = null;
 					this.engineState = 'failed';
 					this.engineStatus = 'The analysis engine stopped; it restarts on the next action';
 					this.error =
 						'The analysis engine stopped unexpectedly (often: out of memory). Drop the files again to retry.';
 					this.report = null;
+					this.data = null;
 					this.dataset = null;
 				}
 			});
@@ -76,41 +94,88 @@ export class Dashboard {
 		this.#engine().catch((e: unknown) => (this.error = message(e)));
 	}
 
-	/** Load files (deals, history, spend, told apart by content); one load at a time. */
-	load(inputs: InputFile[], config: Config = {}): Promise<void> {
-		const run = this.#loads.then(() => this.#load(inputs, config));
-		this.#loads = run.catch(() => {});
+	/** Run loads and rebuilds one at a time, so two drops never mix their tables. */
+	#serial(work: () => Promise<void>): Promise<void> {
+		const run = this.#queue.then(work);
+		this.#queue = run.catch(() => {});
 		return run;
 	}
 
-	async #load(inputs: InputFile[], config: Config): Promise<void> {
-		this.error = null;
-		this.report = null;
-		this.progress = { step: 'Starting the analysis engine', done: 0, total: inputs.length + 3 };
-		try {
-			const db = await this.#engine();
-			const dataset = await loadDataset(db, inputs, {
-				config,
-				onProgress: (step, done, total) => (this.progress = { step, done, total })
-			});
-			const values: Partial<Record<Dimension, DimensionValue[]>> = {};
-			for (const dim of DIMENSIONS)
-				values[dim] = await db.query<DimensionValue & Record<string, string | number>>(
-					dimensionValuesQuery(dim)
-				);
-			this.dataset = dataset;
-			this.fileNames = inputs.map((f) => f.name);
-			this.dimensionValues = values;
-			this.period = null;
-			this.filters = {};
-			this.progress = null;
-			await this.refresh();
-		} catch (e) {
-			this.dataset = null;
-			this.error = message(e);
-		} finally {
-			this.progress = null;
+	/** Load files (deals, history, spend, stage lists, told apart by content). */
+	load(inputs: InputFile[], config: Config = {}): Promise<void> {
+		return this.#serial(async () => {
+			this.error = null;
+			this.report = null;
+			this.progress = { step: 'Starting the analysis engine', done: 0, total: inputs.length + 3 };
+			try {
+				const db = await this.#engine();
+				const onProgress: OnProgress = (step, done, total) =>
+					(this.progress = { step, done, total });
+				this.#read = await readFiles(db, inputs, { config, onProgress });
+				this.config = config;
+				this.crmChoice = {};
+				this.fileNames = inputs.map((f) => f.name);
+				this.period = null;
+				this.filters = {};
+				await this.#build(db, onProgress);
+			} catch (e) {
+				this.dataset = null;
+				this.error = message(e);
+			} finally {
+				this.progress = null;
+			}
+		});
+	}
+
+	/** Apply a new config (a mapping or stage edit, or a config file) to the files already read. */
+	setConfig(config: Config): Promise<void> {
+		return this.#rebuild(() => (this.config = config));
+	}
+
+	/** Use another CRM's reading of a file. */
+	chooseCrm(file: string, crm: string): Promise<void> {
+		return this.#rebuild(() => (this.crmChoice = { ...this.crmChoice, [file]: crm }));
+	}
+
+	#rebuild(change: () => void): Promise<void> {
+		return this.#serial(async () => {
+			if (!this.#read || !this.#db) return;
+			const previous = { config: this.config, crmChoice: this.crmChoice };
+			change();
+			try {
+				await this.#build(await this.#db);
+			} catch (e) {
+				// Keep the last good dataset on screen; say what the edit broke.
+				this.config = previous.config;
+				this.crmChoice = previous.crmChoice;
+				this.error = message(e);
+			}
+		});
+	}
+
+	async #build(db: BrowserDb, onProgress?: OnProgress): Promise<void> {
+		if (!this.#read) return;
+		// A report computed while tables are rebuilt is stale: drop it.
+		this.#request++;
+		const dataset = await buildDataset(db, this.#read, {
+			config: this.config,
+			crm: this.crmChoice,
+			onProgress
+		});
+		const values: Partial<Record<Dimension, DimensionValue[]>> = {};
+		for (const dim of DIMENSIONS) {
+			values[dim] = await db.query<DimensionValue & Record<string, string | number>>(
+				dimensionValuesQuery(dim)
+			);
 		}
+		this.stageLabels = await db.query<StageLabel & Record<string, string | number>>(
+			stageLabelsQuery
+		);
+		this.dataset = dataset;
+		this.dimensionValues = values;
+		this.progress = null;
+		this.error = null;
+		await this.refresh();
 	}
 
 	setPeriod(period: Period | null): void {
@@ -126,6 +191,16 @@ export class Dashboard {
 		void this.refresh();
 	}
 
+	setBreakdown(dimension: Dimension): void {
+		this.breakdown = dimension;
+		void this.refresh();
+	}
+
+	setFunnelMode(mode: FunnelMode): void {
+		this.funnelMode = mode;
+		void this.refresh();
+	}
+
 	/** Recompute the report for the current view; an older request's result is dropped. */
 	async refresh(): Promise<void> {
 		const dataset = this.dataset;
@@ -134,9 +209,15 @@ export class Dashboard {
 		this.computing = true;
 		try {
 			const db = await this.#db;
-			const report = await runReport(db, dataset, { period: this.period, filters: this.filters });
+			const data = await runDashboard(db, dataset, {
+				period: this.period,
+				filters: this.filters,
+				breakdown: this.breakdown,
+				funnelMode: this.funnelMode
+			});
 			if (request !== this.#request) return;
-			this.report = report;
+			this.data = data;
+			this.report = data.report;
 			this.reportView = viewKey(this.period, this.filters);
 			this.error = null;
 		} catch (e) {

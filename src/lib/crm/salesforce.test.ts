@@ -1,0 +1,248 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateSalesforce, STAGES } from '../../../tests/generators/salesforce.mjs';
+import { groundTruth } from '../../../tests/generators/ground-truth.mjs';
+import { expectClose } from '../../../tests/unit/expect-close';
+import { loadUnlabelled } from '../../../tests/unit/tiny-dataset';
+import { startNodeDb } from '../db/node';
+import type { Db } from '../db/types';
+import type { Dataset } from '../engine/dataset';
+import { runReport } from '../engine/report';
+import type { InputFile } from '../ingest/raw-table';
+import type { DealsMapping, FileSample, HistoryMapping } from '../model/mapping';
+import { detect } from './detect';
+
+type Truth = Parameters<typeof groundTruth>[0];
+type View = { period: { from: string; to: string } | null; filters: Record<string, string[]> };
+
+const VIEWS: View[] = [
+	{ period: null, filters: {} },
+	{ period: { from: '2024-04-01', to: '2025-03-31' }, filters: {} },
+	{ period: { from: '2024-07-01', to: '2025-06-30' }, filters: { source: ['Web', 'Partner'] } }
+];
+
+let db: Db;
+beforeAll(async () => {
+	db = await startNodeDb();
+});
+afterAll(async () => {
+	await db.close();
+});
+
+async function load(files: InputFile[]): Promise<Dataset> {
+	return (await loadUnlabelled(files, { db })).dataset;
+}
+
+async function expectTruth(dataset: Dataset, truth: Truth, views: View[] = VIEWS) {
+	for (const view of views) {
+		const { warnings: _w, ...actual } = await runReport(db, dataset, view);
+		expectClose(actual, groundTruth({ ...truth, ...view }));
+	}
+}
+
+function sample(columns: string[], rows: string[][] = []): FileSample {
+	return { name: 'file.csv', columns, rows };
+}
+
+describe('Salesforce report exports (labels, M/D/YYYY, footer lines)', () => {
+	const sf = generateSalesforce({ deals: 400, seed: 5 });
+
+	it('an opportunity report with its Opportunity History report gives the ground truth', async () => {
+		const dataset = await load([
+			{ name: 'report1.csv', source: sf.report },
+			{ name: 'report2.csv', source: sf.history }
+		]);
+		expect(dataset.files.map((f) => [f.crm, f.role])).toEqual([
+			['salesforce', 'deals'],
+			['salesforce', 'history']
+		]);
+		expect(dataset.stages).toEqual(STAGES);
+		// The custom closed-lost stage is read as lost by its words.
+		expect(dataset.deals.lost).toContain('Closed Lost - No Budget');
+		expect(dataset.warnings.some((w) => w.includes('Grand Totals'))).toBe(true);
+		await expectTruth(dataset, sf.truth.report);
+		await expectTruth(dataset, sf.truth.report, [
+			{ period: null, filters: { owner: ['Bob Ito'] } }
+		]);
+	});
+
+	it('the Opportunity History report alone stands in for the deals (last row of each opportunity)', async () => {
+		const dataset = await load([{ name: 'history.csv', source: sf.history }]);
+		expect(dataset.files).toHaveLength(1);
+		expect(dataset.files[0].role).toBe('history');
+		expect(dataset.deals.crm).toBe('salesforce');
+		expect(dataset.dealCount).toBe(400);
+		expect(dataset.warnings.some((w) => w.includes('no deals file was given'))).toBe(true);
+		// The history report has no owner, source or probability column.
+		const truth = {
+			...sf.truth.report,
+			deals: sf.truth.report.deals.map((d) => ({
+				...d,
+				owner: '(none)',
+				source: '(none)',
+				probability: null
+			}))
+		};
+		await expectTruth(dataset, truth);
+	});
+});
+
+describe('Salesforce Opportunity Field History report (Stage rows, Created. rows)', () => {
+	const sf = generateSalesforce({ deals: 300, seed: 21 });
+
+	it('with the opportunity report: Created. is entering the first stage, Amount rows are not events', async () => {
+		const dataset = await load([
+			{ name: 'opportunities.csv', source: sf.report },
+			{ name: 'field-history.csv', source: sf.fieldHistory }
+		]);
+		expect(dataset.history?.field?.column).toBe('Field / Event');
+		expect(dataset.eventCount).toBe(sf.truth.report.events.length);
+		await expectTruth(dataset, sf.truth.report);
+	});
+
+	it('alone: the deals come from its rows', async () => {
+		const dataset = await load([{ name: 'field-history.csv', source: sf.fieldHistory }]);
+		expect(dataset.dealCount).toBe(300);
+		const truth = {
+			...sf.truth.report,
+			deals: sf.truth.report.deals.map((d) => ({
+				...d,
+				owner: '(none)',
+				source: '(none)',
+				probability: null
+			}))
+		};
+		await expectTruth(dataset, truth);
+	});
+});
+
+describe('Salesforce Data Export (API names, IsWon / IsClosed, OpportunityHistory)', () => {
+	it('Opportunity + OpportunityHistory give the ground truth; rows repeating the stage are amount changes', async () => {
+		const sf = generateSalesforce({ deals: 400, seed: 9 });
+		const dataset = await load([
+			{ name: 'Opportunity.csv', source: sf.opportunity },
+			{ name: 'OpportunityHistory.csv', source: sf.opportunityHistory }
+		]);
+		const deals = dataset.deals;
+		expect(deals.crm).toBe('salesforce');
+		expect(deals.flags).toEqual({ won: 'IsWon', closed: 'IsClosed' });
+		expect(deals.columns).toMatchObject({
+			id: 'Id',
+			stage: 'StageName',
+			created: 'CreatedDate',
+			closed: 'CloseDate',
+			owner: 'OwnerId',
+			source: 'LeadSource',
+			segment: 'Type'
+		});
+		expect(dataset.history?.skipRepeats).toBe(true);
+		expect(dataset.stages).toEqual(STAGES);
+		await expectTruth(dataset, sf.truth.export);
+	});
+
+	it('reads FromOpportunityStageName when the export has it', async () => {
+		const sf = generateSalesforce({ deals: 250, seed: 13, fromColumn: true });
+		const dataset = await load([
+			{ name: 'opportunity.csv', source: sf.opportunity },
+			{ name: 'opportunityhistory.csv', source: sf.opportunityHistory }
+		]);
+		expect(dataset.history?.columns.from).toBe('FromOpportunityStageName');
+		await expectTruth(dataset, sf.truth.export);
+	});
+
+	it('the Opportunity object alone: outcome from IsWon / IsClosed, no stage events', async () => {
+		const sf = generateSalesforce({ deals: 250, seed: 17 });
+		const dataset = await load([{ name: 'Opportunity.csv', source: sf.opportunity }]);
+		expect(dataset.eventCount).toBe(0);
+		await expectTruth(dataset, { ...sf.truth.export, events: null });
+	});
+});
+
+describe('detect: Salesforce shapes', () => {
+	it('takes API-named Opportunity columns as a Data Export with IsWon / IsClosed flags', () => {
+		const m = detect(
+			sample(
+				[
+					'Id',
+					'Name',
+					'StageName',
+					'Amount',
+					'CloseDate',
+					'CreatedDate',
+					'IsClosed',
+					'IsWon',
+					'OwnerId',
+					'CampaignId'
+				],
+				[
+					[
+						'006A',
+						'X',
+						'Prospecting',
+						'10',
+						'2024-01-02 00:00:00',
+						'2024-01-01 10:00:00',
+						'0',
+						'0',
+						'000000000000000AAA',
+						'000000000000000AAA'
+					]
+				]
+			)
+		)?.mapping as DealsMapping;
+		expect(m.crm).toBe('salesforce');
+		expect(m.flags).toEqual({ won: 'IsWon', closed: 'IsClosed' });
+		// An owner column holding only the null id is left unmapped.
+		expect(m.columns.owner).toBeUndefined();
+	});
+
+	it('takes OpportunityHistory (OpportunityId, StageName, CreatedDate) as a history, not deals', () => {
+		const m = detect(
+			sample([
+				'Id',
+				'OpportunityId',
+				'CreatedDate',
+				'StageName',
+				'Amount',
+				'CloseDate',
+				'Probability'
+			])
+		)?.mapping as HistoryMapping;
+		expect(m.role).toBe('history');
+		expect(m.columns).toEqual({ id: 'OpportunityId', stage: 'StageName', at: 'CreatedDate' });
+		expect(m.skipRepeats).toBe(true);
+	});
+
+	it('takes a field history report as a history of Stage rows with Created. rows', () => {
+		const columns = [
+			'Opportunity ID',
+			'Opportunity Name',
+			'Stage',
+			'Amount',
+			'Created Date',
+			'Close Date',
+			'Field / Event',
+			'Old Value',
+			'New Value',
+			'Edit Date'
+		];
+		const m = detect(sample(columns))?.mapping as HistoryMapping;
+		expect(m.role).toBe('history');
+		expect(m.columns).toEqual({
+			id: 'Opportunity ID',
+			stage: 'New Value',
+			from: 'Old Value',
+			at: 'Edit Date'
+		});
+		expect(m.field?.column).toBe('Field / Event');
+		expect(m.field?.created?.current).toBe('Stage');
+		expect(m.dealsPerRow?.columns).toMatchObject({ id: 'Opportunity ID', stage: 'Stage' });
+	});
+
+	it('takes a Campaign export as spend (actual cost by type, on the start date)', () => {
+		const m = detect(
+			sample(['Id', 'Name', 'Type', 'Status', 'StartDate', 'EndDate', 'BudgetedCost', 'ActualCost'])
+		)?.mapping;
+		expect(m?.role).toBe('spend');
+		expect(m?.columns).toEqual({ date: 'StartDate', channel: 'Type', amount: 'ActualCost' });
+	});
+});

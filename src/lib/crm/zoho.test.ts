@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateZoho, STAGES } from '../../../tests/generators/zoho.mjs';
+import { groundTruth } from '../../../tests/generators/ground-truth.mjs';
+import { expectClose } from '../../../tests/unit/expect-close';
+import { loadUnlabelled } from '../../../tests/unit/tiny-dataset';
+import { startNodeDb } from '../db/node';
+import type { Db } from '../db/types';
+import { runReport } from '../engine/report';
+import type { DealsMapping } from '../model/mapping';
+import { detect } from './detect';
+
+let db: Db;
+beforeAll(async () => {
+	db = await startNodeDb();
+});
+afterAll(async () => {
+	await db.close();
+});
+
+describe('a generated Zoho CRM Deals export', () => {
+	for (const dateFormat of ['dd/MM/yyyy', 'MM/dd/yyyy'] as const) {
+		it(`with ${dateFormat} dates gives the ground truth`, async () => {
+			const { deals, truth } = generateZoho({ deals: 350, seed: 3, dateFormat });
+			const { dataset } = await loadUnlabelled([{ name: 'Deals_001.csv', source: deals }], { db });
+			const file = dataset.files[0];
+			expect([file.crm, file.role]).toEqual(['zoho', 'deals']);
+			expect(dataset.stages).toEqual(STAGES);
+			expect(dataset.deals.lost).toContain('Closed-Lost to Competition');
+			// Lookups: the owner is the name column, not its `.id`.
+			expect(dataset.deals.columns).toMatchObject({
+				id: 'Record Id',
+				owner: 'Deal Owner',
+				created: 'Created Time',
+				closed: 'Closing Date',
+				stage: 'Stage',
+				probability: 'Probability (%)'
+			});
+			expect(dataset.dealCount).toBe(350);
+			for (const view of [
+				{ period: null, filters: {} },
+				{ period: { from: '2024-03-01', to: '2025-02-28' }, filters: { owner: ['Tom Becker'] } },
+				{ period: { from: '2024-01-01', to: '2025-06-30' }, filters: { source: ['Cold Call'] } }
+			]) {
+				const { warnings: _w, ...actual } = await runReport(db, dataset, view);
+				expectClose(actual, groundTruth({ ...truth, ...view }));
+			}
+		});
+	}
+
+	it('detect(sample) takes Record Id / Deal Owner.id columns as Zoho, not as a generic file', () => {
+		const found = detect({
+			name: 'Deals.csv',
+			columns: [
+				'Record Id',
+				'Deal Owner',
+				'Deal Owner.id',
+				'Deal Name',
+				'Amount',
+				'Closing Date',
+				'Stage',
+				'Created Time'
+			],
+			rows: []
+		});
+		expect(found?.mapping.crm).toBe('zoho');
+		expect((found?.mapping as DealsMapping).won).toEqual(['Closed Won']);
+	});
+});

@@ -1,0 +1,192 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectClose } from '../../../tests/unit/expect-close';
+import { startNodeDb } from '../db/node';
+import type { Db } from '../db/types';
+import { DIMENSIONS } from '../model/config';
+import type { BreakdownRow } from '../metrics/breakdown';
+import type { Report } from '../metrics/report';
+import { QUALITY_KINDS } from '../metrics/quality';
+import { runDashboard, type Dashboard } from './dashboard';
+import type { Dataset } from './dataset';
+import { loadDataset } from './load';
+
+const HUBSPOT = join(import.meta.dirname, '../../../tests/fixtures/examples/hubspot');
+const DEALS = 'hubspot-crm-exports-all-deals-2025-07-01.csv';
+const YEAR = { from: '2024-04-01', to: '2025-03-31' };
+
+let db: Db;
+let dataset: Dataset;
+let view: Dashboard;
+beforeAll(async () => {
+	db = await startNodeDb();
+	dataset = await loadDataset(
+		db,
+		[
+			{ name: DEALS, source: readFileSync(join(HUBSPOT, DEALS), 'utf8') },
+			{ name: 'spend.csv', source: readFileSync(join(HUBSPOT, 'spend.csv'), 'utf8') }
+		],
+		{ roles: { [DEALS]: 'deals', 'spend.csv': 'spend' } }
+	);
+	view = await runDashboard(db, dataset, { period: YEAR, breakdown: 'source' });
+});
+afterAll(async () => {
+	await db?.close();
+});
+
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+
+/** The breakdown's totals row against the report it must equal. */
+function expectTotalsMatch(total: BreakdownRow, report: Report): void {
+	expectClose(total, {
+		created: report.deals.created,
+		won: report.deals.won,
+		lost: report.deals.lost,
+		win_rate: report.win_rate,
+		avg_deal_size: report.avg_deal_size,
+		median_deal_size: report.median_deal_size,
+		sales_cycle_days: report.sales_cycle_days,
+		median_sales_cycle_days: report.median_sales_cycle_days,
+		sales_velocity_per_day: report.sales_velocity_per_day,
+		open_deals: report.pipeline.open_deals,
+		open_value: report.pipeline.open_value,
+		weighted_value: report.pipeline.weighted_value,
+		spend: report.spend,
+		cac: report.cac
+	});
+}
+
+describe('runDashboard on the HubSpot example', () => {
+	it('runDashboard(db, dataset, request).report is the report of expected.json', () => {
+		const expected = JSON.parse(readFileSync(join(HUBSPOT, 'expected.json'), 'utf8'))[0].expected;
+		expect(view.period).toEqual(YEAR);
+		expect(view.report.deals).toEqual(expected.deals);
+		expectClose(view.report.spend, expected.spend);
+	});
+
+	it('the breakdown totals row equals the report, for every dimension', async () => {
+		expectTotalsMatch(view.breakdown.total, view.report);
+		for (const dimension of DIMENSIONS) {
+			const other = await runDashboard(db, dataset, { period: YEAR, breakdown: dimension });
+			expect(other.breakdown.dimension).toBe(dimension);
+			expectTotalsMatch(other.breakdown.total, other.report);
+			expect(sum(other.breakdown.rows.map((r) => r.created))).toBe(other.report.deals.created);
+			expect(sum(other.breakdown.rows.map((r) => r.open_deals))).toBe(
+				other.report.pipeline.open_deals
+			);
+		}
+	});
+
+	it('breakdown rows by source carry spend that adds up to the report’s', () => {
+		expectClose(sum(view.breakdown.rows.map((r) => r.spend ?? 0)), view.report.spend ?? NaN);
+		expect(sum(view.breakdown.rows.map((r) => r.won))).toBe(view.report.deals.won);
+	});
+
+	it('a breakdown row is the report filtered by its value', async () => {
+		const row = view.breakdown.rows[0];
+		const filtered = await runDashboard(db, dataset, {
+			period: YEAR,
+			filters: { source: [row.value] },
+			breakdown: 'source'
+		});
+		expectTotalsMatch({ ...row }, filtered.report);
+		expect(filtered.breakdown.rows.map((r) => r.value)).toEqual([row.value]);
+	});
+
+	it('series: one row per month; created, won, lost and spend add up to the report', () => {
+		expect(view.series.months.map((m) => m.month)).toEqual([
+			'2024-04',
+			'2024-05',
+			'2024-06',
+			'2024-07',
+			'2024-08',
+			'2024-09',
+			'2024-10',
+			'2024-11',
+			'2024-12',
+			'2025-01',
+			'2025-02',
+			'2025-03'
+		]);
+		const months = view.series.months;
+		expect(sum(months.map((m) => m.created))).toBe(view.report.deals.created);
+		expect(sum(months.map((m) => m.won))).toBe(view.report.deals.won);
+		expect(sum(months.map((m) => m.lost))).toBe(view.report.deals.lost);
+		expectClose(sum(months.map((m) => m.spend ?? 0)), view.report.spend ?? NaN);
+		view.report.funnel.forEach((row, i) =>
+			expect(sum(months.map((m) => m.reached[i]))).toBe(row.reached)
+		);
+		// The last month's pipeline is the report's (open deals created on or before `to`).
+		expectClose(months[months.length - 1], {
+			open_deals: view.report.pipeline.open_deals,
+			open_value: view.report.pipeline.open_value,
+			weighted_value: view.report.pipeline.weighted_value
+		});
+	});
+
+	it('cohort matrix: the first column is 1 wherever a month has deals; counts match the series', () => {
+		expect(view.cohorts.columns).toEqual([...dataset.stages, 'won']);
+		view.cohorts.rows.forEach((row, i) => {
+			expect(row.month).toBe(view.series.months[i].month);
+			expect(row.created).toBe(view.series.months[i].created);
+			expect(row.reached).toEqual(view.series.months[i].reached);
+			if (row.created > 0) expect(row.share[0]).toBe(1);
+			else expect(row.share.every((s) => s === null)).toBe(true);
+		});
+	});
+
+	it('durations: n and median per stage equal time in stage’s', () => {
+		expect(view.durations).not.toBeNull();
+		expect(view.durations?.map((d) => d.stage)).toEqual(dataset.stages);
+		view.report.time_in_stage?.forEach((t, i) => {
+			const d = view.durations?.[i];
+			expect(d?.n).toBe(t.n);
+			expect(d?.median).toBe(t.median_days);
+			expectClose(d?.mean, t.mean_days);
+			if (d && d.n > 0) {
+				const order = [d.min, d.p5, d.p25, d.median, d.p75, d.p95, d.max] as number[];
+				expect([...order].sort((a, b) => a - b)).toEqual(order);
+			}
+		});
+	});
+
+	it('snapshot funnel: labelled, and its won row is the deals won in the period', () => {
+		expect(view.snapshot?.mode).toBe('snapshot');
+		expect(view.snapshot?.rows.map((r) => r.stage)).toEqual([...dataset.stages, 'won']);
+		expect(view.snapshot?.rows.at(-1)?.reached).toBe(view.report.deals.won);
+		expect(view.funnel).toEqual({ mode: 'cohort', rows: view.report.funnel });
+	});
+
+	it('funnelMode snapshot puts the snapshot funnel in `funnel`', async () => {
+		const snap = await runDashboard(db, dataset, { period: YEAR, funnelMode: 'snapshot' });
+		expect(snap.funnel).toEqual(snap.snapshot);
+	});
+
+	it('cac by channel: the total is the report’s spend, CAC and cost per stage', () => {
+		const cac = view.cacByChannel;
+		expect(cac).not.toBeNull();
+		expectClose(cac?.total, {
+			spend: view.report.spend,
+			created: view.report.deals.created,
+			won: view.report.deals.won,
+			reached: view.report.funnel.map((f) => f.reached),
+			cac: view.report.cac,
+			cost_per_stage: view.report.cost_per_stage
+		});
+	});
+
+	it('previous: the report of the year before, same filters', () => {
+		expect(view.previousPeriod).toEqual({ from: '2023-04-02', to: '2024-03-31' });
+		expect(view.previous?.period).toEqual(view.previousPeriod);
+		expect(view.previous?.deals.created).toBeGreaterThan(0);
+	});
+
+	it('quality: one finding per kind with at most five examples', () => {
+		expect(view.quality.map((q) => q.kind)).toEqual([...QUALITY_KINDS]);
+		for (const q of view.quality) {
+			expect(q.examples.length).toBe(Math.min(5, q.count));
+			for (const e of q.examples) expect(e.line).toBeGreaterThan(1);
+		}
+	});
+});

@@ -1,0 +1,181 @@
+import type { Db, Row } from '../db/types';
+import type { Dimension } from '../model/config';
+import type { Filters, Period } from '../model/filters';
+import { MEDDIC_ELEMENTS } from '../model/meddic';
+import {
+	breakdown,
+	breakdownQuery,
+	type Breakdown,
+	type BreakdownCells
+} from '../metrics/breakdown';
+import {
+	cacByChannel,
+	cacByChannelQuery,
+	type CacByChannel,
+	type ChannelCell
+} from '../metrics/cac-by-channel';
+import {
+	cohortMatrix,
+	cohortQuery,
+	type CohortCell,
+	type CohortMatrix
+} from '../metrics/cohort-matrix';
+import type { MetricContext } from '../metrics/context';
+import {
+	meddic,
+	meddicByCountQuery,
+	meddicByStageQuery,
+	type Meddic,
+	type MeddicCountCells
+} from '../metrics/meddic';
+import { monthsOf } from '../metrics/months';
+import { previousPeriod } from '../metrics/previous-period';
+import {
+	QUALITY_KINDS,
+	qualityFinding,
+	qualityQueries,
+	type QualityFinding
+} from '../metrics/quality';
+import type { Report } from '../metrics/report';
+import { series, seriesQuery, type Series, type SeriesCells } from '../metrics/series';
+import {
+	snapshotFunnel,
+	snapshotFunnelQuery,
+	type FunnelMode,
+	type FunnelView
+} from '../metrics/snapshot-funnel';
+import {
+	stageDurations,
+	stageDurationsQuery,
+	type StageDuration,
+	type StageDurationCells
+} from '../metrics/stage-durations';
+import type { Dataset } from './dataset';
+import { resolvePeriod, runReport } from './report';
+
+export interface DashboardRequest {
+	/** Without a period, the whole data (METRICS.md §2). */
+	period?: Period | null;
+	filters?: Filters;
+	/** The dimension of the breakdown table (`owner` when not given). */
+	breakdown?: Dimension;
+	/** Which funnel `funnel` shows (`cohort` when not given). */
+	funnelMode?: FunnelMode;
+}
+
+/** Every view of the dashboard for one period and set of filters. */
+export interface Dashboard {
+	period: Period;
+	filters: Filters;
+	/** The METRICS.md §4 object: the KPI row, the cohort funnel, time in stage, CAC. */
+	report: Report;
+	/** The period of the same length just before, which `previous` covers. */
+	previousPeriod: Period;
+	/** The report for `previousPeriod`, same filters; null when the data starts after it. */
+	previous: Report | null;
+	/**
+	 * The funnel in the requested mode; the cohort funnel when snapshot counting was asked for
+	 * but there is no stage history (`mode` says which it is).
+	 */
+	funnel: FunnelView;
+	/** Snapshot counting; null without stage events. */
+	snapshot: FunnelView | null;
+	/** Per calendar month of the period: sparklines, velocity factors, trends. */
+	series: Series;
+	breakdown: Breakdown;
+	/** Created month × stage reached. */
+	cohorts: CohortMatrix;
+	/** Stay lengths per open stage; null without stage events. */
+	durations: StageDuration[] | null;
+	/** CAC and cost per stage per channel; null without a spend table. */
+	cacByChannel: CacByChannel | null;
+	/** One finding per kind (`QUALITY_KINDS` order), zero counts included. */
+	quality: QualityFinding[];
+	/** Qualification by furthest stage and win rate by elements filled; null without MEDDIC columns. */
+	meddic: Meddic | null;
+}
+
+/**
+ * Run every family of every view at once (the browser engine queues them; a page that changes
+ * the request drops results of older calls by its own counter).
+ */
+export async function runDashboard(
+	db: Db,
+	dataset: Dataset,
+	request: DashboardRequest = {}
+): Promise<Dashboard> {
+	const period = resolvePeriod(dataset, request.period);
+	const filters = request.filters ?? {};
+	const ctx: MetricContext = { period, filters, stages: dataset.stages };
+	const dimension = request.breakdown ?? 'owner';
+	const before = previousPeriod(period);
+	const hasEvents = dataset.eventCount > 0;
+	const hasSpend = dataset.hasSpend;
+	const dealsFile = dataset.files.find((f) => f.role === 'deals');
+	const lineOf = dealsFile ? (row: number) => row + dealsFile.raw.preamble + 1 : undefined;
+	const queries = qualityQueries(ctx);
+	const elements = MEDDIC_ELEMENTS.filter((e) => dataset.deals.meddic?.[e] !== undefined);
+
+	const [
+		report,
+		previous,
+		seriesCells,
+		cohortCells,
+		breakdownCells,
+		snapshotRows,
+		durationRows,
+		channelCells,
+		quality,
+		meddicRows
+	] = await Promise.all([
+		runReport(db, dataset, { period, filters }),
+		dataset.whole && before.to >= dataset.whole.from
+			? runReport(db, dataset, { period: before, filters })
+			: Promise.resolve(null),
+		db.query<SeriesCells & Record<string, string | number | null>>(seriesQuery(ctx)),
+		db.query<CohortCell & Record<string, string | number>>(cohortQuery(ctx)),
+		db.query<BreakdownCells & Record<string, string | number | null>>(
+			breakdownQuery(ctx, dimension)
+		),
+		hasEvents
+			? db.query<{ i: number; reached: number }>(snapshotFunnelQuery(ctx))
+			: Promise.resolve(null),
+		hasEvents
+			? db.query<StageDurationCells & Row>(stageDurationsQuery(ctx))
+			: Promise.resolve(null),
+		hasSpend
+			? db.query<ChannelCell & Record<string, string | number>>(cacByChannelQuery(ctx))
+			: Promise.resolve(null),
+		Promise.all(
+			QUALITY_KINDS.map(async (kind) =>
+				qualityFinding(kind, await db.query(queries[kind]), { lineOf })
+			)
+		),
+		elements.length
+			? Promise.all([
+					db.query(meddicByStageQuery(ctx, elements)),
+					db.query<MeddicCountCells & Row>(meddicByCountQuery(ctx, elements))
+				])
+			: Promise.resolve(null)
+	]);
+	const snapshot = snapshotRows ? snapshotFunnel(ctx.stages, snapshotRows) : null;
+	return {
+		period,
+		filters,
+		report,
+		previousPeriod: before,
+		previous,
+		funnel:
+			request.funnelMode === 'snapshot' && snapshot
+				? snapshot
+				: { mode: 'cohort', rows: report.funnel },
+		snapshot,
+		series: series(ctx, seriesCells, cohortCells, { hasSpend }),
+		breakdown: breakdown(dimension, breakdownCells, { hasSpend }),
+		cohorts: cohortMatrix(ctx.stages, monthsOf(period), cohortCells),
+		durations: durationRows ? stageDurations(ctx.stages, durationRows) : null,
+		cacByChannel: channelCells ? cacByChannel(ctx.stages, channelCells) : null,
+		quality,
+		meddic: meddicRows ? meddic(ctx.stages, elements, ...meddicRows) : null
+	};
+}

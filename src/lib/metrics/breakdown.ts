@@ -1,0 +1,144 @@
+import { ident, sql, type Fragment } from '../sql/sql';
+import type { Dimension } from '../model/config';
+import { inPeriod, spendFilter } from '../model/filters';
+import { cac } from './cac';
+import { filteredDeals, type MetricContext } from './context';
+import { salesVelocity } from './velocity';
+import { winRate } from './win-rate';
+
+/** The metric set of one dimension value (or of all of them: the totals row). */
+export interface BreakdownRow {
+	value: string;
+	created: number;
+	won: number;
+	lost: number;
+	win_rate: number | null;
+	avg_deal_size: number | null;
+	median_deal_size: number | null;
+	sales_cycle_days: number | null;
+	median_sales_cycle_days: number | null;
+	sales_velocity_per_day: number | null;
+	open_deals: number;
+	open_value: number;
+	weighted_value: number | null;
+	/** Spend whose channel is the value: for `source` rows (and the totals) when there is spend. */
+	spend: number | null;
+	cac: number | null;
+}
+
+export interface Breakdown {
+	dimension: Dimension;
+	/** Values with any deal created, closed or open in the view (or, for source, spend), most created first. */
+	rows: BreakdownRow[];
+	/** Over all values: the same numbers as the report for the view. */
+	total: BreakdownRow;
+}
+
+/** The query's columns: counts and aggregates, before the derived rates. */
+export interface BreakdownCells {
+	value: string | null;
+	total: number;
+	created: number;
+	won: number;
+	lost: number;
+	avg_deal_size: number | null;
+	median_deal_size: number | null;
+	sales_cycle_days: number | null;
+	median_sales_cycle_days: number | null;
+	open_deals: number;
+	open_value: number;
+	weighted_value: number | null;
+	spend: number | null;
+}
+
+/**
+ * The report's metric families grouped by one dimension, plus the grand total (`total` = 1) from
+ * the same aggregates (GROUPING SETS), so the totals row is the report by construction. The
+ * filters apply, including one on the broken-down dimension. For `source`, spend is joined by
+ * `channel = source`, and channels with spend but no deals get a row.
+ */
+export function breakdownQuery(ctx: MetricContext, dimension: Dimension): Fragment {
+	const p = ctx.period;
+	const wonIn = sql`outcome = 'won' AND ${inPeriod(sql`closed`, p)}`;
+	const open = sql`outcome = 'open' AND created <= CAST(${p.to} AS DATE)`;
+	const spendGroups =
+		dimension === 'source'
+			? sql`SELECT channel AS value, grouping(channel)::INTEGER AS total, sum(amount) AS spend
+				FROM spend WHERE ${inPeriod(sql`date`, p)} AND ${spendFilter(ctx.filters)}
+				GROUP BY GROUPING SETS ((channel), ())`
+			: sql`SELECT NULL::VARCHAR AS value, 1 AS total, sum(amount) AS spend
+				FROM spend WHERE ${inPeriod(sql`date`, p)} AND ${spendFilter(ctx.filters)}`;
+	return sql`WITH d AS (SELECT ${ident(dimension)} AS value, * EXCLUDE (${ident(dimension)}) FROM ${filteredDeals(ctx)}),
+		agg AS (
+			SELECT value, grouping(value)::INTEGER AS total,
+				count(*) FILTER (WHERE ${inPeriod(sql`created`, p)})::DOUBLE AS created,
+				count(*) FILTER (WHERE ${wonIn})::DOUBLE AS won,
+				count(*) FILTER (WHERE outcome = 'lost' AND ${inPeriod(sql`closed`, p)})::DOUBLE AS lost,
+				avg(amount) FILTER (WHERE ${wonIn}) AS avg_deal_size,
+				quantile_cont(amount, 0.5) FILTER (WHERE ${wonIn}) AS median_deal_size,
+				avg(cycle_days) FILTER (WHERE ${wonIn} AND cycle_days >= 0) AS sales_cycle_days,
+				quantile_cont(cycle_days::DOUBLE, 0.5) FILTER (WHERE ${wonIn} AND cycle_days >= 0)
+					AS median_sales_cycle_days,
+				count(*) FILTER (WHERE ${open})::DOUBLE AS open_deals,
+				COALESCE(sum(COALESCE(amount, 0)) FILTER (WHERE ${open}), 0) AS open_value,
+				CASE WHEN count(probability) FILTER (WHERE ${open}) = 0 THEN NULL
+					ELSE sum(COALESCE(amount, 0) * COALESCE(probability, 0) / 100) FILTER (WHERE ${open})
+				END AS weighted_value
+			FROM d GROUP BY GROUPING SETS ((value), ())
+		),
+		spent AS (${spendGroups})
+		SELECT COALESCE(a.value, s.value) AS value, COALESCE(a.total, s.total) AS total,
+			COALESCE(a.created, 0) AS created, COALESCE(a.won, 0) AS won, COALESCE(a.lost, 0) AS lost,
+			a.avg_deal_size, a.median_deal_size, a.sales_cycle_days, a.median_sales_cycle_days,
+			COALESCE(a.open_deals, 0) AS open_deals, COALESCE(a.open_value, 0) AS open_value,
+			a.weighted_value, COALESCE(s.spend, 0) AS spend
+		FROM agg a FULL OUTER JOIN spent s ON a.total = s.total AND a.value IS NOT DISTINCT FROM s.value
+		WHERE COALESCE(a.total, s.total) = 1 OR s.total IS NOT NULL
+			OR a.created > 0 OR a.won > 0 OR a.lost > 0 OR a.open_deals > 0
+		ORDER BY total, created DESC, won DESC, value`;
+}
+
+function row(cells: BreakdownCells, value: string, spend: number | null): BreakdownRow {
+	const rate = winRate(cells.won, cells.lost);
+	return {
+		value,
+		created: cells.created,
+		won: cells.won,
+		lost: cells.lost,
+		win_rate: rate,
+		avg_deal_size: cells.avg_deal_size,
+		median_deal_size: cells.median_deal_size,
+		sales_cycle_days: cells.sales_cycle_days,
+		median_sales_cycle_days: cells.median_sales_cycle_days,
+		sales_velocity_per_day: salesVelocity(
+			cells.created,
+			rate,
+			cells.avg_deal_size,
+			cells.sales_cycle_days
+		),
+		open_deals: cells.open_deals,
+		open_value: cells.open_value,
+		weighted_value: cells.weighted_value,
+		spend,
+		cac: cac(spend, cells.won)
+	};
+}
+
+/** Label the rows and derive the rates; spend only where it means something (source, totals). */
+export function breakdown(
+	dimension: Dimension,
+	cells: readonly BreakdownCells[],
+	{ hasSpend }: { hasSpend: boolean }
+): Breakdown {
+	const spendOf = (c: BreakdownCells, applies: boolean) =>
+		hasSpend && applies ? (c.spend ?? 0) : null;
+	const totalCells = cells.find((c) => c.total === 1);
+	if (!totalCells) throw new Error('the breakdown query returned no totals row');
+	return {
+		dimension,
+		rows: cells
+			.filter((c) => c.total !== 1)
+			.map((c) => row(c, c.value ?? '(none)', spendOf(c, dimension === 'source'))),
+		total: row(totalCells, 'total', spendOf(totalCells, true))
+	};
+}

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csv, dealsConfig, tinyDataset } from '../../../tests/unit/tiny-dataset';
+import type { Db } from '../db/types';
+import type { Dataset } from '../engine/dataset';
+import type { Filters, Period } from '../model/filters';
+import { cohortMatrix, cohortQuery, type CohortCell, type CohortMatrix } from './cohort-matrix';
+import { monthsOf } from './months';
+
+// Stages Lead < Demo < Proposal. December has no deals.
+const DEALS = csv`
+	id,owner,source,amount,probability,created,closed,status,stage
+	m1,Ann,Paid,1,,2023-11-02,2023-11-20,Won,Won
+	m2,Ann,Paid,1,,2023-11-03,2023-11-21,Lost,Demo
+	m3,Bob,Paid,1,,2023-11-04,,Open,Lead
+	m4,Bob,Paid,1,,2023-11-05,2023-11-22,Lost,
+	m5,Cy,Paid,1,,2024-01-10,2024-04-01,Won,Won
+	m6,Cy,Paid,1,,2024-01-11,,Open,Proposal
+	m7,Cy,Paid,1,,2024-02-01,,Open,Lead
+`;
+// Events lift m3 (open at Lead) to Proposal.
+const HISTORY = csv`
+	id,stage,at
+	m3,Lead,2023-11-04T00:00:00
+	m3,Proposal,2023-11-10T00:00:00
+	m3,Lead,2023-11-12T00:00:00
+`;
+const NOV_TO_JAN = { from: '2023-11-01', to: '2024-01-31' };
+const config = dealsConfig({ history: { id: 'id', stage: 'stage', at: 'at' } });
+
+let db: Db;
+let dataset: Dataset;
+beforeAll(async () => {
+	({ db, dataset } = await tinyDataset({ deals: DEALS, history: HISTORY, config }));
+});
+afterAll(async () => {
+	await db?.close();
+});
+
+async function run(period: Period, filters: Filters = {}): Promise<CohortMatrix> {
+	const ctx = { period, filters, stages: dataset.stages };
+	const cells = await db.query<CohortCell & Record<string, string | number>>(cohortQuery(ctx));
+	return cohortMatrix(ctx.stages, monthsOf(period), cells);
+}
+
+describe('cohort matrix', () => {
+	it('cohortMatrix: rows are the created months of the period, columns the stages then won', async () => {
+		const m = await run(NOV_TO_JAN);
+		expect(m.columns).toEqual(['Lead', 'Demo', 'Proposal', 'won']);
+		expect(m.rows.map((r) => r.month)).toEqual(['2023-11', '2023-12', '2024-01']);
+	});
+
+	it('each cell is the share of the month’s cohort whose furthest stage is at least the column', async () => {
+		const [nov, , jan] = (await run(NOV_TO_JAN)).rows;
+		// m1 won (4), m2 lost at Demo (2), m3 lifted to Proposal by its events (3), m4 lost, unknown (1).
+		expect(nov.created).toBe(4);
+		expect(nov.reached).toEqual([4, 3, 2, 1]);
+		expect(nov.share).toEqual([1, 0.75, 0.5, 0.25]);
+		// m5 won after the period still counts as won; m6 at Proposal.
+		expect(jan.reached).toEqual([2, 2, 2, 1]);
+		expect(jan.share).toEqual([1, 1, 1, 0.5]);
+	});
+
+	it('a month without deals has zero counts and null shares', async () => {
+		const dec = (await run(NOV_TO_JAN)).rows[1];
+		expect(dec).toEqual({
+			month: '2023-12',
+			from: '2023-12-01',
+			to: '2023-12-31',
+			created: 0,
+			reached: [0, 0, 0, 0],
+			share: [null, null, null, null]
+		});
+	});
+
+	it('the cohort is clipped to the period and filtered', async () => {
+		const m = await run({ from: '2023-11-04', to: '2024-01-10' }, { owner: ['Bob', 'Cy'] });
+		expect(m.rows.map((r) => [r.month, r.created, r.reached])).toEqual([
+			['2023-11', 2, [2, 1, 1, 0]],
+			['2023-12', 0, [0, 0, 0, 0]],
+			['2024-01', 1, [1, 1, 1, 1]]
+		]);
+	});
+});

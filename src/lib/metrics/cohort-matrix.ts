@@ -1,0 +1,79 @@
+import { sql, type Fragment } from '../sql/sql';
+import { inPeriod } from '../model/filters';
+import { filteredDeals, type MetricContext } from './context';
+import { monthOf, type Month } from './months';
+
+/** One created month's cohort: how many deals, and how many (and what share) reached each column. */
+export interface CohortRow extends Month {
+	created: number;
+	/** Cohort deals with furthest stage ≥ i, for S1 … Sk, then won (whenever). */
+	reached: number[];
+	/** `reached / created`; null for a month without deals. */
+	share: (number | null)[];
+}
+
+/** Rows = created months of the period (every month, empty ones too), columns = S1 … Sk, won. */
+export interface CohortMatrix {
+	columns: string[];
+	rows: CohortRow[];
+}
+
+/**
+ * `(month, i, created, reached)` for every created month that has cohort deals and every
+ * i = 1 … k+1: the funnel's `reached` (METRICS.md) per created month.
+ */
+export function cohortQuery(ctx: MetricContext): Fragment {
+	const k = ctx.stages.length;
+	return sql`WITH c AS (
+			SELECT ${monthOf(sql`created`)} AS month, f FROM ${filteredDeals(ctx)}
+			WHERE ${inPeriod(sql`created`, ctx.period)}
+		)
+		SELECT c.month, s.i::INTEGER AS i, count(*)::DOUBLE AS created,
+			count(*) FILTER (WHERE c.f >= s.i)::DOUBLE AS reached
+		FROM c CROSS JOIN range(1, CAST(${k + 2} AS INTEGER)) s(i)
+		GROUP BY c.month, s.i ORDER BY c.month, s.i`;
+}
+
+export interface CohortCell {
+	month: string;
+	i: number;
+	created: number;
+	reached: number;
+}
+
+/** Per month of the period: the counts per column, zero-filled, and shares of the month's cohort. */
+export function cohortRows(
+	stageCount: number,
+	months: readonly Month[],
+	cells: readonly CohortCell[]
+): CohortRow[] {
+	const byMonth = new Map<string, CohortCell[]>();
+	for (const cell of cells) {
+		const list = byMonth.get(cell.month) ?? [];
+		list.push(cell);
+		byMonth.set(cell.month, list);
+	}
+	return months.map((m) => {
+		const list = byMonth.get(m.month) ?? [];
+		const created = list[0]?.created ?? 0;
+		const reached = Array.from(
+			{ length: stageCount + 1 },
+			(_, i) => list.find((c) => c.i === i + 1)?.reached ?? 0
+		);
+		return {
+			...m,
+			created,
+			reached,
+			share: reached.map((r) => (created === 0 ? null : r / created))
+		};
+	});
+}
+
+/** The heatmap: columns labelled S1 … Sk, then `won`. */
+export function cohortMatrix(
+	stages: readonly string[],
+	months: readonly Month[],
+	cells: readonly CohortCell[]
+): CohortMatrix {
+	return { columns: [...stages, 'won'], rows: cohortRows(stages.length, months, cells) };
+}

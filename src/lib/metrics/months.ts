@@ -1,0 +1,54 @@
+import { join, sql, type Fragment } from '../sql/sql';
+import type { Period } from '../model/filters';
+
+/** One calendar month of a period, clipped to it: `month` is `YYYY-MM`, `from`/`to` inclusive dates. */
+export interface Month {
+	month: string;
+	from: string;
+	to: string;
+}
+
+function iso(ms: number): string {
+	return new Date(ms).toISOString().slice(0, 10);
+}
+
+function parse(date: string): { y: number; m: number } {
+	return { y: Number(date.slice(0, 4)), m: Number(date.slice(5, 7)) - 1 };
+}
+
+/** Every calendar month the period touches, in order, the first and last clipped to the period. */
+export function monthsOf(period: Period): Month[] {
+	if (period.from > period.to) return [];
+	const out: Month[] = [];
+	let { y, m } = parse(period.from);
+	const last = parse(period.to);
+	while (y < last.y || (y === last.y && m <= last.m)) {
+		const start = iso(Date.UTC(y, m, 1));
+		const end = iso(Date.UTC(y, m + 1, 0));
+		out.push({
+			month: start.slice(0, 7),
+			from: start < period.from ? period.from : start,
+			to: end > period.to ? period.to : end
+		});
+		m += 1;
+		if (m === 12) {
+			y += 1;
+			m = 0;
+		}
+	}
+	return out;
+}
+
+/** The `YYYY-MM` key of a DATE column, to group by month. */
+export function monthOf(column: Fragment): Fragment {
+	return sql`strftime(${column}, '%Y-%m')`;
+}
+
+/** The months as an inline table `months(month, month_from, month_to)`, values bound. */
+export function monthsTable(months: readonly Month[]): Fragment {
+	if (months.length === 0) {
+		return sql`(SELECT NULL::VARCHAR AS month, NULL::DATE AS month_from, NULL::DATE AS month_to WHERE false)`;
+	}
+	const rows = months.map((m) => sql`(${m.month}, CAST(${m.from} AS DATE), CAST(${m.to} AS DATE))`);
+	return sql`(SELECT * FROM (VALUES ${join(rows)}) AS t(month, month_from, month_to))`;
+}

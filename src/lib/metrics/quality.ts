@@ -1,0 +1,168 @@
+import { raw, sql, type Fragment } from '../sql/sql';
+import { inPeriod } from '../model/filters';
+import type { Row } from '../db/types';
+import { filteredDeals, type MetricContext } from './context';
+import { eventOrder } from './time-in-stage';
+
+/**
+ * Data-quality findings about the deals in view, beyond the load warnings:
+ * - `skipped_stages`: a cohort deal's events jump over an open stage (from one open stage, or
+ *   into won, past stages it has no event for; where the first event is does not count);
+ * - `backward_moves`: a cohort deal entered a lower open stage after a higher one;
+ * - `stale_open`: an open deal (in the pipeline at the period's end) older than twice the median
+ *   sales cycle of the deals won in the period;
+ * - `won_without_amount`: deals won in the period without an amount (left out of deal size);
+ * - `closed_before_created`: deals closed in the period before they were created.
+ * Filters apply; events are ordered as time in stage orders them.
+ */
+export const QUALITY_KINDS = [
+	'skipped_stages',
+	'backward_moves',
+	'stale_open',
+	'won_without_amount',
+	'closed_before_created'
+] as const;
+export type QualityKind = (typeof QUALITY_KINDS)[number];
+
+export interface QualityExample {
+	id: string;
+	/** The line of the deals file the deal was read from (null when not known). */
+	line: number | null;
+	/** What the finding is about for this deal (stages, dates, days), by name. */
+	details: Record<string, string | number | boolean | null>;
+}
+
+export interface QualityFinding {
+	kind: QualityKind;
+	/** Deals with the finding. */
+	count: number;
+	/** Up to five of them, the earliest (or, for stale deals, the oldest) first. */
+	examples: QualityExample[];
+	/** `stale_open` only: twice the median sales cycle, null when no deal was won in the period. */
+	threshold_days?: number | null;
+}
+
+const EXAMPLES = 5;
+// A constant of ours, spliced: LIMIT takes no bound value in every DuckDB build.
+const limit = raw(String(EXAMPLES));
+
+function cohort(ctx: MetricContext): Fragment {
+	return sql`(SELECT id, row FROM ${filteredDeals(ctx)} WHERE ${inPeriod(sql`created`, ctx.period)})`;
+}
+
+/** First skip per deal: consecutive positioned events (open stages, won = k+1) more than one apart. */
+function skippedStagesQuery(ctx: MetricContext): Fragment {
+	const k = ctx.stages.length;
+	return sql`WITH positioned AS (
+			SELECT e.id, c.row, e.stage, e."at", e.ord,
+				CASE WHEN e.idx IS NOT NULL THEN e.idx WHEN sm.kind = 'won' THEN CAST(${k + 1} AS INTEGER) END AS pos
+			FROM stage_events e JOIN ${cohort(ctx)} c USING (id)
+			LEFT JOIN stage_map sm ON sm.key = lower(e.stage)
+		),
+		stepped AS (
+			SELECT e.*, lag(e.pos) OVER w AS prev_pos, lag(e.stage) OVER w AS prev_stage,
+				row_number() OVER w AS nth
+			FROM positioned e WHERE e.pos IS NOT NULL
+			WINDOW w AS (PARTITION BY e.id ORDER BY ${eventOrder})
+		),
+		first AS (
+			SELECT *, row_number() OVER (PARTITION BY id ORDER BY nth) AS skip_nth
+			FROM stepped WHERE pos > prev_pos + 1
+		)
+		SELECT id, row, prev_stage AS "from", stage AS "to", (pos - prev_pos - 1)::DOUBLE AS skipped,
+			"at", count(*) OVER ()::DOUBLE AS n
+		FROM first WHERE skip_nth = 1 ORDER BY "at", id LIMIT ${limit}`;
+}
+
+/** First backward move per deal: an open-stage event below the highest open stage entered before. */
+function backwardMovesQuery(ctx: MetricContext): Fragment {
+	return sql`WITH open_events AS (
+			SELECT e.id, c.row, e.stage, e."at", e.idx,
+				max(e.idx) OVER (PARTITION BY e.id ORDER BY ${eventOrder}
+					ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS high,
+				lag(e.stage) OVER (PARTITION BY e.id ORDER BY ${eventOrder}) AS prev_stage,
+				row_number() OVER (PARTITION BY e.id ORDER BY ${eventOrder}) AS nth
+			FROM stage_events e JOIN ${cohort(ctx)} c USING (id)
+			WHERE e.idx IS NOT NULL
+		),
+		first AS (
+			SELECT *, row_number() OVER (PARTITION BY id ORDER BY nth) AS back_nth
+			FROM open_events WHERE idx < high
+		)
+		SELECT id, row, prev_stage AS "from", stage AS "to", "at", count(*) OVER ()::DOUBLE AS n
+		FROM first WHERE back_nth = 1 ORDER BY "at", id LIMIT ${limit}`;
+}
+
+/**
+ * Open deals older at the period's end than twice the median won cycle: one row per example,
+ * or one row of nulls but the threshold when there is none.
+ */
+function staleOpenQuery(ctx: MetricContext): Fragment {
+	const p = ctx.period;
+	const age = sql`date_diff('day', created, CAST(${p.to} AS DATE))`;
+	return sql`WITH d AS ${filteredDeals(ctx)},
+		med AS (
+			SELECT 2 * quantile_cont(cycle_days::DOUBLE, 0.5) AS threshold_days FROM d
+			WHERE outcome = 'won' AND ${inPeriod(sql`closed`, p)} AND cycle_days >= 0
+		),
+		stale AS (
+			SELECT id, row, stage, created, ${age}::DOUBLE AS age_days, count(*) OVER ()::DOUBLE AS n
+			FROM d, med
+			WHERE outcome = 'open' AND created <= CAST(${p.to} AS DATE) AND ${age} > med.threshold_days
+			ORDER BY age_days DESC, id LIMIT ${limit}
+		)
+		SELECT med.threshold_days, stale.* FROM med LEFT JOIN stale ON true
+		ORDER BY stale.age_days DESC, stale.id`;
+}
+
+function wonWithoutAmountQuery(ctx: MetricContext): Fragment {
+	return sql`SELECT id, row, closed, count(*) OVER ()::DOUBLE AS n FROM ${filteredDeals(ctx)}
+		WHERE outcome = 'won' AND ${inPeriod(sql`closed`, ctx.period)} AND amount IS NULL
+		ORDER BY closed, id LIMIT ${limit}`;
+}
+
+function closedBeforeCreatedQuery(ctx: MetricContext): Fragment {
+	return sql`SELECT id, row, outcome, created, closed, count(*) OVER ()::DOUBLE AS n
+		FROM ${filteredDeals(ctx)}
+		WHERE outcome IN ('won', 'lost') AND ${inPeriod(sql`closed`, ctx.period)} AND closed < created
+		ORDER BY closed, id LIMIT ${limit}`;
+}
+
+/** One query per kind; each returns up to five example rows, every one carrying the count `n`. */
+export function qualityQueries(ctx: MetricContext): Record<QualityKind, Fragment> {
+	return {
+		skipped_stages: skippedStagesQuery(ctx),
+		backward_moves: backwardMovesQuery(ctx),
+		stale_open: staleOpenQuery(ctx),
+		won_without_amount: wonWithoutAmountQuery(ctx),
+		closed_before_created: closedBeforeCreatedQuery(ctx)
+	};
+}
+
+/**
+ * A finding from its query's rows. `lineOf` turns a deals table `row` into a file line (the
+ * deals file's preamble and header), when the deals came from a file.
+ */
+export function qualityFinding(
+	kind: QualityKind,
+	rows: readonly Row[],
+	{ lineOf }: { lineOf?: (row: number) => number } = {}
+): QualityFinding {
+	const examples: QualityExample[] = rows
+		.filter((r) => r.id !== null)
+		.map((r) => {
+			const { id, row, n: _n, threshold_days: _t, ...details } = r;
+			return {
+				id: String(id),
+				line: lineOf && typeof row === 'number' ? lineOf(row) : null,
+				details
+			};
+		});
+	const count = Number(rows.find((r) => r.id !== null)?.n ?? 0);
+	const finding: QualityFinding = { kind, count, examples };
+	if (kind === 'stale_open') {
+		const t = rows[0]?.threshold_days;
+		finding.threshold_days = typeof t === 'number' ? t : null;
+	}
+	return finding;
+}

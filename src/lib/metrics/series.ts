@@ -1,0 +1,145 @@
+import { sql, type Fragment } from '../sql/sql';
+import { inPeriod, spendFilter } from '../model/filters';
+import { cac } from './cac';
+import { cohortRows, type CohortCell } from './cohort-matrix';
+import { filteredDeals, type MetricContext } from './context';
+import { monthOf, monthsOf, monthsTable, type Month } from './months';
+import { salesVelocity } from './velocity';
+import { winRate } from './win-rate';
+
+/**
+ * One calendar month of the period (clipped to it). Cohort metrics count deals created in the
+ * month, closed metrics deals closed in it, spend the rows dated in it; the pipeline is open deals
+ * created on or before the month's last day (METRICS.md `pipeline` with `to` = that day).
+ */
+export interface SeriesRow extends Month {
+	created: number;
+	/** Funnel `reached` of the month's cohort: S1 … Sk, then won (whenever). */
+	reached: number[];
+	won: number;
+	lost: number;
+	win_rate: number | null;
+	avg_deal_size: number | null;
+	median_deal_size: number | null;
+	sales_cycle_days: number | null;
+	median_sales_cycle_days: number | null;
+	/** The month's `created × win_rate × avg_deal_size ÷ sales_cycle_days`. */
+	sales_velocity_per_day: number | null;
+	/** Null without a spend table. */
+	spend: number | null;
+	cac: number | null;
+	open_deals: number;
+	open_value: number;
+	weighted_value: number | null;
+}
+
+export interface Series {
+	/** Labels of `reached`: S1 … Sk, then `won`. */
+	stages: string[];
+	months: SeriesRow[];
+}
+
+/** The scalar columns the series query returns per month. */
+export interface SeriesCells {
+	month: string;
+	created: number;
+	won: number;
+	lost: number;
+	avg_deal_size: number | null;
+	median_deal_size: number | null;
+	sales_cycle_days: number | null;
+	median_sales_cycle_days: number | null;
+	spend: number;
+	open_deals: number;
+	open_value: number;
+	weighted_value: number | null;
+}
+
+/**
+ * One row per month of the period, in order (months without data have zeros and nulls). The
+ * funnel counts per created month come from `cohortQuery`, shared with the cohort matrix.
+ */
+export function seriesQuery(ctx: MetricContext): Fragment {
+	const p = ctx.period;
+	return sql`WITH months AS ${monthsTable(monthsOf(p))},
+		d AS ${filteredDeals(ctx)},
+		cohort AS (
+			SELECT ${monthOf(sql`created`)} AS month, count(*)::DOUBLE AS created
+			FROM d WHERE ${inPeriod(sql`created`, p)} GROUP BY 1
+		),
+		closed AS (
+			SELECT ${monthOf(sql`closed`)} AS month,
+				count(*) FILTER (WHERE outcome = 'won')::DOUBLE AS won,
+				count(*) FILTER (WHERE outcome = 'lost')::DOUBLE AS lost,
+				avg(amount) FILTER (WHERE outcome = 'won') AS avg_deal_size,
+				quantile_cont(amount, 0.5) FILTER (WHERE outcome = 'won') AS median_deal_size,
+				avg(cycle_days) FILTER (WHERE outcome = 'won' AND cycle_days >= 0) AS sales_cycle_days,
+				quantile_cont(cycle_days::DOUBLE, 0.5) FILTER (WHERE outcome = 'won' AND cycle_days >= 0)
+					AS median_sales_cycle_days
+			FROM d WHERE outcome IN ('won', 'lost') AND ${inPeriod(sql`closed`, p)} GROUP BY 1
+		),
+		spent AS (
+			SELECT ${monthOf(sql`date`)} AS month, sum(amount) AS spend FROM spend
+			WHERE ${inPeriod(sql`date`, p)} AND ${spendFilter(ctx.filters)} GROUP BY 1
+		),
+		open AS (
+			SELECT m.month, count(o.id)::DOUBLE AS open_deals,
+				COALESCE(sum(COALESCE(o.amount, 0)), 0) AS open_value,
+				CASE WHEN count(o.probability) = 0 THEN NULL
+					ELSE sum(COALESCE(o.amount, 0) * COALESCE(o.probability, 0) / 100) END AS weighted_value
+			FROM months m LEFT JOIN d o ON o.outcome = 'open' AND o.created <= m.month_to
+			GROUP BY m.month
+		)
+		SELECT m.month, COALESCE(cohort.created, 0) AS created,
+			COALESCE(closed.won, 0) AS won, COALESCE(closed.lost, 0) AS lost,
+			closed.avg_deal_size, closed.median_deal_size,
+			closed.sales_cycle_days, closed.median_sales_cycle_days,
+			COALESCE(spent.spend, 0) AS spend,
+			open.open_deals, open.open_value, open.weighted_value
+		FROM months m
+		LEFT JOIN cohort USING (month) LEFT JOIN closed USING (month)
+		LEFT JOIN spent USING (month) LEFT JOIN open USING (month)
+		ORDER BY m.month`;
+}
+
+/** Assemble the months: the query's cells, the cohort's funnel counts, and the derived rates. */
+export function series(
+	ctx: MetricContext,
+	cells: readonly SeriesCells[],
+	cohort: readonly CohortCell[],
+	{ hasSpend }: { hasSpend: boolean }
+): Series {
+	const months = monthsOf(ctx.period);
+	const funnels = cohortRows(ctx.stages.length, months, cohort);
+	return {
+		stages: [...ctx.stages, 'won'],
+		months: months.map((m, i) => {
+			const c = cells.find((row) => row.month === m.month);
+			const created = c?.created ?? 0;
+			const won = c?.won ?? 0;
+			const lost = c?.lost ?? 0;
+			const rate = winRate(won, lost);
+			const avg = c?.avg_deal_size ?? null;
+			const cycle = c?.sales_cycle_days ?? null;
+			const spend = hasSpend ? (c?.spend ?? 0) : null;
+			return {
+				...m,
+				created,
+				reached: funnels[i].reached,
+				won,
+				lost,
+				win_rate: rate,
+				avg_deal_size: avg,
+				median_deal_size: c?.median_deal_size ?? null,
+				sales_cycle_days: cycle,
+				median_sales_cycle_days: c?.median_sales_cycle_days ?? null,
+				sales_velocity_per_day: salesVelocity(created, rate, avg, cycle),
+				spend,
+				cac: cac(spend, won),
+				open_deals: c?.open_deals ?? 0,
+				open_value: c?.open_value ?? 0,
+				weighted_value: c?.weighted_value ?? null
+			};
+		})
+	};
+}

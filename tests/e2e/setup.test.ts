@@ -1,0 +1,120 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { expectClose } from '../unit/expect-close';
+import { launchBrowser } from './browser';
+import { serve } from './server';
+
+const BUILD = 'build';
+const ENTERPRISE = 'tests/fixtures/examples/enterprise';
+const runs = JSON.parse(readFileSync(join(ENTERPRISE, 'expected.json'), 'utf8')) as {
+	from: string | null;
+	where: unknown;
+	expected: Record<string, unknown>;
+}[];
+const whole = runs.find((r) => r.from === null && r.where === null)!.expected;
+const config = JSON.parse(readFileSync(join(ENTERPRISE, 'config.json'), 'utf8'));
+
+async function download(page: Page, testId: string): Promise<Record<string, unknown>> {
+	const [file] = await Promise.all([
+		page.waitForEvent('download'),
+		page.click(`[data-testid="${testId}"]`)
+	]);
+	return JSON.parse(readFileSync(await file.path(), 'utf8'));
+}
+
+const stageNames = (page: Page) =>
+	page.$$eval('[data-testid="stage-list"] li .name', (items) => items.map((i) => i.textContent));
+const funnelStages = (page: Page) =>
+	page.$$eval('.funnel g.row', (rows) => rows.map((r) => r.getAttribute('data-stage')));
+
+describe('the mapping and stage editors', () => {
+	let browser: Browser;
+	let context: BrowserContext;
+	let page: Page;
+	let close: () => Promise<void>;
+
+	beforeAll(async () => {
+		if (!existsSync(`${BUILD}/index.html`)) throw new Error('Run `npm run build` first.');
+		browser = await launchBrowser();
+		const site = await serve(BUILD);
+		close = site.close;
+		context = await browser.newContext({
+			viewport: { width: 1360, height: 1000 },
+			acceptDownloads: true
+		});
+		// Loads are slower on a busy 2-core machine; no test waits on time, only on markers.
+		context.setDefaultTimeout(90_000);
+		page = await context.newPage();
+		await page.goto(site.url);
+		// A config JSON dropped with the data files is their config.
+		await page.setInputFiles(
+			'[data-testid="file-input"]',
+			['opps.csv', 'stage_log.csv', 'spend.csv', 'config.json'].map((f) => join(ENTERPRISE, f))
+		);
+		await page.waitForSelector('main[data-ready="true"][data-view="all"]');
+		await page.click('[data-testid="setup"] summary');
+	});
+
+	afterAll(async () => {
+		await context?.close();
+		await browser?.close();
+		await close?.();
+	});
+
+	test('a dropped config.json gives the expected figures and is shown in the editors', async () => {
+		const { warnings: _w, ...expected } = whole;
+		expectClose(await download(page, 'download-json'), expected);
+		expect(await stageNames(page)).toEqual(config.stages);
+		expect(await page.inputValue('[data-testid="map-amount"]')).toBe('acv');
+	});
+
+	test('the downloaded config reproduces the dropped one', async () => {
+		const downloaded = await download(page, 'download-config');
+		expect(downloaded.stages).toEqual(config.stages);
+		expect(downloaded.won).toEqual(config.won);
+		expect(downloaded.lost).toEqual(config.lost);
+		expect(downloaded.columns).toMatchObject(config.columns);
+		expect(downloaded.history).toEqual(config.history);
+		expect(downloaded.spend).toEqual(config.spend);
+	});
+
+	test('moving a stage with the keyboard reorders the funnel and recomputes it', async () => {
+		const [first, second] = config.stages as string[];
+		await page.focus(`button[aria-label="Move ${second} up"]`);
+		await page.keyboard.press('Alt+ArrowUp');
+		await page.waitForFunction(
+			(name) => document.querySelector('[data-testid="stage-list"] li .name')?.textContent === name,
+			second
+		);
+		await page.waitForSelector('main[data-ready="true"]');
+		expect((await stageNames(page)).slice(0, 2)).toEqual([second, first]);
+		expect((await funnelStages(page)).slice(0, 2)).toEqual([second, first]);
+		// Every cohort deal has an event at the old first stage, now the second: all reach it.
+		const created = (whole.deals as { created: number }).created;
+		const reached = await page.textContent(`.funnel g.row[data-stage="${first}"] .reached`);
+		expect(Number(reached?.replace(/,/g, ''))).toBeGreaterThan(0);
+		expect(Number(reached?.replace(/,/g, ''))).toBeLessThanOrEqual(created);
+	});
+
+	test('a config file loaded through the editor restores the figures', async () => {
+		await page.setInputFiles('[data-testid="config-input"]', join(ENTERPRISE, 'config.json'));
+		await page.waitForFunction(
+			(name) => document.querySelector('[data-testid="stage-list"] li .name')?.textContent === name,
+			config.stages[0]
+		);
+		await page.waitForSelector('main[data-ready="true"]');
+		const { warnings: _w, ...expected } = whole;
+		expectClose(await download(page, 'download-json'), expected);
+	});
+
+	test('remapping a column changes the figures that depend on it', async () => {
+		await page.selectOption('[data-testid="map-amount"]', '');
+		await page.waitForFunction(
+			() => document.querySelector('[data-kpi="avg-deal"] .value')?.textContent === '—'
+		);
+		expect(await page.textContent('[data-kpi="avg-deal"] .value')).toBe('—');
+		expect(await page.textContent('tr[data-field="amount"] .samples')).toContain('missing');
+	});
+});

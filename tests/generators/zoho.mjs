@@ -1,0 +1,154 @@
+import { seeded } from './random.mjs';
+
+// Zoho CRM's standard deal stages and the probability each one sets.
+export const STAGES = [
+	'Qualification',
+	'Needs Analysis',
+	'Value Proposition',
+	'Identify Decision Makers',
+	'Proposal/Price Quote',
+	'Negotiation/Review'
+];
+const PROBABILITY = [10, 20, 40, 60, 75, 90];
+const LOST = ['Closed Lost', 'Closed-Lost to Competition'];
+const OWNERS = ['Priya Nair', 'Tom Becker', 'Lucía Romero', 'Kenji Sato'];
+const SOURCES = ['Advertisement', 'Cold Call', 'Employee Referral', 'Web Download', 'Partner', ''];
+const TYPES = ['New Business', 'Existing Business'];
+const DAY = 86_400_000;
+
+/** @param {string | number} value */
+function quote(value) {
+	return `"${String(value).replaceAll('"', '""')}"`;
+}
+
+/**
+ * A date as a Zoho user's settings write it.
+ * @param {number} ms @param {'dd/MM/yyyy' | 'MM/dd/yyyy'} format @param {boolean} time
+ */
+function zohoDate(ms, format, time) {
+	const d = new Date(ms);
+	const dd = String(d.getUTCDate()).padStart(2, '0');
+	const mm = String(d.getUTCMonth() + 1).padStart(2, '0');
+	const date =
+		format === 'dd/MM/yyyy'
+			? `${dd}/${mm}/${d.getUTCFullYear()}`
+			: `${mm}/${dd}/${d.getUTCFullYear()}`;
+	return time ? `${date} ${d.toISOString().slice(11, 16)}` : date;
+}
+
+/**
+ * A Zoho CRM Deals export: `Record Id` (`zcrm_…`), lookups as a name column and an `.id` column
+ * (`Deal Owner` + `Deal Owner.id`), `Closing Date` (expected on open deals), `Created Time`,
+ * `Probability (%)`, dates in the user's format (`dateFormat`), every field quoted.
+ * @param {{ deals?: number, seed?: number, start?: string, end?: string, today?: string,
+ *   dateFormat?: 'dd/MM/yyyy' | 'MM/dd/yyyy' }} [options]
+ */
+export function generateZoho({
+	deals = 400,
+	seed = 3,
+	start = '2024-01-01',
+	end = '2025-06-30',
+	today = '2025-07-01',
+	dateFormat = 'dd/MM/yyyy'
+} = {}) {
+	const rnd = seeded(seed);
+	const t0 = Date.parse(`${start}T00:00:00Z`);
+	const t1 = Date.parse(`${end}T23:59:59Z`);
+	const now = Date.parse(`${today}T00:00:00Z`);
+	const header = [
+		'Record Id',
+		'Deal Owner',
+		'Deal Owner.id',
+		'Deal Name',
+		'Amount',
+		'Closing Date',
+		'Account Name',
+		'Account Name.id',
+		'Stage',
+		'Type',
+		'Probability (%)',
+		'Expected Revenue',
+		'Lead Source',
+		'Created By',
+		'Created By.id',
+		'Created Time',
+		'Modified Time',
+		'Pipeline',
+		'Currency'
+	];
+	const lines = [header.map(quote).join(',')];
+	/** @type {import('./ground-truth.mjs').Deal[]} */
+	const truth = [];
+	for (let i = 0; i < deals; i++) {
+		const created = t0 + Math.floor(rnd.next() * (t1 - t0));
+		const owner = rnd.int(0, OWNERS.length - 1);
+		const source = rnd.pick(SOURCES);
+		const type = rnd.pick(TYPES);
+		const amount = Math.round(rnd.lognormal(25000, 0.8) * 100) / 100;
+		let stage = 0;
+		let at = created;
+		let outcome = 'open';
+		let label = STAGES[0];
+		for (;;) {
+			at += Math.max(1, Math.round(rnd.exp(10 + stage * 3))) * DAY;
+			if (at > now) break;
+			const r = rnd.next();
+			if (r < 0.65) {
+				if (stage === STAGES.length - 1) {
+					outcome = 'won';
+					label = 'Closed Won';
+					break;
+				}
+				stage += 1;
+				label = STAGES[stage];
+			} else {
+				outcome = 'lost';
+				label = rnd.next() < 0.3 ? LOST[1] : LOST[0];
+				break;
+			}
+		}
+		const close = outcome === 'open' ? now + rnd.int(5, 100) * DAY : at;
+		const probability = outcome === 'won' ? 100 : outcome === 'lost' ? 0 : PROBABILITY[stage];
+		const id = `zcrm_5725767000000${String(491001 + i * 7)}`;
+		const ownerId = `zcrm_57257670000000${String(32011 + owner)}`;
+		const row = [
+			id,
+			OWNERS[owner],
+			ownerId,
+			`Deal ${i}`,
+			amount.toFixed(2),
+			zohoDate(close, dateFormat, false),
+			`Account ${i % 61}`,
+			`zcrm_5725767000000${String(610001 + (i % 61))}`,
+			label,
+			type,
+			probability,
+			((amount * probability) / 100).toFixed(2),
+			source,
+			OWNERS[owner],
+			ownerId,
+			zohoDate(created, dateFormat, true),
+			zohoDate(Math.min(now, at), dateFormat, true),
+			'Standard',
+			'USD'
+		];
+		lines.push(row.map(quote).join(','));
+		truth.push({
+			id,
+			owner: OWNERS[owner],
+			source: source || '(none)',
+			pipeline: 'Standard',
+			segment: type,
+			amount,
+			probability,
+			created: new Date(created).toISOString().slice(0, 10),
+			closed: outcome === 'open' ? null : new Date(close).toISOString().slice(0, 10),
+			outcome: /** @type {'won' | 'lost' | 'open'} */ (outcome),
+			stage: label
+		});
+	}
+	return {
+		deals: lines.join('\n') + '\n',
+		truth: { deals: truth, stages: { stages: STAGES, won: ['Closed Won'], lost: LOST } }
+	};
+}

@@ -1,0 +1,20 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { InputFile } from '../../src/lib/ingest/raw-table';
+
+/** `../shared/datasets/<name>` beside the repository (public samples, each with a SOURCE.md). */
+export function datasetDir(name: string): string {
+	return path.join(import.meta.dirname, '..', '..', '..', 'shared', 'datasets', name);
+}
+
+export function hasDataset(name: string): boolean {
+	return existsSync(datasetDir(name));
+}
+
+/** Files of a dataset as the page gets them: raw bytes under their own names. */
+export function datasetFiles(name: string, files: readonly string[]): InputFile[] {
+	return files.map((file) => ({
+		name: path.basename(file),
+		source: new Uint8Array(readFileSync(path.join(datasetDir(name), file)))
+	}));
+}
