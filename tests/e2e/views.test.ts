@@ -22,7 +22,7 @@ const runs = JSON.parse(readFileSync(join(HUBSPOT, 'expected.json'), 'utf8')) as
 	expected: Record<string, unknown>;
 }[];
 
-const num = (text: string | null) => Number((text ?? '').replace(/[,\s]/g, ''));
+const num = (text: string | null | undefined) => Number((text ?? '').replace(/[,\s]/g, ''));
 
 async function download(page: Page, selector: string): Promise<{ name: string; bytes: Buffer }> {
 	const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
