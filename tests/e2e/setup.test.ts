@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectClose } from '../unit/expect-close';
+import { generateAmocrm } from '../generators/amocrm.mjs';
 import { launchBrowser } from './browser';
 import { serve } from './server';
 
@@ -116,5 +117,33 @@ describe('the mapping and stage editors', () => {
 		);
 		expect(await page.textContent('[data-kpi="avg-deal"] .value')).toBe('—');
 		expect(await page.textContent('tr[data-field="amount"] .samples')).toContain('missing');
+	});
+
+	test('a windows-1251 amoCRM export reads in Cyrillic, and the encoding can be overridden', async () => {
+		const { cp1251 } = generateAmocrm({ deals: 120, seed: 5 });
+		await page.setInputFiles('[data-testid="file-input"]', [
+			{ name: 'amocrm.csv', mimeType: 'text/csv', buffer: Buffer.from(cp1251) }
+		]);
+		await page.waitForSelector('main[data-ready="true"][data-view="all"]');
+		await page.click('[data-testid="setup"] summary');
+		expect(await page.inputValue('[data-testid="encoding-amocrm.csv"]')).toBe('windows-1251');
+		expect(await stageNames(page)).toContain('Переговоры');
+		await page.selectOption('[data-testid="encoding-amocrm.csv"]', 'windows-1252');
+		await page.waitForFunction(
+			() =>
+				document.querySelector('[data-testid="encoding-amocrm.csv"]')?.getAttribute('value') !==
+				null
+		);
+		await page.waitForSelector('main[data-ready="true"], [data-testid="error"]');
+		await page.waitForFunction(
+			() =>
+				(document.querySelector('[data-testid="encoding-amocrm.csv"]') as HTMLSelectElement | null)
+					?.value === 'windows-1252' || document.querySelector('[data-testid="error"]') !== null
+		);
+		// Read as Western text the Russian headers are gibberish: nothing is recognised, and the
+		// page says so in one sentence instead of showing wrong numbers.
+		await page.waitForSelector('[data-testid="error"]');
+		expect(await page.textContent('[data-testid="error"]')).toMatch(/no deals file/);
+		expect(await page.textContent('main')).not.toContain('Переговоры');
 	});
 });

@@ -3,7 +3,8 @@ import type { Dataset } from '../engine/dataset';
 import { buildDataset, readFiles, type ReadFiles } from '../engine/load';
 import { runDashboard, type Dashboard as DashboardData } from '../engine/dashboard';
 import type { InputFile } from '../ingest/raw-table';
-import { DIMENSIONS, type Config, type Dimension } from '../model/config';
+import { DIMENSIONS, type Config, type DateOrder, type Dimension } from '../model/config';
+import type { Encoding } from '../ingest/decode';
 import type { Filters, Period } from '../model/filters';
 import { dimensionValuesQuery, type DimensionValue } from '../metrics/dimensions';
 import type { Report } from '../metrics/report';
@@ -35,6 +36,10 @@ export class Dashboard {
 	config = $state.raw<Config>({});
 	/** The CRM the user picked per file name. */
 	crmChoice = $state.raw<Record<string, string>>({});
+	/** Text encodings the user chose per file name, over the sniffed ones. */
+	encodings = $state.raw<Record<string, Encoding>>({});
+	/** Day/month order the user chose for ambiguous dates (undefined: decide from the data). */
+	dateOrder = $state<DateOrder | undefined>(undefined);
 	report = $state.raw<Report | null>(null);
 	/** Every view of the dashboard for the current period and filters. */
 	data = $state.raw<DashboardData | null>(null);
@@ -51,6 +56,8 @@ export class Dashboard {
 
 	#db: Promise<BrowserDb> | null = null;
 	#read: ReadFiles | null = null;
+	#inputs: InputFile[] = [];
+	#onProgress: OnProgress = (step, done, total) => (this.progress = { step, done, total });
 	#queue: Promise<unknown> = Promise.resolve();
 	#request = 0;
 
@@ -104,27 +111,54 @@ export class Dashboard {
 	/** Load files (deals, history, spend, stage lists, told apart by content). */
 	load(inputs: InputFile[], config: Config = {}): Promise<void> {
 		return this.#serial(async () => {
-			this.error = null;
-			this.report = null;
-			this.progress = { step: 'Starting the analysis engine', done: 0, total: inputs.length + 3 };
-			try {
-				const db = await this.#engine();
-				const onProgress: OnProgress = (step, done, total) =>
-					(this.progress = { step, done, total });
-				this.#read = await readFiles(db, inputs, { config, onProgress });
-				this.config = config;
-				this.crmChoice = {};
-				this.fileNames = inputs.map((f) => f.name);
-				this.period = null;
-				this.filters = {};
-				await this.#build(db, onProgress);
-			} catch (e) {
-				this.dataset = null;
-				this.error = message(e);
-			} finally {
-				this.progress = null;
-			}
+			this.#inputs = inputs;
+			this.encodings = {};
+			this.dateOrder = undefined;
+			this.crmChoice = {};
+			this.config = config;
+			this.fileNames = inputs.map((f) => f.name);
+			this.period = null;
+			this.filters = {};
+			await this.#readAndBuild();
 		});
+	}
+
+	/** Read the files again in another text encoding (the sniffed one was wrong). */
+	setEncoding(file: string, encoding: Encoding): Promise<void> {
+		return this.#serial(async () => {
+			this.encodings = { ...this.encodings, [file]: encoding };
+			await this.#readAndBuild();
+		});
+	}
+
+	/** Read ambiguous dates month-first or day-first. */
+	setDateOrder(order: DateOrder | undefined): Promise<void> {
+		return this.#rebuild(() => (this.dateOrder = order));
+	}
+
+	async #readAndBuild(): Promise<void> {
+		this.error = null;
+		this.report = null;
+		this.progress = {
+			step: 'Starting the analysis engine',
+			done: 0,
+			total: this.#inputs.length + 3
+		};
+		try {
+			const db = await this.#engine();
+			this.#read = await readFiles(db, this.#inputs, {
+				config: this.config,
+				encodings: this.encodings,
+				onProgress: this.#onProgress
+			});
+			await this.#build(db, this.#onProgress);
+		} catch (e) {
+			this.dataset = null;
+			this.data = null;
+			this.error = message(e);
+		} finally {
+			this.progress = null;
+		}
 	}
 
 	/** Apply a new config (a mapping or stage edit, or a config file) to the files already read. */
@@ -160,6 +194,7 @@ export class Dashboard {
 		const dataset = await buildDataset(db, this.#read, {
 			config: this.config,
 			crm: this.crmChoice,
+			dateOrder: this.dateOrder,
 			onProgress
 		});
 		const values: Partial<Record<Dimension, DimensionValue[]>> = {};
