@@ -125,9 +125,30 @@ const HISTORY_GUESSES = {
 } as const;
 
 const SPEND_GUESSES = {
-	date: ['month', 'date', 'day', 'period', 'reporting starts', 'месяц', 'дата', 'период'],
+	date: [
+		'month',
+		'date',
+		'day',
+		'period',
+		'reporting starts',
+		'cost date',
+		'spend date',
+		'месяц',
+		'дата',
+		'период'
+	],
 	channel: ['channel', 'source', 'campaign', 'campaign name', 'канал', 'источник'],
-	amount: ['spend', 'cost', 'amount', 'amount spent', 'расход', 'сумма', 'затраты']
+	amount: [
+		'spend',
+		'cost',
+		'amount',
+		'amount spent',
+		'cost amount',
+		'spend amount',
+		'расход',
+		'сумма',
+		'затраты'
+	]
 } as const;
 
 function guess<K extends string>(

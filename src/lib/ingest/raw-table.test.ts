@@ -261,6 +261,15 @@ describe('loadRawTable: Bitrix24 exports', () => {
 		expect(raw.rejected).toEqual([]);
 	});
 
+	it('loadRawTable takes the windows-1251 an HTML export declares when its text is too short to tell', async () => {
+		const html =
+			'<meta http-equiv="Content-type" content="text/html;charset=windows-1251" />' +
+			'<table><tr><th>ID</th><th>Class</th></tr><tr><td>1</td><td>я</td></tr></table>';
+		const raw = await loadRawTable(db, { name: 'short.xls', source: cp1251(html) }, 'raw_html');
+		expect(raw.encoding).toBe('windows-1251');
+		expect(await rows('raw_html', raw.columns)).toEqual([['1', 'я']]);
+	});
+
 	it('loadRawTable names an HTML file with no table', async () => {
 		await expect(
 			loadRawTable(
