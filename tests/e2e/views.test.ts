@@ -194,6 +194,12 @@ describe('every view of the dashboard', () => {
 		const [r, g, b] = dark.match(/\d+/g)!.map(Number);
 		expect(r + g + b).toBeLessThan(150);
 		await page.screenshot({ path: 'test-results/dashboard-dark.png', fullPage: true });
+		// "System" follows the operating system's setting, also when it changes.
+		await page.selectOption('[data-testid="theme"]', 'system');
+		await page.emulateMedia({ colorScheme: 'dark' });
+		await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+		await page.emulateMedia({ colorScheme: 'light' });
+		await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
 	});
 });
 
