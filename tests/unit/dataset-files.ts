@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { InputFile } from '../../src/lib/ingest/raw-table';
 
@@ -17,4 +17,12 @@ export function datasetFiles(name: string, files: readonly string[]): InputFile[
 		name: path.basename(file),
 		source: new Uint8Array(readFileSync(path.join(datasetDir(name), file)))
 	}));
+}
+
+/** Every data file of a dataset folder (what a person drops on the page), by name. */
+export function allDatasetFiles(name: string, exts = ['.csv', '.xlsx', '.xls']): InputFile[] {
+	const files = readdirSync(datasetDir(name))
+		.filter((f) => exts.some((e) => f.toLowerCase().endsWith(e)))
+		.sort();
+	return datasetFiles(name, files);
 }

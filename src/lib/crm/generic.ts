@@ -329,9 +329,30 @@ export function detectGenericHistory(
 	if (!complete) return null;
 	// A log has few columns; a deals file that happens to have id/stage/date columns is not one.
 	const narrow = sample.columns.length <= 5 ? 0.5 : 0.2;
+	// Without a deals file, a plain log `(id, stage, date[, amount])` describes the deals too: the
+	// last row gives the current stage (and the close date when that stage is won or lost), the
+	// first row the created date.
+	const dealsPerRow: DealsMapping = {
+		role: 'deals',
+		crm: 'generic',
+		columns: defined({
+			id: columns.id,
+			stage: columns.stage,
+			closed: columns.at,
+			amount: findLoose(sample.columns, DEAL_GUESSES.amount)
+		}),
+		createdFromFirst: columns.at,
+		stages: config.stages ?? [],
+		won: config.won ?? [...GENERIC_WON],
+		lost: config.lost ?? [...GENERIC_LOST],
+		outcomeWon: [],
+		outcomeLost: [],
+		stageColumns: [],
+		stagesFromData: config.stages === undefined
+	};
 	return {
 		confidence: configScore === 1 ? 0.98 : narrow,
-		mapping: { role: 'history', crm: 'generic', columns }
+		mapping: { role: 'history', crm: 'generic', columns, dealsPerRow }
 	};
 }
 

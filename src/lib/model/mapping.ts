@@ -42,6 +42,11 @@ export interface DealsMapping {
 	 * load, the labels of all rows and of the history complete it (crm/stages-from-data.ts).
 	 */
 	stagesFromData?: boolean;
+	/**
+	 * With deals taken from a stage log (`HistoryMapping.dealsPerRow`): the column whose first value
+	 * for each deal, in file order, is the date it was created (a plain log has no created column).
+	 */
+	createdFromFirst?: string;
 	/** For day/month-ambiguous dates, the order the CRM's locale writes them in. */
 	dateOrder?: DateOrder;
 	/** MEDDIC qualification columns by element (model/meddic.ts), when the file has them. */
