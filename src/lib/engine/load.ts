@@ -155,7 +155,8 @@ export async function buildDataset(
 		const mapping = applyConfig(base, config);
 		return { ...f, mapping, role: mapping.role, crm: mapping.crm };
 	});
-	const inputs = files;
+	// Reading counted one step per file; typing, history and spend are the three after them.
+	const readSteps = read.files.length + ignored.length;
 	const byRole = (role: FileRole) => files.filter((f) => f.role === role);
 	const dealsFiles = byRole('deals');
 	// A change log that describes the deals (Pipedrive deal changes) stands in for a deals file.
@@ -206,7 +207,7 @@ export async function buildDataset(
 	requireColumns(dealsFile.raw, deals);
 	deals = withMeddic(deals, dealsFile.raw.columns);
 
-	progress('Typing deals', inputs.length, total);
+	progress('Typing deals', readSteps, total);
 	const warnings: string[] = [
 		...files.flatMap((f) => fileWarnings(f.raw)),
 		...ignored,
@@ -258,7 +259,7 @@ export async function buildDataset(
 	);
 	await db.query(createDeals);
 
-	progress('Building stage history', inputs.length + 1, total);
+	progress('Building stage history', readSteps + 1, total);
 	const eventSources: Fragment[] = [];
 	let historyFormats: ColumnFormats | null = null;
 	if (history && historyFile) {
@@ -278,7 +279,7 @@ export async function buildDataset(
 	for (const statement of createEvents(eventSources, k)) await db.query(statement);
 	await db.query(createDealFacts(k));
 
-	progress('Reading spend', inputs.length + 2, total);
+	progress('Reading spend', readSteps + 2, total);
 	if (spend && spendFile) {
 		requireSpendColumns(spendFile.raw, spend);
 		const p = await profileColumns(db, spendFile.raw.table, {
