@@ -37,6 +37,12 @@ describe('funnelLayout', () => {
 		expect(layout.bars.map((b) => b.dropped)).toEqual([null, 100, 50, 30]);
 	});
 
+	it('places the previous bar behind each bar, so the wings show the drop', () => {
+		expect(layout.bars[0].previous).toBeNull();
+		expect(layout.bars[1].previous?.width).toBeCloseTo(layout.bars[0].width);
+		expect(layout.bars[1].previous?.x).toBeCloseTo(layout.bars[0].x);
+	});
+
 	it('starts the numbers right of the plot area', () => {
 		expect(layout.valueX).toBe(150 + (800 - 150 - 200) + 10);
 	});

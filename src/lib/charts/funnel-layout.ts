@@ -12,6 +12,8 @@ export interface FunnelBar {
 	y: number;
 	width: number;
 	height: number;
+	/** The previous bar's extent, drawn faintly behind this one: its wings are the drop. */
+	previous: { x: number; width: number } | null;
 }
 
 export interface FunnelLayout {
@@ -47,7 +49,9 @@ export function funnelLayout(
 		.paddingInner(0.22);
 	const bars = rows.map((r, i) => {
 		const w = x(r.reached);
+		const before = i === 0 ? null : x(rows[i - 1].reached);
 		return {
+			previous: before === null ? null : { x: labelWidth + (plot - before) / 2, width: before },
 			stage: r.stage,
 			reached: r.reached,
 			fromPrevious: r.from_previous,
