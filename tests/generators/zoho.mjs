@@ -1,4 +1,5 @@
 import { seeded } from './random.mjs';
+import { DAY, simulateDeal } from './simulate.mjs';
 
 // Zoho CRM's standard deal stages and the probability each one sets.
 export const STAGES = [
@@ -14,7 +15,6 @@ const LOST = ['Closed Lost', 'Closed-Lost to Competition'];
 const OWNERS = ['Priya Nair', 'Tom Becker', 'Lucía Romero', 'Kenji Sato'];
 const SOURCES = ['Advertisement', 'Cold Call', 'Employee Referral', 'Web Download', 'Partner', ''];
 const TYPES = ['New Business', 'Existing Business'];
-const DAY = 86_400_000;
 
 /** @param {string | number} value */
 function quote(value) {
@@ -80,33 +80,29 @@ export function generateZoho({
 	/** @type {import('./ground-truth.mjs').Deal[]} */
 	const truth = [];
 	for (let i = 0; i < deals; i++) {
-		const created = t0 + Math.floor(rnd.next() * (t1 - t0));
 		const owner = rnd.int(0, OWNERS.length - 1);
 		const source = rnd.pick(SOURCES);
 		const type = rnd.pick(TYPES);
 		const amount = Math.round(rnd.lognormal(25000, 0.8) * 100) / 100;
-		let stage = 0;
-		let at = created;
-		let outcome = 'open';
-		let label = STAGES[0];
-		for (;;) {
-			at += Math.max(1, Math.round(rnd.exp(10 + stage * 3))) * DAY;
-			if (at > now) break;
-			const r = rnd.next();
-			if (r < 0.65) {
-				if (stage === STAGES.length - 1) {
-					outcome = 'won';
-					label = 'Closed Won';
-					break;
-				}
-				stage += 1;
-				label = STAGES[stage];
-			} else {
-				outcome = 'lost';
-				label = rnd.next() < 0.3 ? LOST[1] : LOST[0];
-				break;
-			}
-		}
+		// Zoho shows the current stage only, so the walk has no skips or moves back.
+		const deal = simulateDeal(rnd, {
+			t0,
+			t1,
+			now,
+			advance: STAGES.map(() => 0.65),
+			skip: 0,
+			back: 0
+		});
+		const { created, stage, outcome } = deal;
+		const at = deal.closedAt ?? now;
+		const label =
+			outcome === 'won'
+				? 'Closed Won'
+				: outcome === 'lost'
+					? rnd.next() < 0.3
+						? LOST[1]
+						: LOST[0]
+					: STAGES[stage];
 		const close = outcome === 'open' ? now + rnd.int(5, 100) * DAY : at;
 		const probability = outcome === 'won' ? 100 : outcome === 'lost' ? 0 : PROBABILITY[stage];
 		const id = `zcrm_5725767000000${String(491001 + i * 7)}`;
