@@ -6,9 +6,13 @@
  * @typedef {{ id: string, owner?: string, source?: string, pipeline?: string, segment?: string,
  *   amount: number | null, probability?: number | null, created: string, closed: string | null,
  *   outcome: 'won' | 'lost' | 'open', stage: string | null }} Deal
- * @typedef {{ id: string, stage: string, at: string }} StageEvent
+ * @typedef {{ id: string, stage: string, at: string, pipeline?: string }} StageEvent
+ *   `pipeline`: the pipeline a per-stage column names (HubSpot `Date entered "<stage> (<pipeline>)"`)
  * @typedef {{ date: string, channel: string, amount: number }} SpendRow
- * @typedef {{ stages: string[], won: string[], lost: string[] }} Stages
+ * @typedef {{ stages: string[], won: string[], lost: string[],
+ *   pipelines?: { pipeline: string, stages: string[] }[] }} Stages
+ *   `pipelines`: each pipeline's own order of open stages (an export with several pipelines);
+ *   `stages` is then the combined list used for deals of any other pipeline
  * @typedef {{ from: string, to: string }} Period
  */
 
@@ -49,8 +53,37 @@ export function groundTruth({
 	period = null,
 	filters = {}
 }) {
-	const k = stages.stages.length;
-	const openIndex = new Map(stages.stages.map((s, i) => [key(s), i + 1]));
+	const own = new Map((stages.pipelines ?? []).map((p) => [key(p.pipeline), p.stages]));
+	/** The order a deal is placed by: its pipeline's own, else the combined list. @param {Deal} d */
+	const orderOf = (d) => (own.size && own.get(key(d.pipeline ?? '(none)'))) || null;
+	/** @param {readonly string[]} list @param {string} stage */
+	const indexIn = (list, stage) => list.findIndex((s) => key(s) === key(stage)) + 1 || undefined;
+	// The view's stage list: one pipeline's order, or (several in view) step positions labelled
+	// with each pipeline's stage at that step.
+	/** @type {(readonly string[])[]} */
+	const lists = !own.size
+		? [stages.stages]
+		: filters.pipeline
+			? filters.pipeline.map((v) => own.get(key(v)) ?? stages.stages)
+			: [...own.values(), ...(all.some((d) => !orderOf(d)) ? [stages.stages] : [])];
+	const unique = [...new Map(lists.map((l) => [l.map(key).join('|'), l])).values()];
+	const view =
+		unique.length === 1
+			? [...unique[0]]
+			: Array.from({ length: Math.max(...unique.map((l) => l.length)) }, (_, i) =>
+					[...new Map(unique.filter((l) => l[i]).map((l) => [key(l[i]), l[i]])).values()].join(
+						' / '
+					)
+				);
+	const k = view.length;
+	/** A deal's position of a stage (undefined: not an open stage of its order, or an event of
+	 * another pipeline than the deal's). @param {Deal} d @param {string} stage @param {string} [pipeline] */
+	const positionOf = (d, stage, pipeline) => {
+		const list = orderOf(d);
+		if (!list) return indexIn(stages.stages, stage);
+		if (pipeline !== undefined && key(pipeline) !== key(d.pipeline ?? '')) return undefined;
+		return indexIn(list, stage);
+	};
 	const period_ = period ?? {
 		from: all.map((d) => d.created).sort()[0],
 		to:
@@ -74,9 +107,9 @@ export function groundTruth({
 	/** @param {Deal} d */
 	const furthest = (d) => {
 		if (d.outcome === 'won') return k + 1;
-		const own = (d.stage && openIndex.get(key(d.stage))) || 1;
-		const seen = (byDeal.get(d.id) ?? []).map((e) => openIndex.get(key(e.stage)) ?? 0);
-		return Math.max(own, ...seen);
+		const at = (d.stage && positionOf(d, d.stage)) || 1;
+		const seen = (byDeal.get(d.id) ?? []).map((e) => positionOf(d, e.stage, e.pipeline) ?? 0);
+		return Math.max(at, ...seen);
 	};
 	const cohort = deals.filter((d) => inPeriod(d.created, period_));
 	const closed = deals.filter(
@@ -85,8 +118,8 @@ export function groundTruth({
 	const won = closed.filter((d) => d.outcome === 'won');
 	const lost = closed.filter((d) => d.outcome === 'lost');
 	const f = cohort.map(furthest);
-	const reached = [...stages.stages, 'won'].map((_, i) => f.filter((x) => x >= i + 1).length);
-	const funnel = [...stages.stages, 'won'].map((stage, i) => ({
+	const reached = [...view, 'won'].map((_, i) => f.filter((x) => x >= i + 1).length);
+	const funnel = [...view, 'won'].map((stage, i) => ({
 		stage,
 		reached: reached[i],
 		from_previous: i === 0 || reached[i - 1] === 0 ? null : reached[i] / reached[i - 1],
@@ -107,17 +140,19 @@ export function groundTruth({
 	let timeInStage = null;
 	if (events && events.length) {
 		/** @type {number[][]} */
-		const stays = stages.stages.map(() => []);
+		const stays = view.map(() => []);
+		const last = Math.max(stages.stages.length, ...[...own.values()].map((l) => l.length));
 		const cohortIds = new Map(cohort.map((d) => [d.id, d]));
 		for (const [id, list] of byDeal) {
 			const deal = cohortIds.get(id);
 			if (!deal) continue;
-			const order = (/** @type {StageEvent} */ e) => openIndex.get(key(e.stage)) ?? k + 1;
+			const order = (/** @type {StageEvent} */ e) =>
+				positionOf(deal, e.stage, e.pipeline) ?? last + 1;
 			const sorted = [...list].sort((a, b) =>
 				a.at < b.at ? -1 : a.at > b.at ? 1 : order(a) - order(b)
 			);
 			sorted.forEach((e, i) => {
-				const idx = openIndex.get(key(e.stage));
+				const idx = positionOf(deal, e.stage, e.pipeline);
 				if (!idx) return;
 				const next =
 					sorted[i + 1]?.at ??
@@ -127,7 +162,7 @@ export function groundTruth({
 				if (d >= 0) stays[idx - 1].push(d);
 			});
 		}
-		timeInStage = stages.stages.map((stage, i) => ({
+		timeInStage = view.map((stage, i) => ({
 			stage,
 			n: stays[i].length,
 			mean_days: mean(stays[i]),

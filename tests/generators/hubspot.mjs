@@ -153,6 +153,17 @@ const DAY = 86_400_000;
 const ADVANCE = [0.68, 0.7, 0.8, 0.62, 0.7];
 const PROBABILITY = ['0.2', '0.4', '0.6', '0.8', '0.9'];
 
+/**
+ * A second pipeline (English exports with `pipelines: 2`): its own, shorter stage order, the same
+ * won and lost labels. Chance to move on and probability per stage, as above.
+ */
+export const PARTNER = {
+	pipeline: 'Partner Pipeline',
+	stages: ['Partner Referral', 'Joint Demo', 'Partner Contract'],
+	advance: [0.6, 0.75, 0.65],
+	probability: ['0.3', '0.6', '0.85']
+};
+
 /** @param {number} ms */
 function stamp(ms) {
 	return new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
@@ -173,9 +184,12 @@ function quote(value) {
  * A HubSpot "all deals" export with `Date entered '…'` columns, and a monthly spend file.
  * Deterministic for a seed; `today` is when the export was taken (later events do not exist yet).
  * `language` picks the UI language of the headers and the default pipeline's labels (see
- * `LANGUAGES`); `exited` adds the `Date exited` columns, which are not events.
+ * `LANGUAGES`); `exited` adds the `Date exited` columns, which are not events. `pipelines: 2`
+ * (English) puts about a third of the deals in a second pipeline (`PARTNER`) with its own stage
+ * columns; some of them entered a Sales Pipeline stage before moving there, which gives them a
+ * `Date entered` value in the other pipeline's column (an event of another pipeline).
  * @param {{ deals?: number, seed?: number, start?: string, end?: string, today?: string,
- *   language?: keyof typeof LANGUAGES, exited?: boolean }} [options]
+ *   language?: keyof typeof LANGUAGES, exited?: boolean, pipelines?: 1 | 2 }} [options]
  */
 export function generateHubspot({
 	deals = 1200,
@@ -184,20 +198,31 @@ export function generateHubspot({
 	end = '2025-06-30',
 	today = '2025-07-01',
 	language = 'en',
-	exited = false
+	exited = false,
+	pipelines = 1
 } = {}) {
 	const lang = LANGUAGES[language];
 	const PIPELINE = lang.pipeline;
 	const STAGE_LABELS = lang.stages;
+	const main = {
+		pipeline: PIPELINE,
+		stages: STAGE_LABELS,
+		advance: ADVANCE,
+		probability: PROBABILITY
+	};
+	const all = pipelines === 2 ? [main, PARTNER] : [main];
 	const rnd = seeded(seed);
 	const t0 = Date.parse(`${start}T00:00:00Z`);
 	const t1 = Date.parse(`${end}T23:59:59Z`);
 	const now = Date.parse(`${today}T00:00:00Z`);
-	const allStages = [...STAGE_LABELS, lang.won, lang.lost];
+	// Every pipeline's stage columns, pipeline by pipeline: [pipeline, stage label].
+	const columns = all.flatMap((p) =>
+		[...p.stages, lang.won, lang.lost].map((stage) => ({ pipeline: p.pipeline, stage }))
+	);
 	const header = [
 		...lang.headers,
-		...allStages.map((s) => lang.entered(`${s} (${PIPELINE})`)),
-		...(exited ? allStages.map((s) => lang.exited(`${s} (${PIPELINE})`)) : [])
+		...columns.map((c) => lang.entered(`${c.stage} (${c.pipeline})`)),
+		...(exited ? columns.map((c) => lang.exited(`${c.stage} (${c.pipeline})`)) : [])
 	];
 	const lines = [header.map(quote).join(',')];
 	/** @type {import('./ground-truth.mjs').Deal[]} */
@@ -211,7 +236,10 @@ export function generateHubspot({
 		const owner = rnd.pick(OWNERS);
 		const source = rnd.pick(SOURCES);
 		const amount = Math.round(rnd.lognormal(11000, 0.8) * 100) / 100;
-		const entered = new Array(STAGES.length + 2).fill('');
+		// The random stream of a one-pipeline export is drawn as it always was.
+		const p = all.length > 1 && rnd.next() < 0.35 ? PARTNER : main;
+		const k = p.stages.length;
+		const entered = new Array(k + 2).fill('');
 		let at = created;
 		let stage = 0;
 		/** @type {'open' | 'won' | 'lost'} */
@@ -220,38 +248,55 @@ export function generateHubspot({
 		for (;;) {
 			at += Math.round(rnd.exp(stage === 0 ? 9 : 14 + stage * 4) * DAY);
 			if (at > now) break;
-			if (rnd.next() < ADVANCE[stage]) {
-				if (stage === STAGES.length - 1) {
+			if (rnd.next() < p.advance[stage]) {
+				if (stage === k - 1) {
 					outcome = 'won';
-					entered[STAGES.length] = stamp(at);
+					entered[k] = stamp(at);
 					break;
 				}
 				stage += 1;
 				entered[stage] = stamp(at);
 			} else {
 				outcome = 'lost';
-				entered[STAGES.length + 1] = stamp(at);
+				entered[k + 1] = stamp(at);
 				break;
 			}
 		}
 		const stageLabel =
-			outcome === 'won' ? lang.won : outcome === 'lost' ? lang.lost : STAGE_LABELS[stage];
+			outcome === 'won' ? lang.won : outcome === 'lost' ? lang.lost : p.stages[stage];
 		// Open deals carry an expected close date in the future; closed ones the real one.
 		const close = outcome === 'open' ? now + rnd.int(10, 90) * DAY : at;
+		// This deal's values in every pipeline's columns; a partner deal that was first in the
+		// sales pipeline entered its third stage there two days before it was created here.
+		const cells = columns.map(() => '');
+		const offset = columns.findIndex((c) => c.pipeline === p.pipeline);
+		entered.forEach((v, s) => (cells[offset + s] = v));
+		/** @type {{ stage: string, at: string, pipeline?: string }[]} */
+		const moved = [];
+		if (p === PARTNER && rnd.next() < 0.2) {
+			const before = stamp(created - 2 * DAY);
+			cells[2] = before;
+			moved.push({ stage: columns[2].stage, at: before, pipeline: PIPELINE });
+		}
+		const exitedCells = all.flatMap((q) => {
+			const from = columns.findIndex((c) => c.pipeline === q.pipeline);
+			const own = cells.slice(from, from + q.stages.length + 2);
+			return own.map((v, s) => (v ? nextEntered(own, s) : ''));
+		});
 		const row = [
 			String(189_164_770_000 + i),
 			`Deal ${String(i).padStart(5, '0')}`,
 			stageLabel,
-			PIPELINE,
+			p.pipeline,
 			amount.toFixed(2),
 			`${new Date(close).toISOString().slice(0, 10)} 00:00`,
 			stamp(created),
 			owner,
 			source,
-			outcome === 'open' ? PROBABILITY[stage] : '',
-			...entered,
+			outcome === 'open' ? p.probability[stage] : '',
+			...cells,
 			// A stay ends when the next stage is entered: a stage exited at the next one's time.
-			...(exited ? entered.map((_, s) => (entered[s] ? nextEntered(entered, s) : '')) : [])
+			...(exited ? exitedCells : [])
 		];
 		lines.push(row.map(quote).join(','));
 		const id = row[0];
@@ -259,17 +304,21 @@ export function generateHubspot({
 			id,
 			owner,
 			source,
-			pipeline: PIPELINE,
+			pipeline: p.pipeline,
 			amount,
-			probability: outcome === 'open' ? Number(PROBABILITY[stage]) * 100 : null,
+			probability: outcome === 'open' ? Number(p.probability[stage]) * 100 : null,
 			created: stamp(created).slice(0, 10),
 			closed: outcome === 'open' ? null : stamp(close).slice(0, 10),
 			outcome,
 			stage: stageLabel
 		});
+		const labels = [...p.stages, lang.won, lang.lost];
 		entered.forEach((at, s) => {
-			if (at) truthEvents.push({ id, stage: allStages[s], at: `${at.replace(' ', 'T')}:00` });
+			if (!at) return;
+			const event = { id, stage: labels[s], at: `${at.replace(' ', 'T')}:00` };
+			truthEvents.push(all.length > 1 ? { ...event, pipeline: p.pipeline } : event);
 		});
+		for (const m of moved) truthEvents.push({ id, ...m, at: `${m.at.replace(' ', 'T')}:00` });
 	}
 	const spend = ['Month,Channel,Spend'];
 	for (let m = new Date(t0); m.getTime() <= t1; m.setUTCMonth(m.getUTCMonth() + 1)) {
@@ -287,7 +336,15 @@ export function generateHubspot({
 			deals: truthDeals,
 			events: truthEvents,
 			spend: truthSpend,
-			stages: { stages: STAGE_LABELS, won: [lang.won], lost: [lang.lost] }
+			stages: {
+				// With several pipelines, the combined list (pipeline by pipeline) and each one's own.
+				stages: all.flatMap((p) => p.stages),
+				won: [lang.won],
+				lost: [lang.lost],
+				...(all.length > 1
+					? { pipelines: all.map((p) => ({ pipeline: p.pipeline, stages: p.stages })) }
+					: {})
+			}
 		}
 	};
 }

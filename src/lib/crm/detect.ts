@@ -1,5 +1,5 @@
-import type { Config } from '../model/config';
-import type { Detection, FileSample, Mapping } from '../model/mapping';
+import { stageKey, type Config } from '../model/config';
+import type { DealsMapping, Detection, FileSample, Mapping } from '../model/mapping';
 import { defined } from './columns';
 import { detectGenericDeals, detectGenericHistory, detectSpend } from './generic';
 import { detectHubspot } from './hubspot';
@@ -61,14 +61,21 @@ export function detect(sample: FileSample, config: Config = {}): Detection | nul
 /** What the config says overrides what detection found. */
 export function applyConfig<M extends Mapping>(mapping: M, config: Config): M {
 	if (mapping.role === 'deals') {
-		return {
-			...mapping,
+		// A stage list of the user's own applies to every pipeline; one equal to the detected
+		// combined list (a downloaded config, a share link) keeps each pipeline's own order.
+		const sameStages =
+			config.stages === undefined ||
+			config.stages.map(stageKey).join('\n') === mapping.stages.map(stageKey).join('\n');
+		const out: DealsMapping = {
+			...(mapping as DealsMapping),
 			// A config column of `null` removes the field that detection found.
 			columns: defined({ ...mapping.columns, ...config.columns }),
 			stages: config.stages ?? mapping.stages,
 			won: config.won ?? mapping.won,
 			lost: config.lost ?? mapping.lost
 		};
+		if (!sameStages) delete out.pipelineStages;
+		return out as M;
 	}
 	if (mapping.role === 'history') {
 		return { ...mapping, columns: { ...mapping.columns, ...config.history } };

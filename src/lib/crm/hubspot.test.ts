@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { generateHubspot, LANGUAGES } from '../../../tests/generators/hubspot.mjs';
+import { generateHubspot, LANGUAGES, PARTNER } from '../../../tests/generators/hubspot.mjs';
 import { groundTruth } from '../../../tests/generators/ground-truth.mjs';
 import { expectClose } from '../../../tests/unit/expect-close';
 import { runReport } from '../engine/report';
 import { loadUnlabelled } from '../../../tests/unit/tiny-dataset';
 import type { DealsMapping } from '../model/mapping';
-import { sql } from '../sql/sql';
+import { list, sql } from '../sql/sql';
 import { detect } from './detect';
 import { hubspotStageColumns } from './hubspot';
 
@@ -40,6 +40,93 @@ describe('a generated HubSpot export (Date entered columns, 0–1 probabilities,
 		} finally {
 			await db.close();
 		}
+	});
+});
+
+describe('a generated HubSpot export with two pipelines (each its own stage order)', () => {
+	const { deals, truth } = generateHubspot({ deals: 700, seed: 5, pipelines: 2 });
+
+	it('places each deal by its own pipeline’s stages and gives the ground truth per pipeline and combined', async () => {
+		const { db, dataset } = await loadUnlabelled([{ name: 'hubspot-two.csv', source: deals }]);
+		try {
+			expect(dataset.files[0].crm).toBe('hubspot');
+			expect(dataset.pipelines).toEqual({
+				pipelines: [
+					{ pipeline: 'Sales Pipeline', stages: LANGUAGES.en.stages },
+					{ pipeline: PARTNER.pipeline, stages: PARTNER.stages }
+				],
+				others: false
+			});
+			expect(dataset.warnings).toEqual([]);
+			const sales = { pipeline: ['Sales Pipeline'] };
+			const partner = { pipeline: [PARTNER.pipeline] };
+			const views = [
+				{ period: null, filters: {} },
+				{ period: null, filters: sales },
+				{ period: null, filters: partner },
+				{ period: { from: '2024-04-01', to: '2025-03-31' }, filters: partner },
+				{ period: null, filters: { pipeline: ['Sales Pipeline', PARTNER.pipeline] } },
+				{ period: { from: '2024-07-01', to: '2025-06-30' }, filters: { owner: ['Bob Ito'] } }
+			];
+			for (const view of views) {
+				const { warnings: _w, ...actual } = await runReport(db, dataset, view);
+				expectClose(actual, groundTruth({ ...truth, spend: null, ...view }));
+			}
+			// One pipeline in view: its own stages; several: step by step, each pipeline's label.
+			const own = await runReport(db, dataset, { filters: partner });
+			expect(own.funnel.map((r) => r.stage)).toEqual([...PARTNER.stages, 'won']);
+			const combined = await runReport(db, dataset, {});
+			expect(combined.funnel.map((r) => r.stage)).toEqual([
+				'Appointment Scheduled / Partner Referral',
+				'Qualified To Buy / Joint Demo',
+				'Presentation Scheduled / Partner Contract',
+				'Decision Maker Bought-In',
+				'Contract Sent',
+				'won'
+			]);
+			// A partner deal that passed through the sales pipeline's third stage has not reached
+			// the partner pipeline's third stage by it: its furthest stage is its partner one.
+			const [moved] = await db.query<{ n: number; wrong: number }>(
+				sql`WITH m AS (SELECT f, (SELECT max(idx) FROM stage_events e
+						WHERE e.id = d.id AND e.stage IN ${list(PARTNER.stages)}) AS own
+					FROM deal_facts d WHERE pipeline = ${PARTNER.pipeline} AND outcome <> 'won'
+						AND id IN (SELECT id FROM stage_events WHERE stage = 'Presentation Scheduled'))
+				SELECT count(*) FILTER (WHERE own < 3)::DOUBLE AS n,
+					count(*) FILTER (WHERE f <> own)::DOUBLE AS wrong FROM m`
+			);
+			expect(moved.n).toBeGreaterThan(0);
+			expect(moved.wrong).toBe(0);
+		} finally {
+			await db.close();
+		}
+	});
+
+	it('keeps each pipeline’s order through a config that repeats the detected stage list', () => {
+		const columns = [
+			'Record ID',
+			'Deal Stage',
+			'Pipeline',
+			'Create Date',
+			'Date entered "Discovery (Sales)"',
+			'Date entered "Demo (Sales)"',
+			'Date entered "Onboarding (Renewals)"'
+		];
+		const m = detect({ name: 'd.csv', columns, rows: [] })?.mapping as DealsMapping;
+		expect(m.pipelineStages).toEqual([
+			{ pipeline: 'Sales', stages: ['Discovery', 'Demo'] },
+			{ pipeline: 'Renewals', stages: ['Onboarding'] }
+		]);
+		const same = detect(
+			{ name: 'd.csv', columns, rows: [] },
+			{ stages: ['Discovery', 'Demo', 'Onboarding'] }
+		)?.mapping as DealsMapping;
+		expect(same.pipelineStages).toEqual(m.pipelineStages);
+		// A list of the user's own applies to every pipeline.
+		const edited = detect(
+			{ name: 'd.csv', columns, rows: [] },
+			{ stages: ['Demo', 'Discovery', 'Onboarding'] }
+		)?.mapping as DealsMapping;
+		expect(edited.pipelineStages).toBeUndefined();
 	});
 });
 

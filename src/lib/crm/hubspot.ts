@@ -1,5 +1,11 @@
 import type { DealField } from '../model/config';
-import type { DealsMapping, Detection, FileSample, StageColumn } from '../model/mapping';
+import type {
+	DealsMapping,
+	Detection,
+	FileSample,
+	PipelineStages,
+	StageColumn
+} from '../model/mapping';
 import { defined } from './columns';
 import { closedKind, findLoose, newLabels } from './labels';
 
@@ -175,7 +181,7 @@ const DATE_ENTERED =
 	/^\s*(?:date entered|fecha de (?:entrada|ingreso)|eingangsdatum|eintrittsdatum|datum des eintritts|date d['’]entr[ée]e|дата (?:входа|перехода|поступления))(?:\s+(?:in|into|en|a|al|à|dans|в|на))?\s*["'“”„«‘’‚](.+)["'”“»’‘]\s*$/iu;
 
 /** A stage column with the pipeline its header names (`null` when it names none). */
-export interface HubspotStageColumn extends StageColumn {
+export interface HubspotStageColumn extends Omit<StageColumn, 'pipeline'> {
 	pipeline: string | null;
 }
 
@@ -229,17 +235,34 @@ function stagesFromColumns(stageColumns: readonly HubspotStageColumn[]): {
 	open: string[];
 	won: string[];
 	lost: string[];
+	perPipeline: PipelineStages[];
 } {
 	const pipelines = [...new Set(stageColumns.map((s) => s.pipeline))];
 	const ordered = pipelines.flatMap((p) => stageColumns.filter((s) => s.pipeline === p));
 	const kinds = ordered.map((s) => ({ stage: s.stage, kind: closedKind(s.stage) }));
+	const named = pipelines.filter((p): p is string => p !== null);
+	// Each pipeline has its own stage order: the combined list above is only for deals whose
+	// pipeline names none of the columns' pipelines.
+	const perPipeline =
+		named.length > 1
+			? named.map((pipeline) => ({
+					pipeline,
+					stages: newLabels(
+						stageColumns
+							.filter((s) => s.pipeline === pipeline && closedKind(s.stage) === null)
+							.map((s) => s.stage),
+						[]
+					)
+				}))
+			: [];
 	return {
 		open: newLabels(
 			kinds.filter((k) => k.kind === null).map((k) => k.stage),
 			[]
 		),
 		won: kinds.filter((k) => k.kind === 'won').map((k) => k.stage),
-		lost: kinds.filter((k) => k.kind === 'lost').map((k) => k.stage)
+		lost: kinds.filter((k) => k.kind === 'lost').map((k) => k.stage),
+		perPipeline: perPipeline.filter((p) => p.stages.length > 0)
 	};
 }
 
@@ -266,6 +289,7 @@ export function detectHubspot(sample: FileSample): Detection<DealsMapping> | nul
 	const defaults = HUBSPOT_DEFAULTS[language];
 	const fromColumns = stagesFromColumns(stageColumns);
 	const hasOpen = fromColumns.open.length > 0;
+	const perPipeline = fromColumns.perPipeline.length > 1;
 	return {
 		confidence: score,
 		mapping: {
@@ -289,7 +313,10 @@ export function detectHubspot(sample: FileSample): Detection<DealsMapping> | nul
 			lost: [...defaults.lost, ...newLabels(fromColumns.lost, defaults.lost)],
 			outcomeWon: [],
 			outcomeLost: [],
-			stageColumns: stageColumns.map(({ column, stage }) => ({ column, stage })),
+			stageColumns: stageColumns.map(({ column, stage, pipeline }) =>
+				perPipeline && pipeline !== null ? { column, stage, pipeline } : { column, stage }
+			),
+			...(perPipeline ? { pipelineStages: fromColumns.perPipeline } : {}),
 			// Without stage columns the default pipeline is a guess: labels in the data complete it.
 			...(hasOpen ? {} : { stagesFromData: true })
 		}

@@ -50,6 +50,7 @@ import {
 	type StageDuration,
 	type StageDurationCells
 } from '../metrics/stage-durations';
+import { viewStages } from '../model/pipeline-view';
 import type { Dataset } from './dataset';
 import { resolvePeriod, runReport } from './report';
 
@@ -106,7 +107,11 @@ export async function runDashboard(
 ): Promise<Dashboard> {
 	const period = resolvePeriod(dataset, request.period);
 	const filters = request.filters ?? {};
-	const ctx: MetricContext = { period, filters, stages: dataset.stages };
+	const ctx: MetricContext = {
+		period,
+		filters,
+		stages: viewStages(dataset.stages, dataset.pipelines, filters)
+	};
 	const dimension = request.breakdown ?? 'owner';
 	const before = previousPeriod(period);
 	const hasEvents = dataset.eventCount > 0;

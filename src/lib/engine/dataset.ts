@@ -7,6 +7,7 @@ import type {
 	SpendMapping
 } from '../model/mapping';
 import type { Period } from '../model/filters';
+import type { PipelineOrders } from '../model/pipeline-view';
 import type { RawTable } from '../ingest/raw-table';
 
 /** One input file after loading: its raw table, its role and how it was recognised. */
@@ -29,8 +30,13 @@ export interface Dataset {
 	deals: DealsMapping;
 	history: HistoryMapping | null;
 	spend: SpendMapping | null;
-	/** Open stages S1 … Sk. */
+	/** Open stages S1 … Sk (with several pipelines, every pipeline's, pipeline by pipeline). */
 	stages: string[];
+	/**
+	 * Each pipeline's own stage order when the export has several (null otherwise): a view's
+	 * stage list is `viewStages(stages, pipelines, filters)` (model/pipeline-view.ts).
+	 */
+	pipelines: PipelineOrders | null;
 	/** Earliest created to latest created or closed; null when no deal has a date. */
 	whole: Period | null;
 	/** Deals in the canonical table (after dropping rows without id or created date). */

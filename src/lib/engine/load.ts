@@ -8,12 +8,15 @@ import {
 	createDeals,
 	createDealsAll,
 	createEvents,
+	createPipelineStageMap,
 	createSpend,
 	createStageLookup,
 	createStageMap,
 	historyEvents,
 	stageColumnEvents,
+	pipelineStageMapEntries,
 	stageMapEntries,
+	usesPipelineStages,
 	type ColumnFormats
 } from '../model/canonical';
 import type { Config, DateOrder } from '../model/config';
@@ -27,6 +30,7 @@ import type {
 	StagesMapping
 } from '../model/mapping';
 import { withMeddic } from '../model/meddic';
+import type { PipelineOrders } from '../model/pipeline-view';
 import { numberExpr, spendDateExpr, timestampExpr } from '../model/parse';
 import { ident, sql, type Fragment } from '../sql/sql';
 import { auditParsing, type ParsedColumn } from './audit';
@@ -231,6 +235,7 @@ export async function buildDataset(
 		deals,
 		dealsProfile.formats
 	);
+	await db.query(createPipelineStageMap(pipelineStageMapEntries(deals)));
 	if (stageList === null) {
 		// A guessed stage list (a default pipeline, a sample's labels) is completed from all rows.
 		const ordered = await stagesFromData(db, {
@@ -249,6 +254,8 @@ export async function buildDataset(
 	}
 	const k = deals.stages.length;
 	await db.query(createStageMap(stageMapEntries(deals)));
+	await db.query(createPipelineStageMap(pipelineStageMapEntries(deals)));
+	const perPipeline = usesPipelineStages(deals);
 	await db.query(
 		createDealsAll({
 			rawTable: dealsFile.raw.table,
@@ -276,7 +283,7 @@ export async function buildDataset(
 		const events = stageColumnEvents(dealsFile.raw.table, deals, dealsProfile.formats);
 		if (events) eventSources.push(events);
 	}
-	for (const statement of createEvents(eventSources, k)) await db.query(statement);
+	for (const statement of createEvents(eventSources, k, perPipeline)) await db.query(statement);
 	await db.query(createDealFacts(k));
 
 	progress('Reading spend', readSteps + 2, total);
@@ -316,6 +323,7 @@ export async function buildDataset(
 			(SELECT count(*) FROM spend)::DOUBLE AS spend,
 			(SELECT min(created) FROM deals) AS "from",
 			(SELECT greatest(max(created), max(closed)) FROM deals) AS "to"`);
+	const pipelines = perPipeline ? await pipelineOrders(db, deals) : null;
 	progress('Ready', total, total);
 	return {
 		files,
@@ -323,6 +331,7 @@ export async function buildDataset(
 		history,
 		spend,
 		stages: deals.stages,
+		pipelines,
 		whole: summary.from && summary.to ? { from: summary.from, to: summary.to } : null,
 		dealCount: summary.deals,
 		eventCount: summary.events,
@@ -353,6 +362,15 @@ async function withStageOrder(
 		won: config.won ?? [...new Set([...names('won'), ...mapping.won])],
 		lost: config.lost ?? [...new Set([...names('lost'), ...mapping.lost])]
 	};
+}
+
+/** Each pipeline's own order, and whether any deal belongs to a pipeline without one. */
+async function pipelineOrders(db: Db, deals: DealsMapping): Promise<PipelineOrders> {
+	const [{ n }] = await db.query<{ n: number }>(
+		sql`SELECT count(*)::DOUBLE AS n FROM deals
+			WHERE lower(pipeline) NOT IN (SELECT pipeline FROM pipeline_stage_map)`
+	);
+	return { pipelines: deals.pipelineStages ?? [], others: n > 0 };
 }
 
 function isString(v: string | undefined): v is string {

@@ -9,6 +9,7 @@ import { funnelQuery } from '../metrics/funnel';
 import { pipelineQuery, type Pipeline } from '../metrics/pipeline';
 import { assembleReport, type Report } from '../metrics/report';
 import { timeInStageQuery } from '../metrics/time-in-stage';
+import { viewStages } from '../model/pipeline-view';
 import type { Dataset } from './dataset';
 
 export interface ReportRequest {
@@ -33,7 +34,7 @@ export async function runReport(
 	const ctx: MetricContext = {
 		period: resolvePeriod(dataset, request.period),
 		filters: request.filters ?? {},
-		stages: dataset.stages
+		stages: viewStages(dataset.stages, dataset.pipelines, request.filters ?? {})
 	};
 	const [[counts], funnel, [size], [cycle], stays, spend, [pipeline]] = await Promise.all([
 		db.query<DealCounts & Record<string, number>>(dealCountsQuery(ctx)),

@@ -9,7 +9,13 @@ export interface MetricContext {
 	stages: readonly string[];
 }
 
-/** Deals after the filters (METRICS.md §2: filters apply before anything is counted). */
+/**
+ * Deals after the filters (METRICS.md §2: filters apply before anything is counted). A won deal's
+ * furthest stage is the view's k+1: with per-pipeline stage orders (model/pipeline-view.ts) the
+ * view's k is its pipeline's, or the longest order of the pipelines in view.
+ */
 export function filteredDeals(ctx: MetricContext): Fragment {
-	return sql`(SELECT * FROM deal_facts WHERE ${dealFilter(ctx.filters)})`;
+	const won = ctx.stages.length + 1;
+	return sql`(SELECT * REPLACE (CASE WHEN outcome = 'won' THEN CAST(${won} AS INTEGER) ELSE f END AS f)
+		FROM deal_facts WHERE ${dealFilter(ctx.filters)})`;
 }

@@ -49,6 +49,42 @@ export function stageMapEntries(
 	return out;
 }
 
+/**
+ * An entry of one pipeline's own stage order (`pipeline` is the case-folded pipeline name): its
+ * open stages 1 … k_p, then the won labels (k_p+1) and lost labels (k_p+2).
+ */
+export interface PipelineStageMapEntry extends StageMapEntry {
+	pipeline: string;
+}
+
+/** Every pipeline's own entries (none when the mapping has no per-pipeline orders). */
+export function pipelineStageMapEntries(
+	mapping: Pick<DealsMapping, 'pipelineStages' | 'won' | 'lost'>
+): PipelineStageMapEntry[] {
+	return (mapping.pipelineStages ?? []).flatMap((p) =>
+		stageMapEntries({ stages: p.stages, won: mapping.won, lost: mapping.lost }).map((e) => ({
+			...e,
+			pipeline: stageKey(p.pipeline)
+		}))
+	);
+}
+
+/** `pipeline_stage_map`: per-pipeline stage positions (empty without per-pipeline orders). */
+export function createPipelineStageMap(entries: readonly PipelineStageMapEntry[]): Fragment {
+	if (entries.length === 0) {
+		return sql`CREATE OR REPLACE TABLE pipeline_stage_map (pipeline VARCHAR, key VARCHAR, label VARCHAR, idx INTEGER, kind VARCHAR)`;
+	}
+	const rows = entries.map(
+		(e) => sql`(${e.pipeline}, ${e.key}, ${e.label}, CAST(${e.idx} AS INTEGER), ${e.kind})`
+	);
+	return sql`CREATE OR REPLACE TABLE pipeline_stage_map AS SELECT * FROM (VALUES ${join(rows)}) AS t(pipeline, key, label, idx, kind)`;
+}
+
+/** Whether deals are placed by their own pipeline's order (per-pipeline orders and a pipeline column). */
+export function usesPipelineStages(mapping: DealsMapping): boolean {
+	return (mapping.pipelineStages?.length ?? 0) > 0 && mapping.columns.pipeline !== undefined;
+}
+
 export function createStageMap(entries: readonly StageMapEntry[]): Fragment {
 	if (entries.length === 0) {
 		return sql`CREATE OR REPLACE TABLE stage_map (key VARCHAR, label VARCHAR, idx INTEGER, kind VARCHAR)`;
@@ -119,6 +155,21 @@ export function createDealsAll({
 		? dateExpr(closed, family(formats, c.closed))
 		: raw('CAST(NULL AS DATE)');
 	const currency = col(c.currency);
+	const stageName = sql`lower(COALESCE(sl.name, ${stageText}))`;
+	// With per-pipeline orders, a deal of one of those pipelines takes its index from its own
+	// pipeline's order (`pipeline_stage_map`); any other deal from the combined `stage_map`.
+	const perPipeline = usesPipelineStages(mapping);
+	// (`__`-named columns: a raw column may be called `Pipeline` or `Kind`.)
+	const stageIdx = perPipeline
+		? sql`CASE WHEN pp.__pipeline IS NOT NULL THEN (CASE WHEN pm.__kind = 'open' THEN pm.__idx END)
+				WHEN sm.kind = 'open' THEN sm.idx END`
+		: sql`CASE WHEN sm.kind = 'open' THEN sm.idx END`;
+	const pipelineJoins = perPipeline
+		? sql`LEFT JOIN (SELECT DISTINCT pipeline AS __pipeline FROM pipeline_stage_map) pp
+				ON pp.__pipeline = lower(${cleanText(sql`r.${ident(c.pipeline ?? '')}`)})
+			LEFT JOIN (SELECT pipeline AS __pipeline, key AS __key, idx AS __idx, kind AS __kind
+				FROM pipeline_stage_map) pm ON pm.__pipeline = pp.__pipeline AND pm.__key = ${stageName}`
+		: raw('');
 	return sql`CREATE OR REPLACE TABLE deals_all AS
 	SELECT *, CASE WHEN outcome <> 'open' THEN closed_text_date END AS closed
 	FROM (
@@ -135,12 +186,13 @@ export function createDealsAll({
 			${outcome} AS outcome,
 			COALESCE(sl.name, ${stageText}) AS stage,
 			${currency ? cleanText(currency) : raw('CAST(NULL AS VARCHAR)')} AS currency,
-			CASE WHEN sm.kind = 'open' THEN sm.idx END AS stage_idx,
+			${stageIdx} AS stage_idx,
 			sm.kind AS stage_kind,
 			${meddicSelect(mapping.meddic)}
 		FROM ${ident(rawTable)} r
 		LEFT JOIN stage_lookup sl ON sl.key = lower(${stageText})
-		LEFT JOIN stage_map sm ON sm.key = lower(COALESCE(sl.name, ${stageText}))
+		LEFT JOIN stage_map sm ON sm.key = ${stageName}
+		${pipelineJoins}
 	)`;
 }
 
@@ -228,7 +280,8 @@ export function stageColumnEvents(
 	const parts = mapping.stageColumns.map((sc) => {
 		const c = ident(sc.column);
 		return sql`SELECT r.__row AS row, ${cleanText(id)} AS id, CAST(${sc.stage} AS VARCHAR) AS stage,
-			${timestampExpr(c, family(formats, sc.column))} AS "at", ${cleanText(c)} AS at_text
+			${timestampExpr(c, family(formats, sc.column))} AS "at", ${cleanText(c)} AS at_text,
+			CAST(${sc.pipeline ?? null} AS VARCHAR) AS pipeline
 			FROM ${ident(rawTable)} r WHERE ${cleanText(c)} IS NOT NULL`;
 	});
 	return join(parts, ' UNION ALL ');
@@ -252,7 +305,7 @@ export function historyEvents(
 	const id = cleanText(ident(c.id));
 	const at = timestampExpr(ident(c.at), family(formats, c.at));
 	const events = sql`SELECT r.__row AS row, ${id} AS id, ${stage} AS stage,
-		${at} AS "at", ${cleanText(ident(c.at))} AS at_text
+		${at} AS "at", ${cleanText(ident(c.at))} AS at_text, CAST(NULL AS VARCHAR) AS pipeline
 		FROM ${ident(rawTable)} r WHERE ${stage} IS NOT NULL ${notSame} ${field}`;
 	const created = mapping.field?.created;
 	const withCreated =
@@ -261,7 +314,7 @@ export function historyEvents(
 			: events;
 	if (!mapping.skipRepeats) return withCreated;
 	// A row repeating the deal's previous stage changed something else (amount, close date).
-	return sql`SELECT row, id, stage, "at", at_text FROM (
+	return sql`SELECT row, id, stage, "at", at_text, pipeline FROM (
 		SELECT *, lag(lower(stage)) OVER (PARTITION BY id ORDER BY "at" NULLS LAST, row) AS previous
 		FROM (${withCreated})) WHERE previous IS NULL OR previous <> lower(stage)`;
 }
@@ -281,30 +334,51 @@ function creationEvents(
 	const stage = sql`COALESCE(fs.__first_stage, ${current})`;
 	const isCreated = sql`lower(trim(${ident(fieldColumn)}))`;
 	return sql`SELECT r.__row AS row, ${e.id} AS id, ${stage} AS stage, ${e.at} AS "at",
-			${cleanText(ident(atColumn))} AS at_text
+			${cleanText(ident(atColumn))} AS at_text, CAST(NULL AS VARCHAR) AS pipeline
 		FROM ${ident(rawTable)} r
 		LEFT JOIN (SELECT ${e.id} AS __deal, first(${e.from} ORDER BY ${e.at} NULLS LAST, r.__row) AS __first_stage
 			FROM ${ident(rawTable)} r WHERE ${e.isStage} GROUP BY 1) fs ON fs.__deal = ${e.id}
 		WHERE ${isCreated} IN ${keyList(created.values)} AND ${stage} IS NOT NULL`;
 }
 
-/** `events_all` from any number of sources, then `stage_events` for known deals with a time. */
-export function createEvents(sources: readonly Fragment[], stageCount: number): Fragment[] {
+/**
+ * `events_all` from any number of sources, then `stage_events` for known deals with a time.
+ * With `perPipeline` (see `usesPipelineStages`), an event of a deal whose pipeline has its own
+ * order is placed in that order; an event whose column names another pipeline (the deal moved)
+ * has no index there: it ends a stay but reaches no stage of the deal's pipeline.
+ */
+export function createEvents(
+	sources: readonly Fragment[],
+	stageCount: number,
+	perPipeline = false
+): Fragment[] {
 	const body =
 		sources.length > 0
 			? join(sources, ' UNION ALL ')
 			: raw(
-					'SELECT 0 AS row, NULL::VARCHAR AS id, NULL::VARCHAR AS stage, NULL::TIMESTAMP AS "at", NULL::VARCHAR AS at_text WHERE false'
+					'SELECT 0 AS row, NULL::VARCHAR AS id, NULL::VARCHAR AS stage, NULL::TIMESTAMP AS "at", NULL::VARCHAR AS at_text, NULL::VARCHAR AS pipeline WHERE false'
 				);
+	const idx = perPipeline
+		? raw(`CASE WHEN pp.pipeline IS NOT NULL THEN (CASE WHEN pm.kind = 'open' THEN pm.idx END)
+				WHEN sm.kind = 'open' THEN sm.idx END`)
+		: raw(`CASE WHEN sm.kind = 'open' THEN sm.idx END`);
+	const joins = perPipeline
+		? raw(`LEFT JOIN (SELECT id, lower(pipeline) AS pipeline FROM deals) dp ON dp.id = e.id
+			LEFT JOIN (SELECT DISTINCT pipeline FROM pipeline_stage_map) pp ON pp.pipeline = dp.pipeline
+			LEFT JOIN pipeline_stage_map pm ON pm.pipeline = pp.pipeline
+				AND pm.key = lower(COALESCE(sl.name, e.stage))
+				AND (e.pipeline IS NULL OR lower(e.pipeline) = pp.pipeline)`)
+		: raw('');
 	return [
 		sql`CREATE OR REPLACE TABLE events_all AS ${body}`,
 		sql`CREATE OR REPLACE TABLE stage_events AS
 			SELECT e.id, COALESCE(sl.name, e.stage) AS stage, e."at",
-				CASE WHEN sm.kind = 'open' THEN sm.idx END AS idx,
-				CASE WHEN sm.kind = 'open' THEN sm.idx ELSE ${stageCount + 1} END AS ord
+				${idx} AS idx,
+				COALESCE(${idx}, ${stageCount + 1}) AS ord
 			FROM events_all e
 			LEFT JOIN stage_lookup sl ON sl.key = lower(e.stage)
 			LEFT JOIN stage_map sm ON sm.key = lower(COALESCE(sl.name, e.stage))
+			${joins}
 			WHERE e."at" IS NOT NULL AND e.id IN (SELECT id FROM deals)
 			-- The same deal entering the same stage at the same time twice is one event.
 			QUALIFY row_number() OVER (PARTITION BY e.id, COALESCE(sl.name, e.stage), e."at" ORDER BY e.row) = 1`

@@ -8,6 +8,17 @@ export type FileRole = 'deals' | 'history' | 'spend' | 'stages';
 export interface StageColumn {
 	column: string;
 	stage: string;
+	/**
+	 * The pipeline the column's header names, kept when the export has several pipelines: an
+	 * event from it places the deal in that pipeline's own stage order.
+	 */
+	pipeline?: string;
+}
+
+/** One pipeline's own order of open stages (an export with several pipelines). */
+export interface PipelineStages {
+	pipeline: string;
+	stages: string[];
 }
 
 /** How a deals file maps onto the canonical deals table. */
@@ -24,6 +35,14 @@ export interface DealsMapping {
 	outcomeWon: string[];
 	outcomeLost: string[];
 	stageColumns: StageColumn[];
+	/**
+	 * Per-pipeline stage orders, when the export has several pipelines (HubSpot `Date entered
+	 * "<stage> (<pipeline>)"` columns naming two or more): a deal whose `pipeline` value is one of
+	 * them is placed by its own pipeline's order, not by `stages` (which then lists every
+	 * pipeline's stages, pipeline by pipeline, for deals of any other pipeline). At least two
+	 * entries when present.
+	 */
+	pipelineStages?: PipelineStages[];
 	/**
 	 * Yes/no columns deciding the outcome when no outcome column is mapped (Salesforce `IsClosed` /
 	 * `IsWon`, Bitrix24 `Сделка закрыта`): won when `won` says yes; lost when `closed` says yes and
