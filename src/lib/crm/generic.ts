@@ -2,8 +2,10 @@ import type { Config } from '../model/config';
 import type {
 	DealsMapping,
 	Detection,
+	FileRole,
 	FileSample,
 	HistoryMapping,
+	Mapping,
 	SpendMapping
 } from '../model/mapping';
 import { coverage, defined } from './columns';
@@ -276,6 +278,20 @@ export function detectGenericDeals(
 			flags.won || flags.closed ? defined(flags) : undefined
 		)
 	};
+}
+
+/**
+ * An empty mapping for a file the user says plays `role` although no detector recognised it: the
+ * config's columns (the mapping editor's choices) fill it. A stage list file cannot be empty.
+ */
+export function blankMapping(
+	role: Exclude<FileRole, 'stages'>,
+	sample: FileSample,
+	config: Config
+): Mapping {
+	if (role === 'deals') return genericMapping(sample, config, defined({ ...config.columns }), {});
+	if (role === 'history') return { role, crm: 'generic', columns: { ...config.history } };
+	return { role, crm: 'generic', columns: { ...config.spend } };
 }
 
 function genericMapping(

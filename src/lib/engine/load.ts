@@ -1,5 +1,6 @@
 import type { Db } from '../db/types';
 import { detectAll, applyConfig } from '../crm/detect';
+import { blankMapping } from '../crm/generic';
 import { stagesFromData } from '../crm/stages-from-data';
 import type { Encoding } from '../ingest/decode';
 import { loadRawTable, InputError, type InputFile, type RawTable } from '../ingest/raw-table';
@@ -50,6 +51,11 @@ export interface LoadOptions {
 	encodings?: Record<string, Encoding>;
 	/** Day/month order for date columns no value decides (no day above 12), over the CRM's. */
 	dateOrder?: DateOrder;
+	/**
+	 * A file given a role (`roles`) that no detector recognises in that role gets an empty mapping
+	 * for the config to fill (the page's mapping editor), instead of an error (the CLI's).
+	 */
+	blankWhenUnknown?: boolean;
 }
 
 /** The day/month order for undecided date columns, and where it came from (for the note). */
@@ -81,6 +87,8 @@ export interface ReadFiles {
 	files: LoadedFile[];
 	/** Warnings for files set aside (not deals, history, spend or a stage list). */
 	ignored: string[];
+	/** Those files as read (their tables dropped): the mapping editor offers them a role. */
+	setAside: RawTable[];
 }
 
 /**
@@ -106,6 +114,7 @@ export async function readFiles(
 	const total = inputs.length + 3;
 	const files: LoadedFile[] = [];
 	const ignored: string[] = [];
+	const setAside: RawTable[] = [];
 	for (const [i, input] of inputs.entries()) {
 		progress(`Reading ${input.name}`, i, total);
 		const role = options.roles?.[input.name];
@@ -113,6 +122,10 @@ export async function readFiles(
 			encoding: options.encodings?.[input.name]
 		});
 		const candidates = detectCandidates(raw, config, role);
+		if (candidates.length === 0 && role && role !== 'stages' && options.blankWhenUnknown) {
+			const sample = { name: raw.file, columns: raw.columns, rows: raw.preview };
+			candidates.push({ mapping: blankMapping(role, sample, config), confidence: 0 });
+		}
 		const found = candidates[0];
 		if (!found) {
 			if (role)
@@ -125,6 +138,7 @@ export async function readFiles(
 				`${input.name}: not used: not recognised as deals, stage history, spend or a stage list (${describeColumns(raw.columns)})`
 			);
 			await db.query(sql`DROP TABLE IF EXISTS ${ident(raw.table)}`);
+			setAside.push(raw);
 			continue;
 		}
 		files.push({
@@ -137,7 +151,7 @@ export async function readFiles(
 			candidates
 		});
 	}
-	return { files, ignored };
+	return { files, ignored, setAside };
 }
 
 /**

@@ -131,6 +131,20 @@ export const en = {
 	'setup.download-config': 'Download config',
 	'setup.load-config': 'Load config…',
 	'setup.config-hint': 'The config (METRICS.md §5) also works with npm run report -- --config.',
+	'mapping.preview':
+		'Preview of the first rows while the files load: the columns detection picked, with sample values.',
+	'mapping.role': 'role',
+	'mapping.role.none': 'not recognised',
+	'mapping.read-as': 'read as',
+	'mapping.encoding': 'encoding',
+	'mapping.unrecognised': 'no known export matched these columns',
+	'mapping.loading': 'loading…',
+	'mapping.rows': '{n} rows',
+	'mapping.columns': 'columns: {list}',
+	'mapping.no-deals':
+		'No file is read as deals: set the role of the file with one row per deal to “deals”, then map its columns.',
+	'mapping.fix':
+		'These files could not be read as they are. Fix the encoding, the role or the columns below; the dashboard appears as soon as the deals have a created date and a stage or status.',
 	'empty.tiny': 'Only {n} deals in this view: rates are shown, but read them with care.',
 	'empty.none': 'No deals in this view. Widen the period or clear a filter.'
 } as const;
@@ -268,6 +282,20 @@ export const ru: Record<MessageKey, string> = {
 	'setup.download-config': 'Скачать настройки',
 	'setup.load-config': 'Загрузить настройки…',
 	'setup.config-hint': 'Файл настроек (METRICS.md §5) подходит и для npm run report -- --config.',
+	'mapping.preview':
+		'Первые строки, пока файлы загружаются: столбцы, выбранные распознаванием, и примеры значений.',
+	'mapping.role': 'роль',
+	'mapping.role.none': 'не распознан',
+	'mapping.read-as': 'читать как',
+	'mapping.encoding': 'кодировка',
+	'mapping.unrecognised': 'столбцы не похожи ни на один известный экспорт',
+	'mapping.loading': 'загрузка…',
+	'mapping.rows': 'строк: {n}',
+	'mapping.columns': 'столбцы: {list}',
+	'mapping.no-deals':
+		'Ни один файл не прочитан как сделки: укажите роль «deals» для файла, где одна строка — одна сделка, и сопоставьте его столбцы.',
+	'mapping.fix':
+		'Эти файлы не удалось прочитать как есть. Исправьте кодировку, роль или столбцы ниже: дашборд появится, как только у сделок будут дата создания и этап или статус.',
 	'empty.tiny': 'В этом срезе всего {n} сделок: показатели есть, но оценивайте их осторожно.',
 	'empty.none': 'В этом срезе нет сделок. Расширьте период или снимите фильтр.'
 };

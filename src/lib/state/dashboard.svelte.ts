@@ -10,6 +10,9 @@ import { dimensionValuesQuery, type DimensionValue } from '../metrics/dimensions
 import type { Report } from '../metrics/report';
 import type { FunnelMode } from '../metrics/snapshot-funnel';
 import { stageLabelsQuery, type StageLabel } from '../metrics/stage-labels';
+import type { FileRole } from '../model/mapping';
+import { quickPreview, type QuickPreview } from '../ingest/quick-preview';
+import { viewOfDataset, viewOfPreviews, viewOfRead, type EditorView } from './mapping-view';
 
 export interface LoadProgress {
 	step: string;
@@ -52,6 +55,13 @@ export class Dashboard {
 	dimensionValues = $state.raw<Partial<Record<Dimension, DimensionValue[]>>>({});
 	/** Stage labels seen in the data, for the stage editor. */
 	stageLabels = $state.raw<StageLabel[]>([]);
+	/**
+	 * What the mapping editor shows: a quick preview while loading, the files read when the
+	 * dataset could not be built (to fix it there), else the dataset's mapping.
+	 */
+	editor = $state.raw<EditorView | null>(null);
+	/** Roles the user gave files (by name), over detection. */
+	roles = $state.raw<Record<string, FileRole>>({});
 	computing = $state(false);
 
 	#db: Promise<BrowserDb> | null = null;
@@ -60,6 +70,8 @@ export class Dashboard {
 	#onProgress: OnProgress = (step, done, total) => (this.progress = { step, done, total });
 	#queue: Promise<unknown> = Promise.resolve();
 	#request = 0;
+	/** Counts reads, so a quick preview never replaces what a later step showed. */
+	#reading = 0;
 
 	/** Ready: a report for the current view is on screen. */
 	readonly ready = $derived(this.report !== null && !this.computing && this.progress === null);
@@ -115,6 +127,7 @@ export class Dashboard {
 			this.encodings = {};
 			this.dateOrder = undefined;
 			this.crmChoice = {};
+			this.roles = {};
 			this.config = config;
 			this.fileNames = inputs.map((f) => f.name);
 			this.period = null;
@@ -131,6 +144,28 @@ export class Dashboard {
 		});
 	}
 
+	/** Read a file as deals, history or spend although detection did not (null: as detected). */
+	setRole(file: string, role: FileRole | null): Promise<void> {
+		return this.#serial(async () => {
+			const next = { ...this.roles };
+			if (role) next[file] = role;
+			else delete next[file];
+			this.roles = next;
+			await this.#readAndBuild();
+		});
+	}
+
+	/** Show the first rows of the files (papaparse over their first 64 kB) while DuckDB loads them. */
+	async #preview(reading: number): Promise<void> {
+		const encodings = this.encodings;
+		const previews = await Promise.all(
+			this.#inputs.map((f) => quickPreview(f, encodings[f.name]).catch(() => null))
+		);
+		if (reading !== this.#reading) return;
+		const shown = previews.filter((p): p is QuickPreview => p !== null);
+		if (shown.length) this.editor = viewOfPreviews(shown, this.config);
+	}
+
 	/** Read ambiguous dates month-first or day-first. */
 	setDateOrder(order: DateOrder | undefined): Promise<void> {
 		return this.#rebuild(() => (this.dateOrder = order));
@@ -139,6 +174,10 @@ export class Dashboard {
 	async #readAndBuild(): Promise<void> {
 		this.error = null;
 		this.report = null;
+		this.#read = null;
+		this.editor = null;
+		const reading = ++this.#reading;
+		void this.#preview(reading);
 		this.progress = {
 			step: 'Starting the analysis engine',
 			done: 0,
@@ -146,16 +185,24 @@ export class Dashboard {
 		};
 		try {
 			const db = await this.#engine();
-			this.#read = await readFiles(db, this.#inputs, {
+			const read = await readFiles(db, this.#inputs, {
 				config: this.config,
 				encodings: this.encodings,
+				roles: this.roles,
+				blankWhenUnknown: true,
 				onProgress: this.#onProgress
 			});
+			this.#reading++;
+			this.#read = read;
+			this.editor = viewOfRead(read, this.config, this.crmChoice);
 			await this.#build(db, this.#onProgress);
 		} catch (e) {
 			this.dataset = null;
 			this.data = null;
 			this.error = message(e);
+			// What was read stays in the mapping editor (or the preview, when nothing could be
+			// read), so the file can be fixed there rather than dropped again.
+			if (this.#read) this.editor = viewOfRead(this.#read, this.config, this.crmChoice);
 		} finally {
 			this.progress = null;
 		}
@@ -173,16 +220,27 @@ export class Dashboard {
 
 	#rebuild(change: () => void): Promise<void> {
 		return this.#serial(async () => {
-			if (!this.#read || !this.#db) return;
+			if (!this.#read || !this.#db) {
+				// Nothing could be read yet (a wrong encoding, say): read again with the edit.
+				if (this.#inputs.length === 0) return;
+				change();
+				await this.#readAndBuild();
+				return;
+			}
 			const previous = { config: this.config, crmChoice: this.crmChoice };
 			change();
 			try {
 				await this.#build(await this.#db);
 			} catch (e) {
-				// Keep the last good dataset on screen; say what the edit broke.
-				this.config = previous.config;
-				this.crmChoice = previous.crmChoice;
 				this.error = message(e);
+				if (this.dataset) {
+					// Keep the last good dataset on screen; say what the edit broke.
+					this.config = previous.config;
+					this.crmChoice = previous.crmChoice;
+				} else {
+					// No dataset yet: the edit is a step of fixing the mapping; keep it.
+					this.editor = viewOfRead(this.#read, this.config, this.crmChoice);
+				}
 			}
 		});
 	}
@@ -207,6 +265,7 @@ export class Dashboard {
 			stageLabelsQuery
 		);
 		this.dataset = dataset;
+		this.editor = viewOfDataset(dataset);
 		this.dimensionValues = values;
 		this.progress = null;
 		this.error = null;

@@ -1,0 +1,138 @@
+import { applyConfig, detectAll } from '../crm/detect';
+import type { Dataset, LoadedFile } from '../engine/dataset';
+import type { ReadFiles } from '../engine/load';
+import type { Encoding } from '../ingest/decode';
+import type { QuickPreview } from '../ingest/quick-preview';
+import type { RawTable } from '../ingest/raw-table';
+import type { Config, DealField } from '../model/config';
+import type { DealsMapping, Detection, FileRole, Mapping } from '../model/mapping';
+
+/** One file as the mapping editor shows it. */
+export interface EditorFile {
+	name: string;
+	/** Null: no detector recognised it (the user picks a role). */
+	role: FileRole | null;
+	crm: string | null;
+	candidates: { crm: string; role: FileRole; confidence: number }[];
+	encoding: Encoding;
+	delimiter: string;
+	/** Rows loaded; null while only the quick preview is read. */
+	rows: number | null;
+	columns: string[];
+	/** First rows: the sample values shown beside each mapped column. */
+	preview: string[][];
+}
+
+/**
+ * What the mapping editor edits, from whatever is known so far: the quick preview while the full
+ * load runs, the files read when building the dataset failed (to fix it), or the dataset.
+ */
+export interface EditorView {
+	files: EditorFile[];
+	/** The deals file and its columns per field (config laid over detection); null: none yet. */
+	deals: { file: string; columns: Partial<Record<DealField, string>> } | null;
+	/** Only the quick preview is read: the full load is running. */
+	preview: boolean;
+}
+
+function candidatesOf(detections: readonly Detection[]): EditorFile['candidates'] {
+	return detections.map((d) => ({
+		crm: d.mapping.crm,
+		role: d.mapping.role,
+		confidence: d.confidence
+	}));
+}
+
+function rawFile(
+	raw: RawTable,
+	role: FileRole | null,
+	crm: string | null,
+	detections: readonly Detection[]
+): EditorFile {
+	return {
+		name: raw.file,
+		role,
+		crm,
+		candidates: candidatesOf(detections),
+		encoding: raw.encoding,
+		delimiter: raw.delimiter,
+		rows: raw.rowsLoaded,
+		columns: raw.columns,
+		preview: raw.preview
+	};
+}
+
+function dealsOf(file: string, mapping: Mapping | undefined): EditorView['deals'] {
+	return mapping?.role === 'deals'
+		? { file, columns: { ...(mapping as DealsMapping).columns } }
+		: null;
+}
+
+/** The editor over a built dataset. */
+export function viewOfDataset(dataset: Dataset): EditorView {
+	const deals = dataset.files.find((f) => f.role === 'deals');
+	return {
+		files: dataset.files.map((f) => rawFile(f.raw, f.role, f.crm, f.candidates)),
+		deals: deals ? { file: deals.raw.file, columns: { ...dataset.deals.columns } } : null,
+		preview: false
+	};
+}
+
+/** The editor over files read whose dataset could not be built (or that nobody recognised). */
+export function viewOfRead(
+	read: ReadFiles,
+	config: Config,
+	crm: Record<string, string>
+): EditorView {
+	const mappingOf = (f: LoadedFile) => {
+		const base = f.candidates.find((c) => c.mapping.crm === crm[f.raw.file])?.mapping ?? f.detected;
+		return applyConfig(base, config);
+	};
+	const files = read.files.map((f) => {
+		const mapping = mappingOf(f);
+		return { ...rawFile(f.raw, mapping.role, mapping.crm, f.candidates), mapping };
+	});
+	const deals = files.find((f) => f.role === 'deals');
+	return {
+		files: [
+			...files.map(({ mapping: _m, ...f }) => f),
+			...read.setAside.map((raw) => rawFile(raw, null, null, []))
+		],
+		deals: deals ? dealsOf(deals.name, deals.mapping) : null,
+		preview: false
+	};
+}
+
+/** The editor over quick previews, before the full load has read anything. */
+export function viewOfPreviews(previews: readonly QuickPreview[], config: Config): EditorView {
+	let deals: EditorView['deals'] = null;
+	const files = previews.map((p) => {
+		const detections = detectAll({ name: p.file, columns: p.columns, rows: p.rows }, config);
+		const best = detections[0];
+		if (!deals && best?.mapping.role === 'deals')
+			deals = dealsOf(p.file, applyConfig(best.mapping, config));
+		return {
+			name: p.file,
+			role: best?.mapping.role ?? null,
+			crm: best?.mapping.crm ?? null,
+			candidates: candidatesOf(detections),
+			encoding: p.encoding,
+			delimiter: p.delimiter,
+			rows: null,
+			columns: p.columns,
+			preview: p.rows
+		};
+	});
+	return { files, deals, preview: true };
+}
+
+/** Up to three non-empty sample values of a column, as the editor shows them. */
+export function sampleValues(file: EditorFile, column: string | undefined): string[] {
+	if (!column) return [];
+	const i = file.columns.indexOf(column);
+	if (i < 0) return [];
+	return file.preview
+		.map((r) => r[i] ?? '')
+		.filter((v) => v.trim() !== '')
+		.slice(0, 3);
+}
