@@ -11,8 +11,9 @@ import {
 } from './decode';
 import { sniffDialect, type Delimiter } from './dialect';
 import { declaredCharset, htmlTableRows, looksLikeHtml } from './html-table';
-import { rowsToCsv } from './tabular';
-import { readXlsxRows, WorkbookError } from './xlsx';
+import { tableToCsv } from './tabular';
+import { WorkbookError } from './xlsx';
+import { readWorkbookRows } from './xlsx-read';
 
 /** The bytes read for sniffing: enough for a preamble, the header and a preview of rows. */
 const HEAD_BYTES = 256 * 1024;
@@ -45,6 +46,30 @@ export interface RawTable {
 	footer: Rejection[];
 	/** Lines that could not be read as a row of the header's width. */
 	rejected: Rejection[];
+	/**
+	 * For a workbook or an HTML table (read through CSV text, empty rows left out): the sheet or
+	 * table row, 1-based, of each line of that text (index: line − 1). Absent for CSV files.
+	 */
+	sourceRows?: number[];
+}
+
+/**
+ * The row of the user's file a line of the text read stands for: the same line of a CSV file;
+ * the sheet row of a workbook, the table row of an HTML table (empty rows were left out of the
+ * text, so the numbers differ).
+ */
+export function sourceLine(raw: Pick<RawTable, 'sourceRows'>, line: number): number {
+	return raw.sourceRows?.[line - 1] ?? line;
+}
+
+/** What a row of the user's file is called: `line`, `sheet row` or `table row`. */
+export function lineWord(raw: Pick<RawTable, 'format'>): string {
+	return raw.format === 'xlsx' ? 'sheet row' : raw.format === 'html' ? 'table row' : 'line';
+}
+
+/** Where data row `row` (the raw table's `__row`) is in the user's file: `line 12`, `sheet row 14`. */
+export function rowPlace(raw: RawTable, row: number): string {
+	return `${lineWord(raw)} ${sourceLine(raw, row + raw.preamble + 1)}`;
 }
 
 export interface InputFile {
@@ -89,16 +114,24 @@ interface Prepared {
 	format: FileFormat;
 	/** The caller's bytes are registered as they are (sniffed as UTF-8). */
 	asBytes: boolean;
+	/** A table read through CSV text: each line's row in the user's file (`RawTable.sourceRows`). */
+	sourceRows?: number[];
 }
 
-function fromText(text: string, encoding: Encoding, format: FileFormat): Prepared {
+function fromText(
+	text: string,
+	encoding: Encoding,
+	format: FileFormat,
+	sourceRows?: number[]
+): Prepared {
 	return {
 		source: text,
 		head: text.slice(0, HEAD_BYTES),
 		complete: text.length <= HEAD_BYTES,
 		encoding,
 		format,
-		asBytes: false
+		asBytes: false,
+		...(sourceRows ? { sourceRows } : {})
 	};
 }
 
@@ -107,9 +140,9 @@ function fromHtml(name: string, html: string, encoding: Encoding): Prepared {
 	const rows = htmlTableRows(html);
 	if (rows === null)
 		throw new InputError(name, 'this is an HTML page with no table in it, not a data export');
-	const csv = rowsToCsv(rows);
-	if (csv === '') throw new InputError(name, 'the table in this HTML file is empty');
-	return fromText(csv, encoding, 'html');
+	const csv = tableToCsv(rows);
+	if (csv.text === '') throw new InputError(name, 'the table in this HTML file is empty');
+	return fromText(csv.text, encoding, 'html', csv.sourceRows);
 }
 
 /** The single-byte code page an HTML `<meta charset>` names, if it is one we read. */
@@ -166,16 +199,17 @@ async function prepare(file: InputFile, options: LoadRawOptions): Promise<Prepar
 	if (startsWith(head, ZIP)) {
 		let rows: string[][];
 		try {
-			rows = await readXlsxRows(await allBytes(source));
+			rows = await readWorkbookRows(await allBytes(source));
 		} catch (e) {
 			// A zip that is not a workbook (or a damaged one): no table to read in it.
 			if (e instanceof WorkbookError)
 				throw new InputError(file.name, 'this is a binary file, not a CSV export');
 			throw e;
 		}
-		const csv = rowsToCsv(rows);
-		if (csv === '') throw new InputError(file.name, 'the first sheet of the workbook is empty');
-		return fromText(csv, 'utf-8', 'xlsx');
+		const csv = tableToCsv(rows);
+		if (csv.text === '')
+			throw new InputError(file.name, 'the first sheet of the workbook is empty');
+		return fromText(csv.text, 'utf-8', 'xlsx', csv.sourceRows);
 	}
 	const complete = head.length >= size;
 	const sniffed = sniffEncoding(head, { complete });
@@ -320,7 +354,8 @@ export async function loadRawTable(
 		preamble: dialect.skip,
 		rowsLoaded: n,
 		footer,
-		rejected
+		rejected,
+		...(prepared.sourceRows ? { sourceRows: prepared.sourceRows } : {})
 	};
 }
 

@@ -1,0 +1,22 @@
+/// <reference lib="webworker" />
+/**
+ * The `.xlsx` reader in its own Web Worker: unzipping and parsing a workbook takes seconds on a
+ * big export, and the page must stay responsive meanwhile. Receives the file's bytes, answers
+ * with the first sheet's rows as text (ingest/xlsx.ts), or the reason it could not read them.
+ */
+import { readXlsxRows, WorkbookError } from './xlsx';
+
+export type XlsxReply = { rows: string[][] } | { error: string; workbook: boolean };
+
+self.onmessage = async (event: MessageEvent<ArrayBuffer>) => {
+	let reply: XlsxReply;
+	try {
+		reply = { rows: await readXlsxRows(new Uint8Array(event.data)) };
+	} catch (e) {
+		reply = {
+			error: e instanceof Error ? e.message : String(e),
+			workbook: e instanceof WorkbookError
+		};
+	}
+	self.postMessage(reply);
+};
