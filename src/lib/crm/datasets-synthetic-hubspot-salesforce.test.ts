@@ -104,6 +104,15 @@ describe.skipIf(!hasDataset(NAME))('dataset: synthetic HubSpot / Salesforce stag
 		expect(renewals.deals).toEqual({ created: 25, won: 25, lost: 0 });
 		expect(renewals.avg_deal_size).toBe(26000);
 		expect(renewals.sales_cycle_days).toBe(30);
+		// The Renewals pipeline has its own stage order: its funnel is its one stage, then won.
+		expect(renewals.funnel.map((r) => [r.stage, r.reached])).toEqual([
+			['Renewal Review', 25],
+			['won', 25]
+		]);
+		expect(dataset.pipelines?.pipelines.map((p) => p.pipeline)).toEqual([
+			'Sales Pipeline',
+			'Renewals Pipeline'
+		]);
 	});
 
 	it('test4_salesforce_field_history.csv alone: Stage rows and Created. rows', async () => {

@@ -51,6 +51,7 @@ import {
 	type StageDurationCells
 } from '../metrics/stage-durations';
 import { viewStages } from '../model/pipeline-view';
+import { sourceLine } from '../ingest/raw-table';
 import type { Dataset } from './dataset';
 import { resolvePeriod, runReport } from './report';
 
@@ -117,7 +118,10 @@ export async function runDashboard(
 	const hasEvents = dataset.eventCount > 0;
 	const hasSpend = dataset.hasSpend;
 	const dealsFile = dataset.files.find((f) => f.role === 'deals');
-	const lineOf = dealsFile ? (row: number) => row + dealsFile.raw.preamble + 1 : undefined;
+	// The row of the user's file (the sheet row of a workbook, the table row of an HTML table).
+	const lineOf = dealsFile
+		? (row: number) => sourceLine(dealsFile.raw, row + dealsFile.raw.preamble + 1)
+		: undefined;
 	const queries = qualityQueries(ctx);
 	const elements = MEDDIC_ELEMENTS.filter((e) => dataset.deals.meddic?.[e] !== undefined);
 

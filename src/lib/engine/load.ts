@@ -3,7 +3,13 @@ import { detectAll, applyConfig } from '../crm/detect';
 import { blankMapping } from '../crm/generic';
 import { stagesFromData } from '../crm/stages-from-data';
 import type { Encoding } from '../ingest/decode';
-import { loadRawTable, InputError, type InputFile, type RawTable } from '../ingest/raw-table';
+import {
+	loadRawTable,
+	rowPlace,
+	InputError,
+	type InputFile,
+	type RawTable
+} from '../ingest/raw-table';
 import {
 	createDealFacts,
 	createDeals,
@@ -445,8 +451,7 @@ function failureText(
 	file: RawTable,
 	f: { what: string; column: string; count: number; firstRow: number; firstValue: string }
 ): string {
-	const line = f.firstRow + file.preamble + 1;
-	return `${file.file}: ${f.count} ${f.what} value${f.count === 1 ? '' : 's'} in column "${f.column}" could not be read (first at line ${line}: "${f.firstValue}")`;
+	return `${file.file}: ${f.count} ${f.what} value${f.count === 1 ? '' : 's'} in column "${f.column}" could not be read (first at ${rowPlace(file, f.firstRow)}: "${f.firstValue}")`;
 }
 
 async function parseWarnings(

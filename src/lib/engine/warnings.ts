@@ -1,14 +1,15 @@
 import type { Db } from '../db/types';
-import type { RawTable } from '../ingest/raw-table';
+import { lineWord, rowPlace, sourceLine, type RawTable } from '../ingest/raw-table';
 import { ident, sql, type Fragment } from '../sql/sql';
 
 function plural(n: number, word: string): string {
 	return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function lines(list: readonly { line: number }[], max = 5): string {
-	const shown = list.slice(0, max).map((r) => r.line);
-	return shown.join(', ') + (list.length > max ? ` and ${list.length - max} more` : '');
+/** `line 3, 7` (`sheet row …`, `table row …`): lines of the text read, as rows of the user's file. */
+function lines(raw: RawTable, list: readonly { line: number }[], max = 5): string {
+	const shown = list.slice(0, max).map((r) => sourceLine(raw, r.line));
+	return `${lineWord(raw)} ${shown.join(', ')}${list.length > max ? ` and ${list.length - max} more` : ''}`;
 }
 
 /** What reading a file skipped or could not read: preamble, footer, rejected lines. */
@@ -18,13 +19,13 @@ export function fileWarnings(raw: RawTable): string[] {
 		out.push(`${raw.file}: skipped ${plural(raw.preamble, 'title line')} above the header`);
 	if (raw.footer.length > 0) {
 		out.push(
-			`${raw.file}: skipped ${plural(raw.footer.length, 'report footer line')} (line ${lines(raw.footer)}: "${raw.footer[0].text.replace(/^"+|"+$/g, '')}")`
+			`${raw.file}: skipped ${plural(raw.footer.length, 'report footer line')} (${lines(raw, raw.footer)}: "${raw.footer[0].text.replace(/^"+|"+$/g, '')}")`
 		);
 	}
 	if (raw.rejected.length > 0) {
 		const first = raw.rejected[0];
 		out.push(
-			`${raw.file}: ${plural(raw.rejected.length, 'line')} could not be read and ${raw.rejected.length === 1 ? 'was' : 'were'} left out (line ${lines(raw.rejected)}; line ${first.line}: ${first.problem})`
+			`${raw.file}: ${plural(raw.rejected.length, 'line')} could not be read and ${raw.rejected.length === 1 ? 'was' : 'were'} left out (${lines(raw, raw.rejected)}; ${lines(raw, [first])}: ${first.problem})`
 		);
 	}
 	return out;
@@ -33,7 +34,6 @@ export function fileWarnings(raw: RawTable): string[] {
 /** Deals left out (no id, no created date), duplicates, unknown stages, mixed currencies. */
 export async function dealWarnings(db: Db, raw: RawTable): Promise<string[]> {
 	const out: string[] = [];
-	const lineOf = (row: number) => row + raw.preamble + 1;
 	const [c] = await db.query<{
 		no_id: number;
 		no_id_row: number;
@@ -51,16 +51,16 @@ export async function dealWarnings(db: Db, raw: RawTable): Promise<string[]> {
 		FROM deals_all`);
 	if (c.no_id > 0)
 		out.push(
-			`${raw.file}: ${plural(c.no_id, 'row')} without a deal id left out (first at line ${lineOf(c.no_id_row)})`
+			`${raw.file}: ${plural(c.no_id, 'row')} without a deal id left out (first at ${rowPlace(raw, c.no_id_row)})`
 		);
 	if (c.no_created > 0) {
 		out.push(
-			`${raw.file}: ${plural(c.no_created, 'deal')} without a readable created date left out (first at line ${lineOf(c.no_created_row)})`
+			`${raw.file}: ${plural(c.no_created, 'deal')} without a readable created date left out (first at ${rowPlace(raw, c.no_created_row)})`
 		);
 	}
 	if (c.closed_no_date > 0) {
 		out.push(
-			`${raw.file}: ${plural(c.closed_no_date, 'won or lost deal')} without a readable close date, not counted as closed in any period (first at line ${lineOf(c.closed_no_date_row)})`
+			`${raw.file}: ${plural(c.closed_no_date, 'won or lost deal')} without a readable close date, not counted as closed in any period (first at ${rowPlace(raw, c.closed_no_date_row)})`
 		);
 	}
 	const [dup] = await db.query<{ n: number; first_id: string | null; row: number | null }>(sql`
@@ -69,7 +69,7 @@ export async function dealWarnings(db: Db, raw: RawTable): Promise<string[]> {
 		) WHERE k > 1`);
 	if (dup.n > 0) {
 		out.push(
-			`${raw.file}: ${plural(dup.n, 'duplicate deal row')} left out, the first row of each id kept (first: id "${dup.first_id}" again at line ${lineOf(dup.row ?? 0)})`
+			`${raw.file}: ${plural(dup.n, 'duplicate deal row')} left out, the first row of each id kept (first: id "${dup.first_id}" again at ${rowPlace(raw, dup.row ?? 0)})`
 		);
 	}
 	const unknown = await db.query<{ stage: string; n: number }>(sql`
@@ -99,7 +99,6 @@ export async function dealWarnings(db: Db, raw: RawTable): Promise<string[]> {
  */
 async function valueWarnings(db: Db, raw: RawTable, hasCurrency: boolean): Promise<string[]> {
 	const out: string[] = [];
-	const lineOf = (row: number) => row + raw.preamble + 1;
 	const [v] = await db.query<{
 		negative: number;
 		negative_id: string | null;
@@ -132,7 +131,7 @@ async function valueWarnings(db: Db, raw: RawTable, hasCurrency: boolean): Promi
 			min(row) FILTER (WHERE currency IS NULL AND amount IS NOT NULL)::DOUBLE AS no_currency_row
 		FROM deals`);
 	const first = (id: string | null, row: number | null) =>
-		`first: id "${id}" at line ${lineOf(row ?? 0)}`;
+		`first: id "${id}" at ${rowPlace(raw, row ?? 0)}`;
 	if (v.negative > 0)
 		out.push(
 			`${raw.file}: ${plural(v.negative, 'deal')} with a negative amount, added as ${v.negative === 1 ? 'it is' : 'they are'} (${first(v.negative_id, v.negative_row)})`
