@@ -59,6 +59,7 @@ describe('wrap', () => {
 		['Appointment Scheduled', 12, ['Appointment', 'Scheduled']],
 		['Decision Maker Bought-In', 12, ['Decision', 'Maker Bough…']],
 		['Qualified', 12, ['Qualified']],
+		['Appointment Scheduled', 10, ['Appointme…', 'Scheduled']],
 		['Подготовка документов', 10, ['Подготовка', 'документов']],
 		['Unbreakablelongword', 8, ['Unbreak…']]
 	])('wrap(%j, %i) is %j', (text, chars, lines) => expect(wrap(text, chars)).toEqual(lines));

@@ -59,9 +59,11 @@ export function wrap(text: string, chars: number, max = 2): string[] {
 	let rest = text.trim();
 	while (rest && lines.length < max - 1) {
 		if (rest.length <= chars) break;
-		const cut = rest.lastIndexOf(' ', chars);
+		// Break at the last space that fits; a first word too long for the line is cut there.
+		let cut = rest.lastIndexOf(' ', chars);
+		if (cut <= 0) cut = rest.indexOf(' ');
 		if (cut <= 0) break;
-		lines.push(rest.slice(0, cut));
+		lines.push(fit(rest.slice(0, cut), chars));
 		rest = rest.slice(cut + 1).trim();
 	}
 	return [...lines, fit(rest, chars)];
@@ -76,14 +78,14 @@ export function heatmapLayout(
 		cellHeight = 24,
 		minCellWidth = 44,
 		maxCellWidth = 110,
-		left = 130,
+		left = 110,
 		top = 40,
-		charWidth = 6.6
+		charWidth = 7.4
 	}: HeatmapOptions
 ): HeatmapLayout {
 	const n = Math.max(1, matrix.columns.length);
 	const cellWidth = Math.min(maxCellWidth, Math.max(minCellWidth, (width - left) / n));
-	const chars = Math.floor((cellWidth - 4) / charWidth);
+	const chars = Math.floor((cellWidth - 6) / charWidth);
 	return {
 		width: Math.max(width, left + n * cellWidth),
 		height: top + matrix.rows.length * cellHeight,
