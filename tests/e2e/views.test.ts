@@ -81,8 +81,8 @@ describe('every view of the dashboard', () => {
 	});
 
 	test('the cohort heatmap has a row per created month with the engine counts', async () => {
-		const months = await page.$$eval('[data-panel="cohorts"] tbody tr', (trs) =>
-			trs.map((tr) => [tr.getAttribute('data-month'), tr.querySelector('td')?.textContent])
+		const months = await page.$$eval('[data-panel="cohorts"] g.cohort-row', (rows) =>
+			rows.map((g) => [g.getAttribute('data-month'), g.querySelector('.created')?.textContent])
 		);
 		expect(months.map((m) => m[0])).toEqual(engine.cohorts.rows.map((r) => r.month));
 		expect(months.map((m) => num(m[1]))).toEqual(engine.cohorts.rows.map((r) => r.created));

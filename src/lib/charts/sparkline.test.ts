@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sparklinePath } from './sparkline';
+import { sparklineBands, sparklinePath } from './sparkline';
 
 describe('sparklinePath', () => {
 	it('runs from left to right, the largest value at the top', () => {
@@ -25,5 +25,28 @@ describe('sparklinePath', () => {
 	it('draws a flat series in the middle', () => {
 		const path = sparklinePath([4, 4], 100, 20);
 		expect(path).toContain(',10');
+	});
+});
+
+describe('sparklineBands', () => {
+	it('tiles the width with one strip per value, each centred on its point', () => {
+		const bands = sparklineBands([1, 3, 2], 100, 20);
+		expect(bands.map((b) => b.cx)).toEqual([1, 50, 99]);
+		expect(bands.map((b) => [b.x, b.x + b.width])).toEqual([
+			[0, 25.5],
+			[25.5, 74.5],
+			[74.5, 100]
+		]);
+		expect(bands[1].cy).toBeCloseTo(1);
+	});
+
+	it('keeps a strip for a gap, without a point', () => {
+		const bands = sparklineBands([1, null, 2], 100, 20);
+		expect(bands).toHaveLength(3);
+		expect(bands[1].cy).toBeNull();
+	});
+
+	it('has no strips where no line is drawn', () => {
+		expect(sparklineBands([5, null], 100, 20)).toEqual([]);
 	});
 });

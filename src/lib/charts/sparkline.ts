@@ -23,3 +23,42 @@ export function sparklinePath(
 			.y((v) => y(v as number))(values) ?? ''
 	);
 }
+
+/** One hover band per value of a sparkline: the strip of `width` nearest to its point. */
+export interface SparkBand {
+	index: number;
+	/** Left edge and width of the strip. */
+	x: number;
+	width: number;
+	/** The point's position, or null for a gap. */
+	cx: number;
+	cy: number | null;
+}
+
+/** Hover strips over a sparkline drawn by `sparklinePath` with the same arguments. */
+export function sparklineBands(
+	values: readonly (number | null)[],
+	width: number,
+	height: number
+): SparkBand[] {
+	const known = values.filter((v): v is number => v !== null && Number.isFinite(v));
+	if (values.length < 2 || known.length < 2) return [];
+	const step = (width - 2) / (values.length - 1);
+	const lo = Math.min(...known);
+	const hi = Math.max(...known);
+	const y = scaleLinear()
+		.domain(lo === hi ? [lo - 1, hi + 1] : [lo, hi])
+		.range([height - 1, 1]);
+	return values.map((v, index) => {
+		const cx = 1 + index * step;
+		const left = Math.max(0, cx - step / 2);
+		const right = Math.min(width, cx + step / 2);
+		return {
+			index,
+			x: left,
+			width: right - left,
+			cx,
+			cy: v === null || !Number.isFinite(v) ? null : y(v)
+		};
+	});
+}

@@ -1,4 +1,5 @@
-import type { Config } from '../model/config';
+import { MEDDIC_ELEMENTS, type Config } from '../model/config';
+import { detectMeddic } from '../model/meddic';
 import type { Dataset } from './dataset';
 
 /**
@@ -13,6 +14,14 @@ export function effectiveConfig(dataset: Dataset): Config {
 		columns: { ...dataset.deals.columns }
 	};
 	if (dataset.history) config.history = { ...dataset.history.columns };
+	const dealsFile = dataset.files.find((f) => f.role === 'deals');
+	const detected = dealsFile ? detectMeddic(dealsFile.raw.columns) : {};
+	if (dataset.deals.meddic || Object.keys(detected).length) {
+		// Every element, `null` where none is mapped, so a removed one stays removed on reload.
+		config.meddic = Object.fromEntries(
+			MEDDIC_ELEMENTS.map((e) => [e, dataset.deals.meddic?.[e] ?? null])
+		);
+	}
 	if (dataset.spend) config.spend = { ...dataset.spend.columns };
 	return config;
 }

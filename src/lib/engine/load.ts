@@ -229,7 +229,13 @@ export async function buildDataset(
 	const spendFile = byRole('spend')[0];
 	const spend = mappingOf<SpendMapping>(spendFile);
 	requireColumns(dealsFile.raw, deals);
-	deals = withMeddic(deals, dealsFile.raw.columns);
+	deals = withMeddic(deals, dealsFile.raw.columns, config.meddic);
+	const absentMeddic = missing(dealsFile.raw, deals.meddic ?? {});
+	if (absentMeddic.length)
+		throw new InputError(
+			dealsFile.raw.file,
+			`mapped MEDDIC columns are not in the file: ${absentMeddic.join(', ')}`
+		);
 
 	progress('Typing deals', readSteps, total);
 	const warnings: string[] = [

@@ -95,6 +95,39 @@ describe('MEDDIC', () => {
 		expect(m?.by_count[4]).toEqual({ filled: 4, won: 2, lost: 0, win_rate: 1 });
 	});
 
+	it('config.meddic maps columns with other names, and the figures are the same', async () => {
+		const renamed = DEALS.replace('Metrics', 'KPIs agreed')
+			.replace('Economic Buyer', 'EB')
+			.replace('Decision Criteria', 'DC')
+			.replace('Decision Process', 'DP')
+			.replace('Identify Pain', 'Pain?')
+			.replace('Champion', 'Coach');
+		const meddic = {
+			metrics: 'KPIs agreed',
+			economic_buyer: 'EB',
+			decision_criteria: 'DC',
+			decision_process: 'DP',
+			identify_pain: 'Pain?',
+			champion: 'Coach'
+		};
+		const { dataset: unnamed } = await tinyDataset({ deals: renamed, config: dealsConfig() }, db);
+		expect(unnamed.deals.meddic).toBeUndefined();
+		const { dataset } = await tinyDataset(
+			{ deals: renamed, config: { ...dealsConfig(), meddic } },
+			db
+		);
+		expect(dataset.deals.meddic).toEqual(meddic);
+		const { dataset: named } = await tinyDataset({ deals: DEALS, config: dealsConfig() }, db);
+		const expected = (await runDashboard(db, named, { period: JANUARY })).meddic;
+		expect((await runDashboard(db, dataset, { period: JANUARY })).meddic).toEqual(expected);
+	});
+
+	it('a config.meddic column the file does not have is refused by name', async () => {
+		await expect(
+			tinyDataset({ deals: DEALS, config: { ...dealsConfig(), meddic: { champion: 'Coach' } } }, db)
+		).rejects.toThrow('mapped MEDDIC columns are not in the file: champion → "Coach"');
+	});
+
 	it('meddic is null without MEDDIC columns', async () => {
 		const plain = csv`
 			id,owner,source,amount,probability,created,closed,status,stage

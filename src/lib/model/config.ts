@@ -24,6 +24,17 @@ export type HistoryField = (typeof HISTORY_FIELDS)[number];
 export const SPEND_FIELDS = ['date', 'channel', 'amount'] as const;
 export type SpendField = (typeof SPEND_FIELDS)[number];
 
+/** The MEDDIC qualification elements, in the acronym's order (model/meddic.ts reads them). */
+export const MEDDIC_ELEMENTS = [
+	'metrics',
+	'economic_buyer',
+	'decision_criteria',
+	'decision_process',
+	'identify_pain',
+	'champion'
+] as const;
+export type MeddicElement = (typeof MEDDIC_ELEMENTS)[number];
+
 /** The config file of METRICS.md §5: everything optional, what is given overrides detection. */
 export interface Config {
 	stages?: string[];
@@ -33,6 +44,8 @@ export interface Config {
 	columns?: Partial<Record<DealField, string | null>>;
 	history?: Partial<Record<HistoryField, string>>;
 	spend?: Partial<Record<SpendField, string>>;
+	/** MEDDIC columns by element; `null` says "not in the file" (over detection by name). */
+	meddic?: Partial<Record<MeddicElement, string | null>>;
 }
 
 /** Date order for a text date column whose parts are ambiguous. */
@@ -76,7 +89,7 @@ export function parseConfig(value: unknown): Config {
 	const input = value as Record<string, unknown>;
 	const config: Config = {};
 	for (const key of Object.keys(input)) {
-		if (!['stages', 'won', 'lost', 'columns', 'history', 'spend'].includes(key)) {
+		if (!['stages', 'won', 'lost', 'columns', 'history', 'spend', 'meddic'].includes(key)) {
 			throw new Error(`the config has an unknown key "${key}"`);
 		}
 	}
@@ -91,6 +104,8 @@ export function parseConfig(value: unknown): Config {
 		config.history = stringMap(input.history, HISTORY_FIELDS, 'config.history');
 	if (input.spend !== undefined)
 		config.spend = stringMap(input.spend, SPEND_FIELDS, 'config.spend');
+	if (input.meddic !== undefined)
+		config.meddic = stringMap(input.meddic, MEDDIC_ELEMENTS, 'config.meddic', { nullable: true });
 	return config;
 }
 

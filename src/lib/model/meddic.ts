@@ -1,18 +1,10 @@
 import { headerKey } from '../crm/columns';
 import { ident, join, list, sql, type Fragment } from '../sql/sql';
+import { MEDDIC_ELEMENTS, type Config, type MeddicElement } from './config';
 import type { DealsMapping } from './mapping';
 import { cleanText } from './parse';
 
-/** The six MEDDIC qualification elements, in the acronym's order. */
-export const MEDDIC_ELEMENTS = [
-	'metrics',
-	'economic_buyer',
-	'decision_criteria',
-	'decision_process',
-	'identify_pain',
-	'champion'
-] as const;
-export type MeddicElement = (typeof MEDDIC_ELEMENTS)[number];
+export { MEDDIC_ELEMENTS, type MeddicElement } from './config';
 
 /** Column headers naming each element, English and Russian (matched trimmed and case-folded). */
 const HEADERS: Record<MeddicElement, readonly string[]> = {
@@ -45,11 +37,24 @@ export function detectMeddic(columns: readonly string[]): Partial<Record<MeddicE
 	return Object.keys(found).length >= 2 ? found : {};
 }
 
-/** The deals mapping with the MEDDIC columns detected from the header, unless it names them already. */
-export function withMeddic(mapping: DealsMapping, columns: readonly string[]): DealsMapping {
-	if (mapping.meddic) return mapping;
-	const meddic = detectMeddic(columns);
-	return Object.keys(meddic).length ? { ...mapping, meddic } : mapping;
+/**
+ * The deals mapping with its MEDDIC columns: what the detector named, else what the header's names
+ * say, with the config's choices laid over (a `null` there removes an element).
+ */
+export function withMeddic(
+	mapping: DealsMapping,
+	columns: readonly string[],
+	config: Config['meddic'] = {}
+): DealsMapping {
+	const meddic: Partial<Record<MeddicElement, string>> = {
+		...(mapping.meddic ?? detectMeddic(columns))
+	};
+	for (const [element, column] of Object.entries(config) as [MeddicElement, string | null][]) {
+		if (column === null) delete meddic[element];
+		else meddic[element] = column;
+	}
+	const { meddic: _old, ...rest } = mapping;
+	return Object.keys(meddic).length ? { ...rest, meddic } : rest;
 }
 
 /** The canonical column holding whether an element is filled. */

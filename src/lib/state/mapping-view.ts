@@ -4,7 +4,7 @@ import type { ReadFiles } from '../engine/load';
 import type { Encoding } from '../ingest/decode';
 import type { QuickPreview } from '../ingest/quick-preview';
 import type { RawTable } from '../ingest/raw-table';
-import type { Config, DealField } from '../model/config';
+import type { Config, DealField, MeddicElement } from '../model/config';
 import type { DealsMapping, Detection, FileRole, Mapping } from '../model/mapping';
 
 /** One file as the mapping editor shows it. */
@@ -30,7 +30,11 @@ export interface EditorFile {
 export interface EditorView {
 	files: EditorFile[];
 	/** The deals file and its columns per field (config laid over detection); null: none yet. */
-	deals: { file: string; columns: Partial<Record<DealField, string>> } | null;
+	deals: {
+		file: string;
+		columns: Partial<Record<DealField, string>>;
+		meddic: Partial<Record<MeddicElement, string>>;
+	} | null;
 	/** Only the quick preview is read: the full load is running. */
 	preview: boolean;
 }
@@ -64,7 +68,11 @@ function rawFile(
 
 function dealsOf(file: string, mapping: Mapping | undefined): EditorView['deals'] {
 	return mapping?.role === 'deals'
-		? { file, columns: { ...(mapping as DealsMapping).columns } }
+		? {
+				file,
+				columns: { ...(mapping as DealsMapping).columns },
+				meddic: { ...(mapping as DealsMapping).meddic }
+			}
 		: null;
 }
 
@@ -73,7 +81,13 @@ export function viewOfDataset(dataset: Dataset): EditorView {
 	const deals = dataset.files.find((f) => f.role === 'deals');
 	return {
 		files: dataset.files.map((f) => rawFile(f.raw, f.role, f.crm, f.candidates)),
-		deals: deals ? { file: deals.raw.file, columns: { ...dataset.deals.columns } } : null,
+		deals: deals
+			? {
+					file: deals.raw.file,
+					columns: { ...dataset.deals.columns },
+					meddic: { ...dataset.deals.meddic }
+				}
+			: null,
 		preview: false
 	};
 }
