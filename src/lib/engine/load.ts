@@ -1,5 +1,6 @@
 import type { Db } from '../db/types';
 import { detectAll, applyConfig } from '../crm/detect';
+import { detectGenericDeals } from '../crm/generic';
 import { stagesFromData } from '../crm/stages-from-data';
 import type { Encoding } from '../ingest/decode';
 import { loadRawTable, InputError, type InputFile, type RawTable } from '../ingest/raw-table';
@@ -30,10 +31,10 @@ import { withMeddic } from '../model/meddic';
 import { numberExpr, spendDateExpr, timestampExpr } from '../model/parse';
 import { ident, sql, type Fragment } from '../sql/sql';
 import { auditParsing, type ParsedColumn } from './audit';
-import type { Dataset, LoadedFile } from './dataset';
+import type { Dataset, LoadedFile, RowCount } from './dataset';
 import { derivedDealsFile, derivesDeals } from './derived-deals';
 import { profileColumns } from './profile';
-import { caseVariants, dealWarnings, eventWarnings, fileWarnings } from './warnings';
+import { caseVariants, dealWarnings, eventWarnings, fileWarnings, rejectedLines } from './warnings';
 
 export interface LoadOptions {
 	config?: Config;
@@ -111,6 +112,20 @@ export async function readFiles(
 		const candidates = detectCandidates(raw, config, role);
 		const found = candidates[0];
 		if (!found) {
+			if (role === 'deals') {
+				// Say what is missing, by the plain-CSV reading of the header and values.
+				const why = { missing: [] as string[] };
+				detectGenericDeals(
+					{ name: raw.file, columns: raw.columns, rows: raw.preview },
+					config,
+					why
+				);
+				if (why.missing.length)
+					throw new InputError(
+						input.name,
+						`no column holds ${why.missing.join(' or ')}, so this is not a deals file (${describeColumns(raw.columns)})`
+					);
+			}
 			if (role)
 				throw new InputError(
 					input.name,
@@ -316,6 +331,13 @@ export async function buildDataset(
 			(SELECT count(*) FROM spend)::DOUBLE AS spend,
 			(SELECT min(created) FROM deals) AS "from",
 			(SELECT greatest(max(created), max(closed)) FROM deals) AS "to"`);
+	const rows = await rowCounts(db, files, dealsFile, summary.deals);
+	for (const r of rows) {
+		if (r.read !== r.loaded + r.rejected)
+			warnings.push(
+				`${r.file}: ${r.read - r.loaded - r.rejected} of ${r.read} rows read are neither loaded nor rejected`
+			);
+	}
 	progress('Ready', total, total);
 	return {
 		files,
@@ -327,7 +349,8 @@ export async function buildDataset(
 		dealCount: summary.deals,
 		eventCount: summary.events,
 		hasSpend: spend !== null,
-		warnings
+		warnings,
+		rows
 	};
 }
 
@@ -485,4 +508,34 @@ async function spendWarnings(
 			`${file.file}: channel values that differ only in letter case are counted apart (${variants.join('; ')}); a source filter takes spend of the exact channel`
 		);
 	return out;
+}
+
+/**
+ * Rows read, loaded and rejected per file. Read counts the data lines of the file (rows of the raw
+ * table, rejected lines, footer lines); for the deals file, loaded is the deals kept and rejected
+ * adds the rows left out for no id, no created date or a repeated id, each counted on its own so
+ * that a row lost any other way shows as a gap.
+ */
+async function rowCounts(
+	db: Db,
+	files: readonly LoadedFile[],
+	dealsFile: LoadedFile,
+	deals: number
+): Promise<RowCount[]> {
+	const [left] = await db.query<{ no_id: number; no_created: number; repeated: number }>(sql`
+		SELECT count(*) FILTER (WHERE id IS NULL)::DOUBLE AS no_id,
+			count(*) FILTER (WHERE id IS NOT NULL AND created IS NULL)::DOUBLE AS no_created,
+			count(*) FILTER (WHERE id IS NOT NULL AND created IS NOT NULL AND k > 1)::DOUBLE AS repeated
+		FROM (SELECT id, created, row_number() OVER (PARTITION BY id, created IS NULL ORDER BY row) AS k
+			FROM deals_all)`);
+	const all = files.includes(dealsFile) ? files : [dealsFile, ...files];
+	return all.map((f) => {
+		const unread = rejectedLines(f.raw) + f.raw.footer.length;
+		const read = f.raw.rowsLoaded + unread;
+		if (f === dealsFile) {
+			const leftOut = left.no_id + left.no_created + left.repeated;
+			return { file: f.raw.file, role: 'deals', read, loaded: deals, rejected: unread + leftOut };
+		}
+		return { file: f.raw.file, role: f.role, read, loaded: f.raw.rowsLoaded, rejected: unread };
+	});
 }
