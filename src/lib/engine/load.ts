@@ -78,6 +78,8 @@ export interface ReadFiles {
 	files: LoadedFile[];
 	/** Warnings for files set aside (not deals, history, spend or a stage list). */
 	ignored: string[];
+	/** Why files set aside are not deals files (`x.csv: no column holds the deal stage or status`). */
+	unusable?: string[];
 }
 
 /**
@@ -103,6 +105,7 @@ export async function readFiles(
 	const total = inputs.length + 3;
 	const files: LoadedFile[] = [];
 	const ignored: string[] = [];
+	const unusable: string[] = [];
 	for (const [i, input] of inputs.entries()) {
 		progress(`Reading ${input.name}`, i, total);
 		const role = options.roles?.[input.name];
@@ -112,20 +115,15 @@ export async function readFiles(
 		const candidates = detectCandidates(raw, config, role);
 		const found = candidates[0];
 		if (!found) {
-			if (role === 'deals') {
-				// Say what is missing, by the plain-CSV reading of the header and values.
-				const why = { missing: [] as string[] };
-				detectGenericDeals(
-					{ name: raw.file, columns: raw.columns, rows: raw.preview },
-					config,
-					why
+			// What a deals file would miss, by the plain-CSV reading of the header and values.
+			const why = { missing: [] as string[] };
+			detectGenericDeals({ name: raw.file, columns: raw.columns, rows: raw.preview }, config, why);
+			const lacks = why.missing.length ? `no column holds ${why.missing.join(' or ')}` : null;
+			if (role === 'deals' && lacks)
+				throw new InputError(
+					input.name,
+					`${lacks}, so this is not a deals file (${describeColumns(raw.columns)})`
 				);
-				if (why.missing.length)
-					throw new InputError(
-						input.name,
-						`no column holds ${why.missing.join(' or ')}, so this is not a deals file (${describeColumns(raw.columns)})`
-					);
-			}
 			if (role)
 				throw new InputError(
 					input.name,
@@ -135,6 +133,7 @@ export async function readFiles(
 			ignored.push(
 				`${input.name}: not used: not recognised as deals, stage history, spend or a stage list (${describeColumns(raw.columns)})`
 			);
+			if (lacks) unusable.push(`${input.name}: ${lacks}`);
 			await db.query(sql`DROP TABLE IF EXISTS ${ident(raw.table)}`);
 			continue;
 		}
@@ -148,7 +147,7 @@ export async function readFiles(
 			candidates
 		});
 	}
-	return { files, ignored };
+	return { files, ignored, unusable };
 }
 
 /**
@@ -177,9 +176,11 @@ export async function buildDataset(
 	// A change log that describes the deals (Pipedrive deal changes) stands in for a deals file.
 	const logOnly = byRole('history').some((f) => derivesDeals(f.mapping as HistoryMapping));
 	if (dealsFiles.length === 0 && !logOnly) {
-		const seen = ignored.length
-			? ` (${ignored.map((w) => w.split(':')[0]).join(', ')} not recognised)`
-			: '';
+		const seen = read.unusable?.length
+			? ` (${read.unusable.join('; ')})`
+			: ignored.length
+				? ` (${ignored.map((w) => w.split(':')[0]).join(', ')} not recognised)`
+				: '';
 		throw new Error(`no deals file was given: drop a deals export (one row per deal)${seen}`);
 	}
 	for (const role of ['deals', 'history', 'spend', 'stages'] as const) {
