@@ -1,15 +1,24 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { CSP_DIRECTIVES, withCspHeaders } from './csp.js';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+		adapter: withCspHeaders(
+			adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+			'build'
+		),
 		paths: {
 			// Any static host, any sub-path: `BASE_PATH=/pipelens npm run build`.
 			base: /** @type {'' | `/${string}`} */ (process.env.BASE_PATH ?? ''),
 			relative: true
+		},
+		// Hashes, not nonces: the pages are prerendered static files (see csp.js).
+		csp: {
+			mode: 'hash',
+			directives: CSP_DIRECTIVES
 		},
 		typescript: {
 			// Type-check the tooling too, not only src/ and tests/.

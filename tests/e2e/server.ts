@@ -27,6 +27,8 @@ export interface ServeOptions {
 	extraFiles?: Record<string, string>;
 	/** Override the MIME type by extension, e.g. `{ '.wasm': 'application/octet-stream' }`. */
 	mime?: Record<string, string>;
+	/** Headers sent with every answer, e.g. a Content-Security-Policy. */
+	headers?: Record<string, string>;
 }
 
 export interface Served {
@@ -41,8 +43,10 @@ export async function serve(dir: string, options: ServeOptions = {}): Promise<Se
 	const base = (options.base ?? '').replace(/\/+$/, '');
 	const mime = { ...MIME, ...options.mime };
 	const extra = new Map(Object.entries(options.extraFiles ?? {}));
+	const always = options.headers ?? {};
 
 	const server = createServer((request, response) => {
+		for (const [name, value] of Object.entries(always)) response.setHeader(name, value);
 		void (async () => {
 			const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
 			if (request.method !== 'GET' && request.method !== 'HEAD') {

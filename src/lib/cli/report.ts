@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { startNodeDb } from '../db/node';
+import type { Db } from '../db/types';
 import { loadDataset } from '../engine/load';
 import { runReport } from '../engine/report';
 import type { InputFile } from '../ingest/raw-table';
@@ -45,9 +46,16 @@ async function readConfig(path: string): Promise<Config> {
 	}
 }
 
-/** `report`: the same engine as the page, in Node. Returns the exit code. */
-export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
-	let db: Awaited<ReturnType<typeof startNodeDb>> | null = null;
+/**
+ * `report`: the same engine as the page, in Node. Returns the exit code. `startDb` is for tests
+ * that run many reports on one engine.
+ */
+export async function main(
+	argv: readonly string[],
+	io: Io = processIo,
+	startDb: () => Promise<Db> = startNodeDb
+): Promise<number> {
+	let db: Db | null = null;
 	try {
 		const args = parseArgs(argv);
 		if (args.help) {
@@ -64,7 +72,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 			roles[name] = role;
 			inputs.push({ name, source: await readInput(path) });
 		}
-		db = await startNodeDb();
+		db = await startDb();
 		const dataset = await loadDataset(db, inputs, { config, roles });
 		const report = await runReport(db, dataset, {
 			period: args.from && args.to ? { from: args.from, to: args.to } : null,

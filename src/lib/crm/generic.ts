@@ -163,7 +163,8 @@ function guess<K extends string>(
 }
 
 const DATE = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}([ T].*)?$|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}([ ,T].*)?$/;
-const NUMBER = /^[-+(]?\s*[$€£¥₽]?\s*\d[\d\s\u00a0\u202f,.']*\s*([$€£¥₽]|[A-Z]{3}|руб\.?)?\)?$/;
+const NUMBER =
+	/^[-+(]?\s*([$€£¥₽]|[A-Z]{3}\s)?\s*\d[\d\s\u00a0\u202f,.']*\s*([$€£¥₽]|[A-Z]{3}|руб\.?)?\)?$/;
 const YES_NO = /^(0|1|true|false|yes|no|y|n|t|f|да|нет)$/i;
 const OUTCOME_WORDS =
 	/^(open|active|in progress|pending|won|lost|closed won|closed lost|открыта|в работе|выиграна|проиграна)$/i;
@@ -205,7 +206,8 @@ function stagesInSample(sample: FileSample, column: string | undefined): string[
  */
 export function detectGenericDeals(
 	sample: FileSample,
-	config: Config
+	config: Config,
+	why?: { missing: string[] }
 ): Detection<DealsMapping> | null {
 	const given = defined(config.columns ?? {});
 	const removed = Object.entries(config.columns ?? {})
@@ -263,7 +265,13 @@ export function detectGenericDeals(
 		);
 		if (amount) [columns.amount, fromValues] = [amount, true];
 	}
-	if (!columns.created || !hasStage) return null;
+	if (!columns.created || !hasStage) {
+		if (why) {
+			if (!hasStage) why.missing.push('the deal stage or status');
+			if (!columns.created) why.missing.push('the date a deal was created');
+		}
+		return null;
+	}
 	// Ids that repeat make a log (one row per change), not one row per deal.
 	const ids = columnValues(sample, columns.id);
 	if (ids.length >= 5 && new Set(ids).size < ids.length * 0.8) return null;

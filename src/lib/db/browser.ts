@@ -193,11 +193,30 @@ export async function startBrowserDb(options: BrowserDbOptions = {}): Promise<Br
 	worker.addEventListener('error', onWorkerError);
 	worker.addEventListener('messageerror', onWorkerError);
 
+	// Fault tests: `window.__pipelensCrashEngine(n)` kills the worker the way a crash does (its
+	// error event) when the n-th engine call from now starts, so a test can stop it mid-load.
+	let crashIn: number | null = null;
+	const killWorker = () => {
+		worker.terminate();
+		worker.dispatchEvent(new ErrorEvent('error', { message: 'the engine worker was killed' }));
+	};
+	(globalThis as { __pipelensCrashEngine?: (calls?: number) => void }).__pipelensCrashEngine = (
+		calls = 0
+	) => {
+		if (calls <= 0) killWorker();
+		else crashIn = calls;
+	};
+
 	function guard<T>(work: () => Promise<T>): Promise<T> {
 		if (closed) return Promise.reject(new Error('The analysis engine was closed'));
 		if (dead) return Promise.reject(new Error(ENGINE_STOPPED));
 		return new Promise<T>((resolve, reject) => {
 			pending.add(reject);
+			if (crashIn !== null && --crashIn <= 0) {
+				crashIn = null;
+				// The call is sent and never answered, as when a worker dies under it.
+				queueMicrotask(killWorker);
+			}
 			work().then(
 				(value) => {
 					pending.delete(reject);

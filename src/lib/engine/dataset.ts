@@ -24,6 +24,18 @@ export interface LoadedFile {
 	candidates: Detection[];
 }
 
+/**
+ * How the rows of one file were accounted for: every data line read is either loaded or rejected
+ * (unreadable, a report footer, or a deal left out: no id, no created date, a repeated id).
+ */
+export interface RowCount {
+	file: string;
+	role: FileRole;
+	read: number;
+	loaded: number;
+	rejected: number;
+}
+
 /** Everything the metrics need to know about the loaded data. */
 export interface Dataset {
 	files: LoadedFile[];
@@ -45,4 +57,6 @@ export interface Dataset {
 	hasSpend: boolean;
 	/** Data-quality findings of loading (METRICS.md §4 `warnings`). */
 	warnings: string[];
+	/** Rows read = rows loaded + rows rejected, per file. */
+	rows: RowCount[];
 }

@@ -50,7 +50,9 @@ export async function dealsFromRows(
 				columns: first ? [...history.raw.columns, CREATED] : history.raw.columns,
 				rowsLoaded: n,
 				footer: [],
-				rejected: []
+				rejected: [],
+				repaired: [],
+				renamed: []
 			},
 			role: 'deals',
 			crm: mapping.crm,

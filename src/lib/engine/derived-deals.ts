@@ -130,7 +130,9 @@ export async function deriveDeals(
 			preview: [],
 			rowsLoaded: facts.deals,
 			footer: [],
-			rejected: []
+			rejected: [],
+			repaired: [],
+			renamed: []
 		},
 		mapping: {
 			role: 'deals',

@@ -83,7 +83,7 @@ describe('loadDataset', () => {
 
 	it('loadDataset throws an InputError when a file given as deals does not look like one', async () => {
 		await expect(tinyDataset({ deals: 'foo,bar\n1,2\n' }, db)).rejects.toThrow(
-			/^deals\.csv: the columns do not look like a deals file \(columns: "foo", "bar"\)$/
+			/^deals\.csv: no column holds the deal stage or status or the date a deal was created, so this is not a deals file \(columns: "foo", "bar"\)$/
 		);
 	});
 

@@ -1,6 +1,6 @@
 import type { Db } from '../db/types';
 import { detectAll, applyConfig } from '../crm/detect';
-import { blankMapping } from '../crm/generic';
+import { blankMapping, detectGenericDeals } from '../crm/generic';
 import { stagesFromData } from '../crm/stages-from-data';
 import type { Encoding } from '../ingest/decode';
 import {
@@ -41,10 +41,10 @@ import type { PipelineOrders } from '../model/pipeline-view';
 import { numberExpr, spendDateExpr, timestampExpr } from '../model/parse';
 import { ident, sql, type Fragment } from '../sql/sql';
 import { auditParsing, type ParsedColumn } from './audit';
-import type { Dataset, LoadedFile } from './dataset';
+import type { Dataset, LoadedFile, RowCount } from './dataset';
 import { derivedDealsFile, derivesDeals } from './derived-deals';
 import { profileColumns } from './profile';
-import { caseVariants, dealWarnings, eventWarnings, fileWarnings } from './warnings';
+import { caseVariants, dealWarnings, eventWarnings, fileWarnings, rejectedLines } from './warnings';
 
 export interface LoadOptions {
 	config?: Config;
@@ -95,6 +95,8 @@ export interface ReadFiles {
 	ignored: string[];
 	/** Those files as read (their tables dropped): the mapping editor offers them a role. */
 	setAside: RawTable[];
+	/** Why files set aside are not deals files (`x.csv: no column holds the deal stage or status`). */
+	unusable?: string[];
 }
 
 /**
@@ -121,6 +123,7 @@ export async function readFiles(
 	const files: LoadedFile[] = [];
 	const ignored: string[] = [];
 	const setAside: RawTable[] = [];
+	const unusable: string[] = [];
 	for (const [i, input] of inputs.entries()) {
 		progress(`Reading ${input.name}`, i, total);
 		const role = options.roles?.[input.name];
@@ -134,6 +137,15 @@ export async function readFiles(
 		}
 		const found = candidates[0];
 		if (!found) {
+			// What a deals file would miss, by the plain-CSV reading of the header and values.
+			const why = { missing: [] as string[] };
+			detectGenericDeals({ name: raw.file, columns: raw.columns, rows: raw.preview }, config, why);
+			const lacks = why.missing.length ? `no column holds ${why.missing.join(' or ')}` : null;
+			if (role === 'deals' && lacks)
+				throw new InputError(
+					input.name,
+					`${lacks}, so this is not a deals file (${describeColumns(raw.columns)})`
+				);
 			if (role)
 				throw new InputError(
 					input.name,
@@ -143,6 +155,7 @@ export async function readFiles(
 			ignored.push(
 				`${input.name}: not used: not recognised as deals, stage history, spend or a stage list (${describeColumns(raw.columns)})`
 			);
+			if (lacks) unusable.push(`${input.name}: ${lacks}`);
 			await db.query(sql`DROP TABLE IF EXISTS ${ident(raw.table)}`);
 			setAside.push(raw);
 			continue;
@@ -157,7 +170,7 @@ export async function readFiles(
 			candidates
 		});
 	}
-	return { files, ignored, setAside };
+	return { files, ignored, setAside, unusable };
 }
 
 /**
@@ -186,9 +199,11 @@ export async function buildDataset(
 	// A change log that describes the deals (Pipedrive deal changes) stands in for a deals file.
 	const logOnly = byRole('history').some((f) => derivesDeals(f.mapping as HistoryMapping));
 	if (dealsFiles.length === 0 && !logOnly) {
-		const seen = ignored.length
-			? ` (${ignored.map((w) => w.split(':')[0]).join(', ')} not recognised)`
-			: '';
+		const seen = read.unusable?.length
+			? ` (${read.unusable.join('; ')})`
+			: ignored.length
+				? ` (${ignored.map((w) => w.split(':')[0]).join(', ')} not recognised)`
+				: '';
 		throw new Error(`no deals file was given: drop a deals export (one row per deal)${seen}`);
 	}
 	for (const role of ['deals', 'history', 'spend', 'stages'] as const) {
@@ -350,6 +365,13 @@ export async function buildDataset(
 			(SELECT min(created) FROM deals) AS "from",
 			(SELECT greatest(max(created), max(closed)) FROM deals) AS "to"`);
 	const pipelines = perPipeline ? await pipelineOrders(db, deals) : null;
+	const rows = await rowCounts(db, files, dealsFile, summary.deals);
+	for (const r of rows) {
+		if (r.read !== r.loaded + r.rejected)
+			warnings.push(
+				`${r.file}: ${r.read - r.loaded - r.rejected} of ${r.read} rows read are neither loaded nor rejected`
+			);
+	}
 	progress('Ready', total, total);
 	return {
 		files,
@@ -362,7 +384,8 @@ export async function buildDataset(
 		dealCount: summary.deals,
 		eventCount: summary.events,
 		hasSpend: spend !== null,
-		warnings
+		warnings,
+		rows
 	};
 }
 
@@ -528,4 +551,34 @@ async function spendWarnings(
 			`${file.file}: channel values that differ only in letter case are counted apart (${variants.join('; ')}); a source filter takes spend of the exact channel`
 		);
 	return out;
+}
+
+/**
+ * Rows read, loaded and rejected per file. Read counts the data lines of the file (rows of the raw
+ * table, rejected lines, footer lines); for the deals file, loaded is the deals kept and rejected
+ * adds the rows left out for no id, no created date or a repeated id, each counted on its own so
+ * that a row lost any other way shows as a gap.
+ */
+async function rowCounts(
+	db: Db,
+	files: readonly LoadedFile[],
+	dealsFile: LoadedFile,
+	deals: number
+): Promise<RowCount[]> {
+	const [left] = await db.query<{ no_id: number; no_created: number; repeated: number }>(sql`
+		SELECT count(*) FILTER (WHERE id IS NULL)::DOUBLE AS no_id,
+			count(*) FILTER (WHERE id IS NOT NULL AND created IS NULL)::DOUBLE AS no_created,
+			count(*) FILTER (WHERE id IS NOT NULL AND created IS NOT NULL AND k > 1)::DOUBLE AS repeated
+		FROM (SELECT id, created, row_number() OVER (PARTITION BY id, created IS NULL ORDER BY row) AS k
+			FROM deals_all)`);
+	const all = files.includes(dealsFile) ? files : [dealsFile, ...files];
+	return all.map((f) => {
+		const unread = rejectedLines(f.raw) + f.raw.footer.length;
+		const read = f.raw.rowsLoaded + unread;
+		if (f === dealsFile) {
+			const leftOut = left.no_id + left.no_created + left.repeated;
+			return { file: f.raw.file, role: 'deals', read, loaded: deals, rejected: unread + leftOut };
+		}
+		return { file: f.raw.file, role: f.role, read, loaded: f.raw.rowsLoaded, rejected: unread };
+	});
 }

@@ -12,6 +12,15 @@ function lines(raw: RawTable, list: readonly { line: number }[], max = 5): strin
 	return `${lineWord(raw)} ${shown.join(', ')}${list.length > max ? ` and ${list.length - max} more` : ''}`;
 }
 
+function short(text: string, max = 60): string {
+	return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/** Lines of the file the rejected records cover (an unclosed quote swallows the lines after it). */
+export function rejectedLines(raw: RawTable): number {
+	return raw.rejected.reduce((n, r) => n + (r.lines ?? 1), 0);
+}
+
 /** What reading a file skipped or could not read: preamble, footer, rejected lines. */
 export function fileWarnings(raw: RawTable): string[] {
 	const out: string[] = [];
@@ -24,8 +33,21 @@ export function fileWarnings(raw: RawTable): string[] {
 	}
 	if (raw.rejected.length > 0) {
 		const first = raw.rejected[0];
+		const count = rejectedLines(raw);
 		out.push(
-			`${raw.file}: ${plural(raw.rejected.length, 'line')} could not be read and ${raw.rejected.length === 1 ? 'was' : 'were'} left out (${lines(raw, raw.rejected)}; ${lines(raw, [first])}: ${first.problem})`
+			`${raw.file}: ${plural(count, 'line')} could not be read and ${count === 1 ? 'was' : 'were'} left out (${lines(raw, raw.rejected)}; ${lines(raw, [first])}: ${first.problem})`
+		);
+	}
+	const repaired = raw.repaired ?? [];
+	if (repaired.length > 0) {
+		const first = repaired[0];
+		out.push(
+			`${raw.file}: ${plural(repaired.length, 'line')} read after a repair (${lines(raw, repaired)}; ${lines(raw, [first])}: ${first.problem})`
+		);
+	}
+	for (const r of raw.renamed ?? []) {
+		out.push(
+			`${raw.file}: the column name "${short(r.from)}" appears more than once; a later one is read as "${short(r.to)}"`
 		);
 	}
 	return out;
@@ -70,6 +92,14 @@ export async function dealWarnings(db: Db, raw: RawTable): Promise<string[]> {
 	if (dup.n > 0) {
 		out.push(
 			`${raw.file}: ${plural(dup.n, 'duplicate deal row')} left out, the first row of each id kept (first: id "${dup.first_id}" again at ${rowPlace(raw, dup.row ?? 0)})`
+		);
+	}
+	const [early] = await db.query<{ n: number; id: string | null; row: number | null }>(sql`
+		SELECT count(*)::DOUBLE AS n, arg_min(id, row) AS id, min(row)::DOUBLE AS row
+		FROM deals WHERE closed < CAST(created AS DATE)`);
+	if (early.n > 0) {
+		out.push(
+			`${raw.file}: ${plural(early.n, 'deal')} closed before ${early.n === 1 ? 'it was' : 'they were'} created, left out of cycle times (first: id "${early.id}" at ${rowPlace(raw, early.row ?? 0)})`
 		);
 	}
 	const unknown = await db.query<{ stage: string; n: number }>(sql`

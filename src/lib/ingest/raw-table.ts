@@ -1,5 +1,5 @@
 import type { Db, FileSource } from '../db/types';
-import { ident, sql } from '../sql/sql';
+import { ident, raw, sql, type Fragment } from '../sql/sql';
 import {
 	bomLength,
 	decodeBytes,
@@ -25,6 +25,8 @@ export interface Rejection {
 	problem: string;
 	/** The start of the line's text, shortened (never a huge field). */
 	text: string;
+	/** Lines of the file the rejected record spans (an unclosed quote swallows the ones after). */
+	lines?: number;
 }
 
 /** An input file loaded as an all-text table. */
@@ -51,6 +53,10 @@ export interface RawTable {
 	 * table row, 1-based, of each line of that text (index: line − 1). Absent for CSV files.
 	 */
 	sourceRows?: number[];
+	/** Lines read after a repair (a NUL byte removed, bytes that are not UTF-8 replaced). */
+	repaired: Rejection[];
+	/** Header names read differently from the file (a repeated name gets a `_1` suffix). */
+	renamed: { from: string; to: string }[];
 }
 
 /**
@@ -82,6 +88,8 @@ export type FileFormat = 'csv' | 'html' | 'xlsx';
 export interface LoadRawOptions {
 	/** Read the text in this encoding instead of the sniffed one (the page's override). */
 	encoding?: Encoding;
+	/** The file read as UTF-8 turned out to hold bytes that are not (internal, second reading). */
+	notAllUtf8?: boolean;
 }
 
 // Report exports end with summary lines that are not data.
@@ -116,13 +124,14 @@ interface Prepared {
 	asBytes: boolean;
 	/** A table read through CSV text: each line's row in the user's file (`RawTable.sourceRows`). */
 	sourceRows?: number[];
+	repaired: Rejection[];
 }
 
 function fromText(
 	text: string,
 	encoding: Encoding,
 	format: FileFormat,
-	sourceRows?: number[]
+	{ sourceRows, repaired = [] }: { sourceRows?: number[]; repaired?: Rejection[] } = {}
 ): Prepared {
 	return {
 		source: text,
@@ -131,8 +140,75 @@ function fromText(
 		encoding,
 		format,
 		asBytes: false,
+		repaired,
 		...(sourceRows ? { sourceRows } : {})
 	};
+}
+
+/** Lines (1-based) of `text` holding `mark`, each with its start (shortened). */
+function linesWith(text: string, mark: string, problem: string): Rejection[] {
+	const out: Rejection[] = [];
+	let line = 1;
+	let start = 0;
+	for (let i = text.indexOf(mark); i !== -1; i = text.indexOf(mark, i + 1)) {
+		for (let k = text.indexOf('\n', start); k !== -1 && k < i; k = text.indexOf('\n', k + 1)) {
+			line++;
+			start = k + 1;
+		}
+		if (out.at(-1)?.line === line) continue;
+		const end = text.indexOf('\n', start);
+		out.push({ line, problem, text: shorten(text.slice(start, end === -1 ? undefined : end)) });
+	}
+	return out;
+}
+
+/** NUL bytes in text: removed, and the lines that held them named. */
+function withoutNul(
+	text: string,
+	repaired: Rejection[] = []
+): { text: string; repaired: Rejection[] } {
+	if (!text.includes('\0')) return { text, repaired };
+	const found = linesWith(text, '\0', 'a NUL byte was removed');
+	return { text: text.replaceAll('\0', ''), repaired: [...repaired, ...found] };
+}
+
+/**
+ * Bytes that are mostly UTF-8 with a few bytes that are not (a file cut and pasted together, a
+ * damaged export): more valid multi-byte characters than bad bytes. A windows-125x file has
+ * accented letters but almost never a valid UTF-8 sequence.
+ */
+function mostlyUtf8(bytes: Uint8Array): boolean {
+	let valid = 0;
+	let bad = 0;
+	for (let i = 0; i < bytes.length; i++) {
+		const b = bytes[i];
+		if (b < 0x80) continue;
+		const need = b >= 0xf0 && b < 0xf5 ? 3 : b >= 0xe0 ? 2 : b >= 0xc2 && b < 0xe0 ? 1 : -1;
+		let ok = need > 0 && i + need < bytes.length + 1;
+		for (let k = 1; ok && k <= need; k++) ok = (bytes[i + k] ?? 0) >> 6 === 2;
+		if (ok) {
+			valid++;
+			i += need;
+		} else bad++;
+	}
+	return valid > 0 && bad <= valid;
+}
+
+/** Mostly-UTF-8 bytes decoded with U+FFFD for the bad bytes, and the lines that held them named. */
+function lenientUtf8(bytes: Uint8Array, bom: number): { text: string; repaired: Rejection[] } {
+	const text = new TextDecoder('utf-8').decode(bytes.subarray(bom));
+	return {
+		text,
+		repaired: linesWith(text, '\ufffd', 'bytes that are not UTF-8 were replaced by �')
+	};
+}
+
+/** More than 1% control bytes (other than tab, newline, carriage return) in the head: not text. */
+function binary(head: Uint8Array): boolean {
+	const sample = head.subarray(0, 4096);
+	let control = 0;
+	for (const b of sample) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) control++;
+	return control > Math.max(2, sample.length / 100);
 }
 
 /** The first table of an HTML document, as CSV text. */
@@ -142,7 +218,7 @@ function fromHtml(name: string, html: string, encoding: Encoding): Prepared {
 		throw new InputError(name, 'this is an HTML page with no table in it, not a data export');
 	const csv = tableToCsv(rows);
 	if (csv.text === '') throw new InputError(name, 'the table in this HTML file is empty');
-	return fromText(csv.text, encoding, 'html', csv.sourceRows);
+	return fromText(csv.text, encoding, 'html', { sourceRows: csv.sourceRows });
 }
 
 /** The single-byte code page an HTML `<meta charset>` names, if it is one we read. */
@@ -185,7 +261,8 @@ async function prepare(file: InputFile, options: LoadRawOptions): Promise<Prepar
 	if (typeof source === 'string') {
 		if (source.length === 0) throw new InputError(file.name, 'the file is empty');
 		if (looksLikeHtml(source.slice(0, HEAD_BYTES))) return fromHtml(file.name, source, 'utf-8');
-		return fromText(source, 'utf-8', 'csv');
+		const clean = withoutNul(source);
+		return fromText(clean.text, 'utf-8', 'csv', { repaired: clean.repaired });
 	}
 	const size = source instanceof Uint8Array ? source.length : source.size;
 	const head = await headBytes(source);
@@ -209,15 +286,15 @@ async function prepare(file: InputFile, options: LoadRawOptions): Promise<Prepar
 		const csv = tableToCsv(rows);
 		if (csv.text === '')
 			throw new InputError(file.name, 'the first sheet of the workbook is empty');
-		return fromText(csv.text, 'utf-8', 'xlsx', csv.sourceRows);
+		return fromText(csv.text, 'utf-8', 'xlsx', { sourceRows: csv.sourceRows });
 	}
 	const complete = head.length >= size;
 	const sniffed = sniffEncoding(head, { complete });
 	const guess: EncodingGuess = options.encoding
 		? { encoding: options.encoding, bom: bomLength(head, options.encoding) }
 		: sniffed;
-	// Text has no NUL bytes, except UTF-16 (with its byte order mark).
-	if (head.subarray(0, 4096).includes(0) && !guess.encoding.startsWith('utf-16')) {
+	// Text has few control bytes (UTF-16 has a NUL in every ASCII character, and its BOM).
+	if (!guess.encoding.startsWith('utf-16') && binary(head)) {
 		throw new InputError(file.name, 'this is a binary file, not a CSV export');
 	}
 	const headText = decodeBytes(head, guess);
@@ -227,17 +304,28 @@ async function prepare(file: InputFile, options: LoadRawOptions): Promise<Prepar
 			declared && sniffed.encoding !== 'utf-8' ? { encoding: declared, bom: 0 } : guess;
 		return fromHtml(file.name, decodeBytes(await allBytes(source), encoding), encoding.encoding);
 	}
-	if (guess.encoding === 'utf-8' && sniffed.encoding === 'utf-8') {
+	const nul = !guess.encoding.startsWith('utf-16') && head.includes(0);
+	if (guess.encoding === 'utf-8' && sniffed.encoding === 'utf-8' && !nul && !options.notAllUtf8) {
 		return {
 			source,
 			head: headText,
 			complete,
 			encoding: 'utf-8',
 			format: 'csv',
-			asBytes: true
+			asBytes: true,
+			repaired: []
 		};
 	}
-	return fromText(decodeBytes(await allBytes(source), guess), guess.encoding, 'csv');
+	const bytes = await allBytes(source);
+	if (!options.encoding && guess.bom === 0) {
+		if ((sniffed.encoding !== 'utf-8' || options.notAllUtf8) && mostlyUtf8(bytes)) {
+			const lenient = lenientUtf8(bytes, 0);
+			const clean = withoutNul(lenient.text, lenient.repaired);
+			return fromText(clean.text, 'utf-8', 'csv', { repaired: clean.repaired });
+		}
+	}
+	const clean = withoutNul(decodeBytes(bytes, guess));
+	return fromText(clean.text, guess.encoding, 'csv', { repaired: clean.repaired });
 }
 
 function shorten(text: string, max = 120): string {
@@ -283,12 +371,29 @@ export async function loadRawTable(
 	await db.query(sql`DROP TABLE IF EXISTS ${ident(table)}`);
 	await db.query(sql`DROP TABLE IF EXISTS ${ident(rejects)}`);
 	await db.query(sql`DROP TABLE IF EXISTS ${ident(scans)}`);
-	await db.query(sql`CREATE TABLE ${ident(table)} AS
+	const read = (columns: Fragment) => sql`CREATE TABLE ${ident(table)} AS
 		SELECT row_number() OVER () AS __row, *
-		FROM read_csv(${path}, all_varchar = true, header = true, delim = ${dialect.delimiter},
-			quote = '"', escape = '"', skip = ${dialect.skip}, auto_detect = true,
+		FROM read_csv(${path}, header = true, delim = ${dialect.delimiter},
+			quote = '"', escape = '"', skip = ${dialect.skip}, ${columns},
 			null_padding = false, ignore_errors = true, store_rejects = true,
-			rejects_table = ${rejects}, rejects_scan = ${scans}, max_line_size = 20000000)`);
+			rejects_table = ${rejects}, rejects_scan = ${scans}, max_line_size = 20000000)`;
+	try {
+		await db.query(read(sql`all_varchar = true, auto_detect = true`));
+	} catch (e) {
+		// DuckDB's own sniffer gives up on a quote that is never closed: read again with the
+		// header we found, so the lines before it load and the rest is rejected, and named.
+		if (!/sniffing file/i.test((e as Error).message)) throw e;
+		await db.query(sql`DROP TABLE IF EXISTS ${ident(rejects)}`);
+		await db.query(sql`DROP TABLE IF EXISTS ${ident(scans)}`);
+		const names = uniqueNames([...dialect.columns, ...(dialect.trailingDelimiter ? [''] : [])]);
+		// Placeholder names (nothing from the file is spliced into SQL), renamed after.
+		const struct = `{${names.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ')}}`;
+		await db.query(read(sql`auto_detect = false, columns = ${raw(struct)}`));
+		for (const [i, name] of names.entries())
+			await db.query(
+				sql`ALTER TABLE ${ident(table)} RENAME COLUMN ${ident(`c${i}`)} TO ${ident(name)}`
+			);
+	}
 	let columns = (await db.query<{ column_name: string }>(sql`DESCRIBE ${ident(table)}`))
 		.map((r) => r.column_name)
 		.filter((c) => c !== '__row');
@@ -312,9 +417,11 @@ export async function loadRawTable(
 		error_type: string;
 		csv_line: string;
 		error_message: string;
+		lines: number;
 	}>(
 		sql`SELECT line::DOUBLE AS line, any_value(error_type) AS error_type, any_value(left(csv_line, 400)) AS csv_line,
-			any_value(error_message) AS error_message
+			any_value(error_message) AS error_message,
+			max(length(rtrim(csv_line, chr(13) || chr(10))) - length(replace(rtrim(csv_line, chr(13) || chr(10)), chr(10), '')) + 1)::DOUBLE AS lines
 			FROM ${ident(rejects)} GROUP BY line ORDER BY line`
 	);
 	await db.query(sql`DROP TABLE IF EXISTS ${ident(rejects)}`);
@@ -330,6 +437,7 @@ export async function loadRawTable(
 		const bytes = await allBytes(file.source);
 		if (!isUtf8(bytes, { complete: true })) {
 			await db.dropFile(path);
+			if (mostlyUtf8(bytes)) return loadRawTable(db, file, table, { ...options, notAllUtf8: true });
 			const encoding = guessSingleByte(nonAsciiSample(bytes));
 			return loadRawTable(db, file, table, { ...options, encoding });
 		}
@@ -340,9 +448,25 @@ export async function loadRawTable(
 		const text = shorten(e.csv_line ?? '');
 		// DuckDB numbers reject lines in the file, skipped title lines included.
 		const line = e.line;
+		const span = e.lines > 1 ? { lines: e.lines } : {};
 		if (FOOTER.test(text) || text === '') footer.push({ line, problem: 'report footer', text });
-		else rejected.push({ line, problem: describeReject(e.error_type, e.error_message), text });
+		else
+			rejected.push({
+				line,
+				problem: describeReject(e.error_type, e.error_message, e.lines),
+				text,
+				...span
+			});
 	}
+	const renamed = dialect.columns
+		.map((from, i) => ({ from, to: columns[i] }))
+		.filter(
+			(r) =>
+				r.to !== undefined &&
+				r.from.trim() !== '' &&
+				r.to !== r.from.trim() &&
+				r.to.replace(/_\d+$/, '') === r.from.trim()
+		);
 	return {
 		file: file.name,
 		table,
@@ -355,14 +479,30 @@ export async function loadRawTable(
 		rowsLoaded: n,
 		footer,
 		rejected,
+		repaired: prepared.repaired,
+		renamed,
 		...(prepared.sourceRows ? { sourceRows: prepared.sourceRows } : {})
 	};
 }
 
-function describeReject(type: string, message: string): string {
+/** Header names made unique the way `read_csv` does it: `Owner`, `Owner_1`; `column3` for none. */
+function uniqueNames(names: readonly string[]): string[] {
+	const seen = new Set<string>();
+	return names.map((name, i) => {
+		let out = name.trim() === '' ? `column${i}` : name;
+		for (let k = 1; seen.has(out); k++) out = `${name}_${k}`;
+		seen.add(out);
+		return out;
+	});
+}
+
+function describeReject(type: string, message: string, lines = 1): string {
 	const counts = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message ?? '');
 	if (counts) return `expected ${counts[1]} fields, found ${counts[2]}`;
-	if (type === 'UNQUOTED VALUE' || type === 'UNTERMINATED QUOTE') return 'a quote is not closed';
+	if (type === 'UNQUOTED VALUE' || type === 'UNTERMINATED QUOTE')
+		return lines > 1
+			? `a quote is not closed, so the ${lines} lines from there on were read as one field`
+			: 'a quote is not closed';
 	if (type === 'LINE SIZE OVER MAXIMUM') return 'the line is too long';
 	if (type === 'INVALID ENCODING') return 'the text is not valid UTF-8';
 	return type.toLowerCase();

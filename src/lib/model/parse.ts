@@ -59,6 +59,13 @@ export function cleanText(column: Fragment): Fragment {
 
 /** A TIMESTAMP parsed from text written in `family`; NULL when it does not parse. */
 export function timestampExpr(column: Fragment, family: DateFamily): Fragment {
+	const parsed = parsedTimestamp(column, family);
+	// A CRM date before 1900 or after 2199 is a typo or a placeholder (`0001-01-01`, `9999-12-31`,
+	// year 99999): unreadable, and so counted and named like any other unreadable date.
+	return sql`CASE WHEN ${parsed} BETWEEN TIMESTAMP '1900-01-01' AND TIMESTAMP '2199-12-31 23:59:59.999' THEN ${parsed} END`;
+}
+
+function parsedTimestamp(column: Fragment, family: DateFamily): Fragment {
 	const text = cleanText(column);
 	if (family === 'iso') {
 		// ISO dates, with a time, a `T`, seconds or fractions. A zone after the time (`Z`, `UTC`,

@@ -72,6 +72,10 @@ export class Dashboard {
 	#request = 0;
 	/** Counts reads, so a quick preview never replaces what a later step showed. */
 	#reading = 0;
+	/** Bumped by every drop: a load that a later drop superseded stops and shows nothing. */
+	#loadSeq = 0;
+	/** The engine stopped with files loaded or loading: `retry` reads them again. */
+	canRetry = $state(false);
 
 	/** Ready: a report for the current view is on screen. */
 	readonly ready = $derived(this.report !== null && !this.computing && this.progress === null);
@@ -85,10 +89,11 @@ export class Dashboard {
 				onCrash: () => {
 					this.#db = null;
 					this.#read = null;
+					this.canRetry = this.#inputs.length > 0;
 					this.engineState = 'failed';
 					this.engineStatus = 'The analysis engine stopped; it restarts on the next action';
 					this.error =
-						'The analysis engine stopped unexpectedly (often: out of memory). Drop the files again to retry.';
+						'The analysis engine stopped unexpectedly (often: out of memory). It restarts when you retry or drop the files again.';
 					this.report = null;
 					this.data = null;
 					this.dataset = null;
@@ -122,7 +127,9 @@ export class Dashboard {
 
 	/** Load files (deals, history, spend, stage lists, told apart by content). */
 	load(inputs: InputFile[], config: Config = {}): Promise<void> {
+		const seq = ++this.#loadSeq;
 		return this.#serial(async () => {
+			if (seq !== this.#loadSeq) return;
 			this.#inputs = inputs;
 			this.encodings = {};
 			this.dateOrder = undefined;
@@ -132,6 +139,15 @@ export class Dashboard {
 			this.fileNames = inputs.map((f) => f.name);
 			this.period = null;
 			this.filters = {};
+			await this.#readAndBuild();
+		});
+	}
+
+	/** Read the last files again on a new engine (after the engine stopped). */
+	retry(): Promise<void> {
+		const seq = ++this.#loadSeq;
+		return this.#serial(async () => {
+			if (seq !== this.#loadSeq) return;
 			await this.#readAndBuild();
 		});
 	}
@@ -172,7 +188,10 @@ export class Dashboard {
 	}
 
 	async #readAndBuild(): Promise<void> {
+		const seq = this.#loadSeq;
+		const superseded = () => seq !== this.#loadSeq;
 		this.error = null;
+		this.canRetry = false;
 		this.report = null;
 		this.#read = null;
 		this.editor = null;
@@ -192,17 +211,21 @@ export class Dashboard {
 				blankWhenUnknown: true,
 				onProgress: this.#onProgress
 			});
+			// A later drop is waiting: leave the screen to it.
+			if (superseded()) return;
 			this.#reading++;
 			this.#read = read;
 			this.editor = viewOfRead(read, this.config, this.crmChoice);
-			await this.#build(db, this.#onProgress);
+			await this.#build(db, this.#onProgress, superseded);
 		} catch (e) {
+			if (superseded()) return;
 			this.dataset = null;
 			this.data = null;
 			this.error = message(e);
 			// What was read stays in the mapping editor (or the preview, when nothing could be
 			// read), so the file can be fixed there rather than dropped again.
 			if (this.#read) this.editor = viewOfRead(this.#read, this.config, this.crmChoice);
+			this.canRetry = this.canRetry || this.engineState === 'failed';
 		} finally {
 			this.progress = null;
 		}
@@ -245,7 +268,11 @@ export class Dashboard {
 		});
 	}
 
-	async #build(db: BrowserDb, onProgress?: OnProgress): Promise<void> {
+	async #build(
+		db: BrowserDb,
+		onProgress?: OnProgress,
+		superseded: () => boolean = () => false
+	): Promise<void> {
 		if (!this.#read) return;
 		// A report computed while tables are rebuilt is stale: drop it.
 		this.#request++;
@@ -261,9 +288,9 @@ export class Dashboard {
 				dimensionValuesQuery(dim)
 			);
 		}
-		this.stageLabels = await db.query<StageLabel & Record<string, string | number>>(
-			stageLabelsQuery
-		);
+		const labels = await db.query<StageLabel & Record<string, string | number>>(stageLabelsQuery);
+		if (superseded()) return;
+		this.stageLabels = labels;
 		this.dataset = dataset;
 		this.editor = viewOfDataset(dataset);
 		this.dimensionValues = values;
@@ -330,7 +357,8 @@ export function viewKey(period: Period | null, filters: Filters): string {
 	return [period ? `${period.from}..${period.to}` : 'all', ...parts].join(';');
 }
 
+/** One line, never a wall of text (a huge field or header quoted by an engine error). */
 function message(e: unknown): string {
-	const text = e instanceof Error ? e.message : String(e);
-	return text.split('\n')[0];
+	const text = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+	return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }
