@@ -27,6 +27,9 @@ export function svgMarkup(svg: SVGSVGElement): string {
 	copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
 	copy.setAttribute('width', String(Math.ceil(width)));
 	copy.setAttribute('height', String(Math.ceil(height)));
+	// Scalable where it is inlined (the HTML report sizes charts to the page).
+	if (!copy.hasAttribute('viewBox'))
+		copy.setAttribute('viewBox', `0 0 ${Math.ceil(width)} ${Math.ceil(height)}`);
 	const background = getComputedStyle(svg.closest('.panel') ?? document.body).backgroundColor;
 	const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
 	rect.setAttribute('width', '100%');

@@ -17,6 +17,13 @@ export interface LoadProgress {
 	total: number;
 }
 
+/** Choices the user made over detection, restored with kept files. */
+export interface LoadChoices {
+	encodings?: Record<string, Encoding>;
+	crmChoice?: Record<string, string>;
+	dateOrder?: DateOrder;
+}
+
 type OnProgress = (step: string, done: number, total: number) => void;
 
 /**
@@ -108,13 +115,18 @@ export class Dashboard {
 		return run;
 	}
 
+	/** The files last given to `load` (kept in the browser for the next visit). */
+	get inputs(): readonly InputFile[] {
+		return this.#inputs;
+	}
+
 	/** Load files (deals, history, spend, stage lists, told apart by content). */
-	load(inputs: InputFile[], config: Config = {}): Promise<void> {
+	load(inputs: InputFile[], config: Config = {}, choices: LoadChoices = {}): Promise<void> {
 		return this.#serial(async () => {
 			this.#inputs = inputs;
-			this.encodings = {};
-			this.dateOrder = undefined;
-			this.crmChoice = {};
+			this.encodings = choices.encodings ?? {};
+			this.dateOrder = choices.dateOrder;
+			this.crmChoice = choices.crmChoice ?? {};
 			this.config = config;
 			this.fileNames = inputs.map((f) => f.name);
 			this.period = null;
