@@ -21,6 +21,8 @@ export class KeptFiles {
 	/** `kept`, `forgotten` or a storage failure; null before anything happened. */
 	status = $state<'kept' | 'forgotten' | null>(null);
 	failure = $state<string | null>(null);
+	/** The start-up look for kept files: a marker for the page and its tests. */
+	restoring = $state<'idle' | 'restoring' | 'none' | 'restored'>('idle');
 
 	#dash: Dashboard;
 	#storedInputs: readonly InputFile[] | null = null;
@@ -34,17 +36,22 @@ export class KeptFiles {
 	/** Reopen the kept files, if any; true when there were some. */
 	async restore(): Promise<boolean> {
 		const idb = this.#idb();
-		if (!idb) return false;
+		this.restoring = 'restoring';
 		try {
-			const saved = await loadSaved(idb);
-			if (!saved) return false;
+			const saved = idb ? await loadSaved(idb) : null;
+			if (!saved) {
+				this.restoring = 'none';
+				return false;
+			}
 			this.active = true;
 			const inputs = saved.files.map((f) => ({ name: f.name, source: f.bytes }));
 			this.#storedInputs = inputs;
 			await this.#dash.load(inputs, saved.config, saved);
+			this.restoring = 'restored';
 			return true;
 		} catch (e) {
 			this.failure = storageError(e);
+			this.restoring = 'none';
 			return false;
 		}
 	}
