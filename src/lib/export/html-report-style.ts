@@ -26,11 +26,11 @@ h2 small{color:var(--muted);font-weight:normal;font-size:.8rem;margin-left:.5rem
 table{border-collapse:collapse;font-size:.85rem;font-variant-numeric:tabular-nums;margin:0 0 .75rem}
 caption{text-align:left;color:var(--muted);padding:.25rem 0}
 th,td{padding:.25rem .6rem;border-bottom:1px solid var(--border);text-align:right;white-space:nowrap}
-thead th{color:var(--muted);font-weight:600}
+thead th{color:var(--muted);font-weight:600;white-space:normal;vertical-align:bottom;min-width:4.5rem}
 tbody th,tfoot th,thead th:first-child{text-align:left;font-weight:normal}
 tfoot th,tfoot td{font-weight:600;border-top:2px solid var(--border)}
 .warnings ul{margin:0;padding-left:1.2rem}
 .note{color:var(--muted);font-size:.85rem}
 footer{color:var(--muted);font-size:.8rem;padding-bottom:2rem}
-@media print{body{background:#fff;font-size:12px}header,main,footer{max-width:none;padding:0}.panel,.card{border-color:#ccc}.scroll{overflow:visible}}
+@media print{body{background:#fff;font-size:12px}table{font-size:10px}header,main,footer{max-width:none;padding:0}.panel,.card{border-color:#ccc}.scroll{overflow:visible}}
 `;
