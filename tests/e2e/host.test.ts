@@ -97,7 +97,7 @@ describe('hosting: report, kept files, offline', () => {
 					const requests: string[] = [];
 					offline.on('request', (r) => requests.push(r.url()));
 					// Every network request is refused (the file itself is read from disk, not routed).
-				await offline.route(/^(https?|wss?|ftp):/, (route) => route.abort());
+					await offline.route(/^(https?|wss?|ftp):/, (route) => route.abort());
 					await offline.setOffline(true);
 					const view = await offline.newPage();
 					await view.goto(pathToFileURL(path).href);

@@ -19,12 +19,12 @@ export function pageCharts(root: ParentNode): {
 		const charts: Record<string, string[]> = {};
 		for (const id of CHART_PANELS) {
 			const svgs = [...root.querySelectorAll<SVGSVGElement>(`[data-panel="${id}"] svg`)];
-			charts[id] = svgs.map(svgMarkup);
+			charts[id] = svgs.map((svg) => svgMarkup(svg, { background: false }));
 		}
 		const sparks: Record<string, string> = {};
 		for (const svg of root.querySelectorAll<SVGSVGElement>('[data-kpi] svg')) {
 			const key = svg.closest<HTMLElement>('[data-kpi]')?.dataset.kpi;
-			if (key) sparks[key] = svgMarkup(svg);
+			if (key) sparks[key] = svgMarkup(svg, { background: false });
 		}
 		return { charts, sparks };
 	} finally {
