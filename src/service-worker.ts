@@ -38,12 +38,13 @@ sw.addEventListener('activate', (event) => {
 	);
 });
 
-async function cacheFirst(request: Request, key: string): Promise<Response> {
+/** From the cache; else from the network, stored on the side while the page reads it. */
+async function cacheFirst(event: FetchEvent, key: string): Promise<Response> {
 	const cache = await caches.open(CACHE);
 	const hit = await cache.match(key);
 	if (hit) return hit;
-	const response = await fetch(request);
-	if (response.ok && response.type === 'basic') await cache.put(key, response.clone());
+	const response = await fetch(event.request);
+	if (response.ok && response.type === 'basic') event.waitUntil(cache.put(key, response.clone()));
 	return response;
 }
 
@@ -66,7 +67,7 @@ sw.addEventListener('fetch', (event) => {
 	if (request.mode === 'navigate' && (url.pathname === SHELL || `${url.pathname}/` === SHELL)) {
 		event.respondWith(page(request));
 	} else if (ASSETS.has(url.pathname) && url.search === '') {
-		event.respondWith(cacheFirst(request, url.pathname));
+		event.respondWith(cacheFirst(event, url.pathname));
 	}
 	// Anything else (dashboard.json, hosted data, ?src= files) goes to the network untouched.
 });

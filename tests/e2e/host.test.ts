@@ -30,6 +30,13 @@ async function download(page: Page, selector: string): Promise<{ name: string; b
 	return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
 }
 
+/** The view is on screen; a load that failed instead says why (rather than a bare timeout). */
+async function ready(page: Page, view = 'all'): Promise<void> {
+	await page.waitForSelector(`${READY}[data-view="${view}"], [data-testid="error"]`);
+	const error = await page.$('[data-testid="error"]');
+	if (error) throw new Error(`the page says: ${await error.textContent()}`);
+}
+
 async function metrics(page: Page): Promise<Metrics> {
 	return JSON.parse((await download(page, '[data-testid="download-json"]')).bytes.toString());
 }
@@ -70,7 +77,7 @@ describe('hosting: report, kept files, offline', () => {
 				const page = await context.newPage();
 				await page.goto(site.url);
 				await page.setInputFiles('[data-testid="file-input"]', FILES);
-				await page.waitForSelector(`${READY}[data-view="all"]`);
+				await ready(page);
 				await page.click('[data-testid="filter-owner"] .summary');
 				const owner = await page.$eval(
 					'[data-testid="filter-owner"] input[type="checkbox"]',
@@ -149,11 +156,11 @@ describe('hosting: report, kept files, offline', () => {
 				const page = await context.newPage();
 				await page.goto(site.url);
 				await page.setInputFiles('[data-testid="file-input"]', FILES);
-				await page.waitForSelector(`${READY}[data-view="all"]`);
+				await ready(page);
 				const before = await metrics(page);
 				await page.reload();
 				await page.waitForSelector('body[data-kept="restored"]');
-				await page.waitForSelector(`${READY}[data-view="all"]`);
+				await ready(page);
 				expect(await metrics(page)).toEqual(before);
 
 				await page.click('[data-testid="forget-data"]');
@@ -179,7 +186,7 @@ describe('hosting: report, kept files, offline', () => {
 				const page = await context.newPage();
 				await page.goto(local.url);
 				await page.setInputFiles('[data-testid="file-input"]', FILES);
-				await page.waitForSelector(`${READY}[data-view="all"]`);
+				await ready(page);
 				const before = await metrics(page);
 				await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 				// The engine is cached once fetched through the worker (this browser's bundle only).
@@ -196,7 +203,7 @@ describe('hosting: report, kept files, offline', () => {
 				await context.setOffline(true);
 				await page.reload();
 				await page.waitForSelector('body[data-kept="restored"]');
-				await page.waitForSelector(`${READY}[data-view="all"]`);
+				await ready(page);
 				expect(await metrics(page)).toEqual(before);
 			} finally {
 				await context.close();
