@@ -6,8 +6,8 @@ let started = false;
 /**
  * Register the service worker (src/service-worker.ts) once the engine runs, so its install never
  * competes with the engine's first start. Once it controls the page, fetch the engine files
- * again through it so it caches them: on the first visit they were downloaded before any worker was there to see them.
- * Only this browser's bundle is fetched (one 34 MB wasm, not both). Runs once; never throws.
+ * again through it so it caches them: on the first visit they were downloaded before any worker
+ * was there to see them. Only this browser's bundle is fetched (one 34 MB wasm, not both). Runs once; never throws.
  */
 export function keepEngineOffline(): void {
 	const container = globalThis.navigator?.serviceWorker;
