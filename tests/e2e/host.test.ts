@@ -30,11 +30,32 @@ async function download(page: Page, selector: string): Promise<{ name: string; b
 	return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
 }
 
+const ENGINE_FAILED = 'The analysis engine could not start';
+
 /** The view is on screen; a load that failed instead says why (rather than a bare timeout). */
 async function ready(page: Page, view = 'all'): Promise<void> {
 	await page.waitForSelector(`${READY}[data-view="${view}"], [data-testid="error"]`);
 	const error = await page.$('[data-testid="error"]');
 	if (error) throw new Error(`the page says: ${await error.textContent()}`);
+}
+
+/**
+ * `ready`, after doing `action` again once if the engine failed to start: its start-up watchdog
+ * (8 s without progress, src/lib/db/browser.ts) fires while the 34 MB wasm compiles on a machine
+ * at load 20+. What these tests check (kept files, offline use) comes after the engine starts;
+ * the retry is what the page tells a user to do, and any other failure still fails the test.
+ */
+async function readyAfter(page: Page, action: () => Promise<unknown>): Promise<void> {
+	await action();
+	try {
+		await ready(page);
+	} catch (error) {
+		if (!String(error).includes(ENGINE_FAILED)) throw error;
+		await action();
+		// The failed start's message goes as the new load begins.
+		await page.waitForSelector('[data-testid="error"]', { state: 'detached' });
+		await ready(page);
+	}
 }
 
 async function metrics(page: Page): Promise<Metrics> {
@@ -76,8 +97,7 @@ describe('hosting: report, kept files, offline', () => {
 			try {
 				const page = await context.newPage();
 				await page.goto(site.url);
-				await page.setInputFiles('[data-testid="file-input"]', FILES);
-				await ready(page);
+				await readyAfter(page, () => page.setInputFiles('[data-testid="file-input"]', FILES));
 				await page.click('[data-testid="filter-owner"] .summary');
 				const owner = await page.$eval(
 					'[data-testid="filter-owner"] input[type="checkbox"]',
@@ -155,12 +175,10 @@ describe('hosting: report, kept files, offline', () => {
 			try {
 				const page = await context.newPage();
 				await page.goto(site.url);
-				await page.setInputFiles('[data-testid="file-input"]', FILES);
-				await ready(page);
+				await readyAfter(page, () => page.setInputFiles('[data-testid="file-input"]', FILES));
 				const before = await metrics(page);
-				await page.reload();
-				await page.waitForSelector('body[data-kept="restored"]');
-				await ready(page);
+				await readyAfter(page, () => page.reload());
+				expect(await page.getAttribute('body', 'data-kept')).toBe('restored');
 				expect(await metrics(page)).toEqual(before);
 
 				await page.click('[data-testid="forget-data"]');
@@ -185,8 +203,7 @@ describe('hosting: report, kept files, offline', () => {
 			try {
 				const page = await context.newPage();
 				await page.goto(local.url);
-				await page.setInputFiles('[data-testid="file-input"]', FILES);
-				await ready(page);
+				await readyAfter(page, () => page.setInputFiles('[data-testid="file-input"]', FILES));
 				const before = await metrics(page);
 				await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 				// The engine is cached once fetched through the worker (this browser's bundle only).
@@ -201,9 +218,8 @@ describe('hosting: report, kept files, offline', () => {
 				await local.close();
 				serving = false;
 				await context.setOffline(true);
-				await page.reload();
-				await page.waitForSelector('body[data-kept="restored"]');
-				await ready(page);
+				await readyAfter(page, () => page.reload());
+				expect(await page.getAttribute('body', 'data-kept')).toBe('restored');
 				expect(await metrics(page)).toEqual(before);
 			} finally {
 				await context.close();
