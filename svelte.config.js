@@ -10,6 +10,9 @@ const config = {
 			adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
 			'build'
 		),
+		// Registered by the page once the engine runs (src/lib/offline/keep-engine.ts), so the
+		// worker's install never competes with the engine's first start.
+		serviceWorker: { register: false },
 		paths: {
 			// Any static host, any sub-path: `BASE_PATH=/pipelens npm run build`.
 			base: /** @type {'' | `/${string}`} */ (process.env.BASE_PATH ?? ''),

@@ -39,6 +39,12 @@ function absolute(url: string): string {
 	return new URL(url, globalThis.location?.href).href;
 }
 
+/** The engine files this browser uses (worker script and wasm), as absolute URLs. */
+export async function engineAssetUrls(): Promise<string[]> {
+	const bundle = await duckdb.selectBundle(BUNDLES);
+	return [bundle.mainWorker, bundle.mainModule].filter((u): u is string => !!u).map(absolute);
+}
+
 let preloading: Promise<void> | undefined;
 
 /**

@@ -13,8 +13,14 @@ const STYLE_PROPS = [
 	'dominant-baseline'
 ];
 
-/** A standalone SVG document of `svg`, with computed styles inlined and the panel background. */
-export function svgMarkup(svg: SVGSVGElement): string {
+/**
+ * A standalone SVG document of `svg`, with computed styles inlined and (unless `background` is
+ * false, for an SVG inlined in a page of its own) the panel background.
+ */
+export function svgMarkup(
+	svg: SVGSVGElement,
+	{ background = true }: { background?: boolean } = {}
+): string {
 	const copy = svg.cloneNode(true) as SVGSVGElement;
 	const source = [svg, ...svg.querySelectorAll('*')];
 	const target = [copy, ...copy.querySelectorAll('*')];
@@ -27,12 +33,17 @@ export function svgMarkup(svg: SVGSVGElement): string {
 	copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
 	copy.setAttribute('width', String(Math.ceil(width)));
 	copy.setAttribute('height', String(Math.ceil(height)));
-	const background = getComputedStyle(svg.closest('.panel') ?? document.body).backgroundColor;
-	const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
-	rect.setAttribute('width', '100%');
-	rect.setAttribute('height', '100%');
-	rect.setAttribute('fill', background);
-	copy.insertBefore(rect, copy.firstChild);
+	// Scalable where it is inlined (the HTML report sizes charts to the page).
+	if (!copy.hasAttribute('viewBox'))
+		copy.setAttribute('viewBox', `0 0 ${Math.ceil(width)} ${Math.ceil(height)}`);
+	if (background) {
+		const fill = getComputedStyle(svg.closest('.panel') ?? document.body).backgroundColor;
+		const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+		rect.setAttribute('width', '100%');
+		rect.setAttribute('height', '100%');
+		rect.setAttribute('fill', fill);
+		copy.insertBefore(rect, copy.firstChild);
+	}
 	return new XMLSerializer().serializeToString(copy);
 }
 

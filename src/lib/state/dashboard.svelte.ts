@@ -20,6 +20,14 @@ export interface LoadProgress {
 	total: number;
 }
 
+/** Choices the user made over detection, restored with kept files. */
+export interface LoadChoices {
+	encodings?: Record<string, Encoding>;
+	crmChoice?: Record<string, string>;
+	dateOrder?: DateOrder;
+	roles?: Record<string, FileRole>;
+}
+
 type OnProgress = (step: string, done: number, total: number) => void;
 
 /**
@@ -125,16 +133,21 @@ export class Dashboard {
 		return run;
 	}
 
+	/** The files last given to `load` (kept in the browser for the next visit). */
+	get inputs(): readonly InputFile[] {
+		return this.#inputs;
+	}
+
 	/** Load files (deals, history, spend, stage lists, told apart by content). */
-	load(inputs: InputFile[], config: Config = {}): Promise<void> {
+	load(inputs: InputFile[], config: Config = {}, choices: LoadChoices = {}): Promise<void> {
 		const seq = ++this.#loadSeq;
 		return this.#serial(async () => {
 			if (seq !== this.#loadSeq) return;
 			this.#inputs = inputs;
-			this.encodings = {};
-			this.dateOrder = undefined;
-			this.crmChoice = {};
-			this.roles = {};
+			this.encodings = choices.encodings ?? {};
+			this.dateOrder = choices.dateOrder;
+			this.crmChoice = choices.crmChoice ?? {};
+			this.roles = choices.roles ?? {};
 			this.config = config;
 			this.fileNames = inputs.map((f) => f.name);
 			this.period = null;

@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csv, dealsConfig, tinyDataset } from '../../../tests/unit/tiny-dataset';
+import type { Db } from '../db/types';
+import { runDashboard, type Dashboard } from '../engine/dashboard';
+import { formatsFor } from '../i18n/format';
+import { translate, type MessageKey } from '../i18n/messages';
+import { escapeHtml, safeColor, safeSvg } from './html-escape';
+import { reportHtml, type ReportDocument } from './html-report';
+import { reportFilters, reportKpis, reportSections, reportWarnings } from './report-sections';
+
+const EVIL_OWNER = '<script>alert(1)</script>';
+const EVIL_SOURCE = '"><img src=x onerror=alert(2)>';
+const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
+// Deal ids are row-level data: they must never reach the report (the quality examples name them).
+const DEALS = csv`
+	id,owner,source,amount,probability,created,closed,status,stage
+	SECRET-1,${EVIL_OWNER},${quoted(EVIL_SOURCE)},100,,2024-01-02,2024-01-20,Won,Won
+	SECRET-2,Ann,Paid,200,,2024-01-03,2024-01-01,Won,Won
+	SECRET-3,Ann,Paid,300,,2024-01-04,2024-01-25,Lost,Lead
+	SECRET-4,Bob,Paid,400,,2024-02-04,,Open,Lead
+`;
+
+const t = (key: MessageKey, vars?: Record<string, string | number>) => translate('en', key, vars);
+const fmt = formatsFor('en');
+
+let db: Db;
+let data: Dashboard;
+beforeAll(async () => {
+	let dataset;
+	({ db, dataset } = await tinyDataset({ deals: DEALS, config: dealsConfig() }));
+	data = await runDashboard(db, dataset, {
+		period: { from: '2024-01-01', to: '2024-02-29' },
+		filters: { owner: [EVIL_OWNER, 'Ann'] }
+	});
+});
+afterAll(async () => {
+	await db?.close();
+});
+
+function documentFor(d: Dashboard, charts: Record<string, string[]> = {}): ReportDocument {
+	return {
+		lang: 'en',
+		title: t('report.title'),
+		generated: '2024-03-01 10:00',
+		period: d.report.period,
+		filters: reportFilters(d, t),
+		sources: ['deals <2024>.csv'],
+		kpis: reportKpis(d, { t, fmt }),
+		sections: reportSections(d, { t, fmt, charts }),
+		warnings: reportWarnings(d, { t, fmt }),
+		labels: {
+			period: t('report.period'),
+			filters: t('report.filters'),
+			noFilters: t('report.no-filters'),
+			sources: t('report.sources'),
+			generated: t('report.generated'),
+			warnings: t('report.warnings'),
+			footer: t('report.footer')
+		}
+	};
+}
+
+describe('escapeHtml', () => {
+	it('escapeHtml(text) replaces the five HTML-significant characters', () => {
+		expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+			'&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;'
+		);
+	});
+});
+
+describe('safeSvg', () => {
+	it('keeps plain drawing', () => {
+		const svg =
+			'<svg xmlns="http://www.w3.org/2000/svg"><rect width="3" style="fill: rgb(1, 2, 3);"/><use href="#a"/></svg>';
+		expect(safeSvg(svg)).toBe(svg);
+	});
+	it.each([
+		'<svg><script>alert(1)</script></svg>',
+		'<svg><rect onclick="alert(1)"/></svg>',
+		'<svg><foreignObject><div/></foreignObject></svg>',
+		'<svg><a href="https://example.com"><text>x</text></a></svg>',
+		'<svg><image href="https://example.com/p.png"/></svg>',
+		'<svg><rect style="fill: url(https://example.com/x)"/></svg>',
+		'<div>not svg</div>'
+	])('refuses %s', (markup) => {
+		expect(safeSvg(markup)).toBe('');
+	});
+});
+
+describe('safeColor', () => {
+	it('accepts hex and rgb() colours only', () => {
+		expect(safeColor('rgb(8, 48, 107)')).toBe('rgb(8, 48, 107)');
+		expect(safeColor('#fff')).toBe('#fff');
+		expect(safeColor('red;background:url(x)')).toBeNull();
+	});
+});
+
+describe('reportHtml', () => {
+	it('escapes every text taken from the data: filters, breakdown values, file names', () => {
+		const html = reportHtml(documentFor(data));
+		expect(html).not.toMatch(/<script/i);
+		expect(html).not.toMatch(/<img/i);
+		expect(html).toContain(escapeHtml(EVIL_OWNER));
+		expect(html).toContain('deals &lt;2024&gt;.csv');
+	});
+
+	it('holds aggregates only: no deal id, not even the data-quality examples', () => {
+		const closedBefore = data.quality.find((q) => q.kind === 'closed_before_created');
+		// The engine does name the deal as an example; the report keeps only the count.
+		expect(closedBefore?.examples.map((e) => e.id)).toEqual(['SECRET-2']);
+		const html = reportHtml(documentFor(data));
+		expect(html).not.toContain('SECRET');
+		expect(html).toContain(`${t('quality.kind.closed_before_created')}: 1`);
+	});
+
+	it('carries the figures of the view: KPI values and funnel counts as in the metrics JSON', () => {
+		const html = reportHtml(documentFor(data));
+		expect(html).toContain(`data-kpi="created" data-value="${data.report.deals.created}"`);
+		expect(html).toContain(`data-kpi="win-rate" data-value="${data.report.win_rate}"`);
+		for (const row of data.report.funnel) {
+			expect(html).toContain(`data-stage="${escapeHtml(row.stage)}" data-reached="${row.reached}"`);
+		}
+		expect(html).toContain('data-period="2024-01-01..2024-02-29"');
+	});
+
+	it('inlines safe charts and drops unsafe ones', () => {
+		const html = reportHtml(
+			documentFor(data, {
+				funnel: ['<svg xmlns="http://www.w3.org/2000/svg"><rect class="bar" width="9"/></svg>'],
+				velocity: ['<svg><script>alert(3)</script></svg>']
+			})
+		);
+		expect(html).toContain('<rect class="bar" width="9"/>');
+		expect(html).not.toContain('alert(3)');
+	});
+
+	it('needs nothing from the network: no script, no external URL, a CSP that forbids both', () => {
+		const html = reportHtml(documentFor(data));
+		expect(html).toContain(
+			`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`
+		);
+		expect(html.match(/(?:src|href)\s*=\s*["'](?!#)/gi)).toBeNull();
+		expect(html).not.toMatch(/@import|url\(/i);
+	});
+});

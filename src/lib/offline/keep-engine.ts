@@ -1,0 +1,33 @@
+import { base } from '$app/paths';
+import { engineAssetUrls } from '../db/browser';
+
+let started = false;
+
+/**
+ * Register the service worker (src/service-worker.ts) once the engine runs, so its install never
+ * competes with the engine's first start. Once it controls the page, fetch the engine files
+ * again through it so it caches them: on the first visit they were downloaded before any worker
+ * was there to see them. Only this browser's bundle is fetched (one 34 MB wasm, not both). Runs once; never throws.
+ */
+export function keepEngineOffline(): void {
+	const container = globalThis.navigator?.serviceWorker;
+	if (!container || started) return;
+	started = true;
+	void (async () => {
+		await container.register(`${base}/service-worker.js`, {
+			type: import.meta.env.DEV ? 'module' : 'classic'
+		});
+		await container.ready;
+		if (!container.controller) {
+			await new Promise((done) =>
+				container.addEventListener('controllerchange', done, { once: true })
+			);
+		}
+		for (const url of await engineAssetUrls()) {
+			const response = await fetch(url, { priority: 'low' });
+			await response.body?.pipeTo(new WritableStream());
+		}
+	})().catch(() => {
+		// Offline use is a bonus: a failure here costs only that.
+	});
+}

@@ -1,0 +1,105 @@
+import type { InputFile } from '../ingest/raw-table';
+import type { Dashboard } from './dashboard.svelte';
+import {
+	fileBytes,
+	forgetSaved,
+	loadSaved,
+	saveFiles,
+	saveSettings,
+	storageError,
+	type SavedSettings
+} from './saved-files';
+
+/**
+ * Dropped files kept in this browser: stored after a successful load, with the settings they are
+ * read with; reopened on the next visit; forgotten on request. Demo data and hosted files are not
+ * kept (they come back from their URL).
+ */
+export class KeptFiles {
+	/** The data on screen was dropped by the user, so it is kept. */
+	active = $state(false);
+	/** `kept`, `forgotten` or a storage failure; null before anything happened. */
+	status = $state<'kept' | 'forgotten' | null>(null);
+	failure = $state<string | null>(null);
+	/** The start-up look for kept files: a marker for the page and its tests. */
+	restoring = $state<'idle' | 'restoring' | 'none' | 'restored'>('idle');
+
+	#dash: Dashboard;
+	#storedInputs: readonly InputFile[] | null = null;
+	#idb: () => IDBFactory | undefined;
+
+	constructor(dash: Dashboard, idb: () => IDBFactory | undefined = () => globalThis.indexedDB) {
+		this.#dash = dash;
+		this.#idb = idb;
+	}
+
+	/** Reopen the kept files, if any; true when there were some. */
+	async restore(): Promise<boolean> {
+		const idb = this.#idb();
+		this.restoring = 'restoring';
+		try {
+			const saved = idb ? await loadSaved(idb) : null;
+			if (!saved) {
+				this.restoring = 'none';
+				return false;
+			}
+			this.active = true;
+			const inputs = saved.files.map((f) => ({ name: f.name, source: f.bytes }));
+			this.#storedInputs = inputs;
+			await this.#dash.load(inputs, saved.config, saved);
+			this.restoring = 'restored';
+			return true;
+		} catch (e) {
+			this.failure = storageError(e);
+			this.restoring = 'none';
+			return false;
+		}
+	}
+
+	/** The files on screen were dropped: keep them (from now on, with every settings change). */
+	keep(): void {
+		this.active = true;
+		this.status = null;
+	}
+
+	/** Data from elsewhere (demo, a link) replaced the dropped files on screen. */
+	release(): void {
+		this.active = false;
+	}
+
+	/** Store what is on screen: the files when they changed, the settings always. */
+	async save(settings: SavedSettings): Promise<void> {
+		const idb = this.#idb();
+		if (!idb || !this.active) return;
+		const inputs = this.#dash.inputs;
+		try {
+			if (inputs !== this.#storedInputs) {
+				const files = await Promise.all(
+					inputs.map(async (f) => ({ name: f.name, bytes: await fileBytes(f.source) }))
+				);
+				await saveFiles(files, settings, idb);
+				this.#storedInputs = inputs;
+			} else {
+				await saveSettings(settings, idb);
+			}
+			this.status = 'kept';
+			this.failure = null;
+		} catch (e) {
+			this.failure = storageError(e);
+		}
+	}
+
+	async forget(): Promise<void> {
+		const idb = this.#idb();
+		this.active = false;
+		this.#storedInputs = null;
+		if (!idb) return;
+		try {
+			await forgetSaved(idb);
+			this.status = 'forgotten';
+			this.failure = null;
+		} catch (e) {
+			this.failure = storageError(e);
+		}
+	}
+}
