@@ -136,7 +136,7 @@ describe('the link codec', () => {
 
 	it('never throws on fuzzed links', () => {
 		let seed = 42;
-		const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+		const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 		const base = Object.values(encodeLink(full)).join('');
 		const alphabet = '~%&=?#{}[]",:_-+/\\\u0000é日ab01';
 		for (let i = 0; i < 2000; i++) {

@@ -114,7 +114,8 @@ function cleanText(text: string): boolean {
 	return text.length > 0 && text.length <= MAX_TEXT && !/\p{Cc}/u.test(text);
 }
 
-function hostedFile(value: string): HostedFile | null {
+/** A `src` value: `[deals:|history:|spend:]URL`, http(s) or a site path; null when not allowed. */
+export function hostedFile(value: string): HostedFile | null {
 	const m = /^(deals|history|spend):(?!\/\/)(.*)$/.exec(value);
 	const role = m ? (m[1] as Role) : undefined;
 	const url = m ? m[2] : value;
