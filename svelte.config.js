@@ -5,7 +5,13 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+		// BUILD_DIR lets a test build a sub-path copy without touching `build/`.
+		adapter: adapter({
+			pages: process.env.BUILD_DIR ?? 'build',
+			assets: process.env.BUILD_DIR ?? 'build',
+			fallback: undefined,
+			strict: true
+		}),
 		paths: {
 			// Any static host, any sub-path: `BASE_PATH=/pipelens npm run build`.
 			base: /** @type {'' | `/${string}`} */ (process.env.BASE_PATH ?? ''),

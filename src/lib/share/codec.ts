@@ -6,7 +6,6 @@ import { packJson, unpackJson, type UnpackError } from './compress';
 import { compactConfig, expandConfig, MAX_TEXT } from './config-part';
 import {
 	DEFAULT_VIEW,
-	ROLES,
 	type HostedFile,
 	type LinkIssue,
 	type Role,

@@ -19,6 +19,17 @@ export interface LoadProgress {
 
 type OnProgress = (step: string, done: number, total: number) => void;
 
+/** A view to open with the files (a share link's): what `load` would otherwise reset. */
+export interface StartView {
+	period?: Period | null;
+	filters?: Filters;
+	breakdown?: Dimension;
+	funnelMode?: FunnelMode;
+	crm?: Record<string, string>;
+	encodings?: Record<string, Encoding>;
+	dateOrder?: DateOrder;
+}
+
 /**
  * The dashboard's state: the engine, the files read, the config (mapping and stage edits), the
  * dataset built from them, the view (period, filters) and its report. Loads and rebuilds are
@@ -60,6 +71,8 @@ export class Dashboard {
 	#onProgress: OnProgress = (step, done, total) => (this.progress = { step, done, total });
 	#queue: Promise<unknown> = Promise.resolve();
 	#request = 0;
+	/** Called before a change the user made to the view (a share link pushes a history entry). */
+	onUserChange: () => void = () => {};
 
 	/** Ready: a report for the current view is on screen. */
 	readonly ready = $derived(this.report !== null && !this.computing && this.progress === null);
@@ -109,22 +122,25 @@ export class Dashboard {
 	}
 
 	/** Load files (deals, history, spend, stage lists, told apart by content). */
-	load(inputs: InputFile[], config: Config = {}): Promise<void> {
+	load(inputs: InputFile[], config: Config = {}, start: StartView = {}): Promise<void> {
 		return this.#serial(async () => {
 			this.#inputs = inputs;
-			this.encodings = {};
-			this.dateOrder = undefined;
-			this.crmChoice = {};
+			this.encodings = start.encodings ?? {};
+			this.dateOrder = start.dateOrder;
+			this.crmChoice = start.crm ?? {};
 			this.config = config;
 			this.fileNames = inputs.map((f) => f.name);
-			this.period = null;
-			this.filters = {};
+			this.period = start.period ?? null;
+			this.filters = start.filters ?? {};
+			if (start.breakdown) this.breakdown = start.breakdown;
+			if (start.funnelMode) this.funnelMode = start.funnelMode;
 			await this.#readAndBuild();
 		});
 	}
 
 	/** Read the files again in another text encoding (the sniffed one was wrong). */
 	setEncoding(file: string, encoding: Encoding): Promise<void> {
+		this.onUserChange();
 		return this.#serial(async () => {
 			this.encodings = { ...this.encodings, [file]: encoding };
 			await this.#readAndBuild();
@@ -133,6 +149,7 @@ export class Dashboard {
 
 	/** Read ambiguous dates month-first or day-first. */
 	setDateOrder(order: DateOrder | undefined): Promise<void> {
+		this.onUserChange();
 		return this.#rebuild(() => (this.dateOrder = order));
 	}
 
@@ -163,11 +180,13 @@ export class Dashboard {
 
 	/** Apply a new config (a mapping or stage edit, or a config file) to the files already read. */
 	setConfig(config: Config): Promise<void> {
+		this.onUserChange();
 		return this.#rebuild(() => (this.config = config));
 	}
 
 	/** Use another CRM's reading of a file. */
 	chooseCrm(file: string, crm: string): Promise<void> {
+		this.onUserChange();
 		return this.#rebuild(() => (this.crmChoice = { ...this.crmChoice, [file]: crm }));
 	}
 
@@ -214,11 +233,13 @@ export class Dashboard {
 	}
 
 	setPeriod(period: Period | null): void {
+		this.onUserChange();
 		this.period = period;
 		void this.refresh();
 	}
 
 	setFilter(dimension: Dimension, values: string[]): void {
+		this.onUserChange();
 		const next = { ...this.filters };
 		if (values.length === 0) delete next[dimension];
 		else next[dimension] = values;
@@ -227,12 +248,25 @@ export class Dashboard {
 	}
 
 	setBreakdown(dimension: Dimension): void {
+		this.onUserChange();
 		this.breakdown = dimension;
 		void this.refresh();
 	}
 
 	setFunnelMode(mode: FunnelMode): void {
+		this.onUserChange();
 		this.funnelMode = mode;
+		void this.refresh();
+	}
+
+	/** Show another view of the same data (back/forward through share links): one refresh. */
+	setView(
+		view: Required<Pick<StartView, 'period' | 'filters' | 'breakdown' | 'funnelMode'>>
+	): void {
+		this.period = view.period;
+		this.filters = view.filters;
+		this.breakdown = view.breakdown;
+		this.funnelMode = view.funnelMode;
 		void this.refresh();
 	}
 
