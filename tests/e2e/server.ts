@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
@@ -27,6 +27,8 @@ export interface ServeOptions {
 	extraFiles?: Record<string, string>;
 	/** Override the MIME type by extension, e.g. `{ '.wasm': 'application/octet-stream' }`. */
 	mime?: Record<string, string>;
+	/** Hand-written answers by URL path below `base` (a slow or cut-off response). */
+	routes?: Record<string, RequestListener>;
 }
 
 export interface Served {
@@ -41,6 +43,7 @@ export async function serve(dir: string, options: ServeOptions = {}): Promise<Se
 	const base = (options.base ?? '').replace(/\/+$/, '');
 	const mime = { ...MIME, ...options.mime };
 	const extra = new Map(Object.entries(options.extraFiles ?? {}));
+	const routes = new Map(Object.entries(options.routes ?? {}));
 
 	const server = createServer((request, response) => {
 		void (async () => {
@@ -56,6 +59,11 @@ export async function serve(dir: string, options: ServeOptions = {}): Promise<Se
 			const local = pathname.slice(base.length);
 			const type = (path: string) =>
 				mime[extname(path).toLowerCase()] ?? 'application/octet-stream';
+			const route = routes.get(local);
+			if (route) {
+				route(request, response);
+				return;
+			}
 			const text = extra.get(local);
 			if (text !== undefined) {
 				response.writeHead(200, { 'content-type': type(local) });

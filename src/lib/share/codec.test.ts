@@ -57,6 +57,12 @@ describe('the link codec', () => {
 		const long = encodeLink({ ...DEFAULT_VIEW, filters: { owner: many } }).search;
 		expect(new URLSearchParams(long).get('w')).toMatch(/^~[A-Za-z0-9_-]+$/);
 		expect(long.length).toBeLessThan(many.join('&owner=').length / 3);
+		expect(
+			encodeLink({
+				...DEFAULT_VIEW,
+				source: { kind: 'hosted', files: [{ url: 'deals:https://x.org/a b+c.csv' }] }
+			}).search
+		).toBe('v=1&src=deals:https://x.org/a%20b%2Bc.csv');
 		expect(decodeLink(long).view.filters.owner).toEqual(many);
 	});
 

@@ -82,9 +82,20 @@ export function encodeLink(view: ShareView, data?: string): { search: string; ha
 	if (source.kind === 'inline' && data !== undefined) {
 		// Nothing of the data (filter values are names) reaches a server: all goes after `#`.
 		p.set('d', data);
-		return { search: '', hash: p.toString() };
+		return { search: '', hash: serialize(p) };
 	}
-	return { search: p.toString(), hash: '' };
+	return { search: serialize(p), hash: '' };
+}
+
+/** Like URLSearchParams.toString, but `/ : @ ,` stay readable (they are valid in a query). */
+function serialize(p: URLSearchParams): string {
+	const enc = (s: string) =>
+		encodeURIComponent(s)
+			.replace(/%2F/g, '/')
+			.replace(/%3A/g, ':')
+			.replace(/%40/g, '@')
+			.replace(/%2C/g, ',');
+	return [...p].map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&');
 }
 
 export interface DecodedLink {

@@ -14,28 +14,50 @@ export const MAX_PACKABLE_BYTES = 4 * 1024 * 1024;
 /** The most a data-in-link may expand to when opened (a crafted link is not a zip bomb). */
 const MAX_UNPACKED = 64 * 1024 * 1024;
 
+let table: Uint32Array | null = null;
+
+/** CRC-32 (IEEE): deflate has no checksum, and a damaged link must not open as other data. */
+export function crc32(bytes: Uint8Array): number {
+	if (!table) {
+		table = new Uint32Array(256);
+		for (let n = 0; n < 256; n++) {
+			let c = n;
+			for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+			table[n] = c >>> 0;
+		}
+	}
+	let crc = 0xffffffff;
+	for (let i = 0; i < bytes.length; i++) crc = table[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
+	return (crc ^ 0xffffffff) >>> 0;
+}
+
 export interface PackedFile {
 	name: string;
 	bytes: Uint8Array;
 }
 
 /**
- * Files as one base64url text: deflate of a 4-byte header length, a JSON header
- * `{"n": [names], "l": [byte lengths]}` and the files' bytes one after another.
+ * Files as one base64url text: deflate of a CRC-32 of all that follows, a 4-byte header length,
+ * a JSON header `{"n": [names], "l": [byte lengths]}` and the files' bytes one after another.
  */
 export function packFiles(files: PackedFile[]): string {
 	const header = new TextEncoder().encode(
-		JSON.stringify({ n: files.map((f) => f.name), l: files.map((f) => f.bytes.length) })
+		JSON.stringify({
+			n: files.map((f) => f.name),
+			l: files.map((f) => f.bytes.length)
+		})
 	);
-	const total = 4 + header.length + files.reduce((s, f) => s + f.bytes.length, 0);
+	const total = 8 + header.length + files.reduce((s, f) => s + f.bytes.length, 0);
 	const out = new Uint8Array(total);
-	new DataView(out.buffer).setUint32(0, header.length);
-	out.set(header, 4);
-	let at = 4 + header.length;
+	const view = new DataView(out.buffer);
+	view.setUint32(4, header.length);
+	out.set(header, 8);
+	let at = 8 + header.length;
 	for (const f of files) {
 		out.set(f.bytes, at);
 		at += f.bytes.length;
 	}
+	view.setUint32(0, crc32(out.subarray(4)));
 	return toBase64Url(deflate(out));
 }
 
@@ -45,9 +67,12 @@ export function unpackFiles(text: string): { files: PackedFile[] } | { error: Un
 	if (!packed) return { error: 'base64' };
 	const inflated = inflate(packed, MAX_UNPACKED);
 	if ('error' in inflated) return inflated;
-	const bytes = inflated.bytes;
-	if (bytes.length < 4) return { error: 'inflate' };
-	const headerLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(0);
+	const whole = inflated.bytes;
+	if (whole.length < 8) return { error: 'inflate' };
+	const check = new DataView(whole.buffer, whole.byteOffset);
+	if (check.getUint32(0) !== crc32(whole.subarray(4))) return { error: 'inflate' };
+	const bytes = whole.subarray(4);
+	const headerLength = check.getUint32(4);
 	if (headerLength > Math.min(65_536, bytes.length - 4)) return { error: 'json' };
 	let header: unknown;
 	try {
