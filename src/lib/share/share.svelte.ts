@@ -1,3 +1,4 @@
+import { untrack } from 'svelte';
 import type { Config } from '../model/config';
 import type { InputFile } from '../ingest/raw-table';
 import type { Dashboard, StartView } from '../state/dashboard.svelte';
@@ -113,15 +114,22 @@ export class Share {
 		return size > DATA_LINK_LIMIT ? { state: 'too-big', size } : { state: 'ok', url, size };
 	}
 
-	/** Open what the address asks for; called once when the page starts. */
-	async start(): Promise<void> {
+	/**
+	 * Open what the address asks for; called once when the page starts. Untracked: it is called
+	 * from an effect, and must not make that effect depend on (and loop over) what it writes.
+	 */
+	start(): Promise<void> {
+		return untrack(() => this.#start());
+	}
+
+	async #start(): Promise<void> {
 		const link = decodeLink(location.search, location.hash);
 		if (link.given.has('demo')) return;
 		this.issues = link.issues;
 		if (link.view.lang) this.locale.lang = link.view.lang;
 		const source = link.view.source;
 		if (source.kind === 'inline') return this.#openInline(link.view, link.data ?? '');
-		if (source.kind === 'hosted') return this.openHosted(source.files, link.view);
+		if (source.kind === 'hosted') return this.#openHosted(source.files, link.view);
 		if (source.kind === 'files') {
 			this.#pending = link.view;
 			this.wanted = source.names;
@@ -134,7 +142,7 @@ export class Share {
 		this.title = dashboard.title;
 		if (dashboard.title) document.title = `${dashboard.title} — Pipelens`;
 		const config = link.given.has('c') ? link.view.config : dashboard.config;
-		await this.openHosted(dashboard.data, { ...link.view, config }, { kind: 'dashboard' });
+		await this.#openHosted(dashboard.data, { ...link.view, config }, { kind: 'dashboard' });
 	}
 
 	/** The site's dashboard.json, or null when there is none (404, or a host's fallback page). */
@@ -177,11 +185,15 @@ export class Share {
 	}
 
 	/** Download hosted files (a `?src=` link, dashboard.json, the demo), then load them. */
-	async openHosted(
+	openHosted(
 		files: HostedFile[],
 		view: ShareView | null = null,
 		source: Source = { kind: 'hosted', files }
 	): Promise<void> {
+		return untrack(() => this.#openHosted(files, view, source));
+	}
+
+	async #openHosted(files: HostedFile[], view: ShareView | null, source: Source): Promise<void> {
 		const inputs: InputFile[] = [];
 		for (const file of files) {
 			const url = resolveData(file.url, this.site());
@@ -310,7 +322,7 @@ export class Share {
 		this.#applying = true;
 		try {
 			if (!sameSource) {
-				await this.start();
+				await this.#start();
 				return;
 			}
 			const config =
