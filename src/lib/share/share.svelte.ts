@@ -129,7 +129,7 @@ export class Share {
 		if (link.view.lang) this.locale.lang = link.view.lang;
 		const source = link.view.source;
 		if (source.kind === 'inline') return this.#openInline(link.view, link.data ?? '');
-		if (source.kind === 'hosted') return this.#openHosted(source.files, link.view);
+		if (source.kind === 'hosted') return this.#openHosted(source.files, link.view, source);
 		if (source.kind === 'files') {
 			this.#pending = link.view;
 			this.wanted = source.names;
