@@ -43,7 +43,7 @@ describe('a hosted team dashboard under a base path', () => {
 			acceptDownloads: true,
 			locale: 'en-US'
 		});
-		context.setDefaultTimeout(90_000);
+		context.setDefaultTimeout(180_000);
 		contexts.push(context);
 		const requests = recordRequests(context);
 		const page = await context.newPage();
@@ -72,7 +72,7 @@ describe('a hosted team dashboard under a base path', () => {
 		site = await serve(dir, {
 			base: BASE,
 			extraFiles: {
-				'/data/hubspot-deals.csv': read(
+				'/data/hubspot-crm-exports-all-deals-2025-07-01.csv': read(
 					join(HUBSPOT, 'hubspot-crm-exports-all-deals-2025-07-01.csv')
 				),
 				'/data/spend.csv': read(join(HUBSPOT, 'spend.csv')),
@@ -122,11 +122,11 @@ describe('a hosted team dashboard under a base path', () => {
 
 	test('?src= opens hosted files; the page’s own URL reopens the same view in a fresh browser', async () => {
 		const { page, requests } = await open();
-		await page.goto(`${site.url}?src=deals:data/hubspot-deals.csv&src=spend:data/spend.csv`);
+		await page.goto(`${site.url}?src=deals:data/hubspot-crm-exports-all-deals-2025-07-01.csv&src=spend:data/spend.csv`);
 		await ready(page, 'all');
 		expectClose(await metricsJson(page), wholeRun(HUBSPOT));
 		// Relative data URLs resolve against the site's folder, not the host's root.
-		expect(requests).toContain(`${site.url}data/hubspot-deals.csv`);
+		expect(requests).toContain(`${site.url}data/hubspot-crm-exports-all-deals-2025-07-01.csv`);
 
 		await page.selectOption('[data-testid="period-preset"]', 'last-year');
 		await page.waitForSelector('main[data-ready="true"]:not([data-view="all"])');
@@ -141,7 +141,7 @@ describe('a hosted team dashboard under a base path', () => {
 		const link = page.url();
 		expect(new URL(link).pathname).toBe(`${BASE}/`);
 		expect(new URL(link).searchParams.getAll('src')).toEqual([
-			'deals:data/hubspot-deals.csv',
+			'deals:data/hubspot-crm-exports-all-deals-2025-07-01.csv',
 			'spend:data/spend.csv'
 		]);
 		const before = await viewState(page);

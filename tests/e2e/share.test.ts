@@ -37,7 +37,7 @@ describe('share links', () => {
 			locale: 'en-US'
 		});
 		// Loads are slower on a busy 2-core machine; no test waits on time, only on markers.
-		context.setDefaultTimeout(90_000);
+		context.setDefaultTimeout(180_000);
 		contexts.push(context);
 		const page = await context.newPage();
 		page.on('pageerror', (e) =>
