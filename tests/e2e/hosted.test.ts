@@ -48,6 +48,13 @@ describe('a hosted team dashboard under a base path', () => {
 		const requests = recordRequests(context);
 		const page = await context.newPage();
 		page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+		if (process.env.PIPELENS_DEBUG)
+			setInterval(() => {
+				void page
+					.evaluate(() => document.querySelector('main')?.textContent?.slice(0, 400))
+					.then((t) => console.log('STATE', new Date().toISOString(), t))
+					.catch(() => {});
+			}, 30_000).unref();
 		return { page, requests };
 	}
 
@@ -122,7 +129,9 @@ describe('a hosted team dashboard under a base path', () => {
 
 	test('?src= opens hosted files; the page’s own URL reopens the same view in a fresh browser', async () => {
 		const { page, requests } = await open();
-		await page.goto(`${site.url}?src=deals:data/hubspot-crm-exports-all-deals-2025-07-01.csv&src=spend:data/spend.csv`);
+		await page.goto(
+			`${site.url}?src=deals:data/hubspot-crm-exports-all-deals-2025-07-01.csv&src=spend:data/spend.csv`
+		);
 		await ready(page, 'all');
 		expectClose(await metricsJson(page), wholeRun(HUBSPOT));
 		// Relative data URLs resolve against the site's folder, not the host's root.
