@@ -6,9 +6,15 @@ import { CSP_DIRECTIVES, withCspHeaders } from './csp.js';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
+		// BUILD_DIR lets a test build a sub-path copy without touching `build/`.
 		adapter: withCspHeaders(
-			adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
-			'build'
+			adapter({
+				pages: process.env.BUILD_DIR ?? 'build',
+				assets: process.env.BUILD_DIR ?? 'build',
+				fallback: undefined,
+				strict: true
+			}),
+			process.env.BUILD_DIR ?? 'build'
 		),
 		// Registered by the page once the engine runs (src/lib/offline/keep-engine.ts), so the
 		// worker's install never competes with the engine's first start.

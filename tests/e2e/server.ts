@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
@@ -29,6 +29,8 @@ export interface ServeOptions {
 	mime?: Record<string, string>;
 	/** Headers sent with every answer, e.g. a Content-Security-Policy. */
 	headers?: Record<string, string>;
+	/** Hand-written answers by URL path below `base` (a slow or cut-off response). */
+	routes?: Record<string, RequestListener>;
 }
 
 export interface Served {
@@ -44,6 +46,7 @@ export async function serve(dir: string, options: ServeOptions = {}): Promise<Se
 	const mime = { ...MIME, ...options.mime };
 	const extra = new Map(Object.entries(options.extraFiles ?? {}));
 	const always = options.headers ?? {};
+	const routes = new Map(Object.entries(options.routes ?? {}));
 
 	const server = createServer((request, response) => {
 		for (const [name, value] of Object.entries(always)) response.setHeader(name, value);
@@ -60,6 +63,11 @@ export async function serve(dir: string, options: ServeOptions = {}): Promise<Se
 			const local = pathname.slice(base.length);
 			const type = (path: string) =>
 				mime[extname(path).toLowerCase()] ?? 'application/octet-stream';
+			const route = routes.get(local);
+			if (route) {
+				route(request, response);
+				return;
+			}
 			const text = extra.get(local);
 			if (text !== undefined) {
 				response.writeHead(200, { 'content-type': type(local) });

@@ -20,15 +20,19 @@ export interface LoadProgress {
 	total: number;
 }
 
-/** Choices the user made over detection, restored with kept files. */
-export interface LoadChoices {
+type OnProgress = (step: string, done: number, total: number) => void;
+
+/** A view to open with the files (a share link's): what `load` would otherwise reset. */
+export interface StartView {
+	period?: Period | null;
+	filters?: Filters;
+	breakdown?: Dimension;
+	funnelMode?: FunnelMode;
+	crm?: Record<string, string>;
 	encodings?: Record<string, Encoding>;
-	crmChoice?: Record<string, string>;
 	dateOrder?: DateOrder;
 	roles?: Record<string, FileRole>;
 }
-
-type OnProgress = (step: string, done: number, total: number) => void;
 
 /**
  * The dashboard's state: the engine, the files read, the config (mapping and stage edits), the
@@ -84,6 +88,8 @@ export class Dashboard {
 	#loadSeq = 0;
 	/** The engine stopped with files loaded or loading: `retry` reads them again. */
 	canRetry = $state(false);
+	/** Called before a change the user made to the view (a share link pushes a history entry). */
+	onUserChange: () => void = () => {};
 
 	/** Ready: a report for the current view is on screen. */
 	readonly ready = $derived(this.report !== null && !this.computing && this.progress === null);
@@ -139,19 +145,21 @@ export class Dashboard {
 	}
 
 	/** Load files (deals, history, spend, stage lists, told apart by content). */
-	load(inputs: InputFile[], config: Config = {}, choices: LoadChoices = {}): Promise<void> {
+	load(inputs: InputFile[], config: Config = {}, start: StartView = {}): Promise<void> {
 		const seq = ++this.#loadSeq;
 		return this.#serial(async () => {
 			if (seq !== this.#loadSeq) return;
 			this.#inputs = inputs;
-			this.encodings = choices.encodings ?? {};
-			this.dateOrder = choices.dateOrder;
-			this.crmChoice = choices.crmChoice ?? {};
-			this.roles = choices.roles ?? {};
+			this.encodings = start.encodings ?? {};
+			this.dateOrder = start.dateOrder;
+			this.crmChoice = start.crm ?? {};
+			this.roles = start.roles ?? {};
 			this.config = config;
 			this.fileNames = inputs.map((f) => f.name);
-			this.period = null;
-			this.filters = {};
+			this.period = start.period ?? null;
+			this.filters = start.filters ?? {};
+			if (start.breakdown) this.breakdown = start.breakdown;
+			if (start.funnelMode) this.funnelMode = start.funnelMode;
 			await this.#readAndBuild();
 		});
 	}
@@ -167,6 +175,7 @@ export class Dashboard {
 
 	/** Read the files again in another text encoding (the sniffed one was wrong). */
 	setEncoding(file: string, encoding: Encoding): Promise<void> {
+		this.onUserChange();
 		return this.#serial(async () => {
 			this.encodings = { ...this.encodings, [file]: encoding };
 			await this.#readAndBuild();
@@ -197,6 +206,7 @@ export class Dashboard {
 
 	/** Read ambiguous dates month-first or day-first. */
 	setDateOrder(order: DateOrder | undefined): Promise<void> {
+		this.onUserChange();
 		return this.#rebuild(() => (this.dateOrder = order));
 	}
 
@@ -246,11 +256,13 @@ export class Dashboard {
 
 	/** Apply a new config (a mapping or stage edit, or a config file) to the files already read. */
 	setConfig(config: Config): Promise<void> {
+		this.onUserChange();
 		return this.#rebuild(() => (this.config = config));
 	}
 
 	/** Use another CRM's reading of a file. */
 	chooseCrm(file: string, crm: string): Promise<void> {
+		this.onUserChange();
 		return this.#rebuild(() => (this.crmChoice = { ...this.crmChoice, [file]: crm }));
 	}
 
@@ -313,11 +325,13 @@ export class Dashboard {
 	}
 
 	setPeriod(period: Period | null): void {
+		this.onUserChange();
 		this.period = period;
 		void this.refresh();
 	}
 
 	setFilter(dimension: Dimension, values: string[]): void {
+		this.onUserChange();
 		const next = { ...this.filters };
 		if (values.length === 0) delete next[dimension];
 		else next[dimension] = values;
@@ -326,12 +340,25 @@ export class Dashboard {
 	}
 
 	setBreakdown(dimension: Dimension): void {
+		this.onUserChange();
 		this.breakdown = dimension;
 		void this.refresh();
 	}
 
 	setFunnelMode(mode: FunnelMode): void {
+		this.onUserChange();
 		this.funnelMode = mode;
+		void this.refresh();
+	}
+
+	/** Show another view of the same data (back/forward through share links): one refresh. */
+	setView(
+		view: Required<Pick<StartView, 'period' | 'filters' | 'breakdown' | 'funnelMode'>>
+	): void {
+		this.period = view.period;
+		this.filters = view.filters;
+		this.breakdown = view.breakdown;
+		this.funnelMode = view.funnelMode;
 		void this.refresh();
 	}
 

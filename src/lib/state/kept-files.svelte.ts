@@ -46,7 +46,11 @@ export class KeptFiles {
 			this.active = true;
 			const inputs = saved.files.map((f) => ({ name: f.name, source: f.bytes }));
 			this.#storedInputs = inputs;
-			await this.#dash.load(inputs, saved.config, saved);
+			await this.#dash.load(inputs, saved.config, {
+				encodings: saved.encodings,
+				crm: saved.crmChoice,
+				dateOrder: saved.dateOrder
+			});
 			this.restoring = 'restored';
 			return true;
 		} catch (e) {
