@@ -14,6 +14,11 @@ const BUNDLES: duckdb.DuckDBBundles = {
 };
 
 const DEFAULT_TIMEOUT_MS = 8000;
+/**
+ * Compiling the downloaded wasm reports no progress at all; on a slow or busy machine it takes
+ * several seconds (8 s seen at a load average of 20 on 2 cores), so it gets this long instead.
+ */
+const COMPILE_ALLOWANCE_MS = 60_000;
 
 export const ENGINE_STOPPED = 'The analysis engine stopped unexpectedly';
 
@@ -101,11 +106,11 @@ function boot(
 			worker.terminate();
 			reject(error);
 		};
-		const arm = () => {
+		const arm = (ms = timeoutMs) => {
 			clearTimeout(timer);
 			timer = setTimeout(
-				() => finish(new Error(`it made no progress for ${Math.round(timeoutMs / 1000)} s`)),
-				timeoutMs
+				() => finish(new Error(`it made no progress for ${Math.round(ms / 1000)} s`)),
+				ms
 			);
 		};
 		const onError = (event: ErrorEvent) => {
@@ -115,7 +120,8 @@ function boot(
 		worker.addEventListener('error', onError);
 		arm();
 		db.instantiate(wasmUrl, null, (progress) => {
-			arm();
+			const downloaded = progress.bytesTotal > 0 && progress.bytesLoaded >= progress.bytesTotal;
+			arm(downloaded ? Math.max(timeoutMs, COMPILE_ALLOWANCE_MS) : timeoutMs);
 			if (progress.bytesTotal > 0) {
 				const percent = Math.floor((100 * progress.bytesLoaded) / progress.bytesTotal);
 				onStatus(`Loading the analysis engine… ${Math.min(percent, 100)}%`);
@@ -125,6 +131,17 @@ function boot(
 			(error: unknown) => finish(new Error(describe(error)))
 		);
 	});
+}
+
+/** Whether the host gives the wasm its type (an unanswered HEAD counts as yes: just try). */
+async function servedAsWasm(url: string): Promise<boolean> {
+	try {
+		const response = await fetch(url, { method: 'HEAD' });
+		const type = response.headers.get('content-type');
+		return !response.ok || type === null || type.includes('application/wasm');
+	} catch {
+		return true;
+	}
 }
 
 /** Fetch the wasm ourselves so its type is right whatever the host says (a hang otherwise). */
@@ -142,15 +159,18 @@ async function bootWithRetry(
 ): Promise<Booted> {
 	const workerUrl = absolute(bundle.mainWorker ?? '');
 	const wasmUrl = absolute(bundle.mainModule);
-	let firstFailure: string;
-	try {
-		return await boot(workerUrl, wasmUrl, timeoutMs, onStatus);
-	} catch (error) {
-		firstFailure = describe(error);
-	}
 	// A host serving .wasm with the wrong MIME type makes duckdb-wasm's instantiateStreaming reject
-	// inside the worker with nobody listening: instantiate() then never settles.
-	onStatus('The analysis engine is slow to start; trying again…');
+	// inside the worker with nobody listening: instantiate() then never settles. Ask the host
+	// first, and go straight to the bytes as a Blob of the right type when it says otherwise.
+	let firstFailure = `the host serves ${wasmUrl} without the application/wasm type`;
+	if (await servedAsWasm(wasmUrl)) {
+		try {
+			return await boot(workerUrl, wasmUrl, timeoutMs, onStatus);
+		} catch (error) {
+			firstFailure = describe(error);
+		}
+		onStatus('The analysis engine is slow to start; trying again…');
+	}
 	let blobUrl: string | undefined;
 	try {
 		blobUrl = await wasmBlobUrl(wasmUrl);
