@@ -48,7 +48,6 @@ export const en = {
 	'link.unreadable': 'This link could not be read; the start page is shown.',
 	'link.unknown-key': 'The link part "{key}" is not known and was ignored.',
 	'link.repeated': 'The link gives "{key}" more than once; the last one was used.',
-	'link.version-missing': 'This link has no version; it was read as the current one.',
 	'link.version-newer':
 		'This link was made by a newer Pipelens (version {v}); parts this version does not know were left out.',
 	'link.version-bad': 'The link’s version "{v}" is not valid; it was read as the current one.',
@@ -312,7 +311,6 @@ export const ru: Record<MessageKey, string> = {
 	'link.unreadable': 'Ссылку не удалось прочитать; показана начальная страница.',
 	'link.unknown-key': 'Часть ссылки "{key}" неизвестна и пропущена.',
 	'link.repeated': 'В ссылке "{key}" указан несколько раз; взят последний.',
-	'link.version-missing': 'В ссылке нет версии; она прочитана как текущая.',
 	'link.version-newer':
 		'Ссылка сделана более новой версией Pipelens (версия {v}); незнакомые этой версии части пропущены.',
 	'link.version-bad': 'Версия ссылки "{v}" неверна; ссылка прочитана как текущая.',

@@ -134,9 +134,13 @@ describe('the link codec', () => {
 		expect(huge.issues.map((i) => i.key)).toEqual(['link.timeout-bad', 'link.part-damaged']);
 	});
 
-	it('says so when a link has no version, and ignores trackers', () => {
+	it('reads a hand-written link without a version, and ignores trackers', () => {
 		const back = decodeLink('from=2025-01-01&to=2025-01-31&utm_source=mail');
-		expect(back.issues.map((i) => i.key)).toEqual(['link.version-missing']);
+		expect(back.issues).toEqual([]);
+		expect(decodeLink('src=data/deals.csv').view.source).toEqual({
+			kind: 'hosted',
+			files: [{ url: 'data/deals.csv' }]
+		});
 		expect(back.view.period).toEqual({ from: '2025-01-01', to: '2025-01-31' });
 	});
 

@@ -201,8 +201,8 @@ export function decodeLink(search: string, hash = ''): DecodedLink {
 	};
 
 	const version = one('v');
-	if (present && version === null) issues.push({ key: 'link.version-missing' });
-	else if (version !== null && version !== String(LINK_VERSION)) {
+	// A hand-written link (`?src=data/deals.csv`) needs no version: only a wrong one is reported.
+	if (version !== null && version !== String(LINK_VERSION)) {
 		if (/^\d{1,6}$/.test(version) && Number(version) > LINK_VERSION)
 			issues.push({ key: 'link.version-newer', vars: { v: version } });
 		else issues.push({ key: 'link.version-bad', vars: { v: version.slice(0, 20) } });
