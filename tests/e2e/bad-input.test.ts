@@ -16,6 +16,7 @@ const corpus = new Map(badInputs().map((c) => [c.name, c]));
 describe('bad files dropped on the page', () => {
 	let browser: Browser;
 	let context: BrowserContext;
+	let page: Page;
 	let url: string;
 	let close: () => Promise<void>;
 
@@ -27,6 +28,9 @@ describe('bad files dropped on the page', () => {
 		close = site.close;
 		context = await browser.newContext({ viewport: { width: 1360, height: 1000 } });
 		context.setDefaultTimeout(90_000);
+		// One page for every drop: each drop replaces the last (one engine start on a busy machine).
+		page = await context.newPage();
+		await page.goto(url);
 	});
 
 	afterAll(async () => {
@@ -36,8 +40,6 @@ describe('bad files dropped on the page', () => {
 	});
 
 	async function drop(name: string): Promise<Page> {
-		const page = await context.newPage();
-		await page.goto(url);
 		const c = corpus.get(name)!;
 		await page.setInputFiles('[data-testid="file-input"]', {
 			name,
@@ -47,12 +49,19 @@ describe('bad files dropped on the page', () => {
 		return page;
 	}
 
-	async function errorOf(page: Page): Promise<string> {
-		const text = (await (await page.waitForSelector('[data-testid="error"]')).textContent()) ?? '';
+	async function errorOf(page: Page, name: string): Promise<string> {
+		const el = await page.waitForSelector(`[data-testid="error"]:has-text("${name}")`);
+		const text = (await el.textContent()) ?? '';
 		expect(text.length).toBeLessThan(300);
 		expect(text).not.toMatch(/\n|\s at |Error:/);
 		expect(await page.getAttribute('main', 'data-ready')).toBe('false');
 		return text;
+	}
+
+	/** The dashboard of this file (not the last one's): its row counts, and the ready marker. */
+	async function loaded(page: Page, name: string): Promise<void> {
+		await page.waitForSelector(`[data-testid="row-counts"] li[data-file="${name}"]`);
+		await page.waitForSelector('main[data-ready="true"][data-view="all"]');
 	}
 
 	async function rowsOf(page: Page, file: string) {
@@ -68,27 +77,26 @@ describe('bad files dropped on the page', () => {
 
 	test('an empty file: "the file is empty"', async () => {
 		const page = await drop('empty.csv');
-		expect(await errorOf(page)).toBe('empty.csv: the file is empty');
-		await page.close();
+		expect(await errorOf(page, 'empty.csv')).toBe('empty.csv: the file is empty');
 	});
 
 	test('a binary file named .csv: "this is a binary file"', async () => {
 		const page = await drop('binary.csv');
-		expect(await errorOf(page)).toBe('binary.csv: this is a binary file, not a CSV export');
-		await page.close();
+		expect(await errorOf(page, 'binary.csv')).toBe(
+			'binary.csv: this is a binary file, not a CSV export'
+		);
 	});
 
 	test('a file with no stage column: says what is missing', async () => {
 		const page = await drop('no-stage.csv');
-		expect(await errorOf(page)).toMatch(
+		expect(await errorOf(page, 'no-stage.csv')).toMatch(
 			/^no deals file was given: .*\(no-stage\.csv: no column holds the deal stage or status\)$/
 		);
-		await page.close();
 	});
 
 	test('UTF-16 LE: the dashboard, names decoded, all 30 rows loaded', async () => {
 		const page = await drop('utf16le.csv');
-		await page.waitForSelector('main[data-ready="true"][data-view="all"]');
+		await loaded(page, 'utf16le.csv');
 		const owners = await page.$$eval('[data-testid="breakdown"] tbody tr', (trs) =>
 			trs.map((tr) => tr.getAttribute('data-value'))
 		);
@@ -97,12 +105,11 @@ describe('bad files dropped on the page', () => {
 		const rows = await rowsOf(page, 'utf16le.csv');
 		expect(rows).toMatchObject({ read: 30, loaded: 30, rejected: 0 });
 		expect(rows.text).toBe('utf16le.csv: 30 rows read = 30 loaded + 0 rejected');
-		await page.close();
 	});
 
 	test('ragged rows: both lines named in the data-quality panel, 30 = 28 + 2', async () => {
 		const page = await drop('ragged.csv');
-		await page.waitForSelector('main[data-ready="true"][data-view="all"]');
+		await loaded(page, 'ragged.csv');
 		const warnings = await page.$$eval('[data-testid="warnings"] li', (lis) =>
 			lis.map((li) => li.textContent)
 		);
@@ -110,12 +117,11 @@ describe('bad files dropped on the page', () => {
 			'ragged.csv: 2 lines could not be read and were left out (line 5, 9; line 5: expected 6 fields, found 5)'
 		);
 		expect(await rowsOf(page, 'ragged.csv')).toMatchObject({ read: 30, loaded: 28, rejected: 2 });
-		await page.close();
 	});
 
 	test('an unterminated quote: the rows before it, the rest named, 30 = 10 + 20', async () => {
 		const page = await drop('unterminated-quote.csv');
-		await page.waitForSelector('main[data-ready="true"][data-view="all"]');
+		await loaded(page, 'unterminated-quote.csv');
 		const warnings = await page.$$eval('[data-testid="warnings"] li', (lis) =>
 			lis.map((li) => li.textContent ?? '')
 		);
@@ -125,6 +131,5 @@ describe('bad files dropped on the page', () => {
 			loaded: 10,
 			rejected: 20
 		});
-		await page.close();
 	});
 });
