@@ -1,0 +1,116 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { badInputs } from '../generators/bad-inputs.mjs';
+import { launchBrowser } from './browser';
+import { serve } from './server';
+
+/**
+ * Faults: the engine's worker killed in the middle of a load (through the page's test hook,
+ * which stops the worker the way a crash does), and a second drop while a load runs.
+ */
+const BUILD = 'build';
+const HUBSPOT = 'tests/fixtures/examples/hubspot';
+const DEALS = join(HUBSPOT, 'hubspot-crm-exports-all-deals-2025-07-01.csv');
+
+async function metrics(page: Page): Promise<{ deals: { created: number }; warnings: string[] }> {
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.click('[data-testid="download-json"]')
+	]);
+	return JSON.parse(readFileSync(await download.path(), 'utf8'));
+}
+
+describe('faults while loading', () => {
+	let browser: Browser;
+	let context: BrowserContext;
+	let url: string;
+	let close: () => Promise<void>;
+
+	beforeAll(async () => {
+		if (!existsSync(`${BUILD}/index.html`)) throw new Error('Run `npm run build` first.');
+		browser = await launchBrowser();
+		const site = await serve(BUILD);
+		url = site.url;
+		close = site.close;
+		context = await browser.newContext({
+			viewport: { width: 1360, height: 1000 },
+			acceptDownloads: true
+		});
+		context.setDefaultTimeout(90_000);
+	});
+
+	afterAll(async () => {
+		await context?.close();
+		await browser?.close();
+		await close?.();
+	});
+
+	test('the worker dies mid-load: the page says so, and retry restarts the engine and loads', async () => {
+		const page = await context.newPage();
+		await page.goto(url);
+		await page.waitForSelector('body[data-engine="ready"]');
+		// Kill the worker when the load's 6th engine call starts (after reading began).
+		await page.evaluate(() =>
+			(window as unknown as { __pipelensCrashEngine: (n: number) => void }).__pipelensCrashEngine(6)
+		);
+		await page.setInputFiles('[data-testid="file-input"]', DEALS);
+		await page.waitForSelector('body[data-engine="failed"]');
+		const error = await (await page.waitForSelector('[data-testid="error"]')).textContent();
+		expect(error).toMatch(/analysis engine stopped unexpectedly/i);
+		expect(await page.getAttribute('main', 'data-ready')).toBe('false');
+		// No promise hangs: the load ended (no progress bar) and a retry is offered.
+		await page.waitForSelector('[data-testid="retry"]');
+		expect(await page.locator('progress').count()).toBe(0);
+		await page.click('[data-testid="retry"]');
+		await page.waitForSelector('main[data-ready="true"][data-view="all"]');
+		expect(await page.getAttribute('body', 'data-engine')).toBe('ready');
+		expect(await page.locator('[data-testid="error"]').count()).toBe(0);
+		expect((await metrics(page)).deals.created).toBeGreaterThan(0);
+		await page.close();
+	});
+
+	test('a crash after the dashboard is shown: said, retried, the same numbers', async () => {
+		const page = await context.newPage();
+		await page.goto(url);
+		await page.setInputFiles('[data-testid="file-input"]', DEALS);
+		await page.waitForSelector('main[data-ready="true"][data-view="all"]');
+		const before = await metrics(page);
+		await page.evaluate(() =>
+			(window as unknown as { __pipelensCrashEngine: (n: number) => void }).__pipelensCrashEngine(0)
+		);
+		await page.waitForSelector('body[data-engine="failed"]');
+		await page.waitForSelector('[data-testid="retry"]');
+		await page.click('[data-testid="retry"]');
+		await page.waitForSelector('main[data-ready="true"][data-view="all"]');
+		expect((await metrics(page)).deals.created).toBe(before.deals.created);
+		await page.close();
+	});
+
+	test('two files dropped while a load runs: the last drop wins, nothing mixed', async () => {
+		const page = await context.newPage();
+		await page.goto(url);
+		await page.waitForSelector('body[data-engine="ready"]');
+		const ragged = badInputs().find((c) => c.name === 'ragged.csv')!;
+		await page.setInputFiles('[data-testid="file-input"]', DEALS);
+		await page.waitForSelector('progress');
+		await page.setInputFiles('[data-testid="file-input"]', {
+			name: 'ragged.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from(ragged.bytes)
+		});
+		await page.waitForSelector('main[data-ready="true"][data-view="all"]');
+		const source = await page.textContent('section.source');
+		expect(source).toContain('ragged.csv');
+		expect(source).not.toContain('hubspot');
+		const files = await page.$$eval('[data-testid="row-counts"] li', (lis) =>
+			lis.map((li) => li.getAttribute('data-file'))
+		);
+		expect(files).toEqual(['ragged.csv']);
+		const m = await metrics(page);
+		expect(m.deals.created).toBe(28);
+		expect(m.warnings.every((w) => w.startsWith('ragged.csv'))).toBe(true);
+		await page.close();
+	});
+});
