@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startNodeDb } from '../../src/lib/db/node';
@@ -164,6 +165,38 @@ describe('MEDDIC columns mapped in the editor', () => {
 					: `${((expected[n].won / expected[n].closed) * 100).toFixed(1)}%`
 			);
 		});
+	});
+
+	test('both MEDDIC tables download as CSV with the engine rows', async () => {
+		const csv = async (selector: string) => {
+			const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+			return {
+				name: file.suggestedFilename(),
+				rows: Papa.parse<string[]>(readFileSync(await file.path(), 'utf8'), {
+					skipEmptyLines: true
+				}).data
+			};
+		};
+		const byStage = await csv('[data-panel="meddic"] [data-export="csv"]');
+		expect(byStage.name).toBe('pipelens-meddic.csv');
+		expect(byStage.rows[0]).toEqual(['stage', 'deals', ...MEDDIC_ELEMENTS]);
+		expect(byStage.rows.slice(1).map((r) => [r[0], Number(r[1])])).toEqual(
+			engine.by_stage.map((r) => [r.stage, r.deals])
+		);
+		engine.by_stage.forEach((row, i) =>
+			MEDDIC_ELEMENTS.forEach((e, j) => {
+				const share = row.filled[e]!.share;
+				const cell = byStage.rows[i + 1][2 + j];
+				if (share === null) expect(cell).toBe('');
+				else expect(Number(cell)).toBeCloseTo(share, 9);
+			})
+		);
+		const byCount = await csv('[data-panel="meddic"] [data-export="csv-win-rate"]');
+		expect(byCount.name).toBe('pipelens-meddic-win-rate.csv');
+		expect(byCount.rows[0]).toEqual(['filled', 'of', 'won', 'lost', 'win_rate']);
+		expect(byCount.rows.slice(1).map((r) => r.slice(0, 4).map(Number))).toEqual(
+			engine.by_count.map((r) => [r.filled, 6, r.won, r.lost])
+		);
 	});
 
 	test('the downloaded config carries the MEDDIC mapping', async () => {

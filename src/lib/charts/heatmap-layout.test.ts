@@ -41,7 +41,7 @@ describe('heatmapLayout', () => {
 	it('wraps long headers onto two lines cut to the cell, and keeps the full label', () => {
 		const l = heatmapLayout(matrix, (c) => c, { width: 430, charWidth: 6 });
 		expect(l.headers[1].full).toBe('A very long stage name indeed');
-		expect(l.headers[1].lines).toEqual(['A very long', 'stage name inde…']);
+		expect(l.headers[1].lines).toEqual(['A very long', 'stage name ind…']);
 		expect(l.headers[0].lines).toEqual(['Lead']);
 	});
 

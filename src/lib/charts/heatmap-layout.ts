@@ -78,7 +78,7 @@ export function heatmapLayout(
 		cellHeight = 24,
 		minCellWidth = 44,
 		maxCellWidth = 110,
-		left = 110,
+		left = 130,
 		top = 40,
 		charWidth = 7.4
 	}: HeatmapOptions
