@@ -170,26 +170,16 @@ function quote(value) {
 }
 
 /**
- * A HubSpot "all deals" export with `Date entered '…'` columns, and a monthly spend file.
- * Deterministic for a seed; `today` is when the export was taken (later events do not exist yet).
- * `language` picks the UI language of the headers and the default pipeline's labels (see
- * `LANGUAGES`); `exited` adds the `Date exited` columns, which are not events.
- * @param {{ deals?: number, seed?: number, start?: string, end?: string, today?: string,
- *   language?: keyof typeof LANGUAGES, exited?: boolean }} [options]
+ * The pieces of a HubSpot export shared by the in-memory and the streaming generators: the header,
+ * and a function making deal `i` (its quoted CSV line and its truth), drawing from `rnd` in order.
+ * @param {ReturnType<typeof seeded>} rnd
+ * @param {{ start: string, end: string, today: string, language: keyof typeof LANGUAGES,
+ *   exited: boolean }} options
  */
-export function generateHubspot({
-	deals = 1200,
-	seed = 7,
-	start = '2024-01-01',
-	end = '2025-06-30',
-	today = '2025-07-01',
-	language = 'en',
-	exited = false
-} = {}) {
+export function hubspotShape(rnd, { start, end, today, language, exited }) {
 	const lang = LANGUAGES[language];
 	const PIPELINE = lang.pipeline;
 	const STAGE_LABELS = lang.stages;
-	const rnd = seeded(seed);
 	const t0 = Date.parse(`${start}T00:00:00Z`);
 	const t1 = Date.parse(`${end}T23:59:59Z`);
 	const now = Date.parse(`${today}T00:00:00Z`);
@@ -199,14 +189,8 @@ export function generateHubspot({
 		...allStages.map((s) => lang.entered(`${s} (${PIPELINE})`)),
 		...(exited ? allStages.map((s) => lang.exited(`${s} (${PIPELINE})`)) : [])
 	];
-	const lines = [header.map(quote).join(',')];
-	/** @type {import('./ground-truth.mjs').Deal[]} */
-	const truthDeals = [];
-	/** @type {import('./ground-truth.mjs').StageEvent[]} */
-	const truthEvents = [];
-	/** @type {import('./ground-truth.mjs').SpendRow[]} */
-	const truthSpend = [];
-	for (let i = 0; i < deals; i++) {
+	/** @param {number} i */
+	const deal = (i) => {
 		const created = t0 + Math.floor(rnd.next() * (t1 - t0));
 		const owner = rnd.pick(OWNERS);
 		const source = rnd.pick(SOURCES);
@@ -253,41 +237,92 @@ export function generateHubspot({
 			// A stay ends when the next stage is entered: a stage exited at the next one's time.
 			...(exited ? entered.map((_, s) => (entered[s] ? nextEntered(entered, s) : '')) : [])
 		];
-		lines.push(row.map(quote).join(','));
-		const id = row[0];
-		truthDeals.push({
-			id,
-			owner,
-			source,
-			pipeline: PIPELINE,
-			amount,
-			probability: outcome === 'open' ? Number(PROBABILITY[stage]) * 100 : null,
-			created: stamp(created).slice(0, 10),
-			closed: outcome === 'open' ? null : stamp(close).slice(0, 10),
-			outcome,
-			stage: stageLabel
-		});
-		entered.forEach((at, s) => {
-			if (at) truthEvents.push({ id, stage: allStages[s], at: `${at.replace(' ', 'T')}:00` });
-		});
-	}
-	const spend = ['Month,Channel,Spend'];
-	for (let m = new Date(t0); m.getTime() <= t1; m.setUTCMonth(m.getUTCMonth() + 1)) {
-		const month = m.toISOString().slice(0, 7);
-		for (const channel of SOURCES.filter((s) => s !== 'ORGANIC')) {
-			const value = (2000 + rnd.next() * 12000).toFixed(2);
-			spend.push(`${month},${channel},${value}`);
-			truthSpend.push({ date: `${month}-01`, channel, amount: Number(value) });
+		return {
+			line: row.map(quote).join(','),
+			row,
+			entered,
+			/** @type {import('./ground-truth.mjs').Deal} */
+			truth: {
+				id: row[0],
+				owner,
+				source,
+				pipeline: PIPELINE,
+				amount,
+				probability: outcome === 'open' ? Number(PROBABILITY[stage]) * 100 : null,
+				created: stamp(created).slice(0, 10),
+				closed: outcome === 'open' ? null : stamp(close).slice(0, 10),
+				outcome,
+				stage: stageLabel
+			}
+		};
+	};
+	/** Monthly spend per paid channel (drawn after the deals). */
+	const spend = () => {
+		/** @type {import('./ground-truth.mjs').SpendRow[]} */
+		const rows = [];
+		for (let m = new Date(t0); m.getTime() <= t1; m.setUTCMonth(m.getUTCMonth() + 1)) {
+			const month = m.toISOString().slice(0, 7);
+			for (const channel of SOURCES.filter((s) => s !== 'ORGANIC')) {
+				const value = (2000 + rnd.next() * 12000).toFixed(2);
+				rows.push({ date: `${month}-01`, channel, amount: Number(value) });
+			}
 		}
+		return rows;
+	};
+	const spendCsv = (/** @type {import('./ground-truth.mjs').SpendRow[]} */ rows) =>
+		[
+			'Month,Channel,Spend',
+			...rows.map((r) => `${r.date.slice(0, 7)},${r.channel},${r.amount.toFixed(2)}`)
+		].join('\n') + '\n';
+	return { header: header.map(quote).join(','), allStages, deal, spend, spendCsv, lang };
+}
+
+/**
+ * A HubSpot "all deals" export with `Date entered '…'` columns, and a monthly spend file.
+ * Deterministic for a seed; `today` is when the export was taken (later events do not exist yet).
+ * `language` picks the UI language of the headers and the default pipeline's labels (see
+ * `LANGUAGES`); `exited` adds the `Date exited` columns, which are not events.
+ * @param {{ deals?: number, seed?: number, start?: string, end?: string, today?: string,
+ *   language?: keyof typeof LANGUAGES, exited?: boolean }} [options]
+ */
+export function generateHubspot({
+	deals = 1200,
+	seed = 7,
+	start = '2024-01-01',
+	end = '2025-06-30',
+	today = '2025-07-01',
+	language = 'en',
+	exited = false
+} = {}) {
+	const rnd = seeded(seed);
+	const shape = hubspotShape(rnd, { start, end, today, language, exited });
+	const lines = [shape.header];
+	/** @type {import('./ground-truth.mjs').Deal[]} */
+	const truthDeals = [];
+	/** @type {import('./ground-truth.mjs').StageEvent[]} */
+	const truthEvents = [];
+	for (let i = 0; i < deals; i++) {
+		const { line, entered, truth } = shape.deal(i);
+		lines.push(line);
+		truthDeals.push(truth);
+		entered.forEach((at, s) => {
+			if (at)
+				truthEvents.push({
+					id: truth.id,
+					stage: shape.allStages[s],
+					at: `${at.replace(' ', 'T')}:00`
+				});
+		});
 	}
+	const truthSpend = shape.spend();
 	return {
 		deals: lines.join('\n') + '\n',
-		spend: spend.join('\n') + '\n',
+		spend: shape.spendCsv(truthSpend),
 		truth: {
 			deals: truthDeals,
 			events: truthEvents,
 			spend: truthSpend,
-			stages: { stages: STAGE_LABELS, won: [lang.won], lost: [lang.lost] }
+			stages: { stages: shape.lang.stages, won: [shape.lang.won], lost: [shape.lang.lost] }
 		}
 	};
 }

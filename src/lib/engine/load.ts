@@ -33,6 +33,7 @@ import { auditParsing, type ParsedColumn } from './audit';
 import type { Dataset, LoadedFile } from './dataset';
 import { derivedDealsFile, derivesDeals } from './derived-deals';
 import { profileColumns } from './profile';
+import { timed } from './timing';
 import { caseVariants, dealWarnings, eventWarnings, fileWarnings } from './warnings';
 
 export interface LoadOptions {
@@ -105,9 +106,9 @@ export async function readFiles(
 	for (const [i, input] of inputs.entries()) {
 		progress(`Reading ${input.name}`, i, total);
 		const role = options.roles?.[input.name];
-		const raw = await loadRawTable(db, input, `raw_${i}`, {
-			encoding: options.encodings?.[input.name]
-		});
+		const raw = await timed(`read ${input.name}`, () =>
+			loadRawTable(db, input, `raw_${i}`, { encoding: options.encodings?.[input.name] })
+		);
 		const candidates = detectCandidates(raw, config, role);
 		const found = candidates[0];
 		if (!found) {

@@ -2,6 +2,7 @@ import { startBrowserDb, type BrowserDb } from '../db/browser';
 import type { Dataset } from '../engine/dataset';
 import { buildDataset, readFiles, type ReadFiles } from '../engine/load';
 import { runDashboard, type Dashboard as DashboardData } from '../engine/dashboard';
+import { timed } from '../engine/timing';
 import type { InputFile } from '../ingest/raw-table';
 import { DIMENSIONS, type Config, type DateOrder, type Dimension } from '../model/config';
 import type { Encoding } from '../ingest/decode';
@@ -68,20 +69,22 @@ export class Dashboard {
 		if (!this.#db) {
 			this.engineStatus = 'Starting the analysis engine…';
 			this.engineState = 'starting';
-			const started = startBrowserDb({
-				onStatus: (m) => (this.engineStatus = m),
-				onCrash: () => {
-					this.#db = null;
-					this.#read = null;
-					this.engineState = 'failed';
-					this.engineStatus = 'The analysis engine stopped; it restarts on the next action';
-					this.error =
-						'The analysis engine stopped unexpectedly (often: out of memory). Drop the files again to retry.';
-					this.report = null;
-					this.data = null;
-					this.dataset = null;
-				}
-			});
+			const started = timed('engine start', () =>
+				startBrowserDb({
+					onStatus: (m) => (this.engineStatus = m),
+					onCrash: () => {
+						this.#db = null;
+						this.#read = null;
+						this.engineState = 'failed';
+						this.engineStatus = 'The analysis engine stopped; it restarts on the next action';
+						this.error =
+							'The analysis engine stopped unexpectedly (often: out of memory). Drop the files again to retry.';
+						this.report = null;
+						this.data = null;
+						this.dataset = null;
+					}
+				})
+			);
 			this.#db = started.then((db) => {
 				this.engineStatus = 'Ready';
 				this.engineState = 'ready';
@@ -191,12 +194,14 @@ export class Dashboard {
 		if (!this.#read) return;
 		// A report computed while tables are rebuilt is stale: drop it.
 		this.#request++;
-		const dataset = await buildDataset(db, this.#read, {
-			config: this.config,
-			crm: this.crmChoice,
-			dateOrder: this.dateOrder,
-			onProgress
-		});
+		const dataset = await timed('build', () =>
+			buildDataset(db, this.#read!, {
+				config: this.config,
+				crm: this.crmChoice,
+				dateOrder: this.dateOrder,
+				onProgress
+			})
+		);
 		const values: Partial<Record<Dimension, DimensionValue[]>> = {};
 		for (const dim of DIMENSIONS) {
 			values[dim] = await db.query<DimensionValue & Record<string, string | number>>(
@@ -244,12 +249,14 @@ export class Dashboard {
 		this.computing = true;
 		try {
 			const db = await this.#db;
-			const data = await runDashboard(db, dataset, {
-				period: this.period,
-				filters: this.filters,
-				breakdown: this.breakdown,
-				funnelMode: this.funnelMode
-			});
+			const data = await timed('dashboard', () =>
+				runDashboard(db, dataset, {
+					period: this.period,
+					filters: this.filters,
+					breakdown: this.breakdown,
+					funnelMode: this.funnelMode
+				})
+			);
 			if (request !== this.#request) return;
 			this.data = data;
 			this.report = data.report;
