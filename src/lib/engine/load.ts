@@ -263,6 +263,7 @@ export async function buildDataset(
 	progress('Building stage history', readSteps + 1, total);
 	const eventSources: Fragment[] = [];
 	let historyFormats: ColumnFormats | null = null;
+	let historyUnparsed: Record<string, number> = {};
 	if (history && historyFile) {
 		const p = await profileColumns(db, historyFile.raw.table, {
 			dates: [history.columns.at].filter(isString),
@@ -271,6 +272,7 @@ export async function buildDataset(
 		});
 		warnings.push(...p.notes.map((n) => `${historyFile.raw.file}: ${n}`));
 		historyFormats = p.formats;
+		historyUnparsed = p.unparsed;
 		const events = historyEvents(historyFile.raw.table, history, p.formats);
 		if (events) eventSources.push(events);
 	} else {
@@ -298,10 +300,14 @@ export async function buildDataset(
 		await db.query(sql`CREATE TABLE spend (row BIGINT, date DATE, channel VARCHAR, amount DOUBLE)`);
 	}
 
-	warnings.push(...(await parseWarnings(db, dealsFile.raw, deals, dealsProfile.formats)));
+	warnings.push(
+		...(await parseWarnings(db, dealsFile.raw, deals, dealsProfile.formats, dealsProfile.unparsed))
+	);
 	warnings.push(...(await dealWarnings(db, dealsFile.raw)));
 	if (historyFile && history && historyFormats) {
-		warnings.push(...(await parseWarnings(db, historyFile.raw, history, historyFormats)));
+		warnings.push(
+			...(await parseWarnings(db, historyFile.raw, history, historyFormats, historyUnparsed))
+		);
 	}
 	warnings.push(...(await eventWarnings(db, historyFile?.raw.file ?? dealsFile.raw.file)));
 
@@ -422,11 +428,13 @@ async function parseWarnings(
 	db: Db,
 	file: RawTable,
 	mapping: DealsMapping | HistoryMapping,
-	formats: ColumnFormats
+	formats: ColumnFormats,
+	/** Unreadable values per date column, counted by the profile: a column with none is skipped. */
+	unparsed: Record<string, number> = {}
 ): Promise<string[]> {
 	const checks: ParsedColumn[] = [];
 	const date = (what: string, column: string | undefined, where?: Fragment) => {
-		if (column)
+		if (column && unparsed[column] !== 0)
 			checks.push({
 				what,
 				column,
