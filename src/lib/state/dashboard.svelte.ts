@@ -2,6 +2,7 @@ import { startBrowserDb, type BrowserDb } from '../db/browser';
 import type { Dataset } from '../engine/dataset';
 import { buildDataset, readFiles, type ReadFiles } from '../engine/load';
 import { runDashboard, type Dashboard as DashboardData } from '../engine/dashboard';
+import { browserMemoryBudget, tooLarge } from '../engine/memory-budget';
 import { timed } from '../engine/timing';
 import type { InputFile } from '../ingest/raw-table';
 import { DIMENSIONS, type Config, type DateOrder, type Dimension } from '../model/config';
@@ -122,6 +123,17 @@ export class Dashboard {
 			this.fileNames = inputs.map((f) => f.name);
 			this.period = null;
 			this.filters = {};
+			// Say so before reading what would not fit: a tab out of memory dies without a word.
+			const sizes = inputs.map((f) => ({ name: f.name, size: sizeOf(f.source) }));
+			const refusal = tooLarge(sizes, browserMemoryBudget());
+			if (refusal) {
+				this.#read = null;
+				this.dataset = null;
+				this.data = null;
+				this.report = null;
+				this.error = refusal;
+				return;
+			}
 			await this.#readAndBuild();
 		});
 	}
@@ -276,6 +288,11 @@ export function viewKey(period: Period | null, filters: Filters): string {
 		.sort(([a], [b]) => a.localeCompare(b))
 		.map(([dim, values]) => `${dim}=${[...(values ?? [])].sort().join('|')}`);
 	return [period ? `${period.from}..${period.to}` : 'all', ...parts].join(';');
+}
+
+function sizeOf(source: InputFile['source']): number {
+	if (typeof source === 'string') return source.length;
+	return source instanceof Uint8Array ? source.length : source.size;
 }
 
 function message(e: unknown): string {
