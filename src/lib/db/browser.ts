@@ -13,7 +13,8 @@ const BUNDLES: duckdb.DuckDBBundles = {
 	eh: { mainModule: ehWasm, mainWorker: ehWorker }
 };
 
-const DEFAULT_TIMEOUT_MS = 8000;
+// Compiling the 34 MB wasm shows no progress and takes over 8 s on a busy or slow machine.
+const DEFAULT_TIMEOUT_MS = 30_000;
 
 export const ENGINE_STOPPED = 'The analysis engine stopped unexpectedly';
 
