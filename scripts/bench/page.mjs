@@ -122,15 +122,25 @@ export async function runOnce(browser, { url, files, filters, timeoutMs }) {
 		await page.waitForSelector('body[data-engine]', { state: 'attached' });
 		await page.setInputFiles('[data-testid="file-input"]', files);
 		await page.waitForFunction(
-			() =>
-				document.querySelector('[data-testid="error"]') ||
-				(window.__bench?.readyAt && document.querySelector('main')?.dataset.view === 'all'),
+			() => {
+				const probe = /** @type {{ readyAt: number } | undefined} */ (
+					Reflect.get(window, '__bench')
+				);
+				const main = document.querySelector('main');
+				return (
+					document.querySelector('[data-testid="error"]') ||
+					(probe?.readyAt && main?.dataset.view === 'all')
+				);
+			},
 			undefined,
 			{ timeout: timeoutMs, polling: 100 }
 		);
 		const error = await page.textContent('[data-testid="error"]').catch(() => null);
 		if (error) throw new Error(`the page says: ${error}`);
-		const dropMs = await page.evaluate(() => window.__bench.readyAt - window.__bench.changeAt);
+		const dropMs = await page.evaluate(() => {
+			const probe = /** @type {any} */ (window).__bench;
+			return probe.readyAt - probe.changeAt;
+		});
 		for (const kind of ['owner', 'source']) {
 			await page.click(`[data-testid="filter-${kind}"] .summary`);
 		}

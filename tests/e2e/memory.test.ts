@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-// @ts-expect-error: a plain ES module without types (the benchmark's seeded generator)
 import { benchFiles } from '../../scripts/bench/generate.mjs';
 import { launchBrowser } from './browser';
 import { serve } from './server';
