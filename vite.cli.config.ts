@@ -20,7 +20,13 @@ export default defineConfig({
 		sourcemap: true,
 		copyPublicDir: false,
 		rolldownOptions: {
-			external: [/^node:/, ...builtinModules, /^@duckdb\/duckdb-wasm(\/|$)/, /^apache-arrow(\/|$)/],
+			external: [
+				/^node:/,
+				...builtinModules,
+				/^@duckdb\/duckdb-wasm(\/|$)/,
+				/^@duckdb\/node-api(\/|$)/,
+				/^apache-arrow(\/|$)/
+			],
 			output: { format: 'es', entryFileNames: 'report.mjs' }
 		}
 	}

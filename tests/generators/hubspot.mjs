@@ -181,26 +181,14 @@ function quote(value) {
 }
 
 /**
- * A HubSpot "all deals" export with `Date entered '…'` columns, and a monthly spend file.
- * Deterministic for a seed; `today` is when the export was taken (later events do not exist yet).
- * `language` picks the UI language of the headers and the default pipeline's labels (see
- * `LANGUAGES`); `exited` adds the `Date exited` columns, which are not events. `pipelines: 2`
- * (English) puts about a third of the deals in a second pipeline (`PARTNER`) with its own stage
- * columns; some of them entered a Sales Pipeline stage before moving there, which gives them a
- * `Date entered` value in the other pipeline's column (an event of another pipeline).
- * @param {{ deals?: number, seed?: number, start?: string, end?: string, today?: string,
- *   language?: keyof typeof LANGUAGES, exited?: boolean, pipelines?: 1 | 2 }} [options]
+ * The pieces of a HubSpot export shared by the in-memory and the streaming (benchmark)
+ * generators: the header, and a function making deal `i` (its quoted CSV line, its truth and its
+ * stage events), drawing from `rnd` in order; then the spend, drawn after the deals.
+ * @param {ReturnType<typeof seeded>} rnd
+ * @param {{ start: string, end: string, today: string, language: keyof typeof LANGUAGES,
+ *   exited: boolean, pipelines?: 1 | 2 }} options
  */
-export function generateHubspot({
-	deals = 1200,
-	seed = 7,
-	start = '2024-01-01',
-	end = '2025-06-30',
-	today = '2025-07-01',
-	language = 'en',
-	exited = false,
-	pipelines = 1
-} = {}) {
+export function hubspotShape(rnd, { start, end, today, language, exited, pipelines = 1 }) {
 	const lang = LANGUAGES[language];
 	const PIPELINE = lang.pipeline;
 	const STAGE_LABELS = lang.stages;
@@ -211,7 +199,6 @@ export function generateHubspot({
 		probability: PROBABILITY
 	};
 	const all = pipelines === 2 ? [main, PARTNER] : [main];
-	const rnd = seeded(seed);
 	const t0 = Date.parse(`${start}T00:00:00Z`);
 	const t1 = Date.parse(`${end}T23:59:59Z`);
 	const now = Date.parse(`${today}T00:00:00Z`);
@@ -224,14 +211,8 @@ export function generateHubspot({
 		...columns.map((c) => lang.entered(`${c.stage} (${c.pipeline})`)),
 		...(exited ? columns.map((c) => lang.exited(`${c.stage} (${c.pipeline})`)) : [])
 	];
-	const lines = [header.map(quote).join(',')];
-	/** @type {import('./ground-truth.mjs').Deal[]} */
-	const truthDeals = [];
-	/** @type {import('./ground-truth.mjs').StageEvent[]} */
-	const truthEvents = [];
-	/** @type {import('./ground-truth.mjs').SpendRow[]} */
-	const truthSpend = [];
-	for (let i = 0; i < deals; i++) {
+	/** @param {number} i */
+	const deal = (i) => {
 		const created = t0 + Math.floor(rnd.next() * (t1 - t0));
 		const owner = rnd.pick(OWNERS);
 		const source = rnd.pick(SOURCES);
@@ -298,53 +279,104 @@ export function generateHubspot({
 			// A stay ends when the next stage is entered: a stage exited at the next one's time.
 			...(exited ? exitedCells : [])
 		];
-		lines.push(row.map(quote).join(','));
 		const id = row[0];
-		truthDeals.push({
-			id,
-			owner,
-			source,
-			pipeline: p.pipeline,
-			amount,
-			probability: outcome === 'open' ? Number(p.probability[stage]) * 100 : null,
-			created: stamp(created).slice(0, 10),
-			closed: outcome === 'open' ? null : stamp(close).slice(0, 10),
-			outcome,
-			stage: stageLabel
-		});
+		/** @type {import('./ground-truth.mjs').StageEvent[]} */
+		const events = [];
 		const labels = [...p.stages, lang.won, lang.lost];
 		entered.forEach((at, s) => {
 			if (!at) return;
 			const event = { id, stage: labels[s], at: `${at.replace(' ', 'T')}:00` };
-			truthEvents.push(all.length > 1 ? { ...event, pipeline: p.pipeline } : event);
+			events.push(all.length > 1 ? { ...event, pipeline: p.pipeline } : event);
 		});
-		for (const m of moved) truthEvents.push({ id, ...m, at: `${m.at.replace(' ', 'T')}:00` });
-	}
-	const spend = ['Month,Channel,Spend'];
-	for (let m = new Date(t0); m.getTime() <= t1; m.setUTCMonth(m.getUTCMonth() + 1)) {
-		const month = m.toISOString().slice(0, 7);
-		for (const channel of SOURCES.filter((s) => s !== 'ORGANIC')) {
-			const value = (2000 + rnd.next() * 12000).toFixed(2);
-			spend.push(`${month},${channel},${value}`);
-			truthSpend.push({ date: `${month}-01`, channel, amount: Number(value) });
-		}
-	}
-	return {
-		deals: lines.join('\n') + '\n',
-		spend: spend.join('\n') + '\n',
-		truth: {
-			deals: truthDeals,
-			events: truthEvents,
-			spend: truthSpend,
-			stages: {
-				// With several pipelines, the combined list (pipeline by pipeline) and each one's own.
-				stages: all.flatMap((p) => p.stages),
-				won: [lang.won],
-				lost: [lang.lost],
-				...(all.length > 1
-					? { pipelines: all.map((p) => ({ pipeline: p.pipeline, stages: p.stages })) }
-					: {})
+		for (const m of moved) events.push({ id, ...m, at: `${m.at.replace(' ', 'T')}:00` });
+		return {
+			line: row.map(quote).join(','),
+			row,
+			events,
+			/** @type {import('./ground-truth.mjs').Deal} */
+			truth: {
+				id,
+				owner,
+				source,
+				pipeline: p.pipeline,
+				amount,
+				probability: outcome === 'open' ? Number(p.probability[stage]) * 100 : null,
+				created: stamp(created).slice(0, 10),
+				closed: outcome === 'open' ? null : stamp(close).slice(0, 10),
+				outcome,
+				stage: stageLabel
+			}
+		};
+	};
+	/** Monthly spend per paid channel (drawn after the deals). */
+	const spend = () => {
+		/** @type {import('./ground-truth.mjs').SpendRow[]} */
+		const rows = [];
+		for (let m = new Date(t0); m.getTime() <= t1; m.setUTCMonth(m.getUTCMonth() + 1)) {
+			const month = m.toISOString().slice(0, 7);
+			for (const channel of SOURCES.filter((s) => s !== 'ORGANIC')) {
+				const value = (2000 + rnd.next() * 12000).toFixed(2);
+				rows.push({ date: `${month}-01`, channel, amount: Number(value) });
 			}
 		}
+		return rows;
+	};
+	/** @param {import('./ground-truth.mjs').SpendRow[]} rows */
+	const spendCsv = (rows) =>
+		[
+			'Month,Channel,Spend',
+			...rows.map((r) => `${r.date.slice(0, 7)},${r.channel},${r.amount.toFixed(2)}`)
+		].join('\n') + '\n';
+	const stages = {
+		// With several pipelines, the combined list (pipeline by pipeline) and each one's own.
+		stages: all.flatMap((p) => p.stages),
+		won: [lang.won],
+		lost: [lang.lost],
+		...(all.length > 1
+			? { pipelines: all.map((p) => ({ pipeline: p.pipeline, stages: p.stages })) }
+			: {})
+	};
+	return { header: header.map(quote).join(','), lang, deal, spend, spendCsv, stages };
+}
+
+/**
+ * A HubSpot "all deals" export with `Date entered '…'` columns, and a monthly spend file.
+ * Deterministic for a seed; `today` is when the export was taken (later events do not exist yet).
+ * `language` picks the UI language of the headers and the default pipeline's labels (see
+ * `LANGUAGES`); `exited` adds the `Date exited` columns, which are not events. `pipelines: 2`
+ * (English) puts about a third of the deals in a second pipeline (`PARTNER`) with its own stage
+ * columns; some of them entered a Sales Pipeline stage before moving there, which gives them a
+ * `Date entered` value in the other pipeline's column (an event of another pipeline).
+ * @param {{ deals?: number, seed?: number, start?: string, end?: string, today?: string,
+ *   language?: keyof typeof LANGUAGES, exited?: boolean, pipelines?: 1 | 2 }} [options]
+ */
+export function generateHubspot({
+	deals = 1200,
+	seed = 7,
+	start = '2024-01-01',
+	end = '2025-06-30',
+	today = '2025-07-01',
+	language = 'en',
+	exited = false,
+	pipelines = 1
+} = {}) {
+	const rnd = seeded(seed);
+	const shape = hubspotShape(rnd, { start, end, today, language, exited, pipelines });
+	const lines = [shape.header];
+	/** @type {import('./ground-truth.mjs').Deal[]} */
+	const truthDeals = [];
+	/** @type {import('./ground-truth.mjs').StageEvent[]} */
+	const truthEvents = [];
+	for (let i = 0; i < deals; i++) {
+		const { line, truth, events } = shape.deal(i);
+		lines.push(line);
+		truthDeals.push(truth);
+		truthEvents.push(...events);
+	}
+	const truthSpend = shape.spend();
+	return {
+		deals: lines.join('\n') + '\n',
+		spend: shape.spendCsv(truthSpend),
+		truth: { deals: truthDeals, events: truthEvents, spend: truthSpend, stages: shape.stages }
 	};
 }

@@ -58,8 +58,18 @@ describe('parseArgs', () => {
 			to: '2024-12-31',
 			filters: { owner: ['Ann', 'Bob'], source: ['Paid=Search'] },
 			json: true,
-			help: false
+			help: false,
+			engine: 'wasm'
 		});
+	});
+
+	it('parseArgs(argv) takes the native engine and a Parquet output', () => {
+		const args = parseArgs(['--deals', 'd.csv', '--engine', 'native', '--parquet', 'out/']);
+		expect(args.engine).toBe('native');
+		expect(args.parquet).toBe('out/');
+		expect(() => parseArgs(['--deals', 'd.csv', '--engine', 'gpu'])).toThrow(
+			/--engine is wasm or native, not "gpu"/
+		);
 	});
 
 	it('parseArgs(argv) allows no period: the whole data', () => {

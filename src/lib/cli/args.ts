@@ -10,10 +10,15 @@ export interface ReportArgs {
 	filters: Filters;
 	json: boolean;
 	help: boolean;
+	/** `wasm` (the browser's engine, the default) or `native` (multi-threaded, spills to disk). */
+	engine: 'wasm' | 'native';
+	/** Write the canonical tables as Parquet: a folder (one file per table) or a `.parquet` file. */
+	parquet?: string;
 }
 
 export const USAGE = `Usage: npm run --silent report -- --deals FILE [--history FILE] [--spend FILE] [--config FILE]
        [--from YYYY-MM-DD --to YYYY-MM-DD] [--where DIM=VALUE]... [--json]
+       [--engine wasm|native] [--parquet OUT]
 
   --deals FILE     deals export (one row per deal)
   --history FILE   stage history export (one row per stage change)
@@ -21,13 +26,22 @@ export const USAGE = `Usage: npm run --silent report -- --deals FILE [--history 
   --config FILE    config JSON (METRICS.md §5): columns, stage order, won/lost labels
   --from, --to     the period, both ends inclusive (default: the whole data)
   --where DIM=V    keep deals whose owner, source, pipeline or segment is V (repeat for "any of")
-  --json           print the METRICS.md §4 object instead of a table`;
+  --json           print the METRICS.md §4 object instead of a table
+  --engine E       wasm (default: the browser's engine) or native (DuckDB for Node:
+                   multi-threaded, spills to disk; for exports of tens of millions of deals)
+  --parquet OUT    write the canonical tables as Parquet: OUT.parquet (the deals, which the
+                   dashboard opens) or a folder OUT/ (deals, stage_events, spend)`;
 
 export class UsageError extends Error {}
 
 /** Parse the command line; throw a UsageError with one clear sentence when it is wrong. */
 export function parseArgs(argv: readonly string[]): ReportArgs {
-	const out: Partial<ReportArgs> & { filters: Filters } = { filters: {}, json: false, help: false };
+	const out: Partial<ReportArgs> & { filters: Filters } = {
+		filters: {},
+		json: false,
+		help: false,
+		engine: 'wasm'
+	};
 	for (let i = 0; i < argv.length; i++) {
 		const flag = argv[i];
 		const value = (): string => {
@@ -64,6 +78,16 @@ export function parseArgs(argv: readonly string[]): ReportArgs {
 			}
 			case '--json':
 				out.json = true;
+				break;
+			case '--engine': {
+				const v = value();
+				if (v !== 'wasm' && v !== 'native')
+					throw new UsageError(`--engine is wasm or native, not "${v}"`);
+				out.engine = v;
+				break;
+			}
+			case '--parquet':
+				out.parquet = value();
 				break;
 			case '--help':
 			case '-h':

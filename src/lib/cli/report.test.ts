@@ -1,4 +1,5 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '../../../tests/unit/expect-close';
@@ -44,8 +45,8 @@ describe('report --json reproduces every expected.json of the examples', () => {
 		}
 		runs.forEach((run, i) => {
 			const label = `${name} #${i + 1} (${run.from ?? 'whole'}…${run.to ?? ''}${run.where ? ` where ${JSON.stringify(run.where)}` : ''})`;
-			it(label, async () => {
-				const { code, out, err } = await report(argvFor(dir, run));
+			it.each(['wasm', 'native'])(`${label} on the %s engine`, async (engine) => {
+				const { code, out, err } = await report([...argvFor(dir, run), '--engine', engine]);
 				expect(err).toBe('');
 				expect(code).toBe(0);
 				const actual = JSON.parse(out);
@@ -55,4 +56,40 @@ describe('report --json reproduces every expected.json of the examples', () => {
 			});
 		});
 	}
+});
+
+describe('report --engine native --parquet', () => {
+	it('writes the canonical tables, and a deals Parquet file alone', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'pipelens-parquet-'));
+		try {
+			const hubspot = join(EXAMPLES, 'hubspot');
+			const deals = join(hubspot, 'hubspot-crm-exports-all-deals-2025-07-01.csv');
+			const spend = join(hubspot, 'spend.csv');
+			const folder = join(dir, 'tables');
+			const argv = ['--deals', deals, '--spend', spend, '--engine', 'native', '--json'];
+			const first = await report([...argv, '--parquet', folder]);
+			expect(first.code).toBe(0);
+			expect(first.err).toContain('deals.parquet');
+			expect(readdirSync(folder).sort()).toEqual([
+				'deals.parquet',
+				'spend.parquet',
+				'stage_events.parquet'
+			]);
+			const single = join(dir, 'deals.parquet');
+			expect((await report([...argv, '--parquet', single])).code).toBe(0);
+			const bytes = readFileSync(single);
+			expect(bytes.subarray(0, 4).toString()).toBe('PAR1');
+			expect(bytes.subarray(-4).toString()).toBe('PAR1');
+			const created = JSON.parse(first.out).deals.created;
+			expect(created).toBeGreaterThan(0);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
+	it('refuses --parquet without the native engine', async () => {
+		const { code, err } = await report(['--deals', 'x.csv', '--parquet', 'out.parquet']);
+		expect(code).toBe(2);
+		expect(err).toContain('--parquet needs --engine native');
+	});
 });

@@ -9,6 +9,8 @@ import { parseConfig, type Config } from '../model/config';
 import type { FileRole } from '../model/mapping';
 import { parseArgs, USAGE, UsageError } from './args';
 import { formatSummary } from './summary';
+import { writeParquet } from './parquet';
+import type { NativeDb } from '../db/native';
 
 export interface Io {
 	out: (text: string) => void;
@@ -23,6 +25,17 @@ const processIo: Io = {
 async function readInput(path: string): Promise<Uint8Array> {
 	try {
 		return new Uint8Array(await readFile(path));
+	} catch (e) {
+		const code = (e as NodeJS.ErrnoException).code;
+		if (code === 'ENOENT') throw new Error(`${path}: no such file`);
+		if (code === 'EISDIR') throw new Error(`${path}: is a folder, not a file`);
+		throw new Error(`${path}: cannot be read (${code ?? 'unknown error'})`);
+	}
+}
+
+async function openInput(path: string, open: (path: string) => Promise<Blob>): Promise<Blob> {
+	try {
+		return await open(path);
 	} catch (e) {
 		const code = (e as NodeJS.ErrnoException).code;
 		if (code === 'ENOENT') throw new Error(`${path}: no such file`);
@@ -65,20 +78,28 @@ export async function main(
 		const config = args.config ? await readConfig(args.config) : {};
 		const roles: Record<string, FileRole> = {};
 		const inputs: InputFile[] = [];
+		const native = args.engine === 'native' ? await import('../db/native') : null;
+		if (args.parquet && !native) throw new UsageError('--parquet needs --engine native');
 		for (const role of ['deals', 'history', 'spend'] as const) {
 			const path = args[role];
 			if (!path) continue;
 			const name = roles[basename(path)] ? `${basename(path)} (${role})` : basename(path);
 			roles[name] = role;
-			inputs.push({ name, source: await readInput(path) });
+			// The native engine reads files in place; the wasm one from memory, like the browser.
+			const source = native ? await openInput(path, native.openFile) : await readInput(path);
+			inputs.push({ name, source });
 		}
-		db = await startDb();
+		db = native ? await native.startNativeDb() : await startDb();
 		const dataset = await loadDataset(db, inputs, { config, roles });
 		const report = await runReport(db, dataset, {
 			period: args.from && args.to ? { from: args.from, to: args.to } : null,
 			filters: args.filters
 		});
 		io.out(args.json ? JSON.stringify(report) + '\n' : formatSummary(report));
+		if (args.parquet && db && 'workDir' in db) {
+			const written = await writeParquet(db as NativeDb, args.parquet, dataset.hasSpend);
+			io.err(`report: wrote ${written.join(', ')}\n`);
+		}
 		return 0;
 	} catch (e) {
 		const message = e instanceof Error ? e.message : String(e);

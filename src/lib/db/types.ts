@@ -32,6 +32,8 @@ export const LOCKDOWN: readonly string[] = [
 	'SET autoinstall_known_extensions=false',
 	'SET autoload_known_extensions=false',
 	`SET allowed_directories=['${INPUT_DIR}']`,
+	// Below the 4 GB wasm heap: a query that needs more fails with an error instead of a crash.
+	"SET memory_limit='3GB'",
 	'SET enable_external_access=false',
 	'SET lock_configuration=true'
 ];

@@ -44,6 +44,7 @@ import { auditParsing, type ParsedColumn } from './audit';
 import type { Dataset, LoadedFile, RowCount } from './dataset';
 import { derivedDealsFile, derivesDeals } from './derived-deals';
 import { profileColumns } from './profile';
+import { timed } from './timing';
 import { caseVariants, dealWarnings, eventWarnings, fileWarnings, rejectedLines } from './warnings';
 
 export interface LoadOptions {
@@ -127,9 +128,9 @@ export async function readFiles(
 	for (const [i, input] of inputs.entries()) {
 		progress(`Reading ${input.name}`, i, total);
 		const role = options.roles?.[input.name];
-		const raw = await loadRawTable(db, input, `raw_${i}`, {
-			encoding: options.encodings?.[input.name]
-		});
+		const raw = await timed(`read ${input.name}`, () =>
+			loadRawTable(db, input, `raw_${i}`, { encoding: options.encodings?.[input.name] })
+		);
 		const candidates = detectCandidates(raw, config, role);
 		if (candidates.length === 0 && role && role !== 'stages' && options.blankWhenUnknown) {
 			const sample = { name: raw.file, columns: raw.columns, rows: raw.preview };
@@ -310,6 +311,7 @@ export async function buildDataset(
 	progress('Building stage history', readSteps + 1, total);
 	const eventSources: Fragment[] = [];
 	let historyFormats: ColumnFormats | null = null;
+	let historyUnparsed: Record<string, number> = {};
 	if (history && historyFile) {
 		const p = await profileColumns(db, historyFile.raw.table, {
 			dates: [history.columns.at].filter(isString),
@@ -318,6 +320,7 @@ export async function buildDataset(
 		});
 		warnings.push(...p.notes.map((n) => `${historyFile.raw.file}: ${n}`));
 		historyFormats = p.formats;
+		historyUnparsed = p.unparsed;
 		const events = historyEvents(historyFile.raw.table, history, p.formats);
 		if (events) eventSources.push(events);
 	} else {
@@ -345,10 +348,14 @@ export async function buildDataset(
 		await db.query(sql`CREATE TABLE spend (row BIGINT, date DATE, channel VARCHAR, amount DOUBLE)`);
 	}
 
-	warnings.push(...(await parseWarnings(db, dealsFile.raw, deals, dealsProfile.formats)));
+	warnings.push(
+		...(await parseWarnings(db, dealsFile.raw, deals, dealsProfile.formats, dealsProfile.unparsed))
+	);
 	warnings.push(...(await dealWarnings(db, dealsFile.raw)));
 	if (historyFile && history && historyFormats) {
-		warnings.push(...(await parseWarnings(db, historyFile.raw, history, historyFormats)));
+		warnings.push(
+			...(await parseWarnings(db, historyFile.raw, history, historyFormats, historyUnparsed))
+		);
 	}
 	warnings.push(...(await eventWarnings(db, historyFile?.raw.file ?? dealsFile.raw.file)));
 
@@ -487,11 +494,13 @@ async function parseWarnings(
 	db: Db,
 	file: RawTable,
 	mapping: DealsMapping | HistoryMapping,
-	formats: ColumnFormats
+	formats: ColumnFormats,
+	/** Unreadable values per date column, counted by the profile: a column with none is skipped. */
+	unparsed: Record<string, number> = {}
 ): Promise<string[]> {
 	const checks: ParsedColumn[] = [];
 	const date = (what: string, column: string | undefined, where?: Fragment) => {
-		if (column)
+		if (column && unparsed[column] !== 0)
 			checks.push({
 				what,
 				column,

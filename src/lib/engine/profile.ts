@@ -14,6 +14,11 @@ export interface Profile {
 	formats: ColumnFormats;
 	/** Notes on choices the data did not settle (a day/month order no value decides). */
 	notes: string[];
+	/**
+	 * Per date column, how many values have text but do not parse in the chosen family: where
+	 * this is 0 the parse audit has nothing to find and skips the column.
+	 */
+	unparsed: Record<string, number>;
 }
 
 /**
@@ -58,6 +63,7 @@ export async function profileColumns(
 	);
 	const formats: ColumnFormats = { dates: {}, decimals: {} };
 	const notes: string[] = [];
+	const unparsed: Record<string, number> = {};
 	dateCols.forEach((name, i) => {
 		let best: DateFamily = 'iso';
 		let bestCount = -1;
@@ -75,9 +81,10 @@ export async function profileColumns(
 			);
 		}
 		formats.dates[name] = best;
+		unparsed[name] = counts[`d${i}_n`] - counts[`d${i}_${best}`];
 	});
 	numberCols.forEach((name, i) => {
 		formats.decimals[name] = counts[`n${i}_comma`] > counts[`n${i}_point`] ? ',' : '.';
 	});
-	return { formats, notes };
+	return { formats, notes, unparsed };
 }

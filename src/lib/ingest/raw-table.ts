@@ -11,6 +11,7 @@ import {
 } from './decode';
 import { sniffDialect, type Delimiter } from './dialect';
 import { declaredCharset, htmlTableRows, looksLikeHtml } from './html-table';
+import { arrowToCsv, columnarFormat, loadParquet, type ColumnarFormat } from './columnar';
 import { tableToCsv } from './tabular';
 import { WorkbookError } from './xlsx';
 import { readWorkbookRows } from './xlsx-read';
@@ -83,7 +84,7 @@ export interface InputFile {
 	source: FileSource;
 }
 
-export type FileFormat = 'csv' | 'html' | 'xlsx';
+export type FileFormat = 'csv' | 'html' | 'xlsx' | ColumnarFormat;
 
 export interface LoadRawOptions {
 	/** Read the text in this encoding instead of the sniffed one (the page's override). */
@@ -99,6 +100,11 @@ const FOOTER =
 async function headBytes(source: Uint8Array | Blob): Promise<Uint8Array> {
 	if (source instanceof Uint8Array) return source.subarray(0, HEAD_BYTES);
 	return new Uint8Array(await source.slice(0, HEAD_BYTES).arrayBuffer());
+}
+
+async function firstBytes(source: Uint8Array | Blob, n = 8): Promise<Uint8Array> {
+	if (source instanceof Uint8Array) return source.subarray(0, n);
+	return new Uint8Array(await source.slice(0, n).arrayBuffer());
 }
 
 async function allBytes(source: Uint8Array | Blob): Promise<Uint8Array> {
@@ -288,6 +294,7 @@ async function prepare(file: InputFile, options: LoadRawOptions): Promise<Prepar
 			throw new InputError(file.name, 'the first sheet of the workbook is empty');
 		return fromText(csv.text, 'utf-8', 'xlsx', { sourceRows: csv.sourceRows });
 	}
+	if (columnarFormat(head) === 'arrow') return fromText(await arrowToCsv(file), 'utf-8', 'arrow');
 	const complete = head.length >= size;
 	const sniffed = sniffEncoding(head, { complete });
 	const guess: EncodingGuess = options.encoding
@@ -356,6 +363,12 @@ export async function loadRawTable(
 	table: string,
 	options: LoadRawOptions = {}
 ): Promise<RawTable> {
+	// Parquet is read by DuckDB in place, column by column: no text to decode or sniff.
+	if (
+		typeof file.source !== 'string' &&
+		columnarFormat(await firstBytes(file.source)) === 'parquet'
+	)
+		return loadParquet(db, file, table);
 	const prepared = await prepare(file, options);
 	const dialect = sniffDialect(prepared.head, {
 		complete: prepared.complete,

@@ -79,8 +79,19 @@ function parsedTimestamp(column: Fragment, family: DateFamily): Fragment {
 		const local = sql`CASE WHEN ${zoned} THEN regexp_replace(${text}, '([T ]\\d{1,2}:\\d{2}(:\\d{2}([.,]\\d+)?)?)\\s*(Z|UTC|GMT|[+-]\\d{2}(:?\\d{2})?)$', '\\1', 'i') ELSE ${text} END`;
 		return sql`TRY_CAST(${local} AS TIMESTAMP)`;
 	}
-	return sql`TRY_STRPTIME(${text}, ${raw(FAMILY_FORMATS[family])})`;
+	// Every format of a family has its separator as a literal, which strptime must find: text
+	// without it cannot parse, and skips the (dear, format-by-format) attempt.
+	const separator = FAMILY_SEPARATOR[family];
+	return sql`CASE WHEN strpos(${text}, ${raw(`'${separator}'`)}) > 0 THEN TRY_STRPTIME(${text}, ${raw(FAMILY_FORMATS[family])}) END`;
 }
+
+const FAMILY_SEPARATOR: Record<Exclude<DateFamily, 'iso'>, string> = {
+	mdy: '/',
+	dmy: '/',
+	'dmy-dot': '.',
+	'ymd-dot': '.',
+	'ymd-slash': '/'
+};
 
 /** The calendar date of a text date or date-time. */
 export function dateExpr(column: Fragment, family: DateFamily): Fragment {

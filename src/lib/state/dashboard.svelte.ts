@@ -2,6 +2,8 @@ import { startBrowserDb, type BrowserDb } from '../db/browser';
 import type { Dataset } from '../engine/dataset';
 import { buildDataset, readFiles, type ReadFiles } from '../engine/load';
 import { runDashboard, type Dashboard as DashboardData } from '../engine/dashboard';
+import { browserMemoryBudget, tooLarge } from '../engine/memory-budget';
+import { timed } from '../engine/timing';
 import type { InputFile } from '../ingest/raw-table';
 import { DIMENSIONS, type Config, type DateOrder, type Dimension } from '../model/config';
 import type { Encoding } from '../ingest/decode';
@@ -98,21 +100,23 @@ export class Dashboard {
 		if (!this.#db) {
 			this.engineStatus = 'Starting the analysis engine…';
 			this.engineState = 'starting';
-			const started = startBrowserDb({
-				onStatus: (m) => (this.engineStatus = m),
-				onCrash: () => {
-					this.#db = null;
-					this.#read = null;
-					this.canRetry = this.#inputs.length > 0;
-					this.engineState = 'failed';
-					this.engineStatus = 'The analysis engine stopped; it restarts on the next action';
-					this.error =
-						'The analysis engine stopped unexpectedly (often: out of memory). It restarts when you retry or drop the files again.';
-					this.report = null;
-					this.data = null;
-					this.dataset = null;
-				}
-			});
+			const started = timed('engine start', () =>
+				startBrowserDb({
+					onStatus: (m) => (this.engineStatus = m),
+					onCrash: () => {
+						this.#db = null;
+						this.#read = null;
+						this.canRetry = this.#inputs.length > 0;
+						this.engineState = 'failed';
+						this.engineStatus = 'The analysis engine stopped; it restarts on the next action';
+						this.error =
+							'The analysis engine stopped unexpectedly (often: out of memory). It restarts when you retry or drop the files again.';
+						this.report = null;
+						this.data = null;
+						this.dataset = null;
+					}
+				})
+			);
 			this.#db = started.then((db) => {
 				this.engineStatus = 'Ready';
 				this.engineState = 'ready';
@@ -160,6 +164,17 @@ export class Dashboard {
 			this.filters = start.filters ?? {};
 			if (start.breakdown) this.breakdown = start.breakdown;
 			if (start.funnelMode) this.funnelMode = start.funnelMode;
+			// Say so before reading what would not fit: a tab out of memory dies without a word.
+			const sizes = inputs.map((f) => ({ name: f.name, size: sizeOf(f.source) }));
+			const refusal = tooLarge(sizes, browserMemoryBudget());
+			if (refusal) {
+				this.#read = null;
+				this.dataset = null;
+				this.data = null;
+				this.report = null;
+				this.error = refusal;
+				return;
+			}
 			await this.#readAndBuild();
 		});
 	}
@@ -301,12 +316,14 @@ export class Dashboard {
 		if (!this.#read) return;
 		// A report computed while tables are rebuilt is stale: drop it.
 		this.#request++;
-		const dataset = await buildDataset(db, this.#read, {
-			config: this.config,
-			crm: this.crmChoice,
-			dateOrder: this.dateOrder,
-			onProgress
-		});
+		const dataset = await timed('build', () =>
+			buildDataset(db, this.#read!, {
+				config: this.config,
+				crm: this.crmChoice,
+				dateOrder: this.dateOrder,
+				onProgress
+			})
+		);
 		const values: Partial<Record<Dimension, DimensionValue[]>> = {};
 		for (const dim of DIMENSIONS) {
 			values[dim] = await db.query<DimensionValue & Record<string, string | number>>(
@@ -370,12 +387,14 @@ export class Dashboard {
 		this.computing = true;
 		try {
 			const db = await this.#db;
-			const data = await runDashboard(db, dataset, {
-				period: this.period,
-				filters: this.filters,
-				breakdown: this.breakdown,
-				funnelMode: this.funnelMode
-			});
+			const data = await timed('dashboard', () =>
+				runDashboard(db, dataset, {
+					period: this.period,
+					filters: this.filters,
+					breakdown: this.breakdown,
+					funnelMode: this.funnelMode
+				})
+			);
 			if (request !== this.#request) return;
 			this.data = data;
 			this.report = data.report;
@@ -395,6 +414,11 @@ export function viewKey(period: Period | null, filters: Filters): string {
 		.sort(([a], [b]) => a.localeCompare(b))
 		.map(([dim, values]) => `${dim}=${[...(values ?? [])].sort().join('|')}`);
 	return [period ? `${period.from}..${period.to}` : 'all', ...parts].join(';');
+}
+
+function sizeOf(source: InputFile['source']): number {
+	if (typeof source === 'string') return source.length;
+	return source instanceof Uint8Array ? source.length : source.size;
 }
 
 /** One line, never a wall of text (a huge field or header quoted by an engine error). */

@@ -1,0 +1,172 @@
+// One benchmark run in headless Chromium: open the built site, set the files on the file input,
+// wait for the dashboard's ready marker, then change filters and time each redraw.
+import { chromium } from 'playwright-core';
+import { sampleMemory } from './memory.mjs';
+
+/** The same flags as tests/e2e/browser.ts: headless, nothing phoning home. */
+export function launch() {
+	return chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--no-first-run',
+			'--disable-quic'
+		]
+	});
+}
+
+// Runs in the page before its own scripts: note when a file input changes and when the
+// dashboard is next ready (the `main[data-ready]` marker).
+function probe() {
+	const state = { changeAt: 0, readyAt: 0 };
+	Object.defineProperty(window, '__bench', { value: state });
+	document.addEventListener(
+		'change',
+		(event) => {
+			const target = event.target;
+			if (target instanceof HTMLInputElement && target.type === 'file') {
+				state.changeAt = performance.now();
+				state.readyAt = 0;
+			}
+		},
+		true
+	);
+	new MutationObserver(() => {
+		const main = document.querySelector('main');
+		if (state.changeAt && !state.readyAt && main?.dataset.ready === 'true')
+			state.readyAt = performance.now();
+	}).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
+}
+
+/**
+ * Change one filter in the page and resolve with the milliseconds until the ready marker shows
+ * the new view. `step` is { kind: 'owner' | 'source', value } (toggle that value) or
+ * { kind: 'period', value: preset }.
+ * @param {{ kind: string, value: string }} step
+ */
+function changeFilter(step) {
+	const main = /** @type {HTMLElement} */ (document.querySelector('main'));
+	const before = main.dataset.view;
+	return new Promise((resolve, reject) => {
+		let started = 0;
+		const observer = new MutationObserver(() => {
+			if (main.dataset.ready === 'true' && main.dataset.view !== before) {
+				observer.disconnect();
+				resolve(performance.now() - started);
+			}
+		});
+		observer.observe(main, { attributes: true });
+		if (step.kind === 'period') {
+			const select = /** @type {HTMLSelectElement} */ (
+				document.querySelector('[data-testid="period-preset"]')
+			);
+			started = performance.now();
+			select.value = step.value;
+			select.dispatchEvent(new Event('change', { bubbles: true }));
+			return;
+		}
+		const box = [
+			...document.querySelectorAll(`[data-testid="filter-${step.kind}"] input[type="checkbox"]`)
+		].find((b) => /** @type {HTMLInputElement} */ (b).value === step.value);
+		if (!box) {
+			observer.disconnect();
+			reject(new Error(`no ${step.kind} filter value ${step.value}`));
+			return;
+		}
+		started = performance.now();
+		/** @type {HTMLInputElement} */ (box).click();
+	});
+}
+
+const OWNERS = [
+	'Alice Moreau',
+	'Bob Ito',
+	'Carla Díaz',
+	'Dmitri Volkov',
+	"Eve O'Neil",
+	'Farid Haddad'
+];
+const SOURCES = ['PAID_SEARCH', 'ORGANIC', 'REFERRAL', 'EVENTS', 'OUTBOUND'];
+const PRESETS = ['this-year', 'last-quarter', 'last-year', 'all', 'last-90', 'this-quarter'];
+
+/** Owner, source and period changes in turn; every step changes the view. @param {number} n */
+export function filterSteps(n) {
+	const steps = [];
+	for (let i = 0; i < n; i++) {
+		const round = Math.floor(i / 3);
+		if (i % 3 === 0) steps.push({ kind: 'owner', value: OWNERS[round % OWNERS.length] });
+		else if (i % 3 === 1) steps.push({ kind: 'source', value: SOURCES[round % SOURCES.length] });
+		else steps.push({ kind: 'period', value: PRESETS[round % PRESETS.length] });
+	}
+	return steps;
+}
+
+/**
+ * @param {import('playwright-core').Browser} browser
+ * @param {{ url: string, files: string[], filters: number, timeoutMs: number }} options
+ */
+export async function runOnce(browser, { url, files, filters, timeoutMs }) {
+	const context = await browser.newContext({ viewport: { width: 1360, height: 1000 } });
+	context.setDefaultTimeout(timeoutMs);
+	const memory = sampleMemory();
+	try {
+		const page = await context.newPage();
+		await page.addInitScript(probe);
+		await page.goto(url, { waitUntil: 'load' });
+		// The page is interactive once hydrated (it then marks the body with the engine state).
+		await page.waitForSelector('body[data-engine]', { state: 'attached' });
+		await page.setInputFiles('[data-testid="file-input"]', files);
+		await page.waitForFunction(
+			() => {
+				const probe = /** @type {{ readyAt: number } | undefined} */ (
+					Reflect.get(window, '__bench')
+				);
+				const main = document.querySelector('main');
+				return (
+					document.querySelector('[data-testid="error"]') ||
+					(probe?.readyAt && main?.dataset.view === 'all')
+				);
+			},
+			undefined,
+			{ timeout: timeoutMs, polling: 100 }
+		);
+		const error = await page.textContent('[data-testid="error"]').catch(() => null);
+		if (error) throw new Error(`the page says: ${error}`);
+		const dropMs = await page.evaluate(() => {
+			const probe = /** @type {any} */ (window).__bench;
+			return probe.readyAt - probe.changeAt;
+		});
+		for (const kind of ['owner', 'source']) {
+			await page.click(`[data-testid="filter-${kind}"] .summary`);
+		}
+		/** @type {number[]} */
+		const filterMs = [];
+		for (const step of filterSteps(filters)) {
+			filterMs.push(await page.evaluate(changeFilter, step));
+		}
+		const measures = await page.evaluate(() =>
+			performance
+				.getEntriesByType('measure')
+				.filter((m) => m.name.startsWith('pipelens:'))
+				.map((m) => ({ name: m.name.slice('pipelens:'.length), ms: m.duration }))
+		);
+		const one = (/** @type {string} */ name) => measures.find((m) => m.name === name)?.ms ?? NaN;
+		const deals = files[0].split('/').pop();
+		return {
+			engineStartMs: one('engine start'),
+			ingestMs: one(`read ${deals}`),
+			buildMs: one('build'),
+			dropMs,
+			filterMs,
+			peakMemoryMb: memory.stop()
+		};
+	} finally {
+		memory.stop();
+		await context.close();
+	}
+}

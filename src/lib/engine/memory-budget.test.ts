@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import {
+	WASM_HEAP_LIMIT,
+	largestFitting,
+	memoryBudget,
+	memoryNeeded,
+	tooLarge
+} from './memory-budget';
+
+const MB = 1024 ** 2;
+const GB = 1024 ** 3;
+
+describe('the memory budget', () => {
+	it('is the 4 GB wasm heap on a device with plenty of memory', () => {
+		expect(memoryBudget({ deviceMemoryGb: 8 })).toBe(WASM_HEAP_LIMIT);
+		expect(memoryBudget({})).toBe(WASM_HEAP_LIMIT);
+	});
+
+	it('is less on a device with little memory, and an override wins', () => {
+		expect(memoryBudget({ deviceMemoryGb: 2 })).toBe(1.5 * GB);
+		expect(memoryBudget({ deviceMemoryGb: 8, overrideBytes: 50 * MB })).toBe(50 * MB);
+	});
+
+	it('lets a 1 GB export load on a desktop', () => {
+		expect(tooLarge([{ name: 'deals.csv', size: GB }], memoryBudget({ deviceMemoryGb: 8 }))).toBe(
+			null
+		);
+		expect(memoryNeeded([GB])).toBeLessThan(WASM_HEAP_LIMIT);
+	});
+
+	it('refuses what cannot fit, naming the file, its size and what fits', () => {
+		const message = tooLarge([{ name: 'deals.csv', size: 2 * GB }], WASM_HEAP_LIMIT);
+		expect(message).toMatch(/^deals\.csv is 2,048 MB: too large to analyse in this browser/);
+		expect(message).toContain(
+			`about ${Math.round(largestFitting(WASM_HEAP_LIMIT) / MB).toLocaleString('en-US')} MB`
+		);
+		expect(message).toContain('--engine native');
+	});
+
+	it('adds up several files and names the biggest', () => {
+		const files = [
+			{ name: 'spend.csv', size: 10 * MB },
+			{ name: 'history.csv', size: 900 * MB },
+			{ name: 'deals.csv', size: 700 * MB }
+		];
+		expect(tooLarge(files, WASM_HEAP_LIMIT)).toMatch(
+			/^these files are 1,610 MB together \(history\.csv: 900 MB\)/
+		);
+		expect(tooLarge(files.slice(0, 1), WASM_HEAP_LIMIT)).toBeNull();
+	});
+
+	it('puts the line where needed equals the budget', () => {
+		const budget = 1000 * MB;
+		const fits = largestFitting(budget);
+		expect(tooLarge([{ name: 'a.csv', size: fits }], budget)).toBeNull();
+		expect(tooLarge([{ name: 'a.csv', size: fits + 1024 }], budget)).not.toBeNull();
+	});
+});

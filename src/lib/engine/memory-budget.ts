@@ -1,0 +1,63 @@
+/**
+ * Will these files fit in the browser? DuckDB-WASM's heap cannot grow past 4 GB, and a tab that
+ * runs out of memory dies without a word; so the files' sizes are checked against a budget first
+ * and the user told, before anything is read.
+ *
+ * A load needs about 2.5 × the file size (the all-text table, the typed tables and what DuckDB
+ * holds while building them) plus ~300 MB for the engine and the page: measured by `npm run bench`.
+ */
+
+export const WASM_HEAP_LIMIT = 4 * 1024 ** 3;
+const PER_BYTE = 2.5;
+const BASE = 300 * 1024 ** 2;
+
+export interface MemoryEnvironment {
+	/** `navigator.deviceMemory` (GB, rounded down and capped by the browser; often 8). */
+	deviceMemoryGb?: number;
+	/** A budget set on purpose (a test, or `?memory-mb=` in the page's address), in bytes. */
+	overrideBytes?: number;
+}
+
+/** The bytes a load may use: the wasm heap limit, less on a device with little memory. */
+export function memoryBudget(env: MemoryEnvironment = {}): number {
+	if (env.overrideBytes !== undefined && env.overrideBytes > 0) return env.overrideBytes;
+	const device = env.deviceMemoryGb ? env.deviceMemoryGb * 1024 ** 3 * 0.75 : Infinity;
+	return Math.min(WASM_HEAP_LIMIT, device);
+}
+
+/** What loading files of these sizes is expected to take at its peak, in bytes. */
+export function memoryNeeded(sizes: readonly number[]): number {
+	return BASE + PER_BYTE * sizes.reduce((sum, n) => sum + n, 0);
+}
+
+/** The largest total of file sizes a budget takes. */
+export function largestFitting(budget: number): number {
+	return Math.max(0, (budget - BASE) / PER_BYTE);
+}
+
+const mb = (bytes: number) => `${Math.round(bytes / 1024 ** 2).toLocaleString('en-US')} MB`;
+
+/** Null when the files fit; else one sentence saying what is too big and what to do. */
+export function tooLarge(
+	files: readonly { name: string; size: number }[],
+	budget: number
+): string | null {
+	const total = files.reduce((sum, f) => sum + f.size, 0);
+	if (memoryNeeded(files.map((f) => f.size)) <= budget) return null;
+	const biggest = [...files].sort((a, b) => b.size - a.size)[0];
+	const what =
+		files.length === 1
+			? `${biggest.name} is ${mb(total)}`
+			: `these files are ${mb(total)} together (${biggest.name}: ${mb(biggest.size)})`;
+	return `${what}: too large to analyse in this browser, which can hold about ${mb(largestFitting(budget))} of exports. Filter the export (a shorter period, one pipeline), or run \`npm run report -- --engine native\` on it, which writes a compact Parquet file the dashboard opens.`;
+}
+
+/** The browser's budget: its device memory, and a `?memory-mb=` override in the address. */
+export function browserMemoryBudget(): number {
+	const nav = globalThis.navigator as (Navigator & { deviceMemory?: number }) | undefined;
+	const param = globalThis.location
+		? new URLSearchParams(globalThis.location.search).get('memory-mb')
+		: null;
+	const override = param && /^\d+$/.test(param) ? Number(param) * 1024 ** 2 : undefined;
+	return memoryBudget({ deviceMemoryGb: nav?.deviceMemory, overrideBytes: override });
+}
