@@ -141,6 +141,9 @@ describe('a hosted team dashboard under a base path', () => {
 		await page.waitForSelector('main[data-ready="true"]:not([data-view="all"])');
 		await page.selectOption('[data-testid="breakdown-by"]', 'source');
 		await page.waitForFunction(() => new URLSearchParams(location.search).get('by') === 'source');
+		await page.waitForSelector(
+			'main[data-ready="true"] [data-testid="breakdown"] th >> text=Source'
+		);
 		const value = await page.getAttribute(
 			'[data-testid="breakdown"] tbody tr >> nth=0',
 			'data-value'
