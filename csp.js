@@ -7,18 +7,37 @@
 // - worker-src blob:: duckdb-wasm may start its worker from a blob: URL.
 // - connect-src 'self' blob:: the engine fetches its wasm from the site (and from a blob: copy
 //   when a host serves .wasm with the wrong type). Data loaded from another origin (a hosted
-//   ?src= link) needs that origin added here by the host that serves the site: a <meta> policy
-//   cannot change with the link.
+//   ?src= link) needs that origin in the policy at build time, since a <meta> policy cannot change
+//   with the link: `DATA_ORIGINS="https://data.example.com https://bucket.s3.amazonaws.com"
+//   npm run build` adds them to connect-src.
 // - img-src data: blob:: the PNG export draws the chart's SVG through a blob: image.
 // - style-src 'unsafe-inline': Svelte writes style attributes (positions, colours); styles
 //   cannot run code.
+
+/**
+ * Origins a team's data is hosted on, from a space-separated list; anything but an http(s)
+ * origin is refused so a typo cannot open the policy wide.
+ * @param {string | undefined} list
+ * @returns {import('@sveltejs/kit').Csp.Source[]}
+ */
+export function dataOrigins(list) {
+	return (list ?? '')
+		.split(/\s+/)
+		.filter(Boolean)
+		.map((origin) => {
+			const url = URL.canParse(origin) ? new URL(origin) : null;
+			if (!url || !/^https?:$/.test(url.protocol) || url.origin !== origin.replace(/\/$/, ''))
+				throw new Error(`DATA_ORIGINS: "${origin}" is not an origin like https://data.example.com`);
+			return /** @type {import('@sveltejs/kit').Csp.Source} */ (url.origin);
+		});
+}
 
 /** @type {NonNullable<NonNullable<import('@sveltejs/kit').Config['kit']>['csp']>['directives']} */
 export const CSP_DIRECTIVES = {
 	'default-src': ['self'],
 	'script-src': ['self', 'wasm-unsafe-eval'],
 	'worker-src': ['self', 'blob:'],
-	'connect-src': ['self', 'blob:'],
+	'connect-src': ['self', 'blob:', ...dataOrigins(process.env.DATA_ORIGINS)],
 	'img-src': ['self', 'data:', 'blob:'],
 	'style-src': ['self', 'unsafe-inline'],
 	'font-src': ['self'],
