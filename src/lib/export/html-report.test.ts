@@ -6,7 +6,13 @@ import { formatsFor } from '../i18n/format';
 import { translate, type MessageKey } from '../i18n/messages';
 import { escapeHtml, safeColor, safeSvg } from './html-escape';
 import { reportHtml, type ReportDocument } from './html-report';
-import { reportFilters, reportKpis, reportSections, reportWarnings } from './report-sections';
+import {
+	reportFilters,
+	reportKpis,
+	reportSections,
+	reportWarnings,
+	withoutDealIds
+} from './report-sections';
 
 const EVIL_OWNER = '<script>alert(1)</script>';
 const EVIL_SOURCE = '"><img src=x onerror=alert(2)>';
@@ -92,6 +98,21 @@ describe('safeColor', () => {
 		expect(safeColor('rgb(8, 48, 107)')).toBe('rgb(8, 48, 107)');
 		expect(safeColor('#fff')).toBe('#fff');
 		expect(safeColor('red;background:url(x)')).toBeNull();
+	});
+});
+
+describe('withoutDealIds', () => {
+	it('leaves the example deal id out of every engine warning shape, keeping the line', () => {
+		expect(
+			withoutDealIds('d.csv: 2 duplicate deal rows left out (first: id "A, b" again at line 4)')
+		).toBe('d.csv: 2 duplicate deal rows left out (first: id … again at line 4)');
+		expect(
+			withoutDealIds('d.csv: 1 deal closed before it was created (first: id "X" at line 3)')
+		).toBe('d.csv: 1 deal closed before it was created (first: id … at line 3)');
+		expect(withoutDealIds('h.csv: 3 stage events repeated (for example id "Q7")')).toBe(
+			'h.csv: 3 stage events repeated (for example id …)'
+		);
+		expect(withoutDealIds('no id here')).toBe('no id here');
 	});
 });
 

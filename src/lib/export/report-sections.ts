@@ -49,9 +49,17 @@ export function reportFilters(
 }
 
 /** Load warnings, then each data-quality finding with its count. */
+/**
+ * The engine's warnings name a deal id as an example (`first: id "D-17" at line 9`); a report of
+ * aggregates keeps the line and leaves the id out.
+ */
+export function withoutDealIds(warning: string): string {
+	return warning.replace(/\bid ".*?"(?=(?: again)? at |\))/g, 'id …');
+}
+
 export function reportWarnings(data: Dashboard, { t, fmt }: SectionOptions): string[] {
 	return [
-		...data.report.warnings,
+		...data.report.warnings.map(withoutDealIds),
 		...data.quality
 			.filter((q) => q.count > 0)
 			.map((q) => `${t(`quality.kind.${q.kind}`)}: ${fmt.count(q.count)}`)
