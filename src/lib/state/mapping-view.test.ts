@@ -41,10 +41,14 @@ describe('the mapping editor’s view of files', () => {
 			// The user says it is the deals file: an empty mapping, and what is missing is named.
 			const roles = { 'abc.csv': 'deals' as const };
 			const asDeals = await readFiles(db, inputs, { roles, blankWhenUnknown: true });
-			expect(viewOfRead(asDeals, {}, {}).deals).toEqual({ file: 'abc.csv', columns: {}, meddic: {} });
+			expect(viewOfRead(asDeals, {}, {}).deals).toEqual({
+				file: 'abc.csv',
+				columns: {},
+				meddic: {}
+			});
 			await expect(buildDataset(db, asDeals)).rejects.toThrow(/map "created"/);
 			// Without the page's option (the CLI), a file that is not a deals file is an error.
-			await expect(readFiles(db, inputs, { roles })).rejects.toThrow(/do not look like a deals/);
+			await expect(readFiles(db, inputs, { roles })).rejects.toThrow(/so this is not a deals file/);
 
 			const config = {
 				columns: { id: 'a', created: 'b', stage: 'c', amount: 'd' },
