@@ -156,9 +156,12 @@ describe('a generated amoCRM export (duplicate headers, `не закрыта`, D
 			// The deal's own `Источник` is the second one (DuckDB calls it `Источник_1`).
 			expect(dataset.deals.columns.source).toBe('Источник_1');
 			expect(dataset.dealCount).toBe(400);
-			// Open deals' `не закрыта` is no warning; deals without a source are.
+			// Open deals' `не закрыта` is no warning; deals without a source are, and the repeated
+			// header names are said (the editor shows the second `Источник` as `Источник_1`).
 			const noSource = gen.truth.deals.filter((d) => d.source === '(none)');
 			expect(dataset.warnings).toEqual([
+				'amocrm_export_leads_2025-06-01.csv: the column name "roistat" appears more than once; a later one is read as "roistat_1"',
+				'amocrm_export_leads_2025-06-01.csv: the column name "Источник" appears more than once; a later one is read as "Источник_1"',
 				`amocrm_export_leads_2025-06-01.csv: ${noSource.length} deals without a source, shown as "(none)" (first: id "${noSource[0].id}" at line ${gen.truth.deals.indexOf(noSource[0]) + 2})`
 			]);
 			for (const view of views) {
