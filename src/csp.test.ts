@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CSP_DIRECTIVES, dataOrigins } from '../csp.js';
+import { CSP_DIRECTIVES as DIRECTIVES, dataOrigins } from '../csp.js';
+
+const CSP_DIRECTIVES = DIRECTIVES ?? {};
 
 describe('the Content-Security-Policy', () => {
 	it('lets the engine run and nothing else reach out: wasm, workers, data from the site only', () => {

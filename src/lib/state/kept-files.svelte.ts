@@ -60,6 +60,31 @@ export class KeptFiles {
 		}
 	}
 
+	/**
+	 * The kept files, when they are all the files a link names (a reload of a dropped-file view):
+	 * handed back to be opened with the link's view. Null when some are not kept.
+	 */
+	async filesFor(names: readonly string[]): Promise<InputFile[] | null> {
+		const idb = this.#idb();
+		this.restoring = 'restoring';
+		try {
+			const saved = idb ? await loadSaved(idb) : null;
+			const inputs = saved?.files.map((f) => ({ name: f.name, source: f.bytes })) ?? [];
+			if (!names.length || !names.every((n) => inputs.some((f) => f.name === n))) {
+				this.restoring = 'none';
+				return null;
+			}
+			this.active = true;
+			this.#storedInputs = inputs;
+			this.restoring = 'restored';
+			return inputs;
+		} catch (e) {
+			this.failure = storageError(e);
+			this.restoring = 'none';
+			return null;
+		}
+	}
+
 	/** The files on screen were dropped: keep them (from now on, with every settings change). */
 	keep(): void {
 		this.active = true;
