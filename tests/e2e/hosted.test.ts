@@ -61,21 +61,29 @@ describe('a hosted team dashboard under a base path', () => {
 	beforeAll(async () => {
 		// One build for the sub-path, into its own folder (`build/` stays what other tests use).
 		// PIPELENS_BASE_BUILD reuses a build made with the same BASE_PATH.
+		elsewhere = await serve(tmpdir(), {
+			extraFiles: {
+				'/deals.csv': read(join(HUBSPOT, 'hubspot-crm-exports-all-deals-2025-07-01.csv'))
+			}
+		});
 		dir = process.env.PIPELENS_BASE_BUILD ?? mkdtempSync(join(tmpdir(), 'pipelens-base-'));
 		if (!process.env.PIPELENS_BASE_BUILD) {
+			// A production build (vitest's NODE_ENV would make a dev build), with the second
+			// server's origin allowed for data, as a team would with DATA_ORIGINS.
 			execFileSync('npx', ['vite', 'build'], {
-				env: { ...process.env, BASE_PATH: BASE, BUILD_DIR: dir },
+				env: {
+					...process.env,
+					NODE_ENV: 'production',
+					BASE_PATH: BASE,
+					BUILD_DIR: dir,
+					DATA_ORIGINS: new URL(elsewhere.url).origin
+				},
 				stdio: 'pipe'
 			});
 			built = true;
 		}
 		if (!existsSync(join(dir, 'index.html'))) throw new Error(`no build in ${dir}`);
 		browser = await launchBrowser();
-		elsewhere = await serve(tmpdir(), {
-			extraFiles: {
-				'/deals.csv': read(join(HUBSPOT, 'hubspot-crm-exports-all-deals-2025-07-01.csv'))
-			}
-		});
 		site = await serve(dir, {
 			base: BASE,
 			extraFiles: {

@@ -7,7 +7,8 @@ export function downloadBlob(filename: string, blob: Blob): void {
 	document.body.append(a);
 	a.click();
 	a.remove();
-	setTimeout(() => URL.revokeObjectURL(url), 0);
+	// Chrome reads the Blob after the click returns; revoking at once can cancel the download.
+	setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** Save text as a file. */
