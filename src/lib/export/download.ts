@@ -7,8 +7,7 @@ export function downloadBlob(filename: string, blob: Blob): void {
 	document.body.append(a);
 	a.click();
 	a.remove();
-	// Chrome reads the Blob after the click returns; revoking at once can cancel the download.
-	setTimeout(() => URL.revokeObjectURL(url), 60_000);
+	setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 /** Save text as a file. */
