@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { badInputs } from '../generators/bad-inputs.mjs';
 import { launchBrowser } from './browser';
 import { serve } from './server';
@@ -34,6 +34,10 @@ describe('faults while loading', () => {
 		const site = await serve(BUILD);
 		url = site.url;
 		close = site.close;
+	});
+
+	// Each test in a browser of its own: no kept files or service worker from the one before.
+	beforeEach(async () => {
 		context = await browser.newContext({
 			viewport: { width: 1360, height: 1000 },
 			acceptDownloads: true
@@ -41,8 +45,11 @@ describe('faults while loading', () => {
 		context.setDefaultTimeout(90_000);
 	});
 
-	afterAll(async () => {
+	afterEach(async () => {
 		await context?.close();
+	});
+
+	afterAll(async () => {
 		await browser?.close();
 		await close?.();
 	});

@@ -169,7 +169,7 @@ describe('hosting: report, kept files, offline', () => {
 	);
 
 	test(
-		'dropped files survive a reload; Forget data clears them',
+		'dropped files survive a reload, load again over their kept copies; Forget data clears them',
 		async () => {
 			const context = await newContext(browser);
 			try {
@@ -179,6 +179,13 @@ describe('hosting: report, kept files, offline', () => {
 				const before = await metrics(page);
 				await readyAfter(page, () => page.reload());
 				expect(await page.getAttribute('body', 'data-kept')).toBe('restored');
+				expect(await metrics(page)).toEqual(before);
+				// The same files dropped again over their kept copies (the engine registered those
+				// under the same names) load again.
+				await page.setInputFiles('[data-testid="file-input"]', FILES);
+				await page.waitForSelector('main[data-ready="false"]');
+				await ready(page);
+				expect(await page.$('[data-testid="error"]')).toBeNull();
 				expect(await metrics(page)).toEqual(before);
 
 				await page.click('[data-testid="forget-data"]');

@@ -286,6 +286,9 @@ export async function startBrowserDb(options: BrowserDbOptions = {}): Promise<Br
 		registerFile(name: string, source: FileSource): Promise<string> {
 			const path = inputPath(name);
 			return guard(async () => {
+				// A name registered before (the kept copy of a file, then the file dropped again)
+				// is replaced: DuckDB refuses to register a file handle over another.
+				await db.dropFile(path).catch(() => {});
 				if (typeof source === 'string') await db.registerFileText(path, source);
 				// The buffer is transferred to the worker; copy so the caller's bytes stay usable.
 				else if (source instanceof Uint8Array) await db.registerFileBuffer(path, source.slice());

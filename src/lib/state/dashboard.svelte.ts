@@ -143,6 +143,11 @@ export class Dashboard {
 		return run;
 	}
 
+	/** How many loads were asked for: a start-up restore that sees it change leaves the drop be. */
+	get loads(): number {
+		return this.#loadSeq;
+	}
+
 	/** The files last given to `load` (kept in the browser for the next visit). */
 	get inputs(): readonly InputFile[] {
 		return this.#inputs;

@@ -37,9 +37,11 @@ export class KeptFiles {
 	async restore(): Promise<boolean> {
 		const idb = this.#idb();
 		this.restoring = 'restoring';
+		const loads = this.#dash.loads;
 		try {
 			const saved = idb ? await loadSaved(idb) : null;
-			if (!saved) {
+			// Files dropped while the kept ones were looked up win: they are what the user wants.
+			if (!saved || this.#dash.loads !== loads) {
 				this.restoring = 'none';
 				return false;
 			}
@@ -67,10 +69,12 @@ export class KeptFiles {
 	async filesFor(names: readonly string[]): Promise<InputFile[] | null> {
 		const idb = this.#idb();
 		this.restoring = 'restoring';
+		const loads = this.#dash.loads;
 		try {
 			const saved = idb ? await loadSaved(idb) : null;
 			const inputs = saved?.files.map((f) => ({ name: f.name, source: f.bytes })) ?? [];
-			if (!names.length || !names.every((n) => inputs.some((f) => f.name === n))) {
+			const named = names.length > 0 && names.every((n) => inputs.some((f) => f.name === n));
+			if (!named || this.#dash.loads !== loads) {
 				this.restoring = 'none';
 				return null;
 			}
