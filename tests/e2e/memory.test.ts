@@ -40,6 +40,33 @@ describe('files too large for the browser are refused before they are read', () 
 		expect(await page.getAttribute('main', 'data-ready')).toBe('false');
 	});
 
+	test('an engine that runs out of memory mid-load: said in one sentence, restarted, retry offered', async () => {
+		// `?engine-memory-mb=8` holds DuckDB to 8 MB: a real "Out of Memory Error" from the engine.
+		await page.goto(`${site.url}?engine-memory-mb=8`);
+		await page.waitForSelector('body[data-engine="ready"]');
+		const errors: string[] = [];
+		page.on('pageerror', (e) => errors.push(e.message));
+		const workers: string[] = [];
+		page.on('worker', (w) => workers.push(w.url()));
+		await page.setInputFiles('[data-testid="file-input"]', HUBSPOT);
+		const error = await page.waitForSelector('[data-testid="error"]');
+		expect(await error.textContent()).toMatch(
+			/^The analysis engine ran out of memory \(it needed [\d.]+ \w+ more with [\d.]+ \w+ of its [\d.]+ \w+ in use\)\. Close other tabs and retry/
+		);
+		// The load ended (no progress bar), a fresh engine started, and a retry is offered.
+		await page.waitForSelector('[data-testid="retry"]');
+		await page.waitForSelector('body[data-engine="ready"]');
+		expect(workers.length).toBeGreaterThan(0);
+		expect(await page.locator('progress').count()).toBe(0);
+		expect(await page.getAttribute('main', 'data-ready')).toBe('false');
+		// Retrying under the same limit ends the same way, not in a hang.
+		await page.click('[data-testid="retry"]');
+		await page.waitForSelector('progress', { state: 'detached' });
+		await page.waitForSelector('[data-testid="retry"]');
+		expect(await page.textContent('[data-testid="error"]')).toMatch(/ran out of memory/);
+		expect(errors).toEqual([]);
+	});
+
 	test(`a ${DEALS.toLocaleString('en-US')}-deal export loads under the real budget`, async () => {
 		const files: { deals: string; spend: string } = await benchFiles(join('.bench'), DEALS);
 		await page.goto(site.url);

@@ -398,6 +398,18 @@ export function badInputs({ seed = 7, big = false } = {}) {
 			clean,
 			big: true
 		});
+		// A NUL byte past the first 256 kB (the part read to sniff the file), in an owner name.
+		const notes = (i) => (i === 2 ? 'y'.repeat(300 * 1024) : 'ok');
+		const owned = (i, owner) => (i === 19 ? [...rows[i].slice(0, 5), owner] : rows[i]);
+		add({
+			name: 'nul-late.csv',
+			class: 'a NUL byte past the first 256 kB',
+			bytes: utf8(
+				toCsv([[...HEADER, 'Notes'], ...rows.map((_, i) => [...owned(i, 'Bo\0b'), notes(i)])])
+			),
+			clean: toCsv([[...HEADER, 'Notes'], ...rows.map((_, i) => [...owned(i, 'Bob'), notes(i)])]),
+			big: true
+		});
 		// A 100 kB header name: loaded, never echoed whole.
 		const longName = 'Note '.repeat(20_480);
 		add({

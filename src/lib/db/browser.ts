@@ -5,7 +5,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import type { Sql } from '../sql/sql';
 import { arrowToRows } from './arrow-rows';
-import { LOCKDOWN, inputPath, type Db, type FileSource, type Row } from './types';
+import { inputPath, lockdown, type Db, type FileSource, type Row } from './types';
 
 /** Served from our own build (no CDN): a static host without internet access must work. */
 const BUNDLES: duckdb.DuckDBBundles = {
@@ -32,6 +32,8 @@ export interface BrowserDbOptions {
 	timeoutMs?: number;
 	/** Called once when the worker dies; every pending and later call rejects. Start a new Db. */
 	onCrash?: (error: Error) => void;
+	/** DuckDB's memory limit in MB (default `MEMORY_LIMIT_MB`). */
+	memoryLimitMb?: number;
 }
 
 export interface BrowserDb extends Db {
@@ -261,7 +263,8 @@ export async function startBrowserDb(options: BrowserDbOptions = {}): Promise<Br
 	let conn: duckdb.AsyncDuckDBConnection;
 	try {
 		conn = await guard(() => db.connect());
-		for (const statement of LOCKDOWN) await guard(() => conn.query(statement));
+		for (const statement of lockdown(options.memoryLimitMb))
+			await guard(() => conn.query(statement));
 	} catch (error) {
 		worker.terminate();
 		throw new Error(`The analysis engine could not start: ${describe(error)}`, { cause: error });

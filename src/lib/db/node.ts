@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Sql } from '../sql/sql';
 import { arrowToRows } from './arrow-rows';
-import { LOCKDOWN, inputPath, type Db, type FileSource, type Row } from './types';
+import { inputPath, lockdown, type Db, type FileSource, type Row } from './types';
 
 const require = createRequire(import.meta.url);
 
@@ -12,7 +12,7 @@ type Blocking = typeof import('@duckdb/duckdb-wasm/blocking');
  * The Node front end of the engine: duckdb-wasm's blocking Node build (the same wasm the
  * browser runs), used by `report` and the tests.
  */
-export async function startNodeDb(): Promise<Db> {
+export async function startNodeDb(options: { memoryLimitMb?: number } = {}): Promise<Db> {
 	const duckdb: Blocking = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
 	const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
 	const bundles = {
@@ -22,7 +22,7 @@ export async function startNodeDb(): Promise<Db> {
 	const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
 	await db.instantiate();
 	const conn = db.connect();
-	for (const statement of LOCKDOWN) conn.query(statement);
+	for (const statement of lockdown(options.memoryLimitMb)) conn.query(statement);
 
 	return {
 		async query<T extends Row = Row>(statement: Sql): Promise<T[]> {

@@ -27,16 +27,25 @@ export interface Db {
 /** The only directory DuckDB may read; every input file is registered beneath it. */
 export const INPUT_DIR = '/pipelens-input/';
 
-/** Statements run right after connecting, before any data is touched. */
-export const LOCKDOWN: readonly string[] = [
-	'SET autoinstall_known_extensions=false',
-	'SET autoload_known_extensions=false',
-	`SET allowed_directories=['${INPUT_DIR}']`,
-	// Below the 4 GB wasm heap: a query that needs more fails with an error instead of a crash.
-	"SET memory_limit='3GB'",
-	'SET enable_external_access=false',
-	'SET lock_configuration=true'
-];
+/** DuckDB's memory limit: below the 4 GB wasm heap, so a query that needs more fails with an error instead of a crash. */
+export const MEMORY_LIMIT_MB = 3072;
+
+/**
+ * Statements run right after connecting, before any data is touched. A lower memory limit (a
+ * whole number of MB) makes DuckDB run out of memory the way a small device would.
+ */
+export function lockdown(memoryLimitMb: number = MEMORY_LIMIT_MB): string[] {
+	if (!Number.isInteger(memoryLimitMb) || memoryLimitMb < 1)
+		throw new Error(`the engine's memory limit must be a whole number of MB, not ${memoryLimitMb}`);
+	return [
+		'SET autoinstall_known_extensions=false',
+		'SET autoload_known_extensions=false',
+		`SET allowed_directories=['${INPUT_DIR}']`,
+		`SET memory_limit='${memoryLimitMb}MB'`,
+		'SET enable_external_access=false',
+		'SET lock_configuration=true'
+	];
+}
 
 /** Turn a user's file name into a safe registered path (no directory parts, no odd characters). */
 export function inputPath(name: string): string {

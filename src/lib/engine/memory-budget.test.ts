@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	engineMemoryLimitMb,
 	WASM_HEAP_LIMIT,
 	largestFitting,
 	memoryBudget,
@@ -54,5 +55,22 @@ describe('the memory budget', () => {
 		const fits = largestFitting(budget);
 		expect(tooLarge([{ name: 'a.csv', size: fits }], budget)).toBeNull();
 		expect(tooLarge([{ name: 'a.csv', size: fits + 1024 }], budget)).not.toBeNull();
+	});
+});
+
+describe('the engine memory limit from the address', () => {
+	it('engineMemoryLimitMb(search) takes a whole number of MB, and nothing else', () => {
+		expect(engineMemoryLimitMb('?engine-memory-mb=8')).toBe(8);
+		expect(engineMemoryLimitMb('?x=1&engine-memory-mb=2048')).toBe(2048);
+		for (const bad of [
+			'',
+			'?engine-memory-mb=',
+			'?engine-memory-mb=0',
+			'?engine-memory-mb=-5',
+			'?engine-memory-mb=1.5',
+			"?engine-memory-mb=8MB'",
+			'?engine-memory-mb=9999999'
+		])
+			expect(engineMemoryLimitMb(bad)).toBeUndefined();
 	});
 });

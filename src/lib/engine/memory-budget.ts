@@ -61,3 +61,15 @@ export function browserMemoryBudget(): number {
 	const override = param && /^\d+$/.test(param) ? Number(param) * 1024 ** 2 : undefined;
 	return memoryBudget({ deviceMemoryGb: nav?.deviceMemory, overrideBytes: override });
 }
+
+/**
+ * DuckDB's memory limit in MB when the address sets one (`?engine-memory-mb=`): the engine then
+ * runs out of memory the way it would on a small device (a diagnostic, and the tests' way to
+ * make it happen for real). Undefined: the default limit.
+ */
+export function engineMemoryLimitMb(
+	search = globalThis.location?.search ?? ''
+): number | undefined {
+	const param = new URLSearchParams(search).get('engine-memory-mb');
+	return param && /^[1-9]\d{0,5}$/.test(param) ? Number(param) : undefined;
+}

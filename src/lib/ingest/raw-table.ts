@@ -1,5 +1,5 @@
 import type { Db, FileSource } from '../db/types';
-import { ident, raw, sql, type Fragment } from '../sql/sql';
+import { ident, join, raw, sql, type Fragment } from '../sql/sql';
 import {
 	bomLength,
 	decodeBytes,
@@ -176,6 +176,35 @@ function withoutNul(
 	if (!text.includes('\0')) return { text, repaired };
 	const found = linesWith(text, '\0', 'a NUL byte was removed');
 	return { text: text.replaceAll('\0', ''), repaired: [...repaired, ...found] };
+}
+
+/**
+ * NUL bytes that reached a loaded table (a UTF-8 file is read by DuckDB as it is): removed, and
+ * the lines that held them named, as `withoutNul` does for text decoded here. One scan.
+ */
+async function removeNuls(
+	db: Db,
+	table: string,
+	columns: readonly string[],
+	preamble: number
+): Promise<Rejection[]> {
+	if (columns.length === 0) return [];
+	const held = join(
+		columns.map((c) => sql`strpos(${ident(c)}, chr(0)) > 0`),
+		' OR '
+	);
+	const rows = await db.query<{ row: number; text: string }>(
+		sql`SELECT __row::DOUBLE AS row, left(concat_ws(',', ${join(columns.map((c) => ident(c)))}), 400) AS text
+			FROM ${ident(table)} WHERE ${held} ORDER BY __row`
+	);
+	if (rows.length === 0) return [];
+	const cleaned = join(columns.map((c) => sql`${ident(c)} = replace(${ident(c)}, chr(0), '')`));
+	await db.query(sql`UPDATE ${ident(table)} SET ${cleaned} WHERE ${held}`);
+	return rows.map((r) => ({
+		line: r.row + preamble + 1,
+		problem: 'a NUL byte was removed',
+		text: shorten(r.text.replaceAll('\0', ''))
+	}));
 }
 
 /**
@@ -471,6 +500,8 @@ export async function loadRawTable(
 				...span
 			});
 	}
+	// A UTF-8 file goes to DuckDB as it is, checked for NUL bytes in its head only.
+	const nulLines = prepared.asBytes ? await removeNuls(db, table, columns, dialect.skip) : [];
 	const renamed = dialect.columns
 		.map((from, i) => ({ from, to: columns[i] }))
 		.filter(
@@ -492,7 +523,7 @@ export async function loadRawTable(
 		rowsLoaded: n,
 		footer,
 		rejected,
-		repaired: prepared.repaired,
+		repaired: [...prepared.repaired, ...nulLines],
 		renamed,
 		...(prepared.sourceRows ? { sourceRows: prepared.sourceRows } : {})
 	};

@@ -2,7 +2,8 @@ import { startBrowserDb, type BrowserDb } from '../db/browser';
 import type { Dataset } from '../engine/dataset';
 import { buildDataset, readFiles, type ReadFiles } from '../engine/load';
 import { runDashboard, type Dashboard as DashboardData } from '../engine/dashboard';
-import { browserMemoryBudget, tooLarge } from '../engine/memory-budget';
+import { browserMemoryBudget, engineMemoryLimitMb, tooLarge } from '../engine/memory-budget';
+import { isOutOfMemory, outOfMemoryMessage } from '../engine/out-of-memory';
 import { timed } from '../engine/timing';
 import type { InputFile } from '../ingest/raw-table';
 import { DIMENSIONS, type Config, type DateOrder, type Dimension } from '../model/config';
@@ -102,6 +103,7 @@ export class Dashboard {
 			this.engineState = 'starting';
 			const started = timed('engine start', () =>
 				startBrowserDb({
+					memoryLimitMb: engineMemoryLimitMb(),
 					onStatus: (m) => (this.engineStatus = m),
 					onCrash: () => {
 						this.#db = null;
@@ -129,6 +131,15 @@ export class Dashboard {
 			});
 		}
 		return this.#db;
+	}
+
+	/** Close the engine and start a new one (everything read is gone with it). */
+	async #restartEngine(): Promise<void> {
+		const old = this.#db;
+		this.#db = null;
+		this.#read = null;
+		await old?.then((db) => db.close()).catch(() => {});
+		this.warmUp();
 	}
 
 	/** Start the engine early (the wasm downloads while the user picks a file). */
@@ -269,6 +280,11 @@ export class Dashboard {
 			// read), so the file can be fixed there rather than dropped again.
 			if (this.#read) this.editor = viewOfRead(this.#read, this.config, this.crmChoice);
 			this.canRetry = this.canRetry || this.engineState === 'failed';
+			if (isOutOfMemory(e)) {
+				// A fresh engine gets its memory back; the user can retry (after closing tabs).
+				this.canRetry = true;
+				await this.#restartEngine();
+			}
 		} finally {
 			this.progress = null;
 		}
@@ -428,6 +444,8 @@ function sizeOf(source: InputFile['source']): number {
 
 /** One line, never a wall of text (a huge field or header quoted by an engine error). */
 function message(e: unknown): string {
+	const outOfMemory = outOfMemoryMessage(e);
+	if (outOfMemory) return outOfMemory;
 	const text = (e instanceof Error ? e.message : String(e)).split('\n')[0];
 	return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }
