@@ -399,7 +399,9 @@ export function badInputs({ seed = 7, big = false } = {}) {
 			big: true
 		});
 		// A NUL byte past the first 256 kB (the part read to sniff the file), in an owner name.
+		/** @param {number} i */
 		const notes = (i) => (i === 2 ? 'y'.repeat(300 * 1024) : 'ok');
+		/** @param {number} i @param {string} owner */
 		const owned = (i, owner) => (i === 19 ? [...rows[i].slice(0, 5), owner] : rows[i]);
 		add({
 			name: 'nul-late.csv',
