@@ -12,6 +12,7 @@ import {
 } from '../ingest/raw-table';
 import {
 	createDealFacts,
+	createStageFacts,
 	createDeals,
 	createDealsAll,
 	createEvents,
@@ -329,6 +330,7 @@ export async function buildDataset(
 	}
 	for (const statement of createEvents(eventSources, k, perPipeline)) await db.query(statement);
 	await db.query(createDealFacts(k));
+	for (const statement of createStageFacts) await db.query(statement);
 
 	progress('Reading spend', readSteps + 2, total);
 	if (spend && spendFile) {

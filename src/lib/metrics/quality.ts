@@ -2,7 +2,6 @@ import { raw, sql, type Fragment } from '../sql/sql';
 import { inPeriod } from '../model/filters';
 import type { Row } from '../db/types';
 import { filteredDeals, type MetricContext } from './context';
-import { eventOrder } from './time-in-stage';
 
 /**
  * Data-quality findings about the deals in view, beyond the load warnings:
@@ -52,22 +51,15 @@ function cohort(ctx: MetricContext): Fragment {
 
 /** First skip per deal: consecutive positioned events (open stages, won = k+1) more than one apart. */
 function skippedStagesQuery(ctx: MetricContext): Fragment {
-	const k = ctx.stages.length;
+	const won = sql`CAST(${ctx.stages.length + 1} AS INTEGER)`;
 	return sql`WITH positioned AS (
-			SELECT e.id, c.row, e.stage, e."at", e.ord,
-				CASE WHEN e.idx IS NOT NULL THEN e.idx WHEN sm.kind = 'won' THEN CAST(${k + 1} AS INTEGER) END AS pos
-			FROM stage_events e JOIN ${cohort(ctx)} c USING (id)
-			LEFT JOIN stage_map sm ON sm.key = lower(e.stage)
-		),
-		stepped AS (
-			SELECT e.*, lag(e.pos) OVER w AS prev_pos, lag(e.stage) OVER w AS prev_stage,
-				row_number() OVER w AS nth
-			FROM positioned e WHERE e.pos IS NOT NULL
-			WINDOW w AS (PARTITION BY e.id ORDER BY ${eventOrder})
+			SELECT st.id, c.row, st.stage, st.prev_stage, st."at", st.nth, COALESCE(st.idx, ${won}) AS pos,
+				CASE WHEN st.nth > 1 THEN COALESCE(st.prev_idx, ${won}) END AS prev_pos
+			FROM stage_steps st JOIN ${cohort(ctx)} c USING (id)
 		),
 		first AS (
 			SELECT *, row_number() OVER (PARTITION BY id ORDER BY nth) AS skip_nth
-			FROM stepped WHERE pos > prev_pos + 1
+			FROM positioned WHERE pos > prev_pos + 1
 		)
 		SELECT id, row, prev_stage AS "from", stage AS "to", (pos - prev_pos - 1)::DOUBLE AS skipped,
 			"at", count(*) OVER ()::DOUBLE AS n
@@ -76,21 +68,8 @@ function skippedStagesQuery(ctx: MetricContext): Fragment {
 
 /** First backward move per deal: an open-stage event below the highest open stage entered before. */
 function backwardMovesQuery(ctx: MetricContext): Fragment {
-	return sql`WITH open_events AS (
-			SELECT e.id, c.row, e.stage, e."at", e.idx,
-				max(e.idx) OVER (PARTITION BY e.id ORDER BY ${eventOrder}
-					ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS high,
-				lag(e.stage) OVER (PARTITION BY e.id ORDER BY ${eventOrder}) AS prev_stage,
-				row_number() OVER (PARTITION BY e.id ORDER BY ${eventOrder}) AS nth
-			FROM stage_events e JOIN ${cohort(ctx)} c USING (id)
-			WHERE e.idx IS NOT NULL
-		),
-		first AS (
-			SELECT *, row_number() OVER (PARTITION BY id ORDER BY nth) AS back_nth
-			FROM open_events WHERE idx < high
-		)
-		SELECT id, row, prev_stage AS "from", stage AS "to", "at", count(*) OVER ()::DOUBLE AS n
-		FROM first WHERE back_nth = 1 ORDER BY "at", id LIMIT ${limit}`;
+	return sql`SELECT b.id, c.row, b."from", b."to", b."at", count(*) OVER ()::DOUBLE AS n
+		FROM backward_moves b JOIN ${cohort(ctx)} c USING (id) ORDER BY b."at", b.id LIMIT ${limit}`;
 }
 
 /**

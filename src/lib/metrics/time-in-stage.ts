@@ -1,4 +1,4 @@
-import { raw, sql, type Fragment } from '../sql/sql';
+import { sql, type Fragment } from '../sql/sql';
 import { inPeriod } from '../model/filters';
 import { filteredDeals, type MetricContext } from './context';
 
@@ -13,29 +13,16 @@ export interface TimeInStage {
  * The order METRICS.md sorts a deal's events in, over `stage_events e`: by time, ties in stage
  * order, won / lost and unknown stages (`ord` k+1) after the open stages.
  */
-export const eventOrder: Fragment = raw('e."at", e.ord, e.stage');
 
 /**
- * Every counted stay `(id, idx, days)` in an open stage, over the cohort's events. A stay lasts
+ * Every counted stay `(id, idx, days)` in an open stage of the cohort's deals (the `stays` table). A stay lasts
  * until the deal's next event; the last event of a closed deal lasts until `closed` at 00:00; an
  * open deal's current stay and negative stays are not counted. Time in stage and the stage
  * duration distributions both aggregate this, so they count the same stays.
  */
 export function staysQuery(ctx: MetricContext): Fragment {
-	return sql`WITH cohort AS (
-			SELECT id, outcome, closed FROM ${filteredDeals(ctx)} WHERE ${inPeriod(sql`created`, ctx.period)}
-		),
-		ordered AS (
-			SELECT e.id, e.idx, e."at", c.outcome, c.closed,
-				lead(e."at") OVER (PARTITION BY e.id ORDER BY ${eventOrder}) AS next_at
-			FROM stage_events e JOIN cohort c USING (id)
-		),
-		timed AS (
-			SELECT id, idx,
-				(epoch(COALESCE(next_at, CASE WHEN outcome <> 'open' THEN CAST(closed AS TIMESTAMP) END)) - epoch("at")) / 86400.0 AS days
-			FROM ordered WHERE idx IS NOT NULL
-		)
-		SELECT id, idx, days FROM timed WHERE days >= 0`;
+	return sql`SELECT s.id, s.idx, s.days FROM stays s
+		JOIN (SELECT id FROM ${filteredDeals(ctx)} WHERE ${inPeriod(sql`created`, ctx.period)}) c USING (id)`;
 }
 
 /** Count, mean and median of the stays in each open stage S1 … Sk (zero-filled). */

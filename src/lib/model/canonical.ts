@@ -400,6 +400,52 @@ export function createDealFacts(stageCount: number): Fragment {
 		LEFT JOIN (SELECT id, max(idx) AS max_idx FROM stage_events WHERE idx IS NOT NULL GROUP BY id) e USING (id)`;
 }
 
+/** The order of one deal's events: time, then the order the file listed them, then the stage. */
+const EVENT_ORDER = raw('"at", ord, stage');
+
+/**
+ * Per-deal stage facts, computed once so a filter change only joins and aggregates (a filter
+ * keeps or drops whole deals, so a window over one deal's events never changes with it):
+ * - `stays`: each open-stage stay in days, to the next event or, for a closed deal, to its close
+ *   (METRICS.md `time_in_stage`; negative stays are left out);
+ * - `stage_steps`: the open-stage and won events in order, each with the one before it (for
+ *   skipped stages; the won event's position, k + 1, depends on the view and is set at query time);
+ * - `backward_moves`: each deal's first open-stage event below the highest entered before it.
+ */
+export const createStageFacts: readonly Fragment[] = [
+	sql`CREATE OR REPLACE TABLE stays AS
+		WITH ordered AS (
+			SELECT e.id, e.idx, e."at", lead(e."at") OVER (PARTITION BY e.id ORDER BY ${EVENT_ORDER}) AS next_at
+			FROM stage_events e
+		),
+		timed AS (
+			SELECT o.id, o.idx,
+				(epoch(COALESCE(o.next_at, CASE WHEN d.outcome <> 'open' THEN CAST(d.closed AS TIMESTAMP) END)) - epoch(o."at")) / 86400.0 AS days
+			FROM ordered o JOIN deals d USING (id) WHERE o.idx IS NOT NULL
+		)
+		SELECT id, idx, days FROM timed WHERE days >= 0`,
+	sql`CREATE OR REPLACE TABLE stage_steps AS
+		WITH positioned AS (
+			SELECT e.id, e.stage, e."at", e.ord, e.idx
+			FROM stage_events e LEFT JOIN stage_map sm ON sm.key = lower(e.stage)
+			WHERE e.idx IS NOT NULL OR sm.kind = 'won'
+		)
+		SELECT id, stage, "at", idx, lag(idx) OVER w AS prev_idx, lag(stage) OVER w AS prev_stage,
+			row_number() OVER w AS nth
+		FROM positioned WINDOW w AS (PARTITION BY id ORDER BY ${EVENT_ORDER})`,
+	sql`CREATE OR REPLACE TABLE backward_moves AS
+		WITH open_events AS (
+			SELECT id, stage, "at", idx,
+				max(idx) OVER (PARTITION BY id ORDER BY ${EVENT_ORDER}
+					ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS high,
+				lag(stage) OVER (PARTITION BY id ORDER BY ${EVENT_ORDER}) AS prev_stage,
+				row_number() OVER (PARTITION BY id ORDER BY ${EVENT_ORDER}) AS nth
+			FROM stage_events WHERE idx IS NOT NULL
+		)
+		SELECT id, prev_stage AS "from", stage AS "to", "at" FROM open_events WHERE idx < high
+		QUALIFY row_number() OVER (PARTITION BY id ORDER BY nth) = 1`
+];
+
 export interface SpendOptions {
 	rawTable: string;
 	mapping: SpendMapping;
