@@ -419,7 +419,7 @@ export async function loadRawTable(
 			quote = '"', escape = '"', skip = ${dialect.skip}, ${columns},
 			null_padding = false, ignore_errors = true, store_rejects = true,
 			rejects_table = ${rejects}, rejects_scan = ${scans}, max_line_size = 20000000,
-			-- 32 MB buffers: the default (16 × the longest line) would allocate 320 MB and take twice as long.
+			-- 32 MB buffers: the default (16 × the longest line) would reserve 320 MB.
 			buffer_size = 33554432)`;
 	try {
 		await db.query(read(sql`all_varchar = true, auto_detect = true`));
