@@ -3,11 +3,10 @@
 // path from file to dashboard and each filter change; read the same files with native DuckDB
 // (one thread) as the reference. Prints a table, or one JSON object per size with --json.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { benchFiles } from './bench/generate.mjs';
+import { jsGzipKb } from './bench/js-size.mjs';
 import { nativeIngestMs } from './bench/native.mjs';
 import { launch, runOnce } from './bench/page.mjs';
 import { serve } from './bench/serve.mjs';
@@ -52,20 +51,6 @@ function parse(argv) {
 
 const log = (/** @type {string} */ text) => process.stderr.write(`bench: ${text}\n`);
 
-/** gzip size (kB) of the site's JavaScript, the engine's wasm not included. @param {string} dir */
-function jsGzipKb(dir) {
-	let bytes = 0;
-	const walk = (/** @type {string} */ d) => {
-		for (const entry of readdirSync(d)) {
-			const path = join(d, entry);
-			if (statSync(path).isDirectory()) walk(path);
-			else if (/\.(m?js)$/.test(entry)) bytes += gzipSync(readFileSync(path)).length;
-		}
-	};
-	walk(dir);
-	return bytes / 1024;
-}
-
 const round = (/** @type {number} */ n, digits = 0) => Number(n.toFixed(digits));
 
 async function main() {
@@ -103,7 +88,8 @@ async function main() {
 						url: site.url,
 						files: [files.deals, files.spend],
 						filters: options.filters,
-						timeoutMs: Math.max(900_000, c.rows * 2)
+						timeoutMs: Math.max(900_000, c.rows * 2),
+						log: (text) => log(`${label}: ${text}`)
 					})
 				);
 				const last = runs[runs.length - 1];
@@ -124,7 +110,8 @@ async function main() {
 				native_ingest_ms: round(nativeMs),
 				ingest_vs_native: round(ingestMs / nativeMs, 2),
 				peak_memory_mb: round(median(runs.map((r) => r.peakMemoryMb))),
-				js_gzip_kb: round(js, 1)
+				js_gzip_kb: round(js.page, 1),
+				js_total_gzip_kb: round(js.total, 1)
 			};
 			results.push({ label, row, build: round(median(runs.map((r) => r.buildMs))) });
 			if (options.json) process.stdout.write(JSON.stringify(row) + '\n');
@@ -153,7 +140,8 @@ function printTable(results) {
 		['filter p50', (r) => r.row.filter_p50_ms],
 		['filter p95', (r) => r.row.filter_p95_ms],
 		['peak MB', (r) => r.row.peak_memory_mb],
-		['JS gz kB', (r) => r.row.js_gzip_kb]
+		['JS gz kB (page)', (r) => r.row.js_gzip_kb],
+		['JS gz kB (all)', (r) => r.row.js_total_gzip_kb]
 	];
 	const cells = [
 		columns.map(([h]) => h),

@@ -54,9 +54,19 @@ function changeFilter(step) {
 	const before = main.dataset.view;
 	return new Promise((resolve, reject) => {
 		let started = 0;
+		// A step that leaves the view as it was would wait for ever: say which one it was.
+		const stuck = setTimeout(() => {
+			observer.disconnect();
+			reject(
+				new Error(
+					`${step.kind} ${step.value}: no new view after 120 s (view ${before}, now ${main.dataset.view}, ready ${main.dataset.ready})`
+				)
+			);
+		}, 120_000);
 		const observer = new MutationObserver(() => {
 			if (main.dataset.ready === 'true' && main.dataset.view !== before) {
 				observer.disconnect();
+				clearTimeout(stuck);
 				resolve(performance.now() - started);
 			}
 		});
@@ -75,6 +85,7 @@ function changeFilter(step) {
 		].find((b) => /** @type {HTMLInputElement} */ (b).value === step.value);
 		if (!box) {
 			observer.disconnect();
+			clearTimeout(stuck);
 			reject(new Error(`no ${step.kind} filter value ${step.value}`));
 			return;
 		}
@@ -108,46 +119,59 @@ export function filterSteps(n) {
 
 /**
  * @param {import('playwright-core').Browser} browser
- * @param {{ url: string, files: string[], filters: number, timeoutMs: number }} options
+ * @param {{ url: string, files: string[], filters: number, timeoutMs: number, log?: (text: string) => void }} options
  */
-export async function runOnce(browser, { url, files, filters, timeoutMs }) {
+export async function runOnce(browser, { url, files, filters, timeoutMs, log = () => {} }) {
 	const context = await browser.newContext({ viewport: { width: 1360, height: 1000 } });
-	context.setDefaultTimeout(timeoutMs);
+	context.setDefaultTimeout(120_000);
 	const memory = sampleMemory();
 	try {
 		const page = await context.newPage();
+		// A renderer that dies (out of memory) ends the run at once, not at the timeout.
+		const crashed = new Promise((_, reject) =>
+			page.on('crash', () => reject(new Error('the page crashed (its renderer died)')))
+		);
+		crashed.catch(() => {});
+		const orCrash = (/** @type {Promise<any>} */ work) => Promise.race([work, crashed]);
 		await page.addInitScript(probe);
 		await page.goto(url, { waitUntil: 'load' });
 		// The page is interactive once hydrated (it then marks the body with the engine state).
 		await page.waitForSelector('body[data-engine]', { state: 'attached' });
 		await page.setInputFiles('[data-testid="file-input"]', files);
-		await page.waitForFunction(
-			() => {
-				const probe = /** @type {{ readyAt: number } | undefined} */ (
-					Reflect.get(window, '__bench')
-				);
-				const main = document.querySelector('main');
-				return (
-					document.querySelector('[data-testid="error"]') ||
-					(probe?.readyAt && main?.dataset.view === 'all')
-				);
-			},
-			undefined,
-			{ timeout: timeoutMs, polling: 100 }
-		);
+		log('files dropped; waiting for the dashboard');
+		// Polled from here: one long waitForFunction (a 15 min timeout) saw the page die under it.
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const done = await orCrash(
+				page.evaluate(() => {
+					const probe = /** @type {{ readyAt: number } | undefined} */ (
+						Reflect.get(window, '__bench')
+					);
+					const main = document.querySelector('main');
+					return Boolean(
+						document.querySelector('[data-testid="error"]') ||
+						(probe?.readyAt && main?.dataset.view === 'all')
+					);
+				})
+			);
+			if (done) break;
+			if (Date.now() > deadline) throw new Error(`no dashboard after ${timeoutMs} ms`);
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
 		const error = await page.textContent('[data-testid="error"]').catch(() => null);
 		if (error) throw new Error(`the page says: ${error}`);
 		const dropMs = await page.evaluate(() => {
 			const probe = /** @type {any} */ (window).__bench;
 			return probe.readyAt - probe.changeAt;
 		});
+		log(`dashboard drawn in ${Math.round(dropMs)} ms; changing filters`);
 		for (const kind of ['owner', 'source']) {
 			await page.click(`[data-testid="filter-${kind}"] .summary`);
 		}
 		/** @type {number[]} */
 		const filterMs = [];
 		for (const step of filterSteps(filters)) {
-			filterMs.push(await page.evaluate(changeFilter, step));
+			filterMs.push(await orCrash(page.evaluate(changeFilter, step)));
 		}
 		const measures = await page.evaluate(() =>
 			performance
@@ -167,6 +191,7 @@ export async function runOnce(browser, { url, files, filters, timeoutMs }) {
 		};
 	} finally {
 		memory.stop();
-		await context.close();
+		// A crashed page's context may be gone already: the run's own error is the one to see.
+		await context.close().catch(() => {});
 	}
 }
