@@ -1,4 +1,3 @@
-import { tableFromIPC } from 'apache-arrow';
 import type { Db } from '../db/types';
 import { ident, sql } from '../sql/sql';
 import type { InputFile, RawTable } from './raw-table';
@@ -62,6 +61,8 @@ export async function loadParquet(db: Db, file: InputFile, table: string): Promi
  * path as text, like a spreadsheet's.
  */
 export async function arrowToCsv(file: InputFile): Promise<string> {
+	// Loaded when an Arrow file comes: the page's first download stays small.
+	const { tableFromIPC } = await import('apache-arrow');
 	let arrow;
 	try {
 		arrow = tableFromIPC(await bytesOf(file.source));

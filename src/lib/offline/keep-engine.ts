@@ -1,5 +1,4 @@
 import { base } from '$app/paths';
-import { engineAssetUrls } from '../db/browser';
 
 let started = false;
 
@@ -23,6 +22,8 @@ export function keepEngineOffline(): void {
 				container.addEventListener('controllerchange', done, { once: true })
 			);
 		}
+		// The engine's chunk is loaded by now (the engine runs); imported here, not at the top.
+		const { engineAssetUrls } = await import('../db/browser');
 		for (const url of await engineAssetUrls()) {
 			const response = await fetch(url, { priority: 'low' });
 			await response.body?.pipeTo(new WritableStream());

@@ -1,4 +1,4 @@
-import { startBrowserDb, type BrowserDb } from '../db/browser';
+import type { BrowserDb } from '../db/browser';
 import type { Dataset } from '../engine/dataset';
 import { buildDataset, readFiles, type ReadFiles } from '../engine/load';
 import { runDashboard, type Dashboard as DashboardData } from '../engine/dashboard';
@@ -101,8 +101,10 @@ export class Dashboard {
 		if (!this.#db) {
 			this.engineStatus = 'Starting the analysis engine…';
 			this.engineState = 'starting';
-			const started = timed('engine start', () =>
-				startBrowserDb({
+			// The engine's code (DuckDB-WASM's bindings, apache-arrow) is its own chunk, fetched
+			// here: the page's first download stays small.
+			const started = timed('engine start', async () =>
+				(await import('../db/browser')).startBrowserDb({
 					memoryLimitMb: engineMemoryLimitMb(),
 					onStatus: (m) => (this.engineStatus = m),
 					onCrash: () => {
