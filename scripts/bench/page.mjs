@@ -141,21 +141,35 @@ export async function runOnce(browser, { url, files, filters, timeoutMs, log = (
 		log('files dropped; waiting for the dashboard');
 		// Polled from here: one long waitForFunction (a 15 min timeout) saw the page die under it.
 		const deadline = Date.now() + timeoutMs;
+		let said = '';
 		for (;;) {
-			const done = await orCrash(
+			const { done, step } = await orCrash(
 				page.evaluate(() => {
 					const probe = /** @type {{ readyAt: number } | undefined} */ (
 						Reflect.get(window, '__bench')
 					);
 					const main = document.querySelector('main');
-					return Boolean(
-						document.querySelector('[data-testid="error"]') ||
-						(probe?.readyAt && main?.dataset.view === 'all')
-					);
+					const text = document.querySelector('progress')?.parentElement?.textContent ?? '';
+					return {
+						done: Boolean(
+							document.querySelector('[data-testid="error"]') ||
+							(probe?.readyAt && main?.dataset.view === 'all')
+						),
+						step: `${text.trim()} (engine ${document.body.dataset.engine}, ready ${main?.dataset.ready}, view ${main?.dataset.view})`
+					};
 				})
 			);
 			if (done) break;
-			if (Date.now() > deadline) throw new Error(`no dashboard after ${timeoutMs} ms`);
+			if (step !== said) log((said = step));
+			if (Date.now() > deadline) {
+				const spans = await page.evaluate(() =>
+					performance
+						.getEntriesByType('measure')
+						.map((m) => `${m.name} ${Math.round(m.duration)} ms`)
+						.join(', ')
+				);
+				throw new Error(`no dashboard after ${timeoutMs} ms (${said}; spans: ${spans})`);
+			}
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
 		const error = await page.textContent('[data-testid="error"]').catch(() => null);
