@@ -1,23 +1,13 @@
 // One benchmark run in headless Chromium: open the built site, set the files on the file input,
 // wait for the dashboard's ready marker, then change filters and time each redraw.
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/e2e/chromium.mjs';
+import { OWNERS, SOURCES } from '../../tests/generators/hubspot.mjs';
 import { sampleMemory } from './memory.mjs';
 
-/** The same flags as tests/e2e/browser.ts: headless, nothing phoning home. */
+/** The browser the e2e tests drive (tests/e2e/chromium.mjs). */
 export function launch() {
-	return chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: [
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run',
-			'--disable-quic'
-		]
-	});
+	return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
 // Runs in the page before its own scripts: note when a file input changes and when the
@@ -94,15 +84,6 @@ function changeFilter(step) {
 	});
 }
 
-const OWNERS = [
-	'Alice Moreau',
-	'Bob Ito',
-	'Carla Díaz',
-	'Dmitri Volkov',
-	"Eve O'Neil",
-	'Farid Haddad'
-];
-const SOURCES = ['PAID_SEARCH', 'ORGANIC', 'REFERRAL', 'EVENTS', 'OUTBOUND'];
 const PRESETS = ['this-year', 'last-quarter', 'last-year', 'all', 'last-90', 'this-quarter'];
 
 /** Owner, source and period changes in turn; every step changes the view. @param {number} n */

@@ -139,7 +139,8 @@ export const LANGUAGES = {
 		exited: (/** @type {string} */ s) => `Дата выхода "${s}"`
 	}
 };
-const OWNERS = [
+/** The owners and sources the generator draws from (the benchmark filters by them). */
+export const OWNERS = [
 	'Alice Moreau',
 	'Bob Ito',
 	'Carla Díaz',
@@ -147,7 +148,7 @@ const OWNERS = [
 	"Eve O'Neil",
 	'Farid Haddad'
 ];
-const SOURCES = ['PAID_SEARCH', 'ORGANIC', 'REFERRAL', 'EVENTS', 'OUTBOUND'];
+export const SOURCES = ['PAID_SEARCH', 'ORGANIC', 'REFERRAL', 'EVENTS', 'OUTBOUND'];
 const DAY = 86_400_000;
 // Chance to move on from each open stage, and the close probability HubSpot shows per stage.
 const ADVANCE = [0.68, 0.7, 0.8, 0.62, 0.7];
