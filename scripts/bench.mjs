@@ -94,7 +94,7 @@ async function main() {
 				);
 				const last = runs[runs.length - 1];
 				log(
-					`${label}: drop→dashboard ${Math.round(last.dropMs)} ms, ingest ${Math.round(last.ingestMs)} ms, build ${Math.round(last.buildMs)} ms, filter p95 ${Math.round(quantile(last.filterMs, 0.95))} ms`
+					`${label}: drop→dashboard ${Math.round(last.dropMs)} ms, ingest ${Math.round(last.ingestMs)} ms, build ${Math.round(last.buildMs)} ms, filter p95 ${Math.round(quantile(last.filterMs, 0.95))} ms (queries p95 ${Math.round(quantile(last.queryMs, 0.95))} ms)`
 				);
 			}
 			const nativeMs = median(native);

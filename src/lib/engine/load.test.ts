@@ -3,6 +3,7 @@ import { csv, tinyDataset } from '../../../tests/unit/tiny-dataset';
 import type { Db } from '../db/types';
 import { startNodeDb } from '../db/node';
 import { InputError } from '../ingest/raw-table';
+import { sql } from '../sql/sql';
 import { loadDataset } from './load';
 import { runReport } from './report';
 
@@ -43,6 +44,23 @@ describe('loadDataset', () => {
 		expect(r.sales_cycle_days).toBe(10);
 		expect(r.sales_velocity_per_day).toBe((3 * 0.5 * 1000) / 10);
 		expect(r.pipeline).toEqual({ open_deals: 1, open_value: 500, weighted_value: 200 });
+	});
+
+	it('loadDataset merges the stage dates of a repeated deal row (same stage, same time) into one event', async () => {
+		// D1 again on a later row, with the same Qualified date and a Demo date of its own: unique
+		// ids skip the merge (7 events above); a repeated id needs it.
+		const repeated = `${HUBSPOT}\n"100000000001","Demo","Sales Pipeline","1000","","2024-01-01 09:00","Ann","0.5","2024-01-01 09:00","2024-01-06 09:00","",""`;
+		const { dataset } = await tinyDataset({ deals: repeated }, db);
+		expect(dataset.dealCount).toBe(3);
+		// D1's second row adds one Demo entry; its Qualified entry repeats the first row's.
+		expect(dataset.eventCount).toBe(8);
+		expect(dataset.warnings).toContain(
+			'deals.csv: 1 stage event repeated (same deal, stage and time) counted once (for example id "100000000001")'
+		);
+		const [events] = await db.query<{ n: number; distinct: number }>(
+			sql`SELECT count(*)::DOUBLE AS n, count(DISTINCT (id, stage, "at"))::DOUBLE AS distinct FROM stage_events`
+		);
+		expect(events.n).toBe(events.distinct);
 	});
 
 	it('loadDataset with a config naming one column keeps the CRM detection and overrides that column', async () => {

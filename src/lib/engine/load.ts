@@ -328,7 +328,9 @@ export async function buildDataset(
 		const events = stageColumnEvents(dealsFile.raw.table, deals, dealsProfile.formats);
 		if (events) eventSources.push(events);
 	}
-	for (const statement of createEvents(eventSources, k, perPipeline)) await db.query(statement);
+	const dedupe = await eventsMayRepeat(db, deals, historyFormats !== null, stageList !== null);
+	for (const statement of createEvents(eventSources, k, perPipeline, dedupe))
+		await db.query(statement);
 	await db.query(createDealFacts(k));
 	for (const statement of createStageFacts) await db.query(statement);
 
@@ -381,6 +383,9 @@ export async function buildDataset(
 				`${r.file}: ${r.read - r.loaded - r.rejected} of ${r.read} rows read are neither loaded nor rejected`
 			);
 	}
+	// Only the warnings above read these: the rest of their memory goes back to the views.
+	await db.query(sql`DROP TABLE IF EXISTS events_all`);
+	await db.query(sql`DROP TABLE IF EXISTS deals_all`);
 	progress('Ready', total, total);
 	return {
 		files,
@@ -396,6 +401,26 @@ export async function buildDataset(
 		warnings,
 		rows
 	};
+}
+
+/**
+ * Whether two stage events may share deal, stage and time, so that building `stage_events` must
+ * merge them (a sort of every event). Events from a deals file's stage-date columns cannot when
+ * each deal id is on one row and no two columns name the same stage; a history file always may.
+ */
+async function eventsMayRepeat(
+	db: Db,
+	deals: DealsMapping,
+	fromHistory: boolean,
+	hasStageList: boolean
+): Promise<boolean> {
+	if (fromHistory || hasStageList) return true;
+	const stages = deals.stageColumns.map((s) => s.stage.toLowerCase());
+	if (new Set(stages).size !== stages.length) return true;
+	const [c] = await db.query<{ rows: number; deals: number }>(sql`
+		SELECT (SELECT count(*) FROM deals_all WHERE id IS NOT NULL)::DOUBLE AS rows,
+			(SELECT count(*) FROM deals)::DOUBLE AS deals`);
+	return c.rows !== c.deals;
 }
 
 /**
@@ -576,12 +601,14 @@ async function rowCounts(
 	dealsFile: LoadedFile,
 	deals: number
 ): Promise<RowCount[]> {
+	// Counted apart from how `deals` was built: of the rows with an id and a created date, all
+	// but one per id repeat it.
 	const [left] = await db.query<{ no_id: number; no_created: number; repeated: number }>(sql`
 		SELECT count(*) FILTER (WHERE id IS NULL)::DOUBLE AS no_id,
 			count(*) FILTER (WHERE id IS NOT NULL AND created IS NULL)::DOUBLE AS no_created,
-			count(*) FILTER (WHERE id IS NOT NULL AND created IS NOT NULL AND k > 1)::DOUBLE AS repeated
-		FROM (SELECT id, created, row_number() OVER (PARTITION BY id, created IS NULL ORDER BY row) AS k
-			FROM deals_all)`);
+			(count(*) FILTER (WHERE id IS NOT NULL AND created IS NOT NULL)
+				- count(DISTINCT id) FILTER (WHERE created IS NOT NULL))::DOUBLE AS repeated
+		FROM deals_all`);
 	const all = files.includes(dealsFile) ? files : [dealsFile, ...files];
 	return all.map((f) => {
 		const unread = rejectedLines(f.raw) + f.raw.footer.length;

@@ -63,13 +63,17 @@ export async function dealWarnings(db: Db, raw: RawTable): Promise<string[]> {
 		no_created_row: number;
 		closed_no_date: number;
 		closed_no_date_row: number;
+		complete: number;
+		kept: number;
 	}>(sql`
 		SELECT count(*) FILTER (WHERE id IS NULL)::DOUBLE AS no_id,
 			min(row) FILTER (WHERE id IS NULL)::DOUBLE AS no_id_row,
 			count(*) FILTER (WHERE id IS NOT NULL AND created IS NULL)::DOUBLE AS no_created,
 			min(row) FILTER (WHERE id IS NOT NULL AND created IS NULL)::DOUBLE AS no_created_row,
 			count(*) FILTER (WHERE outcome <> 'open' AND closed IS NULL)::DOUBLE AS closed_no_date,
-			min(row) FILTER (WHERE outcome <> 'open' AND closed IS NULL)::DOUBLE AS closed_no_date_row
+			min(row) FILTER (WHERE outcome <> 'open' AND closed IS NULL)::DOUBLE AS closed_no_date_row,
+			count(*) FILTER (WHERE id IS NOT NULL AND created IS NOT NULL)::DOUBLE AS complete,
+			(SELECT count(*) FROM deals)::DOUBLE AS kept
 		FROM deals_all`);
 	if (c.no_id > 0)
 		out.push(
@@ -85,13 +89,15 @@ export async function dealWarnings(db: Db, raw: RawTable): Promise<string[]> {
 			`${raw.file}: ${plural(c.closed_no_date, 'won or lost deal')} without a readable close date, not counted as closed in any period (first at ${rowPlace(raw, c.closed_no_date_row)})`
 		);
 	}
-	const [dup] = await db.query<{ n: number; first_id: string | null; row: number | null }>(sql`
-		SELECT count(*)::DOUBLE AS n, arg_min(id, row) AS first_id, min(row)::DOUBLE AS row FROM (
-			SELECT id, row, row_number() OVER (PARTITION BY id ORDER BY row) AS k FROM deals_all WHERE id IS NOT NULL AND created IS NOT NULL
-		) WHERE k > 1`);
-	if (dup.n > 0) {
+	// `deals` kept one row per id of the rows with an id and a created date: the rest repeat one.
+	const repeated = c.complete - c.kept;
+	if (repeated > 0) {
+		const [dup] = await db.query<{ first_id: string | null; row: number | null }>(sql`
+			SELECT arg_min(id, row) AS first_id, min(row)::DOUBLE AS row FROM (
+				SELECT id, row, row_number() OVER (PARTITION BY id ORDER BY row) AS k FROM deals_all WHERE id IS NOT NULL AND created IS NOT NULL
+			) WHERE k > 1`);
 		out.push(
-			`${raw.file}: ${plural(dup.n, 'duplicate deal row')} left out, the first row of each id kept (first: id "${dup.first_id}" again at ${rowPlace(raw, dup.row ?? 0)})`
+			`${raw.file}: ${plural(repeated, 'duplicate deal row')} left out, the first row of each id kept (first: id "${dup.first_id}" again at ${rowPlace(raw, dup.row ?? 0)})`
 		);
 	}
 	const [early] = await db.query<{ n: number; id: string | null; row: number | null }>(sql`
@@ -200,22 +206,35 @@ export async function caseVariants(db: Db, values: Fragment): Promise<string[]> 
 /** Stage events that could not be used: unknown deal ids, unknown stage labels. */
 export async function eventWarnings(db: Db, file: string): Promise<string[]> {
 	const out: string[] = [];
-	const [orphans] = await db.query<{ n: number; first_id: string | null }>(sql`
-		SELECT count(*)::DOUBLE AS n, any_value(id) AS first_id FROM events_all
-		WHERE "at" IS NOT NULL AND id NOT IN (SELECT id FROM deals)`);
-	if (orphans.n > 0)
+	// One pass sorts events into those of known deals and orphans; the repeats are what building
+	// `stage_events` merged (same deal, stage and time): the known deals' timed events it left out.
+	const [counts] = await db.query<{
+		orphans: number;
+		orphan_id: string | null;
+		known: number;
+		kept: number;
+	}>(sql`
+		SELECT count(*) FILTER (WHERE d.id IS NULL AND e.id IS NOT NULL)::DOUBLE AS orphans,
+			any_value(e.id) FILTER (WHERE d.id IS NULL AND e.id IS NOT NULL) AS orphan_id,
+			count(d.id)::DOUBLE AS known,
+			(SELECT count(*) FROM stage_events)::DOUBLE AS kept
+		FROM events_all e LEFT JOIN (SELECT id FROM deals) d ON d.id = e.id
+		WHERE e."at" IS NOT NULL`);
+	if (counts.orphans > 0)
 		out.push(
-			`${file}: ${plural(orphans.n, 'stage event')} for deals not in the deals file left out (for example id "${orphans.first_id}")`
+			`${file}: ${plural(counts.orphans, 'stage event')} for deals not in the deals file left out (for example id "${counts.orphan_id}")`
 		);
-	const [dups] = await db.query<{ n: number; first_id: string | null }>(sql`
-		SELECT count(*)::DOUBLE AS n, any_value(id) AS first_id FROM (
-			SELECT id, row_number() OVER (PARTITION BY id, lower(stage), "at" ORDER BY row) AS k
-			FROM events_all WHERE "at" IS NOT NULL AND id IN (SELECT id FROM deals)
-		) WHERE k > 1`);
-	if (dups.n > 0)
+	const repeats = counts.known - counts.kept;
+	if (repeats > 0) {
+		const [first] = await db.query<{ id: string }>(sql`
+			SELECT min(id) AS id FROM (
+				SELECT e.id FROM events_all e LEFT JOIN stage_lookup sl ON sl.key = lower(e.stage)
+				WHERE e."at" IS NOT NULL AND e.id IN (SELECT id FROM deals)
+				GROUP BY e.id, COALESCE(sl.name, e.stage), e."at" HAVING count(*) > 1)`);
 		out.push(
-			`${file}: ${plural(dups.n, 'stage event')} repeated (same deal, stage and time) counted once (for example id "${dups.first_id}")`
+			`${file}: ${plural(repeats, 'stage event')} repeated (same deal, stage and time) counted once (for example id "${first.id}")`
 		);
+	}
 	const unknown = await db.query<{ stage: string; n: number }>(sql`
 		SELECT COALESCE(sl.name, e.stage) AS stage, count(*)::DOUBLE AS n FROM events_all e
 		LEFT JOIN stage_lookup sl ON sl.key = lower(e.stage)

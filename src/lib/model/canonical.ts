@@ -350,7 +350,9 @@ function creationEvents(
 export function createEvents(
 	sources: readonly Fragment[],
 	stageCount: number,
-	perPipeline = false
+	perPipeline = false,
+	/** False when no two events can share deal, stage and time (see `eventsMayRepeat`). */
+	dedupe = true
 ): Fragment[] {
 	const body =
 		sources.length > 0
@@ -381,7 +383,7 @@ export function createEvents(
 			${joins}
 			WHERE e."at" IS NOT NULL AND e.id IN (SELECT id FROM deals)
 			-- The same deal entering the same stage at the same time twice is one event.
-			QUALIFY row_number() OVER (PARTITION BY e.id, COALESCE(sl.name, e.stage), e."at" ORDER BY e.row) = 1`
+			${dedupe ? raw('QUALIFY row_number() OVER (PARTITION BY e.id, COALESCE(sl.name, e.stage), e."at" ORDER BY e.row) = 1') : raw('')}`
 	];
 }
 
@@ -401,7 +403,7 @@ export function createDealFacts(stageCount: number): Fragment {
 }
 
 /** The order of one deal's events: time, then the order the file listed them, then the stage. */
-const EVENT_ORDER = raw('"at", ord, stage');
+const EVENT_ORDER = raw('PARTITION BY e.id ORDER BY e."at", e.ord, e.stage');
 
 /**
  * Per-deal stage facts, computed once so a filter change only joins and aggregates (a filter
@@ -411,39 +413,41 @@ const EVENT_ORDER = raw('"at", ord, stage');
  * - `stage_steps`: the open-stage and won events in order, each with the one before it (for
  *   skipped stages; the won event's position, k + 1, depends on the view and is set at query time);
  * - `backward_moves`: each deal's first open-stage event below the highest entered before it.
+ *
+ * All three come from `stage_seq`, one ordered pass over each deal's events (one sort): a window
+ * over a subset of the events (open stages; open and won) is the same window over all of them
+ * with the other events' values NULL and skipped (`IGNORE NULLS`; `max` and `count` skip NULLs).
  */
 export const createStageFacts: readonly Fragment[] = [
-	sql`CREATE OR REPLACE TABLE stays AS
-		WITH ordered AS (
-			SELECT e.id, e.idx, e."at", lead(e."at") OVER (PARTITION BY e.id ORDER BY ${EVENT_ORDER}) AS next_at
-			FROM stage_events e
-		),
-		timed AS (
-			SELECT o.id, o.idx,
-				(epoch(COALESCE(o.next_at, CASE WHEN d.outcome <> 'open' THEN CAST(d.closed AS TIMESTAMP) END)) - epoch(o."at")) / 86400.0 AS days
-			FROM ordered o JOIN deals d USING (id) WHERE o.idx IS NOT NULL
-		)
-		SELECT id, idx, days FROM timed WHERE days >= 0`,
-	sql`CREATE OR REPLACE TABLE stage_steps AS
-		WITH positioned AS (
-			SELECT e.id, e.stage, e."at", e.ord, e.idx
+	sql`CREATE OR REPLACE TABLE stage_seq AS
+		WITH marked AS (
+			SELECT e.*, (e.idx IS NOT NULL OR sm.kind = 'won') AS step
 			FROM stage_events e LEFT JOIN stage_map sm ON sm.key = lower(e.stage)
-			WHERE e.idx IS NOT NULL OR sm.kind = 'won'
 		)
-		SELECT id, stage, "at", idx, lag(idx) OVER w AS prev_idx, lag(stage) OVER w AS prev_stage,
-			row_number() OVER w AS nth
-		FROM positioned WINDOW w AS (PARTITION BY id ORDER BY ${EVENT_ORDER})`,
+		SELECT e.id, e.stage, e."at", e.idx, e.step,
+			row_number() OVER (${EVENT_ORDER}) AS pos,
+			lead(e."at") OVER (${EVENT_ORDER}) AS next_at,
+			-- The step before: its index, 0 for a won event (whose idx is NULL).
+			lag(CASE WHEN e.step THEN COALESCE(e.idx, 0) END IGNORE NULLS) OVER (${EVENT_ORDER}) AS prev_step_idx,
+			lag(CASE WHEN e.step THEN e.stage END IGNORE NULLS) OVER (${EVENT_ORDER}) AS prev_step_stage,
+			count(CASE WHEN e.step THEN 1 END) OVER (${EVENT_ORDER} ROWS UNBOUNDED PRECEDING) AS step_nth,
+			max(e.idx) OVER (${EVENT_ORDER} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS high,
+			lag(CASE WHEN e.idx IS NOT NULL THEN e.stage END IGNORE NULLS) OVER (${EVENT_ORDER}) AS prev_open_stage
+		FROM marked e`,
+	sql`CREATE OR REPLACE TABLE stays AS
+		SELECT id, idx, days FROM (
+			SELECT s.id, s.idx,
+				(epoch(COALESCE(s.next_at, CASE WHEN d.outcome <> 'open' THEN CAST(d.closed AS TIMESTAMP) END)) - epoch(s."at")) / 86400.0 AS days
+			FROM stage_seq s JOIN deals d USING (id) WHERE s.idx IS NOT NULL
+		) WHERE days >= 0`,
+	sql`CREATE OR REPLACE TABLE stage_steps AS
+		SELECT id, stage, "at", idx, NULLIF(prev_step_idx, 0) AS prev_idx, prev_step_stage AS prev_stage,
+			step_nth AS nth
+		FROM stage_seq WHERE step`,
 	sql`CREATE OR REPLACE TABLE backward_moves AS
-		WITH open_events AS (
-			SELECT id, stage, "at", idx,
-				max(idx) OVER (PARTITION BY id ORDER BY ${EVENT_ORDER}
-					ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS high,
-				lag(stage) OVER (PARTITION BY id ORDER BY ${EVENT_ORDER}) AS prev_stage,
-				row_number() OVER (PARTITION BY id ORDER BY ${EVENT_ORDER}) AS nth
-			FROM stage_events WHERE idx IS NOT NULL
-		)
-		SELECT id, prev_stage AS "from", stage AS "to", "at" FROM open_events WHERE idx < high
-		QUALIFY row_number() OVER (PARTITION BY id ORDER BY nth) = 1`
+		SELECT id, prev_open_stage AS "from", stage AS "to", "at" FROM stage_seq WHERE idx < high
+		QUALIFY row_number() OVER (PARTITION BY id ORDER BY pos) = 1`,
+	sql`DROP TABLE stage_seq`
 ];
 
 export interface SpendOptions {
