@@ -151,16 +151,18 @@ describe('runDashboard on the HubSpot example', () => {
 		});
 	});
 
-	it('snapshot funnel: labelled, and its won row is the deals won in the period', () => {
-		expect(view.snapshot?.mode).toBe('snapshot');
-		expect(view.snapshot?.rows.map((r) => r.stage)).toEqual([...dataset.stages, 'won']);
-		expect(view.snapshot?.rows.at(-1)?.reached).toBe(view.report.deals.won);
+	it('a cohort view offers snapshot counting without computing it', () => {
+		expect(view.snapshotAvailable).toBe(true);
+		expect(view.snapshot).toBeNull();
 		expect(view.funnel).toEqual({ mode: 'cohort', rows: view.report.funnel });
 	});
 
-	it('funnelMode snapshot puts the snapshot funnel in `funnel`', async () => {
+	it('funnelMode snapshot: the snapshot funnel in `funnel`, labelled, its won row the deals won in the period', async () => {
 		const snap = await runDashboard(db, dataset, { period: YEAR, funnelMode: 'snapshot' });
 		expect(snap.funnel).toEqual(snap.snapshot);
+		expect(snap.snapshot?.mode).toBe('snapshot');
+		expect(snap.snapshot?.rows.map((r) => r.stage)).toEqual([...dataset.stages, 'won']);
+		expect(snap.snapshot?.rows.at(-1)?.reached).toBe(snap.report.deals.won);
 	});
 
 	it('cac by channel: the total is the report’s spend, CAC and cost per stage', () => {

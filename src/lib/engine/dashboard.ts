@@ -80,8 +80,13 @@ export interface Dashboard {
 	 * but there is no stage history (`mode` says which it is).
 	 */
 	funnel: FunnelView;
-	/** Snapshot counting; null without stage events. */
+	/**
+	 * Snapshot counting when it was asked for (`funnelMode: 'snapshot'`), else null: its query is
+	 * the dearest of a view, so a cohort view does not pay for it.
+	 */
 	snapshot: FunnelView | null;
+	/** Whether snapshot counting can be asked for (there are stage events). */
+	snapshotAvailable: boolean;
 	/** Per calendar month of the period: sparklines, velocity factors, trends. */
 	series: Series;
 	breakdown: Breakdown;
@@ -146,7 +151,7 @@ export async function runDashboard(
 		db.query<BreakdownCells & Record<string, string | number | null>>(
 			breakdownQuery(ctx, dimension)
 		),
-		hasEvents
+		hasEvents && request.funnelMode === 'snapshot'
 			? db.query<{ i: number; reached: number }>(snapshotFunnelQuery(ctx))
 			: Promise.resolve(null),
 		hasEvents
@@ -174,11 +179,9 @@ export async function runDashboard(
 		report,
 		previousPeriod: before,
 		previous,
-		funnel:
-			request.funnelMode === 'snapshot' && snapshot
-				? snapshot
-				: { mode: 'cohort', rows: report.funnel },
+		funnel: snapshot ?? { mode: 'cohort', rows: report.funnel },
 		snapshot,
+		snapshotAvailable: hasEvents,
 		series: series(ctx, seriesCells, cohortCells, { hasSpend }),
 		breakdown: breakdown(dimension, breakdownCells, { hasSpend }),
 		cohorts: cohortMatrix(ctx.stages, monthsOf(period), cohortCells),

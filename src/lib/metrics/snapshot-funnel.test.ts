@@ -79,6 +79,7 @@ describe('snapshot funnel', () => {
 		const { dataset: plain } = await tinyDataset({ deals: DEALS, config: dealsConfig() }, db);
 		const none = await runDashboard(db, plain, { period: FEBRUARY, funnelMode: 'snapshot' });
 		expect(none.snapshot).toBeNull();
+		expect(none.snapshotAvailable).toBe(false);
 		expect(none.funnel.mode).toBe('cohort');
 		({ dataset } = await tinyDataset({ deals: DEALS, history: HISTORY, config }, db));
 	});
