@@ -11,7 +11,7 @@ import { serve } from './server';
  * panel and rows read = loaded + rejected shown.
  */
 const BUILD = 'build';
-const corpus = new Map(badInputs().map((c) => [c.name, c]));
+const corpus = new Map(badInputs({ big: true }).map((c) => [c.name, c]));
 
 describe('bad files dropped on the page', () => {
 	let browser: Browser;
@@ -117,6 +117,24 @@ describe('bad files dropped on the page', () => {
 			'ragged.csv: 2 lines could not be read and were left out (line 5, 9; line 5: expected 6 fields, found 5)'
 		);
 		expect(await rowsOf(page, 'ragged.csv')).toMatchObject({ read: 30, loaded: 28, rejected: 2 });
+	});
+
+	test('a NUL byte past the sniffed head (read from the dropped File): removed, its line named', async () => {
+		const page = await drop('nul-late.csv');
+		await loaded(page, 'nul-late.csv');
+		const warnings = await page.$$eval('[data-testid="warnings"] li', (lis) =>
+			lis.map((li) => li.textContent ?? '')
+		);
+		expect(
+			warnings.some((w) =>
+				/^nul-late\.csv: 1 line read after a repair \(line 21; line 21: a NUL byte/.test(w)
+			)
+		).toBe(true);
+		const owners = await page.$$eval('[data-testid="breakdown"] tbody tr', (trs) =>
+			trs.map((tr) => tr.getAttribute('data-value'))
+		);
+		expect(owners).toContain('Bob');
+		expect(owners).not.toContain('Bo\0b');
 	});
 
 	test('an unterminated quote: the rows before it, the rest named, 30 = 10 + 20', async () => {

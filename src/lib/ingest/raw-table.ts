@@ -179,6 +179,23 @@ function withoutNul(
 }
 
 /**
+ * Whether bytes hold a NUL anywhere: a file is read in chunks (never held whole), and the scan
+ * runs while DuckDB reads the same file, so only a file with a NUL pays for the table scan.
+ */
+async function hasNul(source: Uint8Array | Blob): Promise<boolean> {
+	if (source instanceof Uint8Array) return source.includes(0);
+	const reader = source.stream().getReader();
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) return false;
+		if (value.includes(0)) {
+			await reader.cancel();
+			return true;
+		}
+	}
+}
+
+/**
  * NUL bytes that reached a loaded table (a UTF-8 file is read by DuckDB as it is): removed, and
  * the lines that held them named, as `withoutNul` does for text decoded here. One scan.
  */
@@ -421,6 +438,11 @@ export async function loadRawTable(
 			rejects_table = ${rejects}, rejects_scan = ${scans}, max_line_size = 20000000,
 			-- 32 MB buffers: the default (16 × the longest line) would reserve 320 MB.
 			buffer_size = 33554432)`;
+	// A UTF-8 file goes to DuckDB as it is: a NUL byte past the sniffed head is looked for meanwhile.
+	const nul =
+		prepared.asBytes && typeof file.source !== 'string'
+			? hasNul(file.source).catch(() => true)
+			: Promise.resolve(false);
 	try {
 		await db.query(read(sql`all_varchar = true, auto_detect = true`));
 	} catch (e) {
@@ -502,8 +524,7 @@ export async function loadRawTable(
 				...span
 			});
 	}
-	// A UTF-8 file goes to DuckDB as it is, checked for NUL bytes in its head only.
-	const nulLines = prepared.asBytes ? await removeNuls(db, table, columns, dialect.skip) : [];
+	const nulLines = (await nul) ? await removeNuls(db, table, columns, dialect.skip) : [];
 	const renamed = dialect.columns
 		.map((from, i) => ({ from, to: columns[i] }))
 		.filter(
