@@ -307,6 +307,11 @@ export async function buildDataset(
 			probabilityScale
 		})
 	);
+	// A build before this one left `deals` a view over its `deal_facts` (see below).
+	const [view] = await db.query<{ n: number }>(
+		sql`SELECT count(*)::DOUBLE AS n FROM duckdb_views() WHERE view_name = 'deals' AND NOT internal`
+	);
+	if (view.n > 0) await db.query(sql`DROP VIEW deals`);
 	await db.query(createDeals);
 
 	progress('Building stage history', readSteps + 1, total);
@@ -332,6 +337,23 @@ export async function buildDataset(
 	for (const statement of createEvents(eventSources, k, perPipeline, dedupe))
 		await db.query(statement);
 	await db.query(createDealFacts(k));
+	// `deal_facts` holds every column of `deals`: one copy of the deals is enough.
+	await db.query(sql`DROP TABLE deals`);
+	await db.query(sql`CREATE VIEW deals AS SELECT * EXCLUDE (f, cycle_days) FROM deal_facts`);
+	// What only `deals_all` and `events_all` can tell, asked now: they are dropped before the
+	// stage facts are built, the load's peak of memory (the notes are listed in order below).
+	const dealParseNotes = await parseWarnings(
+		db,
+		dealsFile.raw,
+		deals,
+		dealsProfile.formats,
+		dealsProfile.unparsed
+	);
+	const dealNotes = await dealWarnings(db, dealsFile.raw);
+	const eventNotes = await eventWarnings(db, historyFile?.raw.file ?? dealsFile.raw.file);
+	const leftOut = await dealRowsLeftOut(db);
+	await db.query(sql`DROP TABLE IF EXISTS events_all`);
+	await db.query(sql`DROP TABLE IF EXISTS deals_all`);
 	for (const statement of createStageFacts) await db.query(statement);
 
 	progress('Reading spend', readSteps + 2, total);
@@ -352,16 +374,13 @@ export async function buildDataset(
 		await db.query(sql`CREATE TABLE spend (row BIGINT, date DATE, channel VARCHAR, amount DOUBLE)`);
 	}
 
-	warnings.push(
-		...(await parseWarnings(db, dealsFile.raw, deals, dealsProfile.formats, dealsProfile.unparsed))
-	);
-	warnings.push(...(await dealWarnings(db, dealsFile.raw)));
+	warnings.push(...dealParseNotes, ...dealNotes);
 	if (historyFile && history && historyFormats) {
 		warnings.push(
 			...(await parseWarnings(db, historyFile.raw, history, historyFormats, historyUnparsed))
 		);
 	}
-	warnings.push(...(await eventWarnings(db, historyFile?.raw.file ?? dealsFile.raw.file)));
+	warnings.push(...eventNotes);
 
 	const [summary] = await db.query<{
 		deals: number;
@@ -376,16 +395,13 @@ export async function buildDataset(
 			(SELECT min(created) FROM deals) AS "from",
 			(SELECT greatest(max(created), max(closed)) FROM deals) AS "to"`);
 	const pipelines = perPipeline ? await pipelineOrders(db, deals) : null;
-	const rows = await rowCounts(db, files, dealsFile, summary.deals);
+	const rows = rowCounts(files, dealsFile, summary.deals, leftOut);
 	for (const r of rows) {
 		if (r.read !== r.loaded + r.rejected)
 			warnings.push(
 				`${r.file}: ${r.read - r.loaded - r.rejected} of ${r.read} rows read are neither loaded nor rejected`
 			);
 	}
-	// Only the warnings above read these: the rest of their memory goes back to the views.
-	await db.query(sql`DROP TABLE IF EXISTS events_all`);
-	await db.query(sql`DROP TABLE IF EXISTS deals_all`);
 	progress('Ready', total, total);
 	return {
 		files,
@@ -589,26 +605,37 @@ async function spendWarnings(
 	return out;
 }
 
+/** The deals file's rows left out for no id, no created date or a repeated id (see `rowCounts`). */
+async function dealRowsLeftOut(db: Db): Promise<LeftOut> {
+	// Counted apart from how `deals` was built: of the rows with an id and a created date, all
+	// but one per id repeat it.
+	const [left] = await db.query<LeftOut>(sql`
+		SELECT count(*) FILTER (WHERE id IS NULL)::DOUBLE AS no_id,
+			count(*) FILTER (WHERE id IS NOT NULL AND created IS NULL)::DOUBLE AS no_created,
+			(count(*) FILTER (WHERE id IS NOT NULL AND created IS NOT NULL)
+				- count(DISTINCT id) FILTER (WHERE created IS NOT NULL))::DOUBLE AS repeated
+		FROM deals_all`);
+	return left;
+}
+
+interface LeftOut {
+	no_id: number;
+	no_created: number;
+	repeated: number;
+}
+
 /**
  * Rows read, loaded and rejected per file. Read counts the data lines of the file (rows of the raw
  * table, rejected lines, footer lines); for the deals file, loaded is the deals kept and rejected
  * adds the rows left out for no id, no created date or a repeated id, each counted on its own so
  * that a row lost any other way shows as a gap.
  */
-async function rowCounts(
-	db: Db,
+function rowCounts(
 	files: readonly LoadedFile[],
 	dealsFile: LoadedFile,
-	deals: number
-): Promise<RowCount[]> {
-	// Counted apart from how `deals` was built: of the rows with an id and a created date, all
-	// but one per id repeat it.
-	const [left] = await db.query<{ no_id: number; no_created: number; repeated: number }>(sql`
-		SELECT count(*) FILTER (WHERE id IS NULL)::DOUBLE AS no_id,
-			count(*) FILTER (WHERE id IS NOT NULL AND created IS NULL)::DOUBLE AS no_created,
-			(count(*) FILTER (WHERE id IS NOT NULL AND created IS NOT NULL)
-				- count(DISTINCT id) FILTER (WHERE created IS NOT NULL))::DOUBLE AS repeated
-		FROM deals_all`);
+	deals: number,
+	left: LeftOut
+): RowCount[] {
 	const all = files.includes(dealsFile) ? files : [dealsFile, ...files];
 	return all.map((f) => {
 		const unread = rejectedLines(f.raw) + f.raw.footer.length;
