@@ -9,6 +9,7 @@ import type { BreakdownRow } from '../metrics/breakdown';
 import type { Report } from '../metrics/report';
 import { QUALITY_KINDS } from '../metrics/quality';
 import { runDashboard, type Dashboard } from './dashboard';
+import { runReport } from './report';
 import type { Dataset } from './dataset';
 import { loadDataset } from './load';
 
@@ -178,10 +179,24 @@ describe('runDashboard on the HubSpot example', () => {
 		});
 	});
 
-	it('previous: the report of the year before, same filters', () => {
+	it('the report is the one `report` prints: its time in stage (from the stay distribution) too', async () => {
+		const alone = await runReport(db, dataset, { period: YEAR });
+		expect(alone.time_in_stage?.some((t) => t.n > 0)).toBe(true);
+		expect(view.report.time_in_stage?.map((t) => [t.stage, t.n, t.median_days])).toEqual(
+			alone.time_in_stage?.map((t) => [t.stage, t.n, t.median_days])
+		);
+		view.report.time_in_stage?.forEach((t, i) =>
+			expectClose(t.mean_days, alone.time_in_stage?.[i].mean_days)
+		);
+		expect({ ...view.report, time_in_stage: null }).toEqual({ ...alone, time_in_stage: null });
+	});
+
+	it('previous: the KPIs of the year before, same filters', async () => {
 		expect(view.previousPeriod).toEqual({ from: '2023-04-02', to: '2024-03-31' });
 		expect(view.previous?.period).toEqual(view.previousPeriod);
 		expect(view.previous?.deals.created).toBeGreaterThan(0);
+		const alone = await runReport(db, dataset, { period: view.previousPeriod });
+		expect({ ...view.previous, time_in_stage: null }).toEqual({ ...alone, time_in_stage: null });
 	});
 
 	it('quality: one finding per kind with at most five examples', () => {

@@ -73,7 +73,10 @@ export interface Dashboard {
 	report: Report;
 	/** The period of the same length just before, which `previous` covers. */
 	previousPeriod: Period;
-	/** The report for `previousPeriod`, same filters; null when the data starts after it. */
+	/**
+	 * The report for `previousPeriod`, same filters, for the KPI cards' change (its time in stage
+	 * is left empty); null when the data starts after it.
+	 */
 	previous: Report | null;
 	/**
 	 * The funnel in the requested mode; the cohort funnel when snapshot counting was asked for
@@ -130,6 +133,13 @@ export async function runDashboard(
 	const queries = qualityQueries(ctx);
 	const elements = MEDDIC_ELEMENTS.filter((e) => dataset.deals.meddic?.[e] !== undefined);
 
+	// The stay distribution's cells give the report its time in stage too (one pass over stays).
+	const durations = hasEvents
+		? db.query<StageDurationCells & Row>(stageDurationsQuery(ctx))
+		: Promise.resolve(null);
+	const stays = durations.then(
+		(rows) => rows?.map((r) => ({ n: r.n, mean_days: r.mean, median_days: r.median })) ?? null
+	);
 	const [
 		report,
 		previous,
@@ -142,9 +152,10 @@ export async function runDashboard(
 		quality,
 		meddicRows
 	] = await Promise.all([
-		runReport(db, dataset, { period, filters }),
+		runReport(db, dataset, { period, filters, stays }),
+		// The previous period only gives the KPI cards their change: no time in stage.
 		dataset.whole && before.to >= dataset.whole.from
-			? runReport(db, dataset, { period: before, filters })
+			? runReport(db, dataset, { period: before, filters, stays: Promise.resolve(null) })
 			: Promise.resolve(null),
 		db.query<SeriesCells & Record<string, string | number | null>>(seriesQuery(ctx)),
 		db.query<CohortCell & Record<string, string | number>>(cohortQuery(ctx)),
@@ -154,9 +165,7 @@ export async function runDashboard(
 		hasEvents && request.funnelMode === 'snapshot'
 			? db.query<{ i: number; reached: number }>(snapshotFunnelQuery(ctx))
 			: Promise.resolve(null),
-		hasEvents
-			? db.query<StageDurationCells & Row>(stageDurationsQuery(ctx))
-			: Promise.resolve(null),
+		durations,
 		hasSpend
 			? db.query<ChannelCell & Record<string, string | number>>(cacByChannelQuery(ctx))
 			: Promise.resolve(null),

@@ -16,6 +16,18 @@ export interface ReportRequest {
 	/** Without a period, the whole data (METRICS.md §2). */
 	period?: Period | null;
 	filters?: Filters;
+	/**
+	 * Time in stage's cells (per open stage, in order) from a caller that computes them anyway
+	 * (the dashboard's stay distribution: one pass over the stays, not two). Null leaves time in
+	 * stage out (a report only read for its KPIs).
+	 */
+	stays?: Promise<StayCells[] | null>;
+}
+
+export interface StayCells {
+	n: number;
+	mean_days: number | null;
+	median_days: number | null;
 }
 
 /** The period a request covers: the one given, else the whole data. */
@@ -41,11 +53,11 @@ export async function runReport(
 		db.query<{ i: number; reached: number }>(funnelQuery(ctx)),
 		db.query<DealSize & Record<string, number | null>>(dealSizeQuery(ctx)),
 		db.query<SalesCycle & Record<string, number | null>>(cycleQuery(ctx)),
-		dataset.eventCount > 0
-			? db.query<{ n: number; mean_days: number | null; median_days: number | null }>(
-					timeInStageQuery(ctx)
-				)
-			: Promise.resolve(null),
+		request.stays !== undefined
+			? request.stays
+			: dataset.eventCount > 0
+				? db.query<StayCells & Record<string, number | null>>(timeInStageQuery(ctx))
+				: Promise.resolve(null),
 		dataset.hasSpend ? db.query<{ spend: number }>(spendQuery(ctx)) : Promise.resolve(null),
 		db.query<Pipeline & Record<string, number | null>>(pipelineQuery(ctx))
 	]);
