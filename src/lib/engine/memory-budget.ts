@@ -3,13 +3,17 @@
  * runs out of memory dies without a word; so the files' sizes are checked against a budget first
  * and the user told, before anything is read.
  *
- * A load needs about 2.5 × the file size (the all-text table, the typed tables and what DuckDB
- * holds while building them) plus ~300 MB for the engine and the page: measured by `npm run bench`.
+ * A load needs about 10.5 × the file size plus ~700 MB at its peak (the all-text table, the typed
+ * tables, the stage history and a sort over it, the engine and the page), measured by `npm run
+ * bench` as the Chromium processes' total memory: 0.9 GB for a 22 MB HubSpot export of 100 k deals
+ * with its seven `Date entered` columns, 2.9 GB for 217 MB (1 M deals). So about 320 MB of such
+ * an export fits in the 4 GB wasm heap; a narrower file needs less, and DuckDB's own memory limit
+ * turns an underestimate into a message (see `out-of-memory.ts`), not a dead tab.
  */
 
 export const WASM_HEAP_LIMIT = 4 * 1024 ** 3;
-const PER_BYTE = 2.5;
-const BASE = 300 * 1024 ** 2;
+const PER_BYTE = 10.5;
+const BASE = 700 * 1024 ** 2;
 
 export interface MemoryEnvironment {
 	/** `navigator.deviceMemory` (GB, rounded down and capped by the browser; often 8). */
