@@ -153,7 +153,9 @@ export async function runOnce(browser, { url, files, filters, timeoutMs, log = (
 			}
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
-		const error = await page.textContent('[data-testid="error"]').catch(() => null);
+		// Looked up, not waited for: a wait for an element that is not there lasts the whole
+		// default timeout (this was the "stall" of two minutes after most loads).
+		const error = await (await page.$('[data-testid="error"]'))?.textContent();
 		if (error) throw new Error(`the page says: ${error}`);
 		const dropMs = await page.evaluate(() => {
 			const probe = /** @type {any} */ (window).__bench;
