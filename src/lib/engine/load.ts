@@ -609,7 +609,7 @@ async function spendWarnings(
 async function dealRowsLeftOut(db: Db): Promise<LeftOut> {
 	// Counted apart from how `deals` was built: of the rows with an id and a created date, all
 	// but one per id repeat it.
-	const [left] = await db.query<LeftOut>(sql`
+	const [left] = await db.query<LeftOut & Record<string, number>>(sql`
 		SELECT count(*) FILTER (WHERE id IS NULL)::DOUBLE AS no_id,
 			count(*) FILTER (WHERE id IS NOT NULL AND created IS NULL)::DOUBLE AS no_created,
 			(count(*) FILTER (WHERE id IS NOT NULL AND created IS NOT NULL)
