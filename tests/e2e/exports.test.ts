@@ -85,6 +85,7 @@ describe('every export of every view', () => {
 	let context: BrowserContext;
 	let page: Page;
 	let close: () => Promise<void>;
+	let url: string;
 	let engine: Dashboard;
 	let bySource: Dashboard;
 
@@ -108,14 +109,21 @@ describe('every export of every view', () => {
 			locale: 'en-US'
 		});
 		context.setDefaultTimeout(90_000);
-		page = await context.newPage();
-		await page.goto(site.url);
-		await page.setInputFiles(
+		url = site.url;
+		page = await loadedPage();
+	});
+
+	/** A tab with the files dropped and the whole-data view drawn. */
+	async function loadedPage(): Promise<Page> {
+		const tab = await context.newPage();
+		await tab.goto(url);
+		await tab.setInputFiles(
 			'[data-testid="file-input"]',
 			FILES.map((f) => ({ name: f.name, mimeType: 'text/csv', buffer: Buffer.from(f.text) }))
 		);
-		await page.waitForSelector('main[data-ready="true"][data-view="all"]');
-	});
+		await tab.waitForSelector('main[data-ready="true"][data-view="all"]');
+		return tab;
+	}
 
 	afterAll(async () => {
 		await context?.close();
@@ -210,6 +218,10 @@ describe('every export of every view', () => {
 	});
 
 	test('every table downloads as CSV with the rows of the view', async () => {
+		// A tab of its own: after the ten chart downloads above, Chromium held back the next
+		// download from the same tab (its limit on many downloads from one page; seen here on
+		// 2026-11-27 with the last landed commit's code too). Each table below is one click.
+		const page = await loadedPage();
 		const r = engine.report;
 		expectTable(
 			await csvOf(page, 'funnel'),
