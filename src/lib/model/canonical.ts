@@ -402,8 +402,11 @@ export function createDealFacts(stageCount: number): Fragment {
 		LEFT JOIN (SELECT id, max(idx) AS max_idx FROM stage_events WHERE idx IS NOT NULL GROUP BY id) e USING (id)`;
 }
 
-/** The order of one deal's events: time, then the order the file listed them, then the stage. */
-const EVENT_ORDER = raw('PARTITION BY e.id ORDER BY e."at", e.ord, e.stage');
+/**
+ * The window over one deal's events in order: time, then the order the file listed them, then
+ * the stage.
+ */
+const DEAL_EVENTS = raw('PARTITION BY e.id ORDER BY e."at", e.ord, e.stage');
 
 /**
  * Per-deal stage facts, computed once so a filter change only joins and aggregates (a filter
@@ -425,14 +428,14 @@ export const createStageFacts: readonly Fragment[] = [
 			FROM stage_events e LEFT JOIN stage_map sm ON sm.key = lower(e.stage)
 		)
 		SELECT e.id, e.stage, e."at", e.idx, e.step,
-			row_number() OVER (${EVENT_ORDER}) AS pos,
-			lead(e."at") OVER (${EVENT_ORDER}) AS next_at,
+			row_number() OVER (${DEAL_EVENTS}) AS pos,
+			lead(e."at") OVER (${DEAL_EVENTS}) AS next_at,
 			-- The step before: its index, 0 for a won event (whose idx is NULL).
-			lag(CASE WHEN e.step THEN COALESCE(e.idx, 0) END IGNORE NULLS) OVER (${EVENT_ORDER}) AS prev_step_idx,
-			lag(CASE WHEN e.step THEN e.stage END IGNORE NULLS) OVER (${EVENT_ORDER}) AS prev_step_stage,
-			count(CASE WHEN e.step THEN 1 END) OVER (${EVENT_ORDER} ROWS UNBOUNDED PRECEDING) AS step_nth,
-			max(e.idx) OVER (${EVENT_ORDER} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS high,
-			lag(CASE WHEN e.idx IS NOT NULL THEN e.stage END IGNORE NULLS) OVER (${EVENT_ORDER}) AS prev_open_stage
+			lag(CASE WHEN e.step THEN COALESCE(e.idx, 0) END IGNORE NULLS) OVER (${DEAL_EVENTS}) AS prev_step_idx,
+			lag(CASE WHEN e.step THEN e.stage END IGNORE NULLS) OVER (${DEAL_EVENTS}) AS prev_step_stage,
+			count(CASE WHEN e.step THEN 1 END) OVER (${DEAL_EVENTS} ROWS UNBOUNDED PRECEDING) AS step_nth,
+			max(e.idx) OVER (${DEAL_EVENTS} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS high,
+			lag(CASE WHEN e.idx IS NOT NULL THEN e.stage END IGNORE NULLS) OVER (${DEAL_EVENTS}) AS prev_open_stage
 		FROM marked e`,
 	sql`CREATE OR REPLACE TABLE stays AS
 		SELECT id, idx, days FROM (
