@@ -24,12 +24,14 @@ export interface CohortMatrix {
  */
 export function cohortQuery(ctx: MetricContext): Fragment {
 	const k = ctx.stages.length;
-	return sql`WITH c AS (
-			SELECT ${monthOf(sql`created`)} AS month, f FROM ${filteredDeals(ctx)}
-			WHERE ${inPeriod(sql`created`, ctx.period)}
-		)
-		SELECT c.month, s.i::INTEGER AS i, count(*)::DOUBLE AS created,
-			count(*) FILTER (WHERE c.f >= s.i)::DOUBLE AS reached
+	// Deals counted per (month, furthest stage) first, the month named once per group.
+	return sql`WITH per AS (
+			SELECT date_trunc('month', created) AS m, f, count(*) AS n FROM ${filteredDeals(ctx)}
+			WHERE ${inPeriod(sql`created`, ctx.period)} GROUP BY m, f
+		),
+		c AS (SELECT ${monthOf(sql`m`)} AS month, f, n FROM per)
+		SELECT c.month, s.i::INTEGER AS i, sum(c.n)::DOUBLE AS created,
+			COALESCE(sum(c.n) FILTER (WHERE c.f >= s.i), 0)::DOUBLE AS reached
 		FROM c CROSS JOIN range(1, CAST(${k + 2} AS INTEGER)) s(i)
 		GROUP BY c.month, s.i ORDER BY c.month, s.i`;
 }

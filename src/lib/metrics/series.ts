@@ -64,11 +64,13 @@ export function seriesQuery(ctx: MetricContext): Fragment {
 	return sql`WITH months AS ${monthsTable(monthsOf(p))},
 		d AS ${filteredDeals(ctx)},
 		cohort AS (
-			SELECT ${monthOf(sql`created`)} AS month, count(*)::DOUBLE AS created
-			FROM d WHERE ${inPeriod(sql`created`, p)} GROUP BY 1
+			SELECT ${monthOf(sql`m`)} AS month, created FROM (
+				SELECT date_trunc('month', created) AS m, count(*)::DOUBLE AS created
+				FROM d WHERE ${inPeriod(sql`created`, p)} GROUP BY m
+			)
 		),
-		closed AS (
-			SELECT ${monthOf(sql`closed`)} AS month,
+		closed AS (SELECT ${monthOf(sql`m`)} AS month, * EXCLUDE (m) FROM (
+			SELECT date_trunc('month', closed) AS m,
 				count(*) FILTER (WHERE outcome = 'won')::DOUBLE AS won,
 				count(*) FILTER (WHERE outcome = 'lost')::DOUBLE AS lost,
 				avg(amount) FILTER (WHERE outcome = 'won') AS avg_deal_size,
@@ -76,18 +78,25 @@ export function seriesQuery(ctx: MetricContext): Fragment {
 				avg(cycle_days) FILTER (WHERE outcome = 'won' AND cycle_days >= 0) AS sales_cycle_days,
 				quantile_cont(cycle_days::DOUBLE, 0.5) FILTER (WHERE outcome = 'won' AND cycle_days >= 0)
 					AS median_sales_cycle_days
-			FROM d WHERE outcome IN ('won', 'lost') AND ${inPeriod(sql`closed`, p)} GROUP BY 1
-		),
+			FROM d WHERE outcome IN ('won', 'lost') AND ${inPeriod(sql`closed`, p)} GROUP BY m
+		)),
 		spent AS (
 			SELECT ${monthOf(sql`date`)} AS month, sum(amount) AS spend FROM spend
 			WHERE ${inPeriod(sql`date`, p)} AND ${spendFilter(ctx.filters)} GROUP BY 1
 		),
+		-- Open deals summed per created day first, then each month adds up the days up to its end.
+		open_days AS (
+			SELECT created, count(*) AS n, sum(COALESCE(amount, 0)) AS value,
+				count(probability) AS with_probability,
+				sum(COALESCE(amount, 0) * COALESCE(probability, 0) / 100) AS weighted
+			FROM d WHERE outcome = 'open' GROUP BY created
+		),
 		open AS (
-			SELECT m.month, count(o.id)::DOUBLE AS open_deals,
-				COALESCE(sum(COALESCE(o.amount, 0)), 0) AS open_value,
-				CASE WHEN count(o.probability) = 0 THEN NULL
-					ELSE sum(COALESCE(o.amount, 0) * COALESCE(o.probability, 0) / 100) END AS weighted_value
-			FROM months m LEFT JOIN d o ON o.outcome = 'open' AND o.created <= m.month_to
+			SELECT m.month, COALESCE(sum(o.n), 0)::DOUBLE AS open_deals,
+				COALESCE(sum(o.value), 0) AS open_value,
+				CASE WHEN COALESCE(sum(o.with_probability), 0) = 0 THEN NULL
+					ELSE sum(o.weighted) END AS weighted_value
+			FROM months m LEFT JOIN open_days o ON o.created <= m.month_to
 			GROUP BY m.month
 		)
 		SELECT m.month, COALESCE(cohort.created, 0) AS created,
