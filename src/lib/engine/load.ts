@@ -12,6 +12,7 @@ import {
 } from '../ingest/raw-table';
 import {
 	createDealFacts,
+	DEAL_FACT_COLUMNS,
 	createStageFacts,
 	createDeals,
 	createDealsAll,
@@ -312,7 +313,8 @@ export async function buildDataset(
 		sql`SELECT count(*)::DOUBLE AS n FROM duckdb_views() WHERE view_name = 'deals' AND NOT internal`
 	);
 	if (view.n > 0) await db.query(sql`DROP VIEW deals`);
-	await db.query(createDeals);
+	const leftOut = await dealRowsLeftOut(db);
+	await db.query(createDeals(leftOut.repeated > 0));
 
 	progress('Building stage history', readSteps + 1, total);
 	const eventSources: Fragment[] = [];
@@ -333,13 +335,13 @@ export async function buildDataset(
 		const events = stageColumnEvents(dealsFile.raw.table, deals, dealsProfile.formats);
 		if (events) eventSources.push(events);
 	}
-	const dedupe = await eventsMayRepeat(db, deals, historyFormats !== null, stageList !== null);
+	const dedupe = eventsMayRepeat(deals, leftOut, historyFormats !== null, stageList !== null);
 	for (const statement of createEvents(eventSources, k, perPipeline, dedupe))
 		await db.query(statement);
-	await db.query(createDealFacts(k));
+	for (const statement of createDealFacts(k)) await db.query(statement);
 	// `deal_facts` holds every column of `deals`: one copy of the deals is enough.
 	await db.query(sql`DROP TABLE deals`);
-	await db.query(sql`CREATE VIEW deals AS SELECT * EXCLUDE (f, cycle_days) FROM deal_facts`);
+	await db.query(sql`CREATE VIEW deals AS SELECT * EXCLUDE (${DEAL_FACT_COLUMNS}) FROM deal_facts`);
 	// What only `deals_all` and `events_all` can tell, asked now: they are dropped before the
 	// stage facts are built, the load's peak of memory (the notes are listed in order below).
 	const dealParseNotes = await parseWarnings(
@@ -351,7 +353,6 @@ export async function buildDataset(
 	);
 	const dealNotes = await dealWarnings(db, dealsFile.raw);
 	const eventNotes = await eventWarnings(db, historyFile?.raw.file ?? dealsFile.raw.file);
-	const leftOut = await dealRowsLeftOut(db);
 	await db.query(sql`DROP TABLE IF EXISTS events_all`);
 	await db.query(sql`DROP TABLE IF EXISTS deals_all`);
 	for (const statement of createStageFacts) await db.query(statement);
@@ -424,19 +425,17 @@ export async function buildDataset(
  * merge them (a sort of every event). Events from a deals file's stage-date columns cannot when
  * each deal id is on one row and no two columns name the same stage; a history file always may.
  */
-async function eventsMayRepeat(
-	db: Db,
+function eventsMayRepeat(
 	deals: DealsMapping,
+	left: LeftOut,
 	fromHistory: boolean,
 	hasStageList: boolean
-): Promise<boolean> {
+): boolean {
 	if (fromHistory || hasStageList) return true;
 	const stages = deals.stageColumns.map((s) => s.stage.toLowerCase());
 	if (new Set(stages).size !== stages.length) return true;
-	const [c] = await db.query<{ rows: number; deals: number }>(sql`
-		SELECT (SELECT count(*) FROM deals_all WHERE id IS NOT NULL)::DOUBLE AS rows,
-			(SELECT count(*) FROM deals)::DOUBLE AS deals`);
-	return c.rows !== c.deals;
+	// Every row with an id is a deal of its own (none repeats an id or lacks a created date).
+	return left.no_created + left.repeated > 0;
 }
 
 /**
@@ -607,8 +606,9 @@ async function spendWarnings(
 
 /** The deals file's rows left out for no id, no created date or a repeated id (see `rowCounts`). */
 async function dealRowsLeftOut(db: Db): Promise<LeftOut> {
-	// Counted apart from how `deals` was built: of the rows with an id and a created date, all
-	// but one per id repeat it.
+	// Counted from `deals_all` alone, so the row audit checks `deals` against it (and `deals` is
+	// built without picking first rows when none repeats): of the rows with an id and a created
+	// date, all but one per id repeat it.
 	const [left] = await db.query<LeftOut & Record<string, number>>(sql`
 		SELECT count(*) FILTER (WHERE id IS NULL)::DOUBLE AS no_id,
 			count(*) FILTER (WHERE id IS NOT NULL AND created IS NULL)::DOUBLE AS no_created,

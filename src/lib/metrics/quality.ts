@@ -1,5 +1,5 @@
 import { raw, sql, type Fragment } from '../sql/sql';
-import { inPeriod } from '../model/filters';
+import { groupFilter, inPeriod } from '../model/filters';
 import type { Row } from '../db/types';
 import { filteredDeals, type MetricContext } from './context';
 
@@ -49,20 +49,20 @@ function cohort(ctx: MetricContext): Fragment {
 	return sql`(SELECT id, row FROM ${filteredDeals(ctx)} WHERE ${inPeriod(sql`created`, ctx.period)})`;
 }
 
-/** First skip per deal: consecutive positioned events (open stages, won = k+1) more than one apart. */
+/**
+ * First skip per deal: consecutive positioned steps (open stages, won = k+1) more than one apart,
+ * from the deals' `skip_candidates` (a won step skips when it follows an open stage below k).
+ */
 function skippedStagesQuery(ctx: MetricContext): Fragment {
-	const won = sql`CAST(${ctx.stages.length + 1} AS INTEGER)`;
-	return sql`WITH positioned AS (
-			SELECT st.id, c.row, st.stage, st.prev_stage, st."at", st.nth, COALESCE(st.idx, ${won}) AS pos,
-				CASE WHEN st.nth > 1 THEN COALESCE(st.prev_idx, ${won}) END AS prev_pos
-			FROM stage_steps st JOIN ${cohort(ctx)} c USING (id)
-		),
-		first AS (
+	const k = sql`CAST(${ctx.stages.length} AS INTEGER)`;
+	return sql`WITH first AS (
 			SELECT *, row_number() OVER (PARTITION BY id ORDER BY nth) AS skip_nth
-			FROM positioned WHERE pos > prev_pos + 1
+			FROM skip_candidates
+			WHERE (idx IS NOT NULL OR prev_idx < ${k})
+				AND ${inPeriod(sql`created`, ctx.period)} AND ${groupFilter(ctx.filters)}
 		)
-		SELECT id, row, prev_stage AS "from", stage AS "to", (pos - prev_pos - 1)::DOUBLE AS skipped,
-			"at", count(*) OVER ()::DOUBLE AS n
+		SELECT id, row, prev_stage AS "from", stage AS "to",
+			(COALESCE(idx, ${k} + 1) - prev_idx - 1)::DOUBLE AS skipped, "at", count(*) OVER ()::DOUBLE AS n
 		FROM first WHERE skip_nth = 1 ORDER BY "at", id LIMIT ${limit}`;
 }
 

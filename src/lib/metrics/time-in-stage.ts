@@ -1,6 +1,6 @@
 import { sql, type Fragment } from '../sql/sql';
-import { inPeriod } from '../model/filters';
-import { filteredDeals, type MetricContext } from './context';
+import { groupFilter, inPeriod } from '../model/filters';
+import type { MetricContext } from './context';
 
 export interface TimeInStage {
 	stage: string;
@@ -15,14 +15,14 @@ export interface TimeInStage {
  */
 
 /**
- * Every counted stay `(id, idx, days)` in an open stage of the cohort's deals (the `stays` table). A stay lasts
- * until the deal's next event; the last event of a closed deal lasts until `closed` at 00:00; an
- * open deal's current stay and negative stays are not counted. Time in stage and the stage
- * duration distributions both aggregate this, so they count the same stays.
+ * Every counted stay `(idx, days)` in an open stage of the cohort's deals (the `stays` table). A
+ * stay lasts until the deal's next event; the last event of a closed deal lasts until `closed` at
+ * 00:00; an open deal's current stay and negative stays are not counted. Time in stage and the
+ * stage duration distributions both aggregate this, so they count the same stays.
  */
 export function staysQuery(ctx: MetricContext): Fragment {
-	return sql`SELECT s.id, s.idx, s.days FROM stays s
-		JOIN (SELECT id FROM ${filteredDeals(ctx)} WHERE ${inPeriod(sql`created`, ctx.period)}) c USING (id)`;
+	return sql`SELECT idx, days FROM stays
+		WHERE ${inPeriod(sql`created`, ctx.period)} AND ${groupFilter(ctx.filters)}`;
 }
 
 /** Count, mean and median of the stays in each open stage S1 … Sk (zero-filled). */

@@ -257,11 +257,18 @@ export function createStageLookup(
 		QUALIFY row_number() OVER (PARTITION BY lower(${cleanText(ident(c.id))}) ORDER BY r.__row) = 1`;
 }
 
-/** `deals`: one row per id (the first), with a created date. The rest is reported, not lost. */
-export const createDeals: Fragment = sql`CREATE OR REPLACE TABLE deals AS
-	SELECT * EXCLUDE (closed_text_date) FROM deals_all
-	WHERE id IS NOT NULL AND created IS NOT NULL
-	QUALIFY row_number() OVER (PARTITION BY id ORDER BY row) = 1`;
+/**
+ * `deals`: one row per id (the first), with a created date. The rest is reported, not lost.
+ * Without repeated ids (counted beforehand) there is nothing to pick the first of.
+ */
+export function createDeals(repeatedIds: boolean): Fragment {
+	const first = repeatedIds
+		? raw('QUALIFY row_number() OVER (PARTITION BY id ORDER BY row) = 1')
+		: raw('');
+	return sql`CREATE OR REPLACE TABLE deals AS
+		SELECT * EXCLUDE (closed_text_date) FROM deals_all
+		WHERE id IS NOT NULL AND created IS NOT NULL ${first}`;
+}
 
 export interface EventsSource {
 	/** Raw table the events come from. */
@@ -391,16 +398,27 @@ export function createEvents(
  * `deal_facts`: the furthest stage each deal reached (METRICS.md §3) and its cycle in days,
  * computed once so a filter change only aggregates.
  */
-export function createDealFacts(stageCount: number): Fragment {
+export function createDealFacts(stageCount: number): Fragment[] {
 	const won = stageCount + 1;
-	return sql`CREATE OR REPLACE TABLE deal_facts AS
-		SELECT d.*,
-			CASE WHEN d.outcome = 'won' THEN ${won}
-				ELSE greatest(COALESCE(d.stage_idx, 1), COALESCE(e.max_idx, 0)) END AS f,
-			CASE WHEN d.outcome = 'won' AND d.closed IS NOT NULL THEN date_diff('day', d.created, d.closed) END AS cycle_days
-		FROM deals d
-		LEFT JOIN (SELECT id, max(idx) AS max_idx FROM stage_events WHERE idx IS NOT NULL GROUP BY id) e USING (id)`;
+	return [
+		sql`CREATE OR REPLACE TABLE deal_groups AS
+			SELECT row_number() OVER (ORDER BY owner, source, pipeline, segment)::INTEGER AS g, *
+			FROM (SELECT DISTINCT owner, source, pipeline, segment FROM deals)`,
+		sql`CREATE OR REPLACE TABLE deal_facts AS
+			SELECT d.*,
+				CASE WHEN d.outcome = 'won' THEN ${won}
+					ELSE greatest(COALESCE(d.stage_idx, 1), COALESCE(e.max_idx, 0)) END AS f,
+				CASE WHEN d.outcome = 'won' AND d.closed IS NOT NULL THEN date_diff('day', d.created, d.closed) END AS cycle_days,
+				dg.g
+			FROM deals d
+			LEFT JOIN (SELECT id, max(idx) AS max_idx FROM stage_events WHERE idx IS NOT NULL GROUP BY id) e USING (id)
+			LEFT JOIN deal_groups dg
+				ON dg.owner = d.owner AND dg.source = d.source AND dg.pipeline = d.pipeline AND dg.segment = d.segment`
+	];
 }
+
+/** The columns `deal_facts` adds to the deals (the `deals` view leaves them out). */
+export const DEAL_FACT_COLUMNS = raw('f, cycle_days, g');
 
 /**
  * The window over one deal's events in order: time, then the order the file listed them, then
@@ -409,12 +427,16 @@ export function createDealFacts(stageCount: number): Fragment {
 const DEAL_EVENTS = raw('PARTITION BY e.id ORDER BY e."at", e.ord, e.stage');
 
 /**
- * Per-deal stage facts, computed once so a filter change only joins and aggregates (a filter
- * keeps or drops whole deals, so a window over one deal's events never changes with it):
+ * Per-deal stage facts, computed once so a filter change only aggregates (a filter keeps or
+ * drops whole deals, so a window over one deal's events never changes with it). The first two
+ * carry the deal's created date and filter group (`g`, see `deal_groups`), so a view filters them
+ * without a join:
  * - `stays`: each open-stage stay in days, to the next event or, for a closed deal, to its close
  *   (METRICS.md `time_in_stage`; negative stays are left out);
- * - `stage_steps`: the open-stage and won events in order, each with the one before it (for
- *   skipped stages; the won event's position, k + 1, depends on the view and is set at query time);
+ * - `skip_candidates`: the steps (open-stage and won events) that may skip stages: an open stage
+ *   more than one past the open stage stepped from, or won after an open stage. Whether the won
+ *   step skips depends on the view (its position is the view's k + 1), so a view keeps those with
+ *   `prev_idx < k`, then each deal's first (`nth`);
  * - `backward_moves`: each deal's first open-stage event below the highest entered before it.
  *
  * All three come from `stage_seq`, one ordered pass over each deal's events (one sort): a window
@@ -438,15 +460,19 @@ export const createStageFacts: readonly Fragment[] = [
 			lag(CASE WHEN e.idx IS NOT NULL THEN e.stage END IGNORE NULLS) OVER (${DEAL_EVENTS}) AS prev_open_stage
 		FROM marked e`,
 	sql`CREATE OR REPLACE TABLE stays AS
-		SELECT id, idx, days FROM (
-			SELECT s.id, s.idx,
+		SELECT idx, days, g, created FROM (
+			SELECT s.idx, d.g, d.created,
 				(epoch(COALESCE(s.next_at, CASE WHEN d.outcome <> 'open' THEN CAST(d.closed AS TIMESTAMP) END)) - epoch(s."at")) / 86400.0 AS days
-			FROM stage_seq s JOIN deals d USING (id) WHERE s.idx IS NOT NULL
-		) WHERE days >= 0`,
-	sql`CREATE OR REPLACE TABLE stage_steps AS
-		SELECT id, stage, "at", idx, NULLIF(prev_step_idx, 0) AS prev_idx, prev_step_stage AS prev_stage,
-			step_nth AS nth
-		FROM stage_seq WHERE step`,
+			FROM stage_seq s JOIN deal_facts d USING (id) WHERE s.idx IS NOT NULL
+		) WHERE days >= 0
+		-- In the order the quantiles sort them: a view's quantiles then sort sorted runs.
+		ORDER BY idx, days`,
+	sql`CREATE OR REPLACE TABLE skip_candidates AS
+		SELECT s.id, d.row, d.g, d.created, s.stage, s."at", s.idx, NULLIF(s.prev_step_idx, 0) AS prev_idx,
+			s.prev_step_stage AS prev_stage, s.step_nth AS nth
+		FROM stage_seq s JOIN deal_facts d USING (id)
+		WHERE s.step AND s.step_nth > 1 AND NULLIF(s.prev_step_idx, 0) IS NOT NULL
+			AND (s.idx IS NULL OR s.idx > s.prev_step_idx + 1)`,
 	sql`CREATE OR REPLACE TABLE backward_moves AS
 		SELECT id, prev_open_stage AS "from", stage AS "to", "at" FROM stage_seq WHERE idx < high
 		QUALIFY row_number() OVER (PARTITION BY id ORDER BY pos) = 1`,

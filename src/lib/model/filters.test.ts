@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dealFilter, inPeriod, isDimension, isIsoDate, spendFilter } from './filters';
+import { dealFilter, groupFilter, inPeriod, isDimension, isIsoDate, spendFilter } from './filters';
 import { ident } from '../sql/sql';
 
 describe('filters', () => {
@@ -15,6 +15,15 @@ describe('filters', () => {
 
 	it('dealFilter(filters, alias) qualifies the columns', () => {
 		expect(dealFilter({ segment: ['SMB'] }, 'd').text).toBe('"d"."segment" IN (?)');
+	});
+
+	it('groupFilter(filters) keeps the filter groups whose dimensions pass; TRUE without filters', () => {
+		expect(groupFilter({})).toMatchObject({ text: 'TRUE', params: [] });
+		const f = groupFilter({ owner: ['Ann'], segment: ['SMB', 'Mid'] });
+		expect(f.text).toBe(
+			'g IN (SELECT g FROM deal_groups WHERE "owner" IN (?) AND "segment" IN (?, ?))'
+		);
+		expect(f.params).toEqual(['Ann', 'SMB', 'Mid']);
 	});
 
 	it('spendFilter(filters) filters by channel only when deals are filtered by source', () => {

@@ -34,6 +34,16 @@ export function dealFilter(filters: Filters, alias = ''): Fragment {
 	return parts.length ? join(parts, ' AND ') : raw('TRUE');
 }
 
+/**
+ * The deal filter over a table that carries each deal's filter group `g` instead of its
+ * dimensions (`stays`, `skip_candidates`; `deal_groups` maps groups to dimension values):
+ * `TRUE` when there is none.
+ */
+export function groupFilter(filters: Filters): Fragment {
+	if (!DIMENSIONS.some((dim) => filters[dim] !== undefined)) return raw('TRUE');
+	return sql`g IN (SELECT g FROM deal_groups WHERE ${dealFilter(filters)})`;
+}
+
 /** Spend is filtered by channel when deals are filtered by source (METRICS.md §2). */
 export function spendFilter(filters: Filters): Fragment {
 	const sources = filters.source;
