@@ -396,7 +396,9 @@ export function createEvents(
 
 /**
  * `deal_facts`: the furthest stage each deal reached (METRICS.md §3) and its cycle in days,
- * computed once so a filter change only aggregates.
+ * computed once so a filter change only aggregates; and its filter group `g`, the number of its
+ * (owner, source, pipeline, segment) in `deal_groups`, which tables of per-deal facts carry
+ * instead of the four values (see `groupFilter`).
  */
 export function createDealFacts(stageCount: number): Fragment[] {
 	const won = stageCount + 1;
@@ -413,7 +415,9 @@ export function createDealFacts(stageCount: number): Fragment[] {
 			FROM deals d
 			LEFT JOIN (SELECT id, max(idx) AS max_idx FROM stage_events WHERE idx IS NOT NULL GROUP BY id) e USING (id)
 			LEFT JOIN deal_groups dg
-				ON dg.owner = d.owner AND dg.source = d.source AND dg.pipeline = d.pipeline AND dg.segment = d.segment`
+				ON dg.owner = d.owner AND dg.source = d.source AND dg.pipeline = d.pipeline AND dg.segment = d.segment
+			-- Grouped by filter values (owner first): a filtered scan skips the row groups of others.
+			ORDER BY dg.g, d.row`
 	];
 }
 
