@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateHubspot, LANGUAGES, PARTNER } from '../../../tests/generators/hubspot.mjs';
 import { groundTruth } from '../../../tests/generators/ground-truth.mjs';
 import { expectClose } from '../../../tests/unit/expect-close';
+import { runDashboard } from '../engine/dashboard';
 import { runReport } from '../engine/report';
 import { loadUnlabelled } from '../../../tests/unit/tiny-dataset';
 import type { DealsMapping } from '../model/mapping';
@@ -96,6 +97,23 @@ describe('a generated HubSpot export with two pipelines (each its own stage orde
 			);
 			expect(moved.n).toBeGreaterThan(0);
 			expect(moved.wrong).toBe(0);
+			// Skipped stages, each deal placed by its own pipeline (won = after its own last stage),
+			// computed here from the generator's events: the same deals in every view.
+			for (const filters of [{}, sales, partner]) {
+				const view = await runDashboard(db, dataset, { filters });
+				const found = view.quality.find((q) => q.kind === 'skipped_stages');
+				expect(found?.count).toBe(skippingDeals(truth, filters.pipeline));
+			}
+			// Partner deals won from the partner pipeline's last stage skipped nothing, though the
+			// combined view's won column comes after the sales pipeline's longer order.
+			const lastPartner = PARTNER.stages.at(-1);
+			const wonFromLast = truth.deals.filter(
+				(d) =>
+					d.pipeline === PARTNER.pipeline &&
+					d.outcome === 'won' &&
+					truth.events.some((e) => e.id === d.id && e.stage === lastPartner)
+			);
+			expect(wonFromLast.length).toBeGreaterThan(0);
 		} finally {
 			await db.close();
 		}
@@ -254,3 +272,35 @@ describe('detect: HubSpot labels and stage columns', () => {
 		expect(found?.mapping.crm).not.toBe('hubspot');
 	});
 });
+
+type Truth = ReturnType<typeof generateHubspot>['truth'];
+
+/**
+ * Deals (of the given pipelines, or all) whose steps (open-stage and won events, in time order)
+ * jump more than one position: positions in the deal's own pipeline, won after its last stage.
+ */
+function skippingDeals(truth: Truth, pipelines?: readonly string[]): number {
+	const key = (s: string) => s.trim().toLowerCase();
+	const own = new Map((truth.stages.pipelines ?? []).map((p) => [key(p.pipeline), p.stages]));
+	const won = new Set(truth.stages.won.map(key));
+	let n = 0;
+	for (const deal of truth.deals) {
+		if (pipelines && !pipelines.includes(deal.pipeline ?? '')) continue;
+		const stages = own.get(key(deal.pipeline ?? '')) ?? truth.stages.stages;
+		const position = (e: { stage: string; pipeline?: string }) => {
+			if (won.has(key(e.stage))) return stages.length + 1;
+			if (e.pipeline !== undefined && key(e.pipeline) !== key(deal.pipeline ?? '')) return null;
+			return stages.findIndex((s) => key(s) === key(e.stage)) + 1 || null;
+		};
+		const steps = truth.events
+			.filter((e) => e.id === deal.id)
+			.map((e) => ({ at: e.at, pos: position(e) }))
+			.filter((e): e is { at: string; pos: number } => e.pos !== null)
+			.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.pos - b.pos));
+		const skips = steps.some(
+			(step, i) => i > 0 && steps[i - 1].pos <= stages.length && step.pos > steps[i - 1].pos + 1
+		);
+		if (skips) n++;
+	}
+	return n;
+}

@@ -49,21 +49,11 @@ function cohort(ctx: MetricContext): Fragment {
 	return sql`(SELECT id, row FROM ${filteredDeals(ctx)} WHERE ${inPeriod(sql`created`, ctx.period)})`;
 }
 
-/**
- * First skip per deal: consecutive positioned steps (open stages, won = k+1) more than one apart,
- * from the deals' `skip_candidates` (a won step skips when it follows an open stage below k).
- */
+/** First skip per deal: consecutive steps (open stages, won) more than one position apart. */
 function skippedStagesQuery(ctx: MetricContext): Fragment {
-	const k = sql`CAST(${ctx.stages.length} AS INTEGER)`;
-	return sql`WITH first AS (
-			SELECT *, row_number() OVER (PARTITION BY id ORDER BY nth) AS skip_nth
-			FROM skip_candidates
-			WHERE (idx IS NOT NULL OR prev_idx < ${k})
-				AND ${inPeriod(sql`created`, ctx.period)} AND ${groupFilter(ctx.filters)}
-		)
-		SELECT id, row, prev_stage AS "from", stage AS "to",
-			(COALESCE(idx, ${k} + 1) - prev_idx - 1)::DOUBLE AS skipped, "at", count(*) OVER ()::DOUBLE AS n
-		FROM first WHERE skip_nth = 1 ORDER BY "at", id LIMIT ${limit}`;
+	return sql`SELECT id, row, "from", "to", skipped, "at", count(*) OVER ()::DOUBLE AS n
+		FROM stage_skips WHERE ${inPeriod(sql`created`, ctx.period)} AND ${groupFilter(ctx.filters)}
+		ORDER BY "at", id LIMIT ${limit}`;
 }
 
 /** First backward move per deal: an open-stage event below the highest open stage entered before. */

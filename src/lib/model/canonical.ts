@@ -437,10 +437,10 @@ const DEAL_EVENTS = raw('PARTITION BY e.id ORDER BY e."at", e.ord, e.stage');
  * without a join:
  * - `stays`: each open-stage stay in days, to the next event or, for a closed deal, to its close
  *   (METRICS.md `time_in_stage`; negative stays are left out);
- * - `skip_candidates`: the steps (open-stage and won events) that may skip stages: an open stage
- *   more than one past the open stage stepped from, or won after an open stage. Whether the won
- *   step skips depends on the view (its position is the view's k + 1), so a view keeps those with
- *   `prev_idx < k`, then each deal's first (`nth`);
+ * - `stage_skips`: each deal's first step (open-stage or won event) more than one position past
+ *   the open stage it came from (won is the position after the last open stage of the deal's own
+ *   pipeline: a deal won from its pipeline's last stage skipped nothing, however long the other
+ *   pipelines in a view are);
  * - `backward_moves`: each deal's first open-stage event below the highest entered before it.
  *
  * All three come from `stage_seq`, one ordered pass over each deal's events (one sort): a window
@@ -471,12 +471,22 @@ export const createStageFacts: readonly Fragment[] = [
 		) WHERE days >= 0
 		-- In the order the quantiles sort them: a view's quantiles then sort sorted runs.
 		ORDER BY idx, days`,
-	sql`CREATE OR REPLACE TABLE skip_candidates AS
-		SELECT s.id, d.row, d.g, d.created, s.stage, s."at", s.idx, NULLIF(s.prev_step_idx, 0) AS prev_idx,
-			s.prev_step_stage AS prev_stage, s.step_nth AS nth
-		FROM stage_seq s JOIN deal_facts d USING (id)
-		WHERE s.step AND s.step_nth > 1 AND NULLIF(s.prev_step_idx, 0) IS NOT NULL
-			AND (s.idx IS NULL OR s.idx > s.prev_step_idx + 1)`,
+	sql`CREATE OR REPLACE TABLE stage_skips AS
+		WITH own AS (
+			SELECT pipeline, max(idx) AS k FROM pipeline_stage_map WHERE kind = 'open' GROUP BY pipeline
+		),
+		steps AS (
+			SELECT s.id, d.row, d.g, d.created, s.stage, s."at", s.step_nth AS nth,
+				s.prev_step_stage AS prev_stage, NULLIF(s.prev_step_idx, 0) AS prev_idx,
+				-- The step's position: its open stage, or won after the last open stage of the
+				-- deal's own pipeline.
+				COALESCE(s.idx, COALESCE(own.k, (SELECT max(idx) FROM stage_map WHERE kind = 'open')) + 1) AS pos
+			FROM stage_seq s JOIN deal_facts d USING (id) LEFT JOIN own ON own.pipeline = lower(d.pipeline)
+			WHERE s.step AND s.step_nth > 1 AND NULLIF(s.prev_step_idx, 0) IS NOT NULL
+		)
+		SELECT id, row, g, created, prev_stage AS "from", stage AS "to", (pos - prev_idx - 1)::DOUBLE AS skipped, "at"
+		FROM steps WHERE pos > prev_idx + 1
+		QUALIFY row_number() OVER (PARTITION BY id ORDER BY nth) = 1`,
 	sql`CREATE OR REPLACE TABLE backward_moves AS
 		SELECT id, prev_open_stage AS "from", stage AS "to", "at" FROM stage_seq WHERE idx < high
 		QUALIFY row_number() OVER (PARTITION BY id ORDER BY pos) = 1`,

@@ -36,7 +36,7 @@ export function dealFilter(filters: Filters, alias = ''): Fragment {
 
 /**
  * The deal filter over a table that carries each deal's filter group `g` instead of its
- * dimensions (`stays`, `skip_candidates`; `deal_groups` maps groups to dimension values):
+ * dimensions (`stays`, `stage_skips`; `deal_groups` maps groups to dimension values):
  * `TRUE` when there is none.
  */
 export function groupFilter(filters: Filters): Fragment {
