@@ -5,6 +5,7 @@ import { expectClose } from '../../../tests/unit/expect-close';
 import { runDashboard } from '../engine/dashboard';
 import { runReport } from '../engine/report';
 import { loadUnlabelled } from '../../../tests/unit/tiny-dataset';
+import type { Filters } from '../model/filters';
 import type { DealsMapping } from '../model/mapping';
 import { list, sql } from '../sql/sql';
 import { detect } from './detect';
@@ -99,7 +100,7 @@ describe('a generated HubSpot export with two pipelines (each its own stage orde
 			expect(moved.wrong).toBe(0);
 			// Skipped stages, each deal placed by its own pipeline (won = after its own last stage),
 			// computed here from the generator's events: the same deals in every view.
-			for (const filters of [{}, sales, partner]) {
+			for (const filters of [{}, sales, partner] as Filters[]) {
 				const view = await runDashboard(db, dataset, { filters });
 				const found = view.quality.find((q) => q.kind === 'skipped_stages');
 				expect(found?.count).toBe(skippingDeals(truth, filters.pipeline));

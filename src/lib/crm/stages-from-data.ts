@@ -60,14 +60,15 @@ function vocabularyRank(label: string): number {
  * label (for a CRM export whose closed deals sit in a closed stage; a generic file's lost deals
  * may keep the stage they were lost at, so there the label's words must say lost too). Without
  * an outcome column or yes/no flags, a label's words decide (`Closed Won`, `Signed`, `Dead`, …).
- * Leaves `deals_all` and `stage_map` built for the input mapping; the loader rebuilds them.
+ * Leaves `deals_all` and `stage_map` built for the input mapping (`dealsAll`); the loader builds
+ * them again when the stage lists it returns differ.
  */
 export async function stagesFromData(
 	db: Db,
 	input: StagesFromDataInput
-): Promise<{ mapping: DealsMapping; notes: string[] }> {
+): Promise<{ mapping: DealsMapping; notes: string[]; dealsAll: boolean }> {
 	const { mapping, config } = input;
-	if (!mapping.stagesFromData || config.stages) return { mapping, notes: [] };
+	if (!mapping.stagesFromData || config.stages) return { mapping, notes: [], dealsAll: false };
 	await db.query(createStageMap(stageMapEntries(mapping)));
 	await db.query(
 		createDealsAll({
@@ -138,7 +139,8 @@ export async function stagesFromData(
 			won: config.won ?? [...mapping.won, ...newLabels(won, mapping.won)],
 			lost: config.lost ?? [...mapping.lost, ...newLabels(lost, mapping.lost)]
 		},
-		notes
+		notes,
+		dealsAll: true
 	};
 }
 

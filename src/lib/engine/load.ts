@@ -280,6 +280,8 @@ export async function buildDataset(
 		dealsProfile.formats
 	);
 	await db.query(createPipelineStageMap(pipelineStageMapEntries(deals)));
+	// Whether `deals_all` is already built for the final mapping.
+	let dealsAllBuilt = false;
 	if (stageList === null) {
 		// A guessed stage list (a default pipeline, a sample's labels) is completed from all rows.
 		const ordered = await stagesFromData(db, {
@@ -293,6 +295,7 @@ export async function buildDataset(
 					: null,
 			config
 		});
+		dealsAllBuilt = ordered.dealsAll && sameStageLists(ordered.mapping, deals);
 		deals = ordered.mapping;
 		warnings.push(...ordered.notes.map((n) => `${dealsFile.raw.file}: ${n}`));
 	}
@@ -300,14 +303,16 @@ export async function buildDataset(
 	await db.query(createStageMap(stageMapEntries(deals)));
 	await db.query(createPipelineStageMap(pipelineStageMapEntries(deals)));
 	const perPipeline = usesPipelineStages(deals);
-	await db.query(
-		createDealsAll({
-			rawTable: dealsFile.raw.table,
-			mapping: deals,
-			formats: dealsProfile.formats,
-			probabilityScale
-		})
-	);
+	if (!dealsAllBuilt) {
+		await db.query(
+			createDealsAll({
+				rawTable: dealsFile.raw.table,
+				mapping: deals,
+				formats: dealsProfile.formats,
+				probabilityScale
+			})
+		);
+	}
 	// A build before this one left `deals` a view over its `deal_facts` (see below).
 	const [view] = await db.query<{ n: number }>(
 		sql`SELECT count(*)::DOUBLE AS n FROM duckdb_views() WHERE view_name = 'deals' AND NOT internal`
@@ -418,6 +423,13 @@ export async function buildDataset(
 		warnings,
 		rows
 	};
+}
+
+/** Whether two mappings name the same open, won and lost stages, in the same order. */
+function sameStageLists(a: DealsMapping, b: DealsMapping): boolean {
+	const same = (x: readonly string[], y: readonly string[]) =>
+		x.length === y.length && x.every((v, i) => v === y[i]);
+	return same(a.stages, b.stages) && same(a.won, b.won) && same(a.lost, b.lost);
 }
 
 /**
