@@ -313,11 +313,7 @@ export async function buildDataset(
 			})
 		);
 	}
-	// A build before this one left `deals` a view over its `deal_facts` (see below).
-	const [view] = await db.query<{ n: number }>(
-		sql`SELECT count(*)::DOUBLE AS n FROM duckdb_views() WHERE view_name = 'deals' AND NOT internal`
-	);
-	if (view.n > 0) await db.query(sql`DROP VIEW deals`);
+	await dropDeals(db);
 	const leftOut = await dealRowsLeftOut(db);
 	await db.query(createDeals(leftOut.repeated > 0));
 
@@ -345,7 +341,7 @@ export async function buildDataset(
 		await db.query(statement);
 	for (const statement of createDealFacts(k)) await db.query(statement);
 	// `deal_facts` holds every column of `deals`: one copy of the deals is enough.
-	await db.query(sql`DROP TABLE deals`);
+	await dropDeals(db);
 	await db.query(sql`CREATE VIEW deals AS SELECT * EXCLUDE (${DEAL_FACT_COLUMNS}) FROM deal_facts`);
 	// What only `deals_all` and `events_all` can tell, asked now: they are dropped before the
 	// stage facts are built, the load's peak of memory (the notes are listed in order below).
@@ -423,6 +419,18 @@ export async function buildDataset(
 		warnings,
 		rows
 	};
+}
+
+/**
+ * Drop `deals`, a view or a table: a build leaves it a view over its `deal_facts`, and makes it
+ * a view over `deals_all` or a table of first rows (see `createDeals`) until `deal_facts` is built.
+ */
+async function dropDeals(db: Db): Promise<void> {
+	const [found] = await db.query<{ views: number; tables: number }>(sql`SELECT
+		(SELECT count(*) FROM duckdb_views() WHERE view_name = 'deals' AND NOT internal)::DOUBLE AS views,
+		(SELECT count(*) FROM duckdb_tables() WHERE table_name = 'deals')::DOUBLE AS tables`);
+	if (found.views > 0) await db.query(sql`DROP VIEW deals`);
+	if (found.tables > 0) await db.query(sql`DROP TABLE deals`);
 }
 
 /** Whether two mappings name the same open, won and lost stages, in the same order. */

@@ -259,15 +259,16 @@ export function createStageLookup(
 
 /**
  * `deals`: one row per id (the first), with a created date. The rest is reported, not lost.
- * Without repeated ids (counted beforehand) there is nothing to pick the first of.
+ * Without repeated ids (counted beforehand) there is nothing to pick: a view over `deals_all`,
+ * which `deal_facts` copies once.
  */
 export function createDeals(repeatedIds: boolean): Fragment {
-	const first = repeatedIds
-		? raw('QUALIFY row_number() OVER (PARTITION BY id ORDER BY row) = 1')
-		: raw('');
-	return sql`CREATE OR REPLACE TABLE deals AS
-		SELECT * EXCLUDE (closed_text_date) FROM deals_all
-		WHERE id IS NOT NULL AND created IS NOT NULL ${first}`;
+	const kept = raw(
+		'SELECT * EXCLUDE (closed_text_date) FROM deals_all WHERE id IS NOT NULL AND created IS NOT NULL'
+	);
+	return repeatedIds
+		? sql`CREATE TABLE deals AS ${kept} QUALIFY row_number() OVER (PARTITION BY id ORDER BY row) = 1`
+		: sql`CREATE VIEW deals AS ${kept}`;
 }
 
 export interface EventsSource {
