@@ -62,9 +62,11 @@ export function cacByChannelQuery(ctx: MetricContext): Fragment {
 			SELECT channel FROM spent UNION SELECT channel FROM per WHERE created > 0 OR won > 0
 		),
 		steps AS (SELECT i FROM range(1, CAST(${k + 2} AS INTEGER)) s(i)),
+		-- Cohort deals counted per (channel, furthest stage) first, then summed per step.
+		per_f AS (SELECT channel, f, count(*) AS n FROM d WHERE ${createdIn} GROUP BY channel, f),
 		reach AS (
-			SELECT d.channel, s.i, count(*)::DOUBLE AS reached
-			FROM d JOIN steps s ON d.f >= s.i WHERE ${createdIn} GROUP BY d.channel, s.i
+			SELECT p.channel, s.i, sum(p.n)::DOUBLE AS reached
+			FROM per_f p JOIN steps s ON p.f >= s.i GROUP BY p.channel, s.i
 		)
 		SELECT c.channel, s.i::INTEGER AS i, COALESCE(spent.spend, 0) AS spend,
 			COALESCE(per.created, 0) AS created, COALESCE(per.won, 0) AS won,
