@@ -111,6 +111,29 @@ describe('dropping the HubSpot example on the built site', () => {
 		expectClose(await downloadMetrics(page), expectedFiltered);
 	});
 
+	test('a view asked for again is shown from the views kept, without querying again', async () => {
+		const period = runs.find((r) => r.from !== null && r.where === null)!;
+		const filtered = runs.find((r) => r.where !== null)!;
+		const [dim, values] = Object.entries(filtered.where!)[0];
+		const computed = () =>
+			page.evaluate(() => performance.getEntriesByName('pipelens:dashboard', 'measure').length);
+		const before = await computed();
+		// The owner filter of the test before, taken off and put back: both views were shown.
+		await page.uncheck(
+			`[data-testid="filter-${dim}"] input[type="checkbox"][value="${values[0]}"]`
+		);
+		await page.waitForSelector(viewSelector(`${period.from}..${period.to}`));
+		const { warnings: _a, ...expectedPeriod } = period.expected;
+		expectClose(await downloadMetrics(page), expectedPeriod);
+		await page.check(`[data-testid="filter-${dim}"] input[type="checkbox"][value="${values[0]}"]`);
+		await page.waitForSelector(
+			viewSelector(`${filtered.from}..${filtered.to};${dim}=${values[0]}`)
+		);
+		const { warnings: _b, ...expectedFiltered } = filtered.expected;
+		expectClose(await downloadMetrics(page), expectedFiltered);
+		expect(await computed()).toBe(before);
+	});
+
 	test('no request leaves the page origin', () => {
 		expect(requests.length).toBeGreaterThan(0);
 		expect(foreignRequests(requests, origin)).toEqual([]);

@@ -16,6 +16,7 @@ import { stageLabelsQuery, type StageLabel } from '../metrics/stage-labels';
 import type { FileRole } from '../model/mapping';
 import { quickPreview, type QuickPreview } from '../ingest/quick-preview';
 import { viewOfDataset, viewOfPreviews, viewOfRead, type EditorView } from './mapping-view';
+import { ViewCache } from './view-cache';
 
 export interface LoadProgress {
 	step: string;
@@ -85,6 +86,8 @@ export class Dashboard {
 	#onProgress: OnProgress = (step, done, total) => (this.progress = { step, done, total });
 	#queue: Promise<unknown> = Promise.resolve();
 	#request = 0;
+	/** The views of each dataset computed lately, shown again without querying. */
+	#views = new WeakMap<Dataset, ViewCache<DashboardData>>();
 	/** Counts reads, so a quick preview never replaces what a later step showed. */
 	#reading = 0;
 	/** Bumped by every drop: a load that a later drop superseded stops and shows nothing. */
@@ -407,21 +410,26 @@ export class Dashboard {
 		const dataset = this.dataset;
 		if (!dataset || !this.#db) return;
 		const request = ++this.#request;
+		const asked = {
+			period: this.period,
+			filters: this.filters,
+			breakdown: this.breakdown,
+			funnelMode: this.funnelMode
+		};
+		const view = viewKey(asked.period, asked.filters);
+		const key = `${view}|${asked.breakdown}|${asked.funnelMode}`;
+		let views = this.#views.get(dataset);
+		if (!views) this.#views.set(dataset, (views = new ViewCache()));
 		this.computing = true;
 		try {
 			const db = await this.#db;
-			const data = await timed('dashboard', () =>
-				runDashboard(db, dataset, {
-					period: this.period,
-					filters: this.filters,
-					breakdown: this.breakdown,
-					funnelMode: this.funnelMode
-				})
-			);
+			const data =
+				views.get(key) ?? (await timed('dashboard', () => runDashboard(db, dataset, asked)));
+			views.set(key, data);
 			if (request !== this.#request) return;
 			this.data = data;
 			this.report = data.report;
-			this.reportView = viewKey(this.period, this.filters);
+			this.reportView = view;
 			this.error = null;
 		} catch (e) {
 			if (request === this.#request) this.error = message(e);
