@@ -68,7 +68,7 @@ export function breakdownQuery(ctx: MetricContext, dimension: Dimension): Fragme
 				GROUP BY GROUPING SETS ((channel), ())`
 			: sql`SELECT NULL::VARCHAR AS value, 1 AS total, sum(amount) AS spend
 				FROM spend WHERE ${inPeriod(sql`date`, p)} AND ${spendFilter(ctx.filters)}`;
-	return sql`WITH d AS (SELECT ${ident(dimension)} AS value, * EXCLUDE (${ident(dimension)}) FROM ${filteredDeals(ctx)}),
+	return sql`WITH d AS NOT MATERIALIZED (SELECT ${ident(dimension)} AS value, * EXCLUDE (${ident(dimension)}) FROM ${filteredDeals(ctx)}),
 		agg AS (
 			SELECT value, grouping(value)::INTEGER AS total,
 				count(*) FILTER (WHERE ${inPeriod(sql`created`, p)})::DOUBLE AS created,

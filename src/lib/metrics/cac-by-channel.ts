@@ -48,7 +48,7 @@ export function cacByChannelQuery(ctx: MetricContext): Fragment {
 	const k = ctx.stages.length;
 	const p = ctx.period;
 	const createdIn = inPeriod(sql`created`, p);
-	return sql`WITH d AS (SELECT source AS channel, f, outcome, created, closed FROM ${filteredDeals(ctx)}),
+	return sql`WITH d AS NOT MATERIALIZED (SELECT source AS channel, f, outcome, created, closed FROM ${filteredDeals(ctx)}),
 		spent AS (
 			SELECT channel, sum(amount) AS spend FROM spend
 			WHERE ${inPeriod(sql`date`, p)} AND ${spendFilter(ctx.filters)} GROUP BY channel

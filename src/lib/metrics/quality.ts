@@ -69,7 +69,7 @@ function backwardMovesQuery(ctx: MetricContext): Fragment {
 function staleOpenQuery(ctx: MetricContext): Fragment {
 	const p = ctx.period;
 	const age = sql`date_diff('day', created, CAST(${p.to} AS DATE))`;
-	return sql`WITH d AS ${filteredDeals(ctx)},
+	return sql`WITH d AS NOT MATERIALIZED ${filteredDeals(ctx)},
 		med AS (
 			SELECT 2 * quantile_cont(cycle_days::DOUBLE, 0.5) AS threshold_days FROM d
 			WHERE outcome = 'won' AND ${inPeriod(sql`closed`, p)} AND cycle_days >= 0

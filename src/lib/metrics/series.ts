@@ -62,7 +62,7 @@ export interface SeriesCells {
 export function seriesQuery(ctx: MetricContext): Fragment {
 	const p = ctx.period;
 	return sql`WITH months AS ${monthsTable(monthsOf(p))},
-		d AS ${filteredDeals(ctx)},
+		d AS NOT MATERIALIZED ${filteredDeals(ctx)},
 		cohort AS (
 			SELECT ${monthOf(sql`m`)} AS month, created FROM (
 				SELECT date_trunc('month', created) AS m, count(*)::DOUBLE AS created

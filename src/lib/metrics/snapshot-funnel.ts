@@ -22,7 +22,7 @@ export interface FunnelView {
 export function snapshotFunnelQuery(ctx: MetricContext): Fragment {
 	const k = ctx.stages.length;
 	const p = ctx.period;
-	return sql`WITH d AS ${filteredDeals(ctx)},
+	return sql`WITH d AS NOT MATERIALIZED ${filteredDeals(ctx)},
 		entered AS (
 			SELECT e.id, e.idx AS i FROM stage_events e JOIN d USING (id)
 			WHERE e.idx IS NOT NULL AND ${inPeriod(sql`CAST(e."at" AS DATE)`, p)}
