@@ -423,9 +423,11 @@ export class Dashboard {
 		this.computing = true;
 		try {
 			const db = await this.#db;
-			const data =
-				views.get(key) ?? (await timed('dashboard', () => runDashboard(db, dataset, asked)));
-			views.set(key, data);
+			let data = views.get(key);
+			if (!data) {
+				data = await timed('dashboard', () => runDashboard(db, dataset, asked));
+				views.set(key, data);
+			}
 			if (request !== this.#request) return;
 			this.data = data;
 			this.report = data.report;
