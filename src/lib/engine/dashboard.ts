@@ -135,7 +135,9 @@ export async function runDashboard(
 
 	// The stay distribution's cells give the report its time in stage too (one pass over stays).
 	const durations = hasEvents
-		? db.query<StageDurationCells & Row>(stageDurationsQuery(ctx))
+		? db
+				.query<StageDurationCells & Row>(stageDurationsQuery(ctx))
+				.then((rows) => stageDurations(ctx.stages, rows))
 		: Promise.resolve(null);
 	const stays = durations.then(
 		(rows) => rows?.map((r) => ({ n: r.n, mean_days: r.mean, median_days: r.median })) ?? null
@@ -147,7 +149,7 @@ export async function runDashboard(
 		cohortCells,
 		breakdownCells,
 		snapshotRows,
-		durationRows,
+		durationsByStage,
 		channelCells,
 		quality,
 		meddicRows
@@ -194,7 +196,7 @@ export async function runDashboard(
 		series: series(ctx, seriesCells, cohortCells, { hasSpend }),
 		breakdown: breakdown(dimension, breakdownCells, { hasSpend }),
 		cohorts: cohortMatrix(ctx.stages, monthsOf(period), cohortCells),
-		durations: durationRows ? stageDurations(ctx.stages, durationRows) : null,
+		durations: durationsByStage,
 		cacByChannel: channelCells ? cacByChannel(ctx.stages, channelCells) : null,
 		quality,
 		meddic: meddicRows ? meddic(ctx.stages, elements, ...meddicRows) : null
