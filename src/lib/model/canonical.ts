@@ -407,8 +407,10 @@ export function createDealFacts(stageCount: number): Fragment[] {
 		sql`CREATE OR REPLACE TABLE deal_groups AS
 			SELECT row_number() OVER (ORDER BY owner, source, pipeline, segment)::INTEGER AS g, *
 			FROM (SELECT DISTINCT owner, source, pipeline, segment FROM deals)`,
+		// The outcome an ENUM: every view compares it with 'won', 'lost' or 'open', and compares
+		// small integers so (1 M deals, Node: a series 225 → 147 ms, CAC by channel 155 → 138 ms).
 		sql`CREATE OR REPLACE TABLE deal_facts AS
-			SELECT d.*,
+			SELECT d.* REPLACE (CAST(d.outcome AS ${OUTCOME_TYPE}) AS outcome),
 				CASE WHEN d.outcome = 'won' THEN ${won}
 					ELSE greatest(COALESCE(d.stage_idx, 1), COALESCE(e.max_idx, 0)) END AS f,
 				CASE WHEN d.outcome = 'won' AND d.closed IS NOT NULL THEN date_diff('day', d.created, d.closed) END AS cycle_days,
@@ -421,6 +423,9 @@ export function createDealFacts(stageCount: number): Fragment[] {
 			ORDER BY dg.g, d.row`
 	];
 }
+
+/** The deals' outcome in `deal_facts`, as the values it can take. */
+const OUTCOME_TYPE = raw(`ENUM('open', 'won', 'lost')`);
 
 /** The columns `deal_facts` adds to the deals (the `deals` view leaves them out). */
 export const DEAL_FACT_COLUMNS = raw('f, cycle_days, g');
