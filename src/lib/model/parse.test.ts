@@ -227,6 +227,44 @@ describe('dateExpr and timestampExpr', () => {
 		expect(await date('2026-06-14', 'iso')).toBe('2026-06-14');
 	});
 
+	it('timestampExpr(col, "iso") reads a value cast as it is like the same value trimmed and zone-stripped', async () => {
+		// Spaces around a value keep DuckDB's own cast from reading it, so the padded value takes
+		// the trimmed, zone-stripped reading: both readings must agree on every value.
+		const [{ x: padded }] = await db.query(
+			sql`SELECT TRY_CAST(' 2024-05-06 07:08 ' AS TIMESTAMP) AS x`
+		);
+		expect(padded).toBeNull();
+		const values = [
+			'2024-05-06',
+			'2024-5-6',
+			'2024-05-06 07:08',
+			'2024-05-06T07:08:09',
+			'2024-05-06T07:08:09.123456',
+			'2024-05-06T07:08:09Z',
+			'2024-05-06T07:08:09.5z',
+			'2024-05-06T23:30:00+05:30',
+			'2024-05-06 23:30:00-08',
+			'2024-05-06 01:30:00+0530',
+			'2024-05-06T07:08-05:00',
+			'2024-05-06 07:08 UTC',
+			'2024-05-06T07:08:09 GMT',
+			'2024/05/06',
+			'2024-05-06T',
+			'0001-01-01',
+			'2199-12-31 23:59:59.999',
+			'2200-01-01',
+			'99999-01-01',
+			'2024-02-30',
+			'2024-05-06 25:00'
+		];
+		for (const value of values) {
+			const direct = await timestamp(value, 'iso');
+			expect(direct, value).toBe(await timestamp(` ${value} `, 'iso'));
+		}
+		expect(await timestamp('2024-05-06T23:30:00+05:30', 'iso')).toBe('2024-05-06T23:30:00.000');
+		expect(await timestamp('0001-01-01', 'iso')).toBeNull();
+	});
+
 	it('timestampExpr(col, "ymd-slash") reads 2026/06/15 and 2026/06/15 10:30', async () => {
 		expect(await date('2026/06/15', 'ymd-slash')).toBe('2026-06-15');
 		expect(await timestamp('2026/06/15 10:30', 'ymd-slash')).toBe('2026-06-15T10:30:00.000');
