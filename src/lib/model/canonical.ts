@@ -288,8 +288,7 @@ export function stageColumnEvents(
 	const parts = mapping.stageColumns.map((sc) => {
 		const c = ident(sc.column);
 		return sql`SELECT r.__row AS row, ${cleanText(id)} AS id, CAST(${sc.stage} AS VARCHAR) AS stage,
-			${timestampExpr(c, family(formats, sc.column))} AS "at", ${cleanText(c)} AS at_text,
-			CAST(${sc.pipeline ?? null} AS VARCHAR) AS pipeline
+			${timestampExpr(c, family(formats, sc.column))} AS "at", CAST(${sc.pipeline ?? null} AS VARCHAR) AS pipeline
 			FROM ${ident(rawTable)} r WHERE ${cleanText(c)} IS NOT NULL`;
 	});
 	return join(parts, ' UNION ALL ');
@@ -313,16 +312,16 @@ export function historyEvents(
 	const id = cleanText(ident(c.id));
 	const at = timestampExpr(ident(c.at), family(formats, c.at));
 	const events = sql`SELECT r.__row AS row, ${id} AS id, ${stage} AS stage,
-		${at} AS "at", ${cleanText(ident(c.at))} AS at_text, CAST(NULL AS VARCHAR) AS pipeline
+		${at} AS "at", CAST(NULL AS VARCHAR) AS pipeline
 		FROM ${ident(rawTable)} r WHERE ${stage} IS NOT NULL ${notSame} ${field}`;
 	const created = mapping.field?.created;
 	const withCreated =
 		created && isStage && from
-			? sql`${events} UNION ALL ${creationEvents(rawTable, c.at, mapping.field?.column ?? '', created, { id, at, from, isStage })}`
+			? sql`${events} UNION ALL ${creationEvents(rawTable, mapping.field?.column ?? '', created, { id, at, from, isStage })}`
 			: events;
 	if (!mapping.skipRepeats) return withCreated;
 	// A row repeating the deal's previous stage changed something else (amount, close date).
-	return sql`SELECT row, id, stage, "at", at_text, pipeline FROM (
+	return sql`SELECT row, id, stage, "at", pipeline FROM (
 		SELECT *, lag(lower(stage)) OVER (PARTITION BY id ORDER BY "at" NULLS LAST, row) AS previous
 		FROM (${withCreated})) WHERE previous IS NULL OR previous <> lower(stage)`;
 }
@@ -333,7 +332,6 @@ export function historyEvents(
  */
 function creationEvents(
 	rawTable: string,
-	atColumn: string,
 	fieldColumn: string,
 	created: { values: string[]; current?: string },
 	e: { id: Fragment; at: Fragment; from: Fragment; isStage: Fragment }
@@ -342,7 +340,7 @@ function creationEvents(
 	const stage = sql`COALESCE(fs.__first_stage, ${current})`;
 	const isCreated = sql`lower(trim(${ident(fieldColumn)}))`;
 	return sql`SELECT r.__row AS row, ${e.id} AS id, ${stage} AS stage, ${e.at} AS "at",
-			${cleanText(ident(atColumn))} AS at_text, CAST(NULL AS VARCHAR) AS pipeline
+			CAST(NULL AS VARCHAR) AS pipeline
 		FROM ${ident(rawTable)} r
 		LEFT JOIN (SELECT ${e.id} AS __deal, first(${e.from} ORDER BY ${e.at} NULLS LAST, r.__row) AS __first_stage
 			FROM ${ident(rawTable)} r WHERE ${e.isStage} GROUP BY 1) fs ON fs.__deal = ${e.id}
@@ -366,7 +364,7 @@ export function createEvents(
 		sources.length > 0
 			? join(sources, ' UNION ALL ')
 			: raw(
-					'SELECT 0 AS row, NULL::VARCHAR AS id, NULL::VARCHAR AS stage, NULL::TIMESTAMP AS "at", NULL::VARCHAR AS at_text, NULL::VARCHAR AS pipeline WHERE false'
+					'SELECT 0 AS row, NULL::VARCHAR AS id, NULL::VARCHAR AS stage, NULL::TIMESTAMP AS "at", NULL::VARCHAR AS pipeline WHERE false'
 				);
 	const idx = perPipeline
 		? raw(`CASE WHEN pp.pipeline IS NOT NULL THEN (CASE WHEN pm.kind = 'open' THEN pm.idx END)
