@@ -5,6 +5,7 @@ import { MEDDIC_ELEMENTS } from '../model/meddic';
 import {
 	breakdown,
 	breakdownQuery,
+	breakdownTotal,
 	type Breakdown,
 	type BreakdownCells
 } from '../metrics/breakdown';
@@ -15,6 +16,7 @@ import {
 	type ChannelCell
 } from '../metrics/cac-by-channel';
 import {
+	cohortFunnel,
 	cohortMatrix,
 	cohortQuery,
 	type CohortCell,
@@ -130,7 +132,6 @@ export async function runDashboard(
 	const lineOf = dealsFile
 		? (row: number) => sourceLine(dealsFile.raw, row + dealsFile.raw.preamble + 1)
 		: undefined;
-	const queries = qualityQueries(ctx);
 	const elements = MEDDIC_ELEMENTS.filter((e) => dataset.deals.meddic?.[e] !== undefined);
 
 	// The stay distribution's cells give the report its time in stage too (one pass over stays).
@@ -142,6 +143,12 @@ export async function runDashboard(
 	const stays = durations.then(
 		(rows) => rows?.map((r) => ({ n: r.n, mean_days: r.mean, median_days: r.median })) ?? null
 	);
+	const breakdownRows = db.query<BreakdownCells & Row>(breakdownQuery(ctx, dimension));
+	// The breakdown's totals row is the report's counts, deal size, cycle and pipeline.
+	const kpis = breakdownRows.then(breakdownTotal);
+	const cohortRows = db.query<CohortCell & Row>(cohortQuery(ctx));
+	// The cohort matrix summed over its months is the report's funnel.
+	const reached = cohortRows.then((cells) => cohortFunnel(ctx.stages.length, cells));
 	const [
 		report,
 		previous,
@@ -154,16 +161,14 @@ export async function runDashboard(
 		quality,
 		meddicRows
 	] = await Promise.all([
-		runReport(db, dataset, { period, filters, stays }),
+		runReport(db, dataset, { period, filters, stays, kpis, reached }),
 		// The previous period only gives the KPI cards their change: no time in stage.
 		dataset.whole && before.to >= dataset.whole.from
 			? runReport(db, dataset, { period: before, filters, stays: Promise.resolve(null) })
 			: Promise.resolve(null),
 		db.query<SeriesCells & Record<string, string | number | null>>(seriesQuery(ctx)),
-		db.query<CohortCell & Record<string, string | number>>(cohortQuery(ctx)),
-		db.query<BreakdownCells & Record<string, string | number | null>>(
-			breakdownQuery(ctx, dimension)
-		),
+		cohortRows,
+		breakdownRows,
 		hasEvents && request.funnelMode === 'snapshot'
 			? db.query<{ i: number; reached: number }>(snapshotFunnelQuery(ctx))
 			: Promise.resolve(null),
@@ -171,11 +176,15 @@ export async function runDashboard(
 		hasSpend
 			? db.query<ChannelCell & Record<string, string | number>>(cacByChannelQuery(ctx))
 			: Promise.resolve(null),
-		Promise.all(
-			QUALITY_KINDS.map(async (kind) =>
-				qualityFinding(kind, await db.query(queries[kind]), { lineOf })
-			)
-		),
+		// Stale deals are measured against the view's median cycle, which the report has.
+		kpis.then((k) => {
+			const queries = qualityQueries(ctx, k.median_sales_cycle_days);
+			return Promise.all(
+				QUALITY_KINDS.map(async (kind) =>
+					qualityFinding(kind, await db.query(queries[kind]), { lineOf })
+				)
+			);
+		}),
 		elements.length
 			? Promise.all([
 					db.query(meddicByStageQuery(ctx, elements)),

@@ -1,12 +1,9 @@
-import type { Db } from '../db/types';
+import type { Db, Row } from '../db/types';
 import type { Filters, Period } from '../model/filters';
 import type { MetricContext } from '../metrics/context';
 import { spendQuery } from '../metrics/cac';
-import { cycleQuery, type SalesCycle } from '../metrics/cycle';
-import { dealCountsQuery, type DealCounts } from '../metrics/deal-counts';
-import { dealSizeQuery, type DealSize } from '../metrics/deal-size';
 import { funnelQuery } from '../metrics/funnel';
-import { pipelineQuery, type Pipeline } from '../metrics/pipeline';
+import { kpiQuery, type KpiCells } from '../metrics/kpis';
 import { assembleReport, type Report } from '../metrics/report';
 import { timeInStageQuery } from '../metrics/time-in-stage';
 import { viewStages } from '../model/pipeline-view';
@@ -22,6 +19,13 @@ export interface ReportRequest {
 	 * stage out (a report only read for its KPIs).
 	 */
 	stays?: Promise<StayCells[] | null>;
+	/**
+	 * The view's counts, deal size, cycle and pipeline from a caller that computes them anyway
+	 * (the dashboard's breakdown: its totals row is the same aggregates), instead of a query.
+	 */
+	kpis?: Promise<KpiCells>;
+	/** The funnel's counts (S1 … Sk, won) from a caller that has them (the cohort matrix's cells). */
+	reached?: Promise<number[]>;
 }
 
 export interface StayCells {
@@ -48,38 +52,38 @@ export async function runReport(
 		filters: request.filters ?? {},
 		stages: viewStages(dataset.stages, dataset.pipelines, request.filters ?? {})
 	};
-	const [[counts], funnel, [size], [cycle], stays, spend, [pipeline]] = await Promise.all([
-		db.query<DealCounts & Record<string, number>>(dealCountsQuery(ctx)),
-		db.query<{ i: number; reached: number }>(funnelQuery(ctx)),
-		db.query<DealSize & Record<string, number | null>>(dealSizeQuery(ctx)),
-		db.query<SalesCycle & Record<string, number | null>>(cycleQuery(ctx)),
+	const [kpis, funnel, stays, spend] = await Promise.all([
+		request.kpis ?? db.query<KpiCells & Row>(kpiQuery(ctx)).then(([row]) => row),
+		request.reached ??
+			db
+				.query<{ i: number; reached: number }>(funnelQuery(ctx))
+				.then((rows) => rows.map((r) => r.reached)),
 		request.stays !== undefined
 			? request.stays
 			: dataset.eventCount > 0
 				? db.query<StayCells & Record<string, number | null>>(timeInStageQuery(ctx))
 				: Promise.resolve(null),
-		dataset.hasSpend ? db.query<{ spend: number }>(spendQuery(ctx)) : Promise.resolve(null),
-		db.query<Pipeline & Record<string, number | null>>(pipelineQuery(ctx))
+		dataset.hasSpend ? db.query<{ spend: number }>(spendQuery(ctx)) : Promise.resolve(null)
 	]);
 	return assembleReport({
 		period: ctx.period,
 		stages: ctx.stages,
-		counts: { created: counts.created, won: counts.won, lost: counts.lost },
-		reached: funnel.map((r) => r.reached),
-		size: { avg_deal_size: size.avg_deal_size, median_deal_size: size.median_deal_size },
+		counts: { created: kpis.created, won: kpis.won, lost: kpis.lost },
+		reached: funnel,
+		size: { avg_deal_size: kpis.avg_deal_size, median_deal_size: kpis.median_deal_size },
 		cycle: {
-			sales_cycle_days: cycle.sales_cycle_days,
-			median_sales_cycle_days: cycle.median_sales_cycle_days,
-			negative: cycle.negative
+			sales_cycle_days: kpis.sales_cycle_days,
+			median_sales_cycle_days: kpis.median_sales_cycle_days,
+			negative: kpis.negative
 		},
 		stays: stays
 			? stays.map(({ n, mean_days, median_days }) => ({ n, mean_days, median_days }))
 			: null,
 		spend: spend ? spend[0].spend : null,
 		pipeline: {
-			open_deals: pipeline.open_deals,
-			open_value: pipeline.open_value,
-			weighted_value: pipeline.weighted_value
+			open_deals: kpis.open_deals,
+			open_value: kpis.open_value,
+			weighted_value: kpis.weighted_value
 		},
 		warnings: dataset.warnings
 	});

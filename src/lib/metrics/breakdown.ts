@@ -3,6 +3,7 @@ import type { Dimension } from '../model/config';
 import { inPeriod, spendFilter } from '../model/filters';
 import { cac } from './cac';
 import { filteredDeals, type MetricContext } from './context';
+import { KPI_COLUMNS, periodFlags, type KpiCells } from './kpis';
 import { salesVelocity } from './velocity';
 import { winRate } from './win-rate';
 
@@ -34,22 +35,13 @@ export interface Breakdown {
 	total: BreakdownRow;
 }
 
-/** The query's columns: counts and aggregates, before the derived rates. */
-export interface BreakdownCells {
+/** The query's columns: the report's aggregates (`KpiCells`) per value, before the derived rates. */
+export type BreakdownCells = KpiCells & {
 	value: string | null;
+	/** 1 for the totals row. */
 	total: number;
-	created: number;
-	won: number;
-	lost: number;
-	avg_deal_size: number | null;
-	median_deal_size: number | null;
-	sales_cycle_days: number | null;
-	median_sales_cycle_days: number | null;
-	open_deals: number;
-	open_value: number;
-	weighted_value: number | null;
 	spend: number | null;
-}
+};
 
 /**
  * The report's metric families grouped by one dimension, plus the grand total (`total` = 1) from
@@ -59,8 +51,6 @@ export interface BreakdownCells {
  */
 export function breakdownQuery(ctx: MetricContext, dimension: Dimension): Fragment {
 	const p = ctx.period;
-	const wonIn = sql`outcome = 'won' AND ${inPeriod(sql`closed`, p)}`;
-	const open = sql`outcome = 'open' AND created <= CAST(${p.to} AS DATE)`;
 	const spendGroups =
 		dimension === 'source'
 			? sql`SELECT channel AS value, grouping(channel)::INTEGER AS total, sum(amount) AS spend
@@ -68,22 +58,12 @@ export function breakdownQuery(ctx: MetricContext, dimension: Dimension): Fragme
 				GROUP BY GROUPING SETS ((channel), ())`
 			: sql`SELECT NULL::VARCHAR AS value, 1 AS total, sum(amount) AS spend
 				FROM spend WHERE ${inPeriod(sql`date`, p)} AND ${spendFilter(ctx.filters)}`;
-	return sql`WITH d AS NOT MATERIALIZED (SELECT ${ident(dimension)} AS value, * EXCLUDE (${ident(dimension)}) FROM ${filteredDeals(ctx)}),
+	return sql`WITH d AS NOT MATERIALIZED (
+			SELECT ${ident(dimension)} AS value, * EXCLUDE (${ident(dimension)}), ${periodFlags(p)}
+			FROM ${filteredDeals(ctx)}
+		),
 		agg AS (
-			SELECT value, grouping(value)::INTEGER AS total,
-				count(*) FILTER (WHERE ${inPeriod(sql`created`, p)})::DOUBLE AS created,
-				count(*) FILTER (WHERE ${wonIn})::DOUBLE AS won,
-				count(*) FILTER (WHERE outcome = 'lost' AND ${inPeriod(sql`closed`, p)})::DOUBLE AS lost,
-				avg(amount) FILTER (WHERE ${wonIn}) AS avg_deal_size,
-				quantile_cont(amount, 0.5) FILTER (WHERE ${wonIn}) AS median_deal_size,
-				avg(cycle_days) FILTER (WHERE ${wonIn} AND cycle_days >= 0) AS sales_cycle_days,
-				quantile_cont(cycle_days::DOUBLE, 0.5) FILTER (WHERE ${wonIn} AND cycle_days >= 0)
-					AS median_sales_cycle_days,
-				count(*) FILTER (WHERE ${open})::DOUBLE AS open_deals,
-				COALESCE(sum(COALESCE(amount, 0)) FILTER (WHERE ${open}), 0) AS open_value,
-				CASE WHEN count(probability) FILTER (WHERE ${open}) = 0 THEN NULL
-					ELSE sum(COALESCE(amount, 0) * COALESCE(probability, 0) / 100) FILTER (WHERE ${open})
-				END AS weighted_value
+			SELECT value, grouping(value)::INTEGER AS total, ${KPI_COLUMNS}
 			FROM d GROUP BY GROUPING SETS ((value), ())
 		),
 		spent AS (${spendGroups})
@@ -91,7 +71,7 @@ export function breakdownQuery(ctx: MetricContext, dimension: Dimension): Fragme
 			COALESCE(a.created, 0) AS created, COALESCE(a.won, 0) AS won, COALESCE(a.lost, 0) AS lost,
 			a.avg_deal_size, a.median_deal_size, a.sales_cycle_days, a.median_sales_cycle_days,
 			COALESCE(a.open_deals, 0) AS open_deals, COALESCE(a.open_value, 0) AS open_value,
-			a.weighted_value, COALESCE(s.spend, 0) AS spend
+			a.weighted_value, COALESCE(a.negative, 0) AS negative, COALESCE(s.spend, 0) AS spend
 		FROM agg a FULL OUTER JOIN spent s ON a.total = s.total AND a.value IS NOT DISTINCT FROM s.value
 		WHERE COALESCE(a.total, s.total) = 1 OR s.total IS NOT NULL
 			OR a.created > 0 OR a.won > 0 OR a.lost > 0 OR a.open_deals > 0
@@ -124,6 +104,13 @@ function row(cells: BreakdownCells, value: string, spend: number | null): Breakd
 	};
 }
 
+/** The totals row of the query's rows: the report's aggregates for the whole view. */
+export function breakdownTotal<T extends BreakdownCells>(cells: readonly T[]): T {
+	const total = cells.find((c) => c.total === 1);
+	if (!total) throw new Error('the breakdown query returned no totals row');
+	return total;
+}
+
 /** Label the rows and derive the rates; spend only where it means something (source, totals). */
 export function breakdown(
 	dimension: Dimension,
@@ -132,8 +119,7 @@ export function breakdown(
 ): Breakdown {
 	const spendOf = (c: BreakdownCells, applies: boolean) =>
 		hasSpend && applies ? (c.spend ?? 0) : null;
-	const totalCells = cells.find((c) => c.total === 1);
-	if (!totalCells) throw new Error('the breakdown query returned no totals row');
+	const totalCells = breakdownTotal(cells);
 	return {
 		dimension,
 		rows: cells

@@ -48,22 +48,24 @@ export function cacByChannelQuery(ctx: MetricContext): Fragment {
 	const k = ctx.stages.length;
 	const p = ctx.period;
 	const createdIn = inPeriod(sql`created`, p);
-	return sql`WITH d AS NOT MATERIALIZED (SELECT source AS channel, f, outcome, created, closed FROM ${filteredDeals(ctx)}),
+	return sql`WITH d AS (SELECT source AS channel, f, outcome, created, closed FROM ${filteredDeals(ctx)}),
 		spent AS (
 			SELECT channel, sum(amount) AS spend FROM spend
 			WHERE ${inPeriod(sql`date`, p)} AND ${spendFilter(ctx.filters)} GROUP BY channel
 		),
+		-- Deals counted per (channel, furthest stage) in one pass, then summed per channel and step.
+		per_f AS (
+			SELECT channel, f, count(*) FILTER (WHERE ${createdIn}) AS n,
+				count(*) FILTER (WHERE outcome = 'won' AND ${inPeriod(sql`closed`, p)}) AS won
+			FROM d GROUP BY channel, f
+		),
 		per AS (
-			SELECT channel, count(*) FILTER (WHERE ${createdIn})::DOUBLE AS created,
-				count(*) FILTER (WHERE outcome = 'won' AND ${inPeriod(sql`closed`, p)})::DOUBLE AS won
-			FROM d GROUP BY channel
+			SELECT channel, sum(n)::DOUBLE AS created, sum(won)::DOUBLE AS won FROM per_f GROUP BY channel
 		),
 		channels AS (
 			SELECT channel FROM spent UNION SELECT channel FROM per WHERE created > 0 OR won > 0
 		),
 		steps AS (SELECT i FROM range(1, CAST(${k + 2} AS INTEGER)) s(i)),
-		-- Cohort deals counted per (channel, furthest stage) first, then summed per step.
-		per_f AS (SELECT channel, f, count(*) AS n FROM d WHERE ${createdIn} GROUP BY channel, f),
 		reach AS (
 			SELECT p.channel, s.i, sum(p.n)::DOUBLE AS reached
 			FROM per_f p JOIN steps s ON p.f >= s.i GROUP BY p.channel, s.i

@@ -3,7 +3,14 @@ import { csv, dealsConfig, tinyDataset } from '../../../tests/unit/tiny-dataset'
 import type { Db } from '../db/types';
 import type { Dataset } from '../engine/dataset';
 import type { Filters, Period } from '../model/filters';
-import { cohortMatrix, cohortQuery, type CohortCell, type CohortMatrix } from './cohort-matrix';
+import {
+	cohortFunnel,
+	cohortMatrix,
+	cohortQuery,
+	type CohortCell,
+	type CohortMatrix
+} from './cohort-matrix';
+import { funnelQuery } from './funnel';
 import { monthsOf } from './months';
 
 // Stages Lead < Demo < Proposal. December has no deals.
@@ -79,5 +86,19 @@ describe('cohort matrix', () => {
 			['2023-12', 0, [0, 0, 0, 0]],
 			['2024-01', 1, [1, 1, 1, 1]]
 		]);
+	});
+
+	it('cohortFunnel sums the months: the report funnel of the same view', async () => {
+		const ctx = { period: NOV_TO_JAN, filters: {}, stages: dataset.stages };
+		const cells = await db.query<CohortCell & Record<string, string | number>>(cohortQuery(ctx));
+		const funnel = await db.query<{ reached: number }>(funnelQuery(ctx));
+		expect(cohortFunnel(ctx.stages.length, cells)).toEqual(funnel.map((r) => r.reached));
+		expect(cohortFunnel(2, [])).toEqual([0, 0, 0]);
+		const monthCells = [
+			{ month: '2023-11', i: 1, created: 3, reached: 3 },
+			{ month: '2023-11', i: 3, created: 3, reached: 1 },
+			{ month: '2024-01', i: 1, created: 2, reached: 2 }
+		];
+		expect(cohortFunnel(2, monthCells)).toEqual([5, 0, 1]);
 	});
 });

@@ -71,6 +71,17 @@ export function cohortRows(
 	});
 }
 
+/**
+ * The whole cohort's funnel from the cells: `reached` summed over the created months, for
+ * S1 … Sk, then won (the report's funnel counts, without a query of their own).
+ */
+export function cohortFunnel(stageCount: number, cells: readonly CohortCell[]): number[] {
+	const reached = new Array<number>(stageCount + 1).fill(0);
+	for (const cell of cells)
+		if (cell.i >= 1 && cell.i <= stageCount + 1) reached[cell.i - 1] += cell.reached;
+	return reached;
+}
+
 /** The heatmap: columns labelled S1 … Sk, then `won`. */
 export function cohortMatrix(
 	stages: readonly string[],

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csv, dealsConfig, tinyDataset } from '../../../tests/unit/tiny-dataset';
-import type { Db } from '../db/types';
+import type { Db, Row } from '../db/types';
 import type { Dataset } from '../engine/dataset';
 import { runDashboard } from '../engine/dashboard';
 import type { Filters } from '../model/filters';
+import { kpiQuery, type KpiCells } from './kpis';
 import {
 	QUALITY_KINDS,
 	qualityFinding,
@@ -61,7 +62,8 @@ afterAll(async () => {
 
 async function run(kind: QualityKind, filters: Filters = {}): Promise<QualityFinding> {
 	const ctx = { period: HALF, filters, stages: dataset.stages };
-	return qualityFinding(kind, await db.query(qualityQueries(ctx)[kind]));
+	const [{ median_sales_cycle_days: median }] = await db.query<KpiCells & Row>(kpiQuery(ctx));
+	return qualityFinding(kind, await db.query(qualityQueries(ctx, median)[kind]));
 }
 
 describe('data quality', () => {

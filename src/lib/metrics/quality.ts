@@ -63,20 +63,18 @@ function backwardMovesQuery(ctx: MetricContext): Fragment {
 }
 
 /**
- * Open deals older at the period's end than twice the median won cycle: one row per example,
- * or one row of nulls but the threshold when there is none.
+ * Open deals older at the period's end than twice the median won cycle (the report's
+ * `median_sales_cycle_days`, given): one row per example, or one row of nulls but the threshold
+ * when there is none.
  */
-function staleOpenQuery(ctx: MetricContext): Fragment {
+function staleOpenQuery(ctx: MetricContext, medianCycleDays: number | null): Fragment {
 	const p = ctx.period;
 	const age = sql`date_diff('day', created, CAST(${p.to} AS DATE))`;
-	return sql`WITH d AS NOT MATERIALIZED ${filteredDeals(ctx)},
-		med AS (
-			SELECT 2 * quantile_cont(cycle_days::DOUBLE, 0.5) AS threshold_days FROM d
-			WHERE outcome = 'won' AND ${inPeriod(sql`closed`, p)} AND cycle_days >= 0
-		),
+	const threshold = medianCycleDays === null ? null : 2 * medianCycleDays;
+	return sql`WITH med AS (SELECT CAST(${threshold} AS DOUBLE) AS threshold_days),
 		stale AS (
 			SELECT id, row, stage, created, ${age}::DOUBLE AS age_days, count(*) OVER ()::DOUBLE AS n
-			FROM d, med
+			FROM ${filteredDeals(ctx)}, med
 			WHERE outcome = 'open' AND created <= CAST(${p.to} AS DATE) AND ${age} > med.threshold_days
 			ORDER BY age_days DESC, id LIMIT ${limit}
 		)
@@ -97,12 +95,18 @@ function closedBeforeCreatedQuery(ctx: MetricContext): Fragment {
 		ORDER BY closed, id LIMIT ${limit}`;
 }
 
-/** One query per kind; each returns up to five example rows, every one carrying the count `n`. */
-export function qualityQueries(ctx: MetricContext): Record<QualityKind, Fragment> {
+/**
+ * One query per kind; each returns up to five example rows, every one carrying the count `n`.
+ * `medianCycleDays` is the view's median sales cycle (the report's), which sets what is stale.
+ */
+export function qualityQueries(
+	ctx: MetricContext,
+	medianCycleDays: number | null
+): Record<QualityKind, Fragment> {
 	return {
 		skipped_stages: skippedStagesQuery(ctx),
 		backward_moves: backwardMovesQuery(ctx),
-		stale_open: staleOpenQuery(ctx),
+		stale_open: staleOpenQuery(ctx, medianCycleDays),
 		won_without_amount: wonWithoutAmountQuery(ctx),
 		closed_before_created: closedBeforeCreatedQuery(ctx)
 	};

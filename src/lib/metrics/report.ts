@@ -1,10 +1,7 @@
 import type { Period } from '../model/filters';
 import { cac, costPerStage, type CostPerStage } from './cac';
-import type { SalesCycle } from './cycle';
-import type { DealCounts } from './deal-counts';
-import type { DealSize } from './deal-size';
 import { funnelRows, type FunnelRow } from './funnel';
-import type { Pipeline } from './pipeline';
+import type { DealCounts, DealSize, Pipeline, SalesCycle } from './kpis';
 import type { TimeInStage } from './time-in-stage';
 import { salesVelocity } from './velocity';
 import { winRate } from './win-rate';

@@ -42,7 +42,6 @@ export interface Series {
 /** The scalar columns the series query returns per month. */
 export interface SeriesCells {
 	month: string;
-	created: number;
 	won: number;
 	lost: number;
 	avg_deal_size: number | null;
@@ -57,18 +56,13 @@ export interface SeriesCells {
 
 /**
  * One row per month of the period, in order (months without data have zeros and nulls). The
- * funnel counts per created month come from `cohortQuery`, shared with the cohort matrix.
+ * cohort per created month (its size and funnel counts) comes from `cohortQuery`, shared with
+ * the cohort matrix.
  */
 export function seriesQuery(ctx: MetricContext): Fragment {
 	const p = ctx.period;
 	return sql`WITH months AS ${monthsTable(monthsOf(p))},
 		d AS NOT MATERIALIZED ${filteredDeals(ctx)},
-		cohort AS (
-			SELECT ${monthOf(sql`m`)} AS month, created FROM (
-				SELECT date_trunc('month', created) AS m, count(*)::DOUBLE AS created
-				FROM d WHERE ${inPeriod(sql`created`, p)} GROUP BY m
-			)
-		),
 		closed AS (SELECT ${monthOf(sql`m`)} AS month, * EXCLUDE (m) FROM (
 			SELECT date_trunc('month', closed) AS m,
 				count(*) FILTER (WHERE outcome = 'won')::DOUBLE AS won,
@@ -99,14 +93,13 @@ export function seriesQuery(ctx: MetricContext): Fragment {
 			FROM months m LEFT JOIN open_days o ON o.created <= m.month_to
 			GROUP BY m.month
 		)
-		SELECT m.month, COALESCE(cohort.created, 0) AS created,
-			COALESCE(closed.won, 0) AS won, COALESCE(closed.lost, 0) AS lost,
+		SELECT m.month, COALESCE(closed.won, 0) AS won, COALESCE(closed.lost, 0) AS lost,
 			closed.avg_deal_size, closed.median_deal_size,
 			closed.sales_cycle_days, closed.median_sales_cycle_days,
 			COALESCE(spent.spend, 0) AS spend,
 			open.open_deals, open.open_value, open.weighted_value
 		FROM months m
-		LEFT JOIN cohort USING (month) LEFT JOIN closed USING (month)
+		LEFT JOIN closed USING (month)
 		LEFT JOIN spent USING (month) LEFT JOIN open USING (month)
 		ORDER BY m.month`;
 }
@@ -124,7 +117,7 @@ export function series(
 		stages: [...ctx.stages, 'won'],
 		months: months.map((m, i) => {
 			const c = cells.find((row) => row.month === m.month);
-			const created = c?.created ?? 0;
+			const created = funnels[i].created;
 			const won = c?.won ?? 0;
 			const lost = c?.lost ?? 0;
 			const rate = winRate(won, lost);
