@@ -89,9 +89,9 @@ function wonWithoutAmountQuery(ctx: MetricContext): Fragment {
 }
 
 function closedBeforeCreatedQuery(ctx: MetricContext): Fragment {
-	return sql`SELECT id, row, outcome, created, closed, count(*) OVER ()::DOUBLE AS n
-		FROM ${filteredDeals(ctx)}
-		WHERE outcome IN ('won', 'lost') AND ${inPeriod(sql`closed`, ctx.period)} AND closed < created
+	return sql`SELECT id, row, CAST(outcome AS VARCHAR) AS outcome, created, closed,
+			count(*) OVER ()::DOUBLE AS n
+		FROM closed_early WHERE ${inPeriod(sql`closed`, ctx.period)} AND ${groupFilter(ctx.filters)}
 		ORDER BY closed, id LIMIT ${limit}`;
 }
 

@@ -397,7 +397,8 @@ export function createEvents(
  * `deal_facts`: the furthest stage each deal reached (METRICS.md §3) and its cycle in days,
  * computed once so a filter change only aggregates; and its filter group `g`, the number of its
  * (owner, source, pipeline, segment) in `deal_groups`, which tables of per-deal facts carry
- * instead of the four values (see `groupFilter`).
+ * instead of the four values (see `groupFilter`); and `closed_early`, the deals closed before
+ * they were created.
  */
 export function createDealFacts(stageCount: number): Fragment[] {
 	const won = stageCount + 1;
@@ -418,7 +419,11 @@ export function createDealFacts(stageCount: number): Fragment[] {
 			LEFT JOIN deal_groups dg
 				ON dg.owner = d.owner AND dg.source = d.source AND dg.pipeline = d.pipeline AND dg.segment = d.segment
 			-- Grouped by filter values (owner first): a filtered scan skips the row groups of others.
-			ORDER BY dg.g, d.row`
+			ORDER BY dg.g, d.row`,
+		// The few deals closed before they were created, found once (a data-quality finding).
+		sql`CREATE OR REPLACE TABLE closed_early AS
+			SELECT id, row, outcome, created, closed, g FROM deal_facts
+			WHERE outcome IN ('won', 'lost') AND closed < created`
 	];
 }
 
