@@ -80,6 +80,24 @@ describe('report --engine native --parquet', () => {
 			const bytes = readFileSync(single);
 			expect(bytes.subarray(0, 4).toString()).toBe('PAR1');
 			expect(bytes.subarray(-4).toString()).toBe('PAR1');
+			// The columns as METRICS.md §1 types them: the outcome is text, as in the CSV exports.
+			const { DuckDBInstance } = await import('@duckdb/node-api');
+			const instance = await DuckDBInstance.create(':memory:');
+			const conn = await instance.connect();
+			try {
+				const described = await conn.runAndReadAll(
+					`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet('${single}'))`
+				);
+				const types = Object.fromEntries(described.getRows().map(([n, t]) => [n, t]));
+				expect(types).toMatchObject({ id: 'VARCHAR', outcome: 'VARCHAR', created: 'DATE' });
+				const outcomes = await conn.runAndReadAll(
+					`SELECT DISTINCT outcome FROM read_parquet('${single}') ORDER BY 1`
+				);
+				expect(outcomes.getRows().flat()).toEqual(['lost', 'open', 'won']);
+			} finally {
+				conn.closeSync();
+				instance.closeSync();
+			}
 			const created = JSON.parse(first.out).deals.created;
 			expect(created).toBeGreaterThan(0);
 		} finally {
