@@ -3,6 +3,7 @@ import { inPeriod, spendFilter } from '../model/filters';
 import { cac, costPerStage, type CostPerStage } from './cac';
 import { filteredDeals, type MetricContext } from './context';
 import { funnelRows } from './funnel';
+import { periodFlags } from './kpis';
 
 /** Acquisition cost of one channel: its spend against the deals whose source is that channel. */
 export interface ChannelCac {
@@ -47,16 +48,16 @@ export interface ChannelCell {
 export function cacByChannelQuery(ctx: MetricContext): Fragment {
 	const k = ctx.stages.length;
 	const p = ctx.period;
-	const createdIn = inPeriod(sql`created`, p);
-	return sql`WITH d AS (SELECT source AS channel, f, outcome, created, closed FROM ${filteredDeals(ctx)}),
+	// The cohort and the deals won in the period, as the report counts them (`periodFlags`).
+	return sql`WITH d AS (SELECT source AS channel, f, ${periodFlags(p)} FROM ${filteredDeals(ctx)}),
 		spent AS (
 			SELECT channel, sum(amount) AS spend FROM spend
 			WHERE ${inPeriod(sql`date`, p)} AND ${spendFilter(ctx.filters)} GROUP BY channel
 		),
 		-- Deals counted per (channel, furthest stage) in one pass, then summed per channel and step.
 		per_f AS (
-			SELECT channel, f, count(*) FILTER (WHERE ${createdIn}) AS n,
-				count(*) FILTER (WHERE outcome = 'won' AND ${inPeriod(sql`closed`, p)}) AS won
+			SELECT channel, f, count(*) FILTER (WHERE created_in) AS n,
+				count(*) FILTER (WHERE won_in) AS won
 			FROM d GROUP BY channel, f
 		),
 		per AS (
