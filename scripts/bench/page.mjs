@@ -1,9 +1,14 @@
-// One benchmark run in headless Chromium: open the built site, set the files on the file input,
-// wait for the dashboard's ready marker, then change filters and time each redraw.
+// One benchmark run in headless Chromium: open the built site, wait 2 s, set the files on the
+// file input, wait for the dashboard's ready marker, then change filters and time each redraw;
+// count the statements the load and each filter change sent.
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/e2e/chromium.mjs';
 import { OWNERS, SOURCES } from '../../tests/generators/hubspot.mjs';
 import { sampleMemory } from './memory.mjs';
+import { countBetween, pageNow, statementMarks } from './statements.mjs';
+
+/** How long the page is open before the files are set: the engine may start meanwhile. */
+const OPEN_BEFORE_DROP_MS = 2000;
 
 /** The browser the e2e tests drive (tests/e2e/chromium.mjs). */
 export function launch() {
@@ -118,6 +123,8 @@ export async function runOnce(browser, { url, files, filters, timeoutMs, log = (
 		await page.goto(url, { waitUntil: 'load' });
 		// The page is interactive once hydrated (it then marks the body with the engine state).
 		await page.waitForSelector('body[data-engine]', { state: 'attached' });
+		// A visitor looks at the page before dropping a file; the issue's targets assume 2 s.
+		await new Promise((resolve) => setTimeout(resolve, OPEN_BEFORE_DROP_MS));
 		await page.setInputFiles('[data-testid="file-input"]', files);
 		log('files dropped; waiting for the dashboard');
 		// Polled from here: one long waitForFunction (a 15 min timeout) saw the page die under it.
@@ -157,19 +164,25 @@ export async function runOnce(browser, { url, files, filters, timeoutMs, log = (
 		// default timeout (this was the "stall" of two minutes after most loads).
 		const error = await (await page.$('[data-testid="error"]'))?.textContent();
 		if (error) throw new Error(`the page says: ${error}`);
-		const dropMs = await page.evaluate(() => {
+		const { changeAt, readyAt } = await page.evaluate(() => {
 			const probe = /** @type {any} */ (window).__bench;
-			return probe.readyAt - probe.changeAt;
+			return { changeAt: probe.changeAt, readyAt: probe.readyAt };
 		});
+		const dropMs = readyAt - changeAt;
 		log(`dashboard drawn in ${Math.round(dropMs)} ms; changing filters`);
 		for (const kind of ['owner', 'source']) {
 			await page.click(`[data-testid="filter-${kind}"] .summary`);
 		}
 		/** @type {number[]} */
 		const filterMs = [];
+		/** @type {{ from: number, to: number }[]} each filter change's span on the page's clock */
+		const viewWindows = [];
 		for (const step of filterSteps(filters)) {
+			const from = await pageNow(page);
 			filterMs.push(await orCrash(page.evaluate(changeFilter, step)));
+			viewWindows.push({ from, to: await pageNow(page) });
 		}
+		const marks = await statementMarks(page, changeAt);
 		const measures = await page.evaluate(() =>
 			performance
 				.getEntriesByType('measure')
@@ -187,7 +200,12 @@ export async function runOnce(browser, { url, files, filters, timeoutMs, log = (
 			dropMs,
 			filterMs,
 			queryMs: queryMs.map((m) => m.ms),
-			peakMemoryMb: memory.stop()
+			peakMemoryMb: memory.stop(),
+			// From the file input's change to the first ready marker: reading, building and the
+			// first view.
+			loadStatements: countBetween(marks, changeAt, readyAt),
+			viewStatements: viewWindows.map((w) => countBetween(marks, w.from, w.to)),
+			largestStatementChars: Math.max(0, ...marks.map((m) => m.chars))
 		};
 	} finally {
 		memory.stop();

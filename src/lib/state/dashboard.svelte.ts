@@ -1,10 +1,11 @@
 import type { BrowserDb } from '../db/browser';
+import { logStatements } from '../db/statement-log';
 import type { Dataset } from '../engine/dataset';
 import { buildDataset, readFiles, type ReadFiles } from '../engine/load';
 import { runDashboard, type Dashboard as DashboardData } from '../engine/dashboard';
 import { browserMemoryBudget, engineMemoryLimitMb, tooLarge } from '../engine/memory-budget';
 import { isOutOfMemory, outOfMemoryMessage } from '../engine/out-of-memory';
-import { timed } from '../engine/timing';
+import { markStatement, timed } from '../engine/timing';
 import type { InputFile } from '../ingest/raw-table';
 import { DIMENSIONS, type Config, type DateOrder, type Dimension } from '../model/config';
 import type { Encoding } from '../ingest/decode';
@@ -127,7 +128,7 @@ export class Dashboard {
 			this.#db = started.then((db) => {
 				this.engineStatus = 'Ready';
 				this.engineState = 'ready';
-				return db;
+				return logStatements(db, markStatement);
 			});
 			this.#db.catch((e: unknown) => {
 				this.#db = null;

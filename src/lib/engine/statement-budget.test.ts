@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startNodeDb } from '../db/node';
+import { logStatements, statementCounter, type StatementCount } from '../db/statement-log';
+import type { Db } from '../db/types';
+import { runDashboard } from './dashboard';
+import { loadDataset } from './load';
+
+// The structural budget of issue #15: every statement costs a parse, a plan and a worker round
+// trip, so their number and size are held here, where they cannot creep back unseen. Timings
+// stay in the benchmark (`npm run bench`), which reads the same counts from the page.
+
+/** Statements to load one deals file and one spend file: a small fixed number per file. */
+const LOAD_BUDGET = 24;
+/** Statements a dashboard view runs (every panel of one period and set of filters). */
+const VIEW_BUDGET = 10;
+/** The longest statement text, in characters, that any load or view may send. */
+const LARGEST_STATEMENT_CHARS = 8_000;
+
+const HUBSPOT = join(import.meta.dirname, '../../../tests/fixtures/examples/hubspot');
+const DEALS = 'hubspot-crm-exports-all-deals-2025-07-01.csv';
+
+let engine: Db;
+let load: StatementCount;
+let first: StatementCount;
+let second: StatementCount;
+beforeAll(async () => {
+	engine = await startNodeDb();
+	const counter = statementCounter();
+	const db = logStatements(engine, counter.sink);
+	const dataset = await loadDataset(
+		db,
+		[
+			{ name: DEALS, source: readFileSync(join(HUBSPOT, DEALS), 'utf8') },
+			{ name: 'spend.csv', source: readFileSync(join(HUBSPOT, 'spend.csv'), 'utf8') }
+		],
+		{ roles: { [DEALS]: 'deals', 'spend.csv': 'spend' } }
+	);
+	load = counter.take();
+	// The view after a drop (the whole of a fiscal year, unfiltered), then a click: another
+	// period and one owner. Both periods have a period before them within the data, so both
+	// views compute the same panels.
+	await runDashboard(db, dataset, { period: { from: '2024-04-01', to: '2025-03-31' } });
+	first = counter.take();
+	await runDashboard(db, dataset, {
+		period: { from: '2024-07-01', to: '2025-06-30' },
+		filters: { owner: ['Bob Ito'] }
+	});
+	second = counter.take();
+});
+afterAll(async () => {
+	await engine?.close();
+});
+
+const longest = (count: StatementCount) => Math.max(...count.texts.map((t) => t.length));
+
+describe('the statement budget of a load and a view (HubSpot example with its spend file)', () => {
+	it('the counter sees the load and both views', () => {
+		expect(load.statements).toBeGreaterThan(0);
+		expect(first.statements).toBeGreaterThan(0);
+		expect(second.statements).toBeGreaterThan(0);
+		expect(load.largestChars).toBe(longest(load));
+	});
+
+	// Turns green when the load/view rework lands.
+	it.fails(`a load runs at most ${LOAD_BUDGET} statements`, () => {
+		expect(load.statements).toBeLessThanOrEqual(LOAD_BUDGET);
+	});
+
+	// Turns green when the load/view rework lands.
+	it.fails(`no statement of a load is over ${LARGEST_STATEMENT_CHARS} characters`, () => {
+		expect(load.largestChars).toBeLessThanOrEqual(LARGEST_STATEMENT_CHARS);
+	});
+
+	// Turns green when the load/view rework lands.
+	it.fails(`a view runs at most ${VIEW_BUDGET} statements`, () => {
+		expect(first.statements).toBeLessThanOrEqual(VIEW_BUDGET);
+		expect(second.statements).toBeLessThanOrEqual(VIEW_BUDGET);
+	});
+
+	it(`no statement of a view is over ${LARGEST_STATEMENT_CHARS} characters`, () => {
+		expect(first.largestChars).toBeLessThanOrEqual(LARGEST_STATEMENT_CHARS);
+		expect(second.largestChars).toBeLessThanOrEqual(LARGEST_STATEMENT_CHARS);
+	});
+
+	// Turns green when the load/view rework lands.
+	it.fails(
+		'a click re-plans nothing: the second view sends the first view’s texts, only values change',
+		() => {
+			expect([...second.texts].sort()).toEqual([...first.texts].sort());
+		}
+	);
+});
