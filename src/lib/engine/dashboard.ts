@@ -32,12 +32,7 @@ import {
 } from '../metrics/meddic';
 import { monthsOf } from '../metrics/months';
 import { previousPeriod } from '../metrics/previous-period';
-import {
-	QUALITY_KINDS,
-	qualityFinding,
-	qualityQueries,
-	type QualityFinding
-} from '../metrics/quality';
+import { qualityFindings, qualityQuery, type QualityFinding } from '../metrics/quality';
 import type { Report } from '../metrics/report';
 import { series, seriesQuery, type Series, type SeriesCells } from '../metrics/series';
 import {
@@ -144,8 +139,9 @@ export async function runDashboard(
 		(rows) => rows?.map((r) => ({ n: r.n, mean_days: r.mean, median_days: r.median })) ?? null
 	);
 	const breakdownRows = db.query<BreakdownCells & Row>(breakdownQuery(ctx, dimension));
-	// The breakdown's totals row is the report's counts, deal size, cycle and pipeline.
+	// The breakdown's totals row is the report's counts, deal size, cycle, pipeline and spend.
 	const kpis = breakdownRows.then(breakdownTotal);
+	const spend = kpis.then((total) => total.spend ?? 0);
 	const cohortRows = db.query<CohortCell & Row>(cohortQuery(ctx));
 	// The cohort matrix summed over its months is the report's funnel.
 	const reached = cohortRows.then((cells) => cohortFunnel(ctx.stages.length, cells));
@@ -161,7 +157,7 @@ export async function runDashboard(
 		quality,
 		meddicRows
 	] = await Promise.all([
-		runReport(db, dataset, { period, filters, stays, kpis, reached }),
+		runReport(db, dataset, { period, filters, stays, kpis, reached, spend }),
 		// The previous period only gives the KPI cards their change: no time in stage.
 		dataset.whole && before.to >= dataset.whole.from
 			? runReport(db, dataset, { period: before, filters, stays: Promise.resolve(null) })
@@ -177,14 +173,9 @@ export async function runDashboard(
 			? db.query<ChannelCell & Record<string, string | number>>(cacByChannelQuery(ctx))
 			: Promise.resolve(null),
 		// Stale deals are measured against the view's median cycle, which the report has.
-		kpis.then((k) => {
-			const queries = qualityQueries(ctx, k.median_sales_cycle_days);
-			return Promise.all(
-				QUALITY_KINDS.map(async (kind) =>
-					qualityFinding(kind, await db.query(queries[kind]), { lineOf })
-				)
-			);
-		}),
+		kpis.then(async (k) =>
+			qualityFindings(await db.query(qualityQuery(ctx, k.median_sales_cycle_days)), { lineOf })
+		),
 		elements.length
 			? Promise.all([
 					db.query(meddicByStageQuery(ctx, elements)),
