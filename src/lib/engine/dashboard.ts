@@ -216,7 +216,7 @@ export async function runDashboard(
 }
 
 /** An object of named values and promises, once every promise has settled (the first failure rejects). */
-async function settled<T extends object>(parts: {
+export async function settled<T extends object>(parts: {
 	[K in keyof T]: T[K] | Promise<T[K]>;
 }): Promise<T> {
 	const entries = await Promise.all(
