@@ -285,11 +285,13 @@ export async function startBrowserDb(options: BrowserDbOptions = {}): Promise<Br
 		},
 		query<T extends Row = Row>(statement: Sql): Promise<T[]> {
 			return guard(async () => {
-				if (isCachedRead(statement.text))
+				const read = isCachedRead(statement.text);
+				// A read without values (a load's one-off check) runs as it is: nothing to bind again.
+				if (read && statement.params.length > 0)
 					return statements.run(statement.text, async (prepared) =>
 						arrowToRows<T>(await prepared.query(...statement.params))
 					);
-				await statements.clear();
+				if (!read) await statements.clear();
 				if (statement.params.length === 0) return arrowToRows<T>(await conn.query(statement.text));
 				const prepared = await conn.prepare(statement.text);
 				try {

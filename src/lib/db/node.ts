@@ -34,11 +34,13 @@ export async function startNodeDb(options: { memoryLimitMb?: number } = {}): Pro
 
 	return {
 		async query<T extends Row = Row>(statement: Sql): Promise<T[]> {
-			if (isCachedRead(statement.text))
+			const read = isCachedRead(statement.text);
+			// A read without values (a load's one-off check) runs as it is: nothing to bind again.
+			if (read && statement.params.length > 0)
 				return statements.run(statement.text, async (prepared) =>
 					arrowToRows<T>(prepared.query(...statement.params))
 				);
-			await statements.clear();
+			if (!read) await statements.clear();
 			if (statement.params.length === 0) return arrowToRows<T>(conn.query(statement.text));
 			const prepared = conn.prepare(statement.text);
 			try {

@@ -115,12 +115,14 @@ describe('the Node Db keeps prepared reads', () => {
 		expect(await db.query(read(3))).toEqual([{ n: 7 }]);
 	});
 
-	it('reads a table replaced since the statement was first run (DDL invalidates)', async () => {
-		const read = sql`SELECT * FROM u`;
+	// DuckDB also binds a statement again when the catalog changed, so this holds the rows right;
+	// that DDL closes the kept statements is held by the StatementCache tests above.
+	it('reads a table as replaced by DDL since the statement was first run', async () => {
+		const read = sql`SELECT *, ${'kept'} AS v FROM u`;
 		await db.query(sql`CREATE OR REPLACE TABLE u AS SELECT 1 AS a`);
-		expect(await db.query(read)).toEqual([{ a: 1 }]);
+		expect(await db.query(read)).toEqual([{ a: 1, v: 'kept' }]);
 		await db.query(sql`CREATE OR REPLACE TABLE u AS SELECT 'x' AS b, 2 AS c`);
-		expect(await db.query(read)).toEqual([{ b: 'x', c: 2 }]);
+		expect(await db.query(read)).toEqual([{ b: 'x', c: 2, v: 'kept' }]);
 	});
 
 	it('runs again after a statement failed', async () => {
