@@ -134,6 +134,51 @@ describe('dropping the HubSpot example on the built site', () => {
 		expect(await computed()).toBe(before);
 	});
 
+	test('when ready, every panel is drawn and none is busy', async () => {
+		const panels = await page.$$eval('main section[data-panel]', (ss) =>
+			ss.map((s) => [s.getAttribute('data-panel'), s.getAttribute('aria-busy')])
+		);
+		expect(panels.map(([id]) => id)).toEqual([
+			'funnel',
+			'time-in-stage',
+			'velocity',
+			'cohorts',
+			'cost-per-stage',
+			'cac-by-channel',
+			'breakdown',
+			'data-quality'
+		]);
+		expect(panels.filter(([, busy]) => busy !== 'false')).toEqual([]);
+	});
+
+	test('a new view draws the funnel while slower panels are still marked busy', async () => {
+		// Every change of which panels are busy, recorded as the page makes it.
+		await page.evaluate(() => {
+			const seen: string[][] = [];
+			(window as unknown as { __busy: string[][] }).__busy = seen;
+			new MutationObserver(() => {
+				const busy = [...document.querySelectorAll('main [aria-busy="true"][data-panel]')].map(
+					(s) => s.getAttribute('data-panel') ?? ''
+				);
+				if (busy.join() !== seen.at(-1)?.join()) seen.push(busy);
+			}).observe(document.querySelector('main')!, {
+				subtree: true,
+				attributes: true,
+				attributeFilter: ['aria-busy']
+			});
+		});
+		await page.fill('[data-testid="period-from"]', '2024-07-01');
+		await page.fill('[data-testid="period-to"]', '2024-12-31');
+		// The owner filter of the tests before stays on.
+		await page.waitForSelector('main[data-ready="true"][data-view^="2024-07-01..2024-12-31"]');
+		const seen = await page.evaluate(() => (window as unknown as { __busy: string[][] }).__busy);
+		// The quality findings are asked last: the funnel was drawn while they were on their way.
+		expect(seen.some((busy) => busy.includes('data-quality') && !busy.includes('funnel'))).toBe(
+			true
+		);
+		expect(seen.at(-1)).toEqual([]);
+	});
+
 	test('no request leaves the page origin', () => {
 		expect(requests.length).toBeGreaterThan(0);
 		expect(foreignRequests(requests, origin)).toEqual([]);

@@ -5,6 +5,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import type { Sql } from '../sql/sql';
 import { arrowToRows } from './arrow-rows';
+import { isCachedRead, StatementCache } from './statement-cache';
 import { inputPath, lockdown, type Db, type FileSource, type Row } from './types';
 
 /** Served from our own build (no CDN): a static host without internet access must work. */
@@ -271,12 +272,26 @@ export async function startBrowserDb(options: BrowserDbOptions = {}): Promise<Br
 	}
 	onStatus('The analysis engine is ready');
 
+	// Reads keep their prepared statement (see StatementCache): a repeated view is one worker
+	// round trip a statement (bind and run) instead of three (prepare, run, close).
+	const statements = new StatementCache<duckdb.AsyncPreparedStatement>({
+		prepare: (text) => conn.prepare(text),
+		close: (prepared) => prepared.close()
+	});
+
 	return {
 		get dead() {
 			return dead || closed;
 		},
 		query<T extends Row = Row>(statement: Sql): Promise<T[]> {
 			return guard(async () => {
+				const read = isCachedRead(statement.text);
+				// A read without values (a load's one-off check) runs as it is: nothing to bind again.
+				if (read && statement.params.length > 0)
+					return statements.run(statement.text, async (prepared) =>
+						arrowToRows<T>(await prepared.query(...statement.params))
+					);
+				if (!read) await statements.clear();
 				if (statement.params.length === 0) return arrowToRows<T>(await conn.query(statement.text));
 				const prepared = await conn.prepare(statement.text);
 				try {
@@ -289,6 +304,8 @@ export async function startBrowserDb(options: BrowserDbOptions = {}): Promise<Br
 		registerFile(name: string, source: FileSource): Promise<string> {
 			const path = inputPath(name);
 			return guard(async () => {
+				// A plan reading a registered file was made for the file it saw.
+				await statements.clear();
 				// A name registered before (the kept copy of a file, then the file dropped again)
 				// is replaced: DuckDB refuses to register a file handle over another.
 				await db.dropFile(path).catch(() => {});
@@ -307,12 +324,14 @@ export async function startBrowserDb(options: BrowserDbOptions = {}): Promise<Br
 		},
 		dropFile(path: string): Promise<void> {
 			return guard(async () => {
+				await statements.clear();
 				await db.dropFile(path);
 			});
 		},
 		async close(): Promise<void> {
 			if (closed) return;
 			if (!dead) {
+				await guard(() => statements.clear()).catch(() => {});
 				await guard(() => conn.close()).catch(() => {});
 				worker.removeEventListener('error', onWorkerError);
 				worker.removeEventListener('messageerror', onWorkerError);

@@ -2,11 +2,13 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Sql } from '../sql/sql';
 import { arrowToRows } from './arrow-rows';
+import { isCachedRead, StatementCache } from './statement-cache';
 import { inputPath, lockdown, type Db, type FileSource, type Row } from './types';
 
 const require = createRequire(import.meta.url);
 
 type Blocking = typeof import('@duckdb/duckdb-wasm/blocking');
+type Prepared = import('@duckdb/duckdb-wasm/blocking').PreparedStatement;
 
 /**
  * The Node front end of the engine: duckdb-wasm's blocking Node build (the same wasm the
@@ -24,8 +26,21 @@ export async function startNodeDb(options: { memoryLimitMb?: number } = {}): Pro
 	const conn = db.connect();
 	for (const statement of lockdown(options.memoryLimitMb)) conn.query(statement);
 
+	// Reads keep their prepared statement (see StatementCache); everything else invalidates them.
+	const statements = new StatementCache<Prepared>({
+		prepare: async (text) => conn.prepare(text),
+		close: async (prepared) => prepared.close()
+	});
+
 	return {
 		async query<T extends Row = Row>(statement: Sql): Promise<T[]> {
+			const read = isCachedRead(statement.text);
+			// A read without values (a load's one-off check) runs as it is: nothing to bind again.
+			if (read && statement.params.length > 0)
+				return statements.run(statement.text, async (prepared) =>
+					arrowToRows<T>(prepared.query(...statement.params))
+				);
+			if (!read) await statements.clear();
 			if (statement.params.length === 0) return arrowToRows<T>(conn.query(statement.text));
 			const prepared = conn.prepare(statement.text);
 			try {
@@ -35,6 +50,8 @@ export async function startNodeDb(options: { memoryLimitMb?: number } = {}): Pro
 			}
 		},
 		async registerFile(name: string, source: FileSource): Promise<string> {
+			// A plan reading a registered file was made for the file it saw.
+			await statements.clear();
 			const path = inputPath(name);
 			if (typeof source === 'string') db.registerFileText(path, source);
 			else if (source instanceof Uint8Array) db.registerFileBuffer(path, source);
@@ -42,9 +59,11 @@ export async function startNodeDb(options: { memoryLimitMb?: number } = {}): Pro
 			return path;
 		},
 		async dropFile(path: string): Promise<void> {
+			await statements.clear();
 			db.dropFile(path);
 		},
 		async close(): Promise<void> {
+			await statements.clear();
 			conn.close();
 			db.reset();
 		}

@@ -32,12 +32,7 @@ import {
 } from '../metrics/meddic';
 import { monthsOf } from '../metrics/months';
 import { previousPeriod } from '../metrics/previous-period';
-import {
-	QUALITY_KINDS,
-	qualityFinding,
-	qualityQueries,
-	type QualityFinding
-} from '../metrics/quality';
+import { qualityFindings, qualityQuery, type QualityFinding } from '../metrics/quality';
 import type { Report } from '../metrics/report';
 import { series, seriesQuery, type Series, type SeriesCells } from '../metrics/series';
 import {
@@ -107,15 +102,27 @@ export interface Dashboard {
 	meddic: Meddic | null;
 }
 
+/** `Dashboard` with every panel's result still on its way: each settles as its statements end. */
+export type DashboardParts = Pick<
+	Dashboard,
+	'period' | 'filters' | 'previousPeriod' | 'snapshotAvailable'
+> & {
+	[
+		K in Exclude<keyof Dashboard, 'period' | 'filters' | 'previousPeriod' | 'snapshotAvailable'>
+	]: Promise<Dashboard[K]>;
+};
+
 /**
- * Run every family of every view at once (the browser engine queues them; a page that changes
- * the request drops results of older calls by its own counter).
+ * Every panel of a view as its own promise, named, so a page can draw each as soon as it is
+ * ready. The statements are asked in the order the page shows them first: the breakdown (the
+ * KPI cards' counts, deal size, cycle, pipeline and spend) and the cohort (the funnel), then the
+ * rest; the engine runs them in that order.
  */
-export async function runDashboard(
+export function dashboardParts(
 	db: Db,
 	dataset: Dataset,
 	request: DashboardRequest = {}
-): Promise<Dashboard> {
+): DashboardParts {
 	const period = resolvePeriod(dataset, request.period);
 	const filters = request.filters ?? {};
 	const ctx: MetricContext = {
@@ -134,6 +141,13 @@ export async function runDashboard(
 		: undefined;
 	const elements = MEDDIC_ELEMENTS.filter((e) => dataset.deals.meddic?.[e] !== undefined);
 
+	const breakdownRows = db.query<BreakdownCells & Row>(breakdownQuery(ctx, dimension));
+	// The breakdown's totals row is the report's counts, deal size, cycle, pipeline and spend.
+	const kpis = breakdownRows.then(breakdownTotal);
+	const spend = kpis.then((total) => total.spend ?? 0);
+	const cohortRows = db.query<CohortCell & Row>(cohortQuery(ctx));
+	// The cohort matrix summed over its months is the report's funnel.
+	const reached = cohortRows.then((cells) => cohortFunnel(ctx.stages.length, cells));
 	// The stay distribution's cells give the report its time in stage too (one pass over stays).
 	const durations = hasEvents
 		? db
@@ -143,71 +157,70 @@ export async function runDashboard(
 	const stays = durations.then(
 		(rows) => rows?.map((r) => ({ n: r.n, mean_days: r.mean, median_days: r.median })) ?? null
 	);
-	const breakdownRows = db.query<BreakdownCells & Row>(breakdownQuery(ctx, dimension));
-	// The breakdown's totals row is the report's counts, deal size, cycle and pipeline.
-	const kpis = breakdownRows.then(breakdownTotal);
-	const cohortRows = db.query<CohortCell & Row>(cohortQuery(ctx));
-	// The cohort matrix summed over its months is the report's funnel.
-	const reached = cohortRows.then((cells) => cohortFunnel(ctx.stages.length, cells));
-	const [
-		report,
-		previous,
-		seriesCells,
-		cohortCells,
-		breakdownCells,
-		snapshotRows,
-		durationsByStage,
-		channelCells,
-		quality,
-		meddicRows
-	] = await Promise.all([
-		runReport(db, dataset, { period, filters, stays, kpis, reached }),
-		// The previous period only gives the KPI cards their change: no time in stage.
+	const report = runReport(db, dataset, { period, filters, stays, kpis, reached, spend });
+	const snapshot =
+		hasEvents && request.funnelMode === 'snapshot'
+			? db
+					.query<{ i: number; reached: number }>(snapshotFunnelQuery(ctx))
+					.then((rows) => snapshotFunnel(ctx.stages, rows))
+			: Promise.resolve(null);
+	// The previous period only gives the KPI cards their change: no time in stage.
+	const previous =
 		dataset.whole && before.to >= dataset.whole.from
 			? runReport(db, dataset, { period: before, filters, stays: Promise.resolve(null) })
-			: Promise.resolve(null),
-		db.query<SeriesCells & Record<string, string | number | null>>(seriesQuery(ctx)),
-		cohortRows,
-		breakdownRows,
-		hasEvents && request.funnelMode === 'snapshot'
-			? db.query<{ i: number; reached: number }>(snapshotFunnelQuery(ctx))
-			: Promise.resolve(null),
-		durations,
-		hasSpend
-			? db.query<ChannelCell & Record<string, string | number>>(cacByChannelQuery(ctx))
-			: Promise.resolve(null),
-		// Stale deals are measured against the view's median cycle, which the report has.
-		kpis.then((k) => {
-			const queries = qualityQueries(ctx, k.median_sales_cycle_days);
-			return Promise.all(
-				QUALITY_KINDS.map(async (kind) =>
-					qualityFinding(kind, await db.query(queries[kind]), { lineOf })
-				)
-			);
-		}),
-		elements.length
-			? Promise.all([
-					db.query(meddicByStageQuery(ctx, elements)),
-					db.query<MeddicCountCells & Row>(meddicByCountQuery(ctx, elements))
-				])
-			: Promise.resolve(null)
-	]);
-	const snapshot = snapshotRows ? snapshotFunnel(ctx.stages, snapshotRows) : null;
+			: Promise.resolve(null);
+	const seriesCells = db.query<SeriesCells & Record<string, string | number | null>>(
+		seriesQuery(ctx)
+	);
+	const channelCells = hasSpend
+		? db.query<ChannelCell & Record<string, string | number>>(cacByChannelQuery(ctx))
+		: Promise.resolve(null);
+	const meddicRows = elements.length
+		? Promise.all([
+				db.query(meddicByStageQuery(ctx, elements)),
+				db.query<MeddicCountCells & Row>(meddicByCountQuery(ctx, elements))
+			])
+		: Promise.resolve(null);
+	// Stale deals are measured against the view's median cycle, which the report has.
+	const quality = kpis.then(async (k) =>
+		qualityFindings(await db.query(qualityQuery(ctx, k.median_sales_cycle_days)), { lineOf })
+	);
 	return {
 		period,
 		filters,
-		report,
 		previousPeriod: before,
-		previous,
-		funnel: snapshot ?? { mode: 'cohort', rows: report.funnel },
-		snapshot,
 		snapshotAvailable: hasEvents,
-		series: series(ctx, seriesCells, cohortCells, { hasSpend }),
-		breakdown: breakdown(dimension, breakdownCells, { hasSpend }),
-		cohorts: cohortMatrix(ctx.stages, monthsOf(period), cohortCells),
-		durations: durationsByStage,
-		cacByChannel: channelCells ? cacByChannel(ctx.stages, channelCells) : null,
+		report,
+		previous,
+		funnel: snapshot.then(async (view) => view ?? { mode: 'cohort', rows: (await report).funnel }),
+		snapshot,
+		series: Promise.all([seriesCells, cohortRows]).then(([cells, cohort]) =>
+			series(ctx, cells, cohort, { hasSpend })
+		),
+		breakdown: breakdownRows.then((cells) => breakdown(dimension, cells, { hasSpend })),
+		cohorts: cohortRows.then((cells) => cohortMatrix(ctx.stages, monthsOf(period), cells)),
+		durations,
+		cacByChannel: channelCells.then((cells) => (cells ? cacByChannel(ctx.stages, cells) : null)),
 		quality,
-		meddic: meddicRows ? meddic(ctx.stages, elements, ...meddicRows) : null
+		meddic: meddicRows.then((rows) => (rows ? meddic(ctx.stages, elements, ...rows) : null))
 	};
+}
+
+/** Every panel of a view, once all have settled (`dashboardParts`, awaited). */
+export async function runDashboard(
+	db: Db,
+	dataset: Dataset,
+	request: DashboardRequest = {}
+): Promise<Dashboard> {
+	return settled<Dashboard>(dashboardParts(db, dataset, request));
+}
+
+/** An object of named values and promises, once every promise has settled (the first failure rejects). */
+export async function settled<T extends object>(parts: {
+	[K in keyof T]: T[K] | Promise<T[K]>;
+}): Promise<T> {
+	const entries = await Promise.all(
+		Object.entries(parts).map(async ([key, value]) => [key, await value] as const)
+	);
+	return Object.fromEntries(entries) as T;
 }

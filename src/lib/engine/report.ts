@@ -1,10 +1,8 @@
 import type { Db, Row } from '../db/types';
 import type { Filters, Period } from '../model/filters';
 import type { MetricContext } from '../metrics/context';
-import { spendQuery } from '../metrics/cac';
-import { funnelQuery } from '../metrics/funnel';
-import { kpiQuery, type KpiCells } from '../metrics/kpis';
-import { assembleReport, type Report } from '../metrics/report';
+import type { KpiCells } from '../metrics/kpis';
+import { assembleReport, reportCellsQuery, type ReportCells, type Report } from '../metrics/report';
 import { timeInStageQuery } from '../metrics/time-in-stage';
 import { viewStages } from '../model/pipeline-view';
 import type { Dataset } from './dataset';
@@ -26,6 +24,8 @@ export interface ReportRequest {
 	kpis?: Promise<KpiCells>;
 	/** The funnel's counts (S1 … Sk, won) from a caller that has them (the cohort matrix's cells). */
 	reached?: Promise<number[]>;
+	/** Spend in the period from a caller that has it (the breakdown's totals row). */
+	spend?: Promise<number>;
 }
 
 export interface StayCells {
@@ -52,19 +52,23 @@ export async function runReport(
 		filters: request.filters ?? {},
 		stages: viewStages(dataset.stages, dataset.pipelines, request.filters ?? {})
 	};
-	const [kpis, funnel, stays, spend] = await Promise.all([
-		request.kpis ?? db.query<KpiCells & Row>(kpiQuery(ctx)).then(([row]) => row),
-		request.reached ??
-			db
-				.query<{ i: number; reached: number }>(funnelQuery(ctx))
-				.then((rows) => rows.map((r) => r.reached)),
+	// What the caller did not give comes from one statement (`reportCellsQuery`), run once.
+	let cells: Promise<ReportCells[]> | undefined;
+	const fromCells = <T>(pick: (rows: ReportCells[]) => T): Promise<T> => {
+		cells ??= db.query<ReportCells & Row>(reportCellsQuery(ctx));
+		return cells.then(pick);
+	};
+	const [kpis, funnel, stays, periodSpend] = await Promise.all([
+		request.kpis ?? fromCells((rows) => rows[0]),
+		request.reached ?? fromCells((rows) => rows.map((r) => r.reached)),
 		request.stays !== undefined
 			? request.stays
 			: dataset.eventCount > 0
 				? db.query<StayCells & Record<string, number | null>>(timeInStageQuery(ctx))
 				: Promise.resolve(null),
-		dataset.hasSpend ? db.query<{ spend: number }>(spendQuery(ctx)) : Promise.resolve(null)
+		request.spend ?? fromCells((rows) => rows[0].spend)
 	]);
+	const spend = dataset.hasSpend ? periodSpend : null;
 	return assembleReport({
 		period: ctx.period,
 		stages: ctx.stages,
@@ -79,7 +83,7 @@ export async function runReport(
 		stays: stays
 			? stays.map(({ n, mean_days, median_days }) => ({ n, mean_days, median_days }))
 			: null,
-		spend: spend ? spend[0].spend : null,
+		spend,
 		pipeline: {
 			open_deals: kpis.open_deals,
 			open_value: kpis.open_value,

@@ -155,6 +155,7 @@ export const en = {
 	'tip.cac.none': '{month}: no spend',
 	'tip.pipeline': '{month}: {value} open in {n} deals',
 	'tip.weighted': '{month}: weighted {value} of {total} open in {n} deals',
+	'panel.computing': 'Computing…',
 	'funnel.aria': 'Stage conversion funnel',
 	'tis.heading': 'Time in stage',
 	'tis.caption':
@@ -418,6 +419,7 @@ export const ru: Record<MessageKey, string> = {
 	'tip.cac.none': '{month}: расходов нет',
 	'tip.pipeline': '{month}: открыто {value} в {n} сделках',
 	'tip.weighted': '{month}: взвешенно {value} из {total} в {n} открытых сделках',
+	'panel.computing': 'Считаем…',
 	'funnel.aria': 'Воронка конверсии по этапам',
 	'tis.heading': 'Время на этапе',
 	'tis.caption':

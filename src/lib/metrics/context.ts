@@ -1,5 +1,5 @@
 import { sql, type Fragment } from '../sql/sql';
-import { dealFilter, type Filters, type Period } from '../model/filters';
+import { groupFilter, type Filters, type Period } from '../model/filters';
 
 /** What every metric query is a function of: the period, the filters and the stage list. */
 export interface MetricContext {
@@ -19,5 +19,5 @@ export interface MetricContext {
 export function filteredDeals(ctx: MetricContext): Fragment {
 	const won = ctx.stages.length + 1;
 	return sql`(SELECT * REPLACE (CASE WHEN outcome = 'won' THEN CAST(${won} AS INTEGER) ELSE f END AS f)
-		FROM deal_facts WHERE ${dealFilter(ctx.filters)})`;
+		FROM deal_facts WHERE ${groupFilter(ctx.filters)})`;
 }

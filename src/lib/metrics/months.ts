@@ -1,4 +1,4 @@
-import { join, sql, type Fragment } from '../sql/sql';
+import { sql, type Fragment } from '../sql/sql';
 import type { Period } from '../model/filters';
 
 /** One calendar month of a period, clipped to it: `month` is `YYYY-MM`, `from`/`to` inclusive dates. */
@@ -44,11 +44,17 @@ export function monthOf(column: Fragment): Fragment {
 	return sql`strftime(${column}, '%Y-%m')`;
 }
 
-/** The months as an inline table `months(month, month_from, month_to)`, values bound. */
-export function monthsTable(months: readonly Month[]): Fragment {
-	if (months.length === 0) {
-		return sql`(SELECT NULL::VARCHAR AS month, NULL::DATE AS month_from, NULL::DATE AS month_to WHERE false)`;
-	}
-	const rows = months.map((m) => sql`(${m.month}, CAST(${m.from} AS DATE), CAST(${m.to} AS DATE))`);
-	return sql`(SELECT * FROM (VALUES ${join(rows)}) AS t(month, month_from, month_to))`;
+/**
+ * The months `monthsOf(period)` lists, as a table `months(month, month_from, month_to)` built in
+ * SQL from the two bound dates: the same text for any period (a list of values would change it
+ * with the number of months).
+ */
+export function monthsTable(period: Period): Fragment {
+	return sql`(SELECT strftime(m, '%Y-%m') AS month, greatest(m, p.f) AS month_from,
+			least(CAST(m + INTERVAL 1 MONTH - INTERVAL 1 DAY AS DATE), p.t) AS month_to
+		FROM (SELECT CAST(${period.from} AS DATE) AS f, CAST(${period.to} AS DATE) AS t) p,
+			unnest(generate_series(CAST(date_trunc('month', p.f) AS TIMESTAMP), CAST(p.t AS TIMESTAMP),
+				INTERVAL 1 MONTH)) AS g(ts),
+			LATERAL (SELECT CAST(g.ts AS DATE) AS m)
+		WHERE p.f <= p.t)`;
 }

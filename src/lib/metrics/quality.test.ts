@@ -8,7 +8,9 @@ import { kpiQuery, type KpiCells } from './kpis';
 import {
 	QUALITY_KINDS,
 	qualityFinding,
+	qualityFindings,
 	qualityQueries,
+	qualityQuery,
 	type QualityFinding,
 	type QualityKind
 } from './quality';
@@ -148,6 +150,15 @@ describe('data quality', () => {
 		const counts = async (filters: Filters) =>
 			Promise.all(QUALITY_KINDS.map(async (kind) => (await run(kind, filters)).count));
 		expect(await counts({ owner: ['Bob'] })).toEqual([0, 1, 0, 0, 1]);
+	});
+
+	it('qualityQuery gives every kind in one statement, the same findings as one query each', async () => {
+		for (const filters of [{}, { owner: ['Bob'] }, { owner: ['Ann', 'Dee'] }] as Filters[]) {
+			const ctx = { period: HALF, filters, stages: dataset.stages };
+			const [{ median_sales_cycle_days: median }] = await db.query<KpiCells & Row>(kpiQuery(ctx));
+			const apart = await Promise.all(QUALITY_KINDS.map((kind) => run(kind, filters)));
+			expect(qualityFindings(await db.query(qualityQuery(ctx, median)))).toEqual(apart);
+		}
 	});
 
 	it('a finding lists at most five examples and counts them all', () => {

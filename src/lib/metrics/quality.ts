@@ -1,4 +1,4 @@
-import { raw, sql, type Fragment } from '../sql/sql';
+import { join, raw, sql, type Fragment } from '../sql/sql';
 import { groupFilter, inPeriod } from '../model/filters';
 import type { Row } from '../db/types';
 import { filteredDeals, type MetricContext } from './context';
@@ -49,17 +49,30 @@ function cohort(ctx: MetricContext): Fragment {
 	return sql`(SELECT id, row FROM ${filteredDeals(ctx)} WHERE ${inPeriod(sql`created`, ctx.period)})`;
 }
 
+/**
+ * The examples' order as a column `ord` (1 = first) and as the ORDER BY that keeps the first
+ * five: the findings of every kind are one statement, and a union keeps no order of its own.
+ */
+function ordered(order: Fragment): { ord: Fragment; orderBy: Fragment } {
+	return {
+		ord: sql`row_number() OVER (ORDER BY ${order}) AS ord`,
+		orderBy: sql`ORDER BY ${order} LIMIT ${limit}`
+	};
+}
+
 /** First skip per deal: consecutive steps (open stages, won) more than one position apart. */
 function skippedStagesQuery(ctx: MetricContext): Fragment {
-	return sql`SELECT id, row, "from", "to", skipped, "at", count(*) OVER ()::DOUBLE AS n
+	const { ord, orderBy } = ordered(sql`"at", id`);
+	return sql`SELECT id, row, "from", "to", skipped, "at", count(*) OVER ()::DOUBLE AS n, ${ord}
 		FROM stage_skips WHERE ${inPeriod(sql`created`, ctx.period)} AND ${groupFilter(ctx.filters)}
-		ORDER BY "at", id LIMIT ${limit}`;
+		${orderBy}`;
 }
 
 /** First backward move per deal: an open-stage event below the highest open stage entered before. */
 function backwardMovesQuery(ctx: MetricContext): Fragment {
-	return sql`SELECT b.id, c.row, b."from", b."to", b."at", count(*) OVER ()::DOUBLE AS n
-		FROM backward_moves b JOIN ${cohort(ctx)} c USING (id) ORDER BY b."at", b.id LIMIT ${limit}`;
+	const { ord, orderBy } = ordered(sql`b."at", b.id`);
+	return sql`SELECT b.id, c.row, b."from", b."to", b."at", count(*) OVER ()::DOUBLE AS n, ${ord}
+		FROM backward_moves b JOIN ${cohort(ctx)} c USING (id) ${orderBy}`;
 }
 
 /**
@@ -71,28 +84,32 @@ function staleOpenQuery(ctx: MetricContext, medianCycleDays: number | null): Fra
 	const p = ctx.period;
 	const age = sql`date_diff('day', created, CAST(${p.to} AS DATE))`;
 	const threshold = medianCycleDays === null ? null : 2 * medianCycleDays;
+	const { ord, orderBy } = ordered(sql`age_days DESC, id`);
 	return sql`WITH med AS (SELECT CAST(${threshold} AS DOUBLE) AS threshold_days),
 		stale AS (
-			SELECT id, row, stage, created, ${age}::DOUBLE AS age_days, count(*) OVER ()::DOUBLE AS n
+			SELECT id, row, stage, created, ${age}::DOUBLE AS age_days, count(*) OVER ()::DOUBLE AS n,
+				${ord}
 			FROM ${filteredDeals(ctx)}, med
 			WHERE outcome = 'open' AND created <= CAST(${p.to} AS DATE) AND ${age} > med.threshold_days
-			ORDER BY age_days DESC, id LIMIT ${limit}
+			${orderBy}
 		)
 		SELECT med.threshold_days, stale.* FROM med LEFT JOIN stale ON true
 		ORDER BY stale.age_days DESC, stale.id`;
 }
 
 function wonWithoutAmountQuery(ctx: MetricContext): Fragment {
-	return sql`SELECT id, row, closed, count(*) OVER ()::DOUBLE AS n FROM ${filteredDeals(ctx)}
+	const { ord, orderBy } = ordered(sql`closed, id`);
+	return sql`SELECT id, row, closed, count(*) OVER ()::DOUBLE AS n, ${ord} FROM ${filteredDeals(ctx)}
 		WHERE outcome = 'won' AND ${inPeriod(sql`closed`, ctx.period)} AND amount IS NULL
-		ORDER BY closed, id LIMIT ${limit}`;
+		${orderBy}`;
 }
 
 function closedBeforeCreatedQuery(ctx: MetricContext): Fragment {
+	const { ord, orderBy } = ordered(sql`closed, id`);
 	return sql`SELECT id, row, CAST(outcome AS VARCHAR) AS outcome, created, closed,
-			count(*) OVER ()::DOUBLE AS n
+			count(*) OVER ()::DOUBLE AS n, ${ord}
 		FROM closed_early WHERE ${inPeriod(sql`closed`, ctx.period)} AND ${groupFilter(ctx.filters)}
-		ORDER BY closed, id LIMIT ${limit}`;
+		${orderBy}`;
 }
 
 /**
@@ -112,6 +129,39 @@ export function qualityQueries(
 	};
 }
 
+/** The columns of each kind's examples that are its details. */
+const DETAILS: Record<QualityKind, readonly string[]> = {
+	skipped_stages: ['from', 'to', 'skipped', 'at'],
+	backward_moves: ['from', 'to', 'at'],
+	stale_open: ['stage', 'created', 'age_days'],
+	won_without_amount: ['closed'],
+	closed_before_created: ['outcome', 'created', 'closed']
+};
+
+/**
+ * Every kind's query in one statement (a view asks them together): their rows under a `kind`
+ * column, missing columns null (`UNION ALL BY NAME`), in kind and example order.
+ */
+export function qualityQuery(ctx: MetricContext, medianCycleDays: number | null): Fragment {
+	const queries = qualityQueries(ctx, medianCycleDays);
+	const parts = QUALITY_KINDS.map((kind) => sql`SELECT ${kind} AS kind, * FROM (${queries[kind]})`);
+	return sql`SELECT * FROM (${join(parts, ' UNION ALL BY NAME ')}) ORDER BY kind, ord NULLS FIRST`;
+}
+
+/** One finding per kind (`QUALITY_KINDS` order) from `qualityQuery`'s rows. */
+export function qualityFindings(
+	rows: readonly Row[],
+	options: { lineOf?: (row: number) => number } = {}
+): QualityFinding[] {
+	return QUALITY_KINDS.map((kind) => {
+		const keep = ['id', 'row', 'n', 'threshold_days', ...DETAILS[kind]];
+		const own = rows
+			.filter((r) => r.kind === kind)
+			.map((r) => Object.fromEntries(keep.filter((c) => c in r).map((c) => [c, r[c]])) as Row);
+		return qualityFinding(kind, own, options);
+	});
+}
+
 /**
  * A finding from its query's rows. `lineOf` turns a deals table `row` into a file line (the
  * deals file's preamble and header), when the deals came from a file.
@@ -124,7 +174,7 @@ export function qualityFinding(
 	const examples: QualityExample[] = rows
 		.filter((r) => r.id !== null)
 		.map((r) => {
-			const { id, row, n: _n, threshold_days: _t, ...details } = r;
+			const { id, row, n: _n, threshold_days: _t, ord: _o, ...details } = r;
 			return {
 				id: String(id),
 				line: lineOf && typeof row === 'number' ? lineOf(row) : null,

@@ -1,7 +1,16 @@
 import type { Period } from '../model/filters';
-import { cac, costPerStage, type CostPerStage } from './cac';
-import { funnelRows, type FunnelRow } from './funnel';
-import type { DealCounts, DealSize, Pipeline, SalesCycle } from './kpis';
+import { sql, type Fragment } from '../sql/sql';
+import { cac, costPerStage, spendQuery, type CostPerStage } from './cac';
+import type { MetricContext } from './context';
+import { funnelQuery, funnelRows, type FunnelRow } from './funnel';
+import {
+	kpiQuery,
+	type DealCounts,
+	type DealSize,
+	type KpiCells,
+	type Pipeline,
+	type SalesCycle
+} from './kpis';
 import type { TimeInStage } from './time-in-stage';
 import { salesVelocity } from './velocity';
 import { winRate } from './win-rate';
@@ -23,6 +32,19 @@ export interface Report {
 	cost_per_stage: CostPerStage[] | null;
 	pipeline: Pipeline;
 	warnings: string[];
+}
+
+/** A row of `reportCellsQuery`: a funnel row, with the view's KPI cells and spend repeated. */
+export type ReportCells = KpiCells & { i: number; reached: number; spend: number };
+
+/**
+ * The report's counts, deal size, cycle, pipeline, funnel and spend in one statement: the funnel's
+ * rows (i = 1 … k+1), each with the KPI cells and the spend (the builders of each family,
+ * composed, so a report costs one round trip where it cost three).
+ */
+export function reportCellsQuery(ctx: MetricContext): Fragment {
+	return sql`SELECT f.i, f.reached, k.*, s.spend
+		FROM (${funnelQuery(ctx)}) f, (${kpiQuery(ctx)}) k, (${spendQuery(ctx)}) s ORDER BY f.i`;
 }
 
 /** The query results a report is assembled from (each family's rows). */

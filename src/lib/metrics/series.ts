@@ -61,7 +61,7 @@ export interface SeriesCells {
  */
 export function seriesQuery(ctx: MetricContext): Fragment {
 	const p = ctx.period;
-	return sql`WITH months AS ${monthsTable(monthsOf(p))},
+	return sql`WITH months AS ${monthsTable(p)},
 		d AS NOT MATERIALIZED ${filteredDeals(ctx)},
 		closed AS (SELECT ${monthOf(sql`m`)} AS month, * EXCLUDE (m) FROM (
 			SELECT date_trunc('month', closed) AS m,

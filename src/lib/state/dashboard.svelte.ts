@@ -2,7 +2,12 @@ import type { BrowserDb } from '../db/browser';
 import { logStatements } from '../db/statement-log';
 import type { Dataset } from '../engine/dataset';
 import { buildDataset, readFiles, type ReadFiles } from '../engine/load';
-import { runDashboard, type Dashboard as DashboardData } from '../engine/dashboard';
+import {
+	dashboardParts,
+	settled,
+	type Dashboard as DashboardData,
+	type DashboardParts
+} from '../engine/dashboard';
 import { browserMemoryBudget, engineMemoryLimitMb, tooLarge } from '../engine/memory-budget';
 import { isOutOfMemory, outOfMemoryMessage } from '../engine/out-of-memory';
 import { markStatement, timed } from '../engine/timing';
@@ -61,8 +66,15 @@ export class Dashboard {
 	/** Day/month order the user chose for ambiguous dates (undefined: decide from the data). */
 	dateOrder = $state<DateOrder | undefined>(undefined);
 	report = $state.raw<Report | null>(null);
-	/** Every view of the dashboard for the current period and filters. */
+	/** Every view of the dashboard for the current period and filters, once all are computed. */
 	data = $state.raw<DashboardData | null>(null);
+	/**
+	 * What the panels draw: each panel's latest result, filled in as the statements of a view end
+	 * (a panel of the view before stays until its new result arrives); `pending` names the panels
+	 * whose result for the current view is still on its way.
+	 */
+	shown = $state.raw<Partial<DashboardData> | null>(null);
+	pending = $state.raw<readonly (keyof DashboardData)[]>([]);
 	breakdown = $state<Dimension>('owner');
 	funnelMode = $state<FunnelMode>('cohort');
 	/** The view (period and filters) the shown report was computed for. */
@@ -121,6 +133,8 @@ export class Dashboard {
 							'The analysis engine stopped unexpectedly (often: out of memory). It restarts when you retry or drop the files again.';
 						this.report = null;
 						this.data = null;
+						this.shown = null;
+						this.pending = [];
 						this.dataset = null;
 					}
 				})
@@ -193,6 +207,8 @@ export class Dashboard {
 				this.#read = null;
 				this.dataset = null;
 				this.data = null;
+				this.shown = null;
+				this.pending = [];
 				this.report = null;
 				this.error = refusal;
 				return;
@@ -281,6 +297,8 @@ export class Dashboard {
 			if (superseded()) return;
 			this.dataset = null;
 			this.data = null;
+			this.shown = null;
+			this.pending = [];
 			this.error = message(e);
 			// What was read stays in the mapping editor (or the preview, when nothing could be
 			// read), so the file can be fixed there rather than dropped again.
@@ -426,11 +444,15 @@ export class Dashboard {
 			const db = await this.#db;
 			let data = views.get(key);
 			if (!data) {
-				data = await timed('dashboard', () => runDashboard(db, dataset, asked));
+				const parts = dashboardParts(db, dataset, asked);
+				this.#show(request, parts);
+				data = await timed('dashboard', () => settled(parts));
 				views.set(key, data);
 			}
 			if (request !== this.#request) return;
 			this.data = data;
+			this.shown = data;
+			this.pending = [];
 			this.report = data.report;
 			this.reportView = view;
 			this.error = null;
@@ -438,6 +460,26 @@ export class Dashboard {
 			if (request === this.#request) this.error = message(e);
 		} finally {
 			if (request === this.#request) this.computing = false;
+		}
+	}
+
+	/** Draw each panel of request `request` as its result arrives (unless a newer one was asked). */
+	#show(request: number, parts: DashboardParts): void {
+		const keys = Object.keys(parts) as (keyof DashboardData)[];
+		// Another dataset's panels are not this one's: start empty then.
+		if (this.data === null) this.shown = {};
+		this.pending = keys;
+		for (const key of keys) {
+			void Promise.resolve(parts[key]).then(
+				(value) => {
+					if (request !== this.#request) return;
+					this.shown = { ...this.shown, [key]: value };
+					this.pending = this.pending.filter((k) => k !== key);
+					if (key === 'report') this.report = value as Report;
+				},
+				// The failure is reported by `refresh` (the whole view fails).
+				() => {}
+			);
 		}
 	}
 }

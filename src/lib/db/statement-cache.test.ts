@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from '../sql/sql';
+import { startNodeDb } from './node';
+import { isCachedRead, StatementCache } from './statement-cache';
+import type { Db } from './types';
+
+/** A cache over fake statements that records what was prepared and closed. */
+function fake(capacity?: number) {
+	const prepared: string[] = [];
+	const closed: string[] = [];
+	const cache = new StatementCache<string>({
+		prepare: async (text) => {
+			if (text === 'bad') throw new Error('cannot prepare');
+			prepared.push(text);
+			return text;
+		},
+		close: async (text) => {
+			closed.push(text);
+		},
+		capacity
+	});
+	return { cache, prepared, closed };
+}
+
+describe('StatementCache', () => {
+	it('prepares a statement run twice once', async () => {
+		const { cache, prepared } = fake();
+		expect(await cache.run('a', async (s) => s + 1)).toBe('a1');
+		expect(await cache.run('a', async (s) => s + 2)).toBe('a2');
+		expect(prepared).toEqual(['a']);
+		expect(cache.prepares).toBe(1);
+	});
+
+	it('prepares once when the same text runs twice at the same time', async () => {
+		const { cache, prepared } = fake();
+		await Promise.all([cache.run('a', async () => 1), cache.run('a', async () => 2)]);
+		expect(prepared).toEqual(['a']);
+	});
+
+	it('closes the least recently used statement beyond its capacity', async () => {
+		const { cache, closed } = fake(2);
+		await cache.run('a', async () => 0);
+		await cache.run('b', async () => 0);
+		await cache.run('a', async () => 0);
+		await cache.run('c', async () => 0);
+		expect(closed).toEqual(['b']);
+		expect(cache.size).toBe(2);
+	});
+
+	it('closes everything on clear, and prepares again after it', async () => {
+		const { cache, prepared, closed } = fake();
+		await cache.run('a', async () => 0);
+		await cache.run('b', async () => 0);
+		await cache.clear();
+		expect(closed.sort()).toEqual(['a', 'b']);
+		await cache.run('a', async () => 0);
+		expect(prepared).toEqual(['a', 'b', 'a']);
+	});
+
+	it('closes a statement cleared while in use only when its run ends', async () => {
+		const { cache, closed } = fake();
+		let release = () => {};
+		const running = cache.run('a', () => new Promise<void>((r) => (release = r)));
+		await Promise.resolve();
+		await cache.clear();
+		expect(closed).toEqual([]);
+		release();
+		await running;
+		expect(closed).toEqual(['a']);
+	});
+
+	it('drops every statement after an error, a failed prepare included', async () => {
+		const { cache, closed } = fake();
+		await cache.run('a', async () => 0);
+		await expect(cache.run('bad', async () => 0)).rejects.toThrow('cannot prepare');
+		expect(closed).toEqual(['a']);
+		await expect(
+			cache.run('b', async () => {
+				throw new Error('failed to run');
+			})
+		).rejects.toThrow('failed to run');
+		expect(closed).toEqual(['a', 'b']);
+		expect(cache.size).toBe(0);
+	});
+});
+
+describe('isCachedRead', () => {
+	it('keeps reads and nothing that writes or sets', () => {
+		expect(isCachedRead('SELECT 1')).toBe(true);
+		expect(isCachedRead('\n\t WITH x AS (SELECT 1) SELECT * FROM x')).toBe(true);
+		expect(isCachedRead('CREATE TABLE t AS SELECT 1')).toBe(false);
+		expect(isCachedRead('DROP TABLE t')).toBe(false);
+		expect(isCachedRead('ALTER TABLE t RENAME TO u')).toBe(false);
+		expect(isCachedRead('UPDATE t SET x = 1')).toBe(false);
+		expect(isCachedRead('INSERT INTO t VALUES (1)')).toBe(false);
+		expect(isCachedRead('SET memory_limit = 1')).toBe(false);
+		expect(isCachedRead('SELECTED')).toBe(false);
+	});
+});
+
+describe('the Node Db keeps prepared reads', () => {
+	let db: Db;
+	beforeAll(async () => {
+		db = await startNodeDb();
+	});
+	afterAll(async () => {
+		await db?.close();
+	});
+
+	it('gives the same rows from a kept statement with other values bound', async () => {
+		await db.query(sql`CREATE TABLE t AS SELECT range AS x FROM range(10)`);
+		const read = (min: number) => sql`SELECT count(*)::DOUBLE AS n FROM t WHERE x >= ${min}`;
+		expect(await db.query(read(3))).toEqual([{ n: 7 }]);
+		expect(await db.query(read(8))).toEqual([{ n: 2 }]);
+		expect(await db.query(read(3))).toEqual([{ n: 7 }]);
+	});
+
+	// DuckDB also binds a statement again when the catalog changed, so this holds the rows right;
+	// that DDL closes the kept statements is held by the StatementCache tests above.
+	it('reads a table as replaced by DDL since the statement was first run', async () => {
+		const read = sql`SELECT *, ${'kept'} AS v FROM u`;
+		await db.query(sql`CREATE OR REPLACE TABLE u AS SELECT 1 AS a`);
+		expect(await db.query(read)).toEqual([{ a: 1, v: 'kept' }]);
+		await db.query(sql`CREATE OR REPLACE TABLE u AS SELECT 'x' AS b, 2 AS c`);
+		expect(await db.query(read)).toEqual([{ b: 'x', c: 2, v: 'kept' }]);
+	});
+
+	it('runs again after a statement failed', async () => {
+		await expect(db.query(sql`SELECT CAST(${'nope'} AS INTEGER) AS n`)).rejects.toThrow();
+		expect(await db.query(sql`SELECT CAST(${'12'} AS INTEGER) AS n`)).toEqual([{ n: 12 }]);
+	});
+});

@@ -1,0 +1,104 @@
+/**
+ * Prepared statements kept by their text, so a view asked again (another period, other filter
+ * values: the same texts, other bound values) is bound and run, not parsed and planned again.
+ *
+ * Only reads are kept (`isCachedRead`). Anything else (DDL, an UPDATE, a SET) and every error
+ * closes them all first: tables are rebuilt on each load, and a plan must never outlive the
+ * tables (or registered files) it was made for. A statement in use when it is evicted or
+ * invalidated is closed once its last run ends.
+ */
+export class StatementCache<S> {
+	readonly #prepare: (text: string) => Promise<S>;
+	readonly #close: (statement: S) => Promise<void>;
+	readonly #capacity: number;
+	/** Least recently used first (a Map keeps insertion order; a hit is moved to the end). */
+	readonly #entries = new Map<string, Entry<S>>();
+	#prepares = 0;
+
+	constructor(options: {
+		prepare: (text: string) => Promise<S>;
+		close: (statement: S) => Promise<void>;
+		capacity?: number;
+	}) {
+		this.#prepare = options.prepare;
+		this.#close = options.close;
+		this.#capacity = options.capacity ?? 64;
+	}
+
+	/** How many statements were prepared so far (a hit prepares nothing). */
+	get prepares(): number {
+		return this.#prepares;
+	}
+
+	/** How many prepared statements are kept now. */
+	get size(): number {
+		return this.#entries.size;
+	}
+
+	/** Run `use` with the prepared statement for `text`, preparing it on a miss. */
+	async run<R>(text: string, use: (statement: S) => Promise<R>): Promise<R> {
+		let entry = this.#entries.get(text);
+		if (entry) this.#entries.delete(text);
+		else {
+			this.#prepares += 1;
+			entry = { statement: this.#prepare(text), users: 0, gone: false };
+			// A failed prepare is dropped by the caller's catch below; never an unhandled rejection.
+			entry.statement.catch(() => {});
+		}
+		this.#entries.set(text, entry);
+		entry.users += 1;
+		this.#evict();
+		try {
+			return await use(await entry.statement);
+		} catch (error) {
+			await this.clear();
+			throw error;
+		} finally {
+			entry.users -= 1;
+			if (entry.gone && entry.users === 0) await this.#release(entry);
+		}
+	}
+
+	/** Close every kept statement (those in use, when their run ends). */
+	async clear(): Promise<void> {
+		const entries = [...this.#entries.values()];
+		this.#entries.clear();
+		for (const entry of entries) {
+			entry.gone = true;
+			if (entry.users === 0) await this.#release(entry);
+		}
+	}
+
+	#evict(): void {
+		for (const [text, entry] of this.#entries) {
+			if (this.#entries.size <= this.#capacity) break;
+			this.#entries.delete(text);
+			entry.gone = true;
+			if (entry.users === 0) void this.#release(entry);
+		}
+	}
+
+	async #release(entry: Entry<S>): Promise<void> {
+		try {
+			await this.#close(await entry.statement);
+		} catch {
+			// A statement that never prepared, or whose engine is gone, has nothing to close.
+		}
+	}
+}
+
+interface Entry<S> {
+	statement: Promise<S>;
+	/** Runs in progress with it. */
+	users: number;
+	/** Evicted or invalidated: closed when no run uses it. */
+	gone: boolean;
+}
+
+/**
+ * Whether a statement only reads, so its prepared form may be kept: our reads start with SELECT
+ * or WITH, and nothing of ours writes through a WITH. Every other statement invalidates.
+ */
+export function isCachedRead(text: string): boolean {
+	return /^\s*(SELECT|WITH)\b/i.test(text);
+}

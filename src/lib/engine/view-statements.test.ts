@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startNodeDb } from '../db/node';
+import type { Db } from '../db/types';
+import type { Sql } from '../sql/sql';
+import { runDashboard, type DashboardRequest } from './dashboard';
+import type { Dataset } from './dataset';
+import { loadDataset } from './load';
+
+const HUBSPOT = join(import.meta.dirname, '../../../tests/fixtures/examples/hubspot');
+const DEALS = 'hubspot-crm-exports-all-deals-2025-07-01.csv';
+
+/** The budget of one view: its statements are prepared once per dataset and then only bound. */
+const STATEMENTS_PER_VIEW = 7;
+
+let engine: Db;
+let dataset: Dataset;
+const seen: Sql[] = [];
+/** The engine, recording every statement it is given. */
+const db: Db = {
+	query: (statement) => {
+		seen.push(statement);
+		return engine.query(statement);
+	},
+	registerFile: (name, source) => engine.registerFile(name, source),
+	dropFile: (path) => engine.dropFile(path),
+	close: () => engine.close()
+};
+
+beforeAll(async () => {
+	engine = await startNodeDb();
+	dataset = await loadDataset(
+		db,
+		[
+			{ name: DEALS, source: readFileSync(join(HUBSPOT, DEALS), 'utf8') },
+			{ name: 'spend.csv', source: readFileSync(join(HUBSPOT, 'spend.csv'), 'utf8') }
+		],
+		{ roles: { [DEALS]: 'deals', 'spend.csv': 'spend' } }
+	);
+});
+afterAll(async () => {
+	await engine?.close();
+});
+
+async function statementsOf(request: DashboardRequest): Promise<Sql[]> {
+	seen.length = 0;
+	await runDashboard(db, dataset, request);
+	return [...seen];
+}
+
+const texts = (statements: readonly Sql[]) => statements.map((s) => s.text).sort();
+
+describe('the statements of a view', () => {
+	it('are the same texts for another period and other filter values, only the values differ', async () => {
+		const a = await statementsOf({
+			period: { from: '2024-04-01', to: '2025-03-31' },
+			filters: { owner: ['Alice Moreau'] }
+		});
+		const b = await statementsOf({
+			period: { from: '2024-11-15', to: '2025-01-10' },
+			filters: { owner: ['Eve O\x1fNeil', "Eve O'Neil"], source: ['ORGANIC', 'OUTBOUND', 'PAID'] }
+		});
+		expect(texts(a)).toEqual(texts(b));
+		expect(a.map((s) => s.params)).not.toEqual(b.map((s) => s.params));
+	});
+
+	it('are the same texts for views without filters, whatever the period', async () => {
+		const a = await statementsOf({ period: { from: '2024-04-01', to: '2025-03-31' } });
+		const b = await statementsOf({ period: { from: '2024-10-01', to: '2024-10-31' } });
+		expect(texts(a)).toEqual(texts(b));
+	});
+
+	it(`are at most ${STATEMENTS_PER_VIEW}, the previous period's report included`, async () => {
+		const statements = await statementsOf({
+			period: { from: '2024-04-01', to: '2025-03-31' },
+			filters: { source: ['ORGANIC'] }
+		});
+		expect(statements.length).toBeLessThanOrEqual(STATEMENTS_PER_VIEW);
+		// Every text is asked once: a second ask of the same figures would be a wasted scan.
+		expect(new Set(texts(statements)).size).toBe(statements.length);
+	});
+});
