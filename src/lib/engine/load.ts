@@ -46,7 +46,7 @@ import { auditParsing, type ParsedColumn } from './audit';
 import type { Dataset, LoadedFile, RowCount } from './dataset';
 import { derivedDealsFile, derivesDeals } from './derived-deals';
 import { withParseMacros } from './parse-macros';
-import { profileColumns } from './profile';
+import { profileColumns, type Profile } from './profile';
 import { runStatements } from './statements';
 import { timed } from './timing';
 import { caseVariants, dealWarnings, eventWarnings, fileWarnings, rejectedLines } from './warnings';
@@ -278,12 +278,11 @@ export async function buildDataset(
 		...dateOrderFor(options, deals)
 	});
 	warnings.push(...dealsProfile.notes.map((n) => `${dealsFile.raw.file}: ${n}`));
-	const probabilityScale = await probabilityScaleOf(
-		db,
-		dealsFile.raw.table,
-		deals,
-		dealsProfile.formats
-	);
+	// A probability column written as 0–1 is scaled to percent.
+	const probabilityTop = deals.columns.probability
+		? dealsProfile.numbers[deals.columns.probability]?.max
+		: null;
+	const probabilityScale = probabilityTop != null && probabilityTop <= 1 ? 100 : 1;
 	await db.query(createPipelineStageMap(pipelineStageMapEntries(deals)));
 	// Whether `deals_all` is already built for the final mapping.
 	let dealsAllBuilt = false;
@@ -356,7 +355,8 @@ export async function buildDataset(
 		dealsFile.raw,
 		deals,
 		dealsProfile.formats,
-		dealsProfile.unparsed
+		dealsProfile.unparsed,
+		dealsProfile.numbers
 	);
 	const dealNotes = await dealWarnings(db, dealsFile.raw);
 	const eventNotes = await eventWarnings(db, historyFile?.raw.file ?? dealsFile.raw.file);
@@ -378,7 +378,7 @@ export async function buildDataset(
 		await db.query(
 			createSpend({ rawTable: spendFile.raw.table, mapping: spend, formats: p.formats })
 		);
-		warnings.push(...(await spendWarnings(db, spendFile.raw, spend, p.formats)));
+		warnings.push(...(await spendWarnings(db, spendFile.raw, spend, p)));
 	} else {
 		await runStatements(db, [
 			sql`DROP TABLE IF EXISTS spend`,
@@ -530,21 +530,6 @@ function requireSpendColumns(raw: RawTable, mapping: SpendMapping): void {
 		);
 }
 
-/** A probability column written as 0–1 is scaled to percent. */
-async function probabilityScaleOf(
-	db: Db,
-	table: string,
-	mapping: DealsMapping,
-	formats: ColumnFormats
-): Promise<number> {
-	const column = mapping.columns.probability;
-	if (!column) return 1;
-	const [{ top }] = await db.query<{ top: number | null }>(
-		sql`SELECT max(${parseNumber(ident(column), formats.decimals[column] ?? '.')}) AS top FROM ${ident(table)}`
-	);
-	return top !== null && top <= 1 ? 100 : 1;
-}
-
 function failureText(
 	file: RawTable,
 	f: { what: string; column: string; count: number; firstRow: number; firstValue: string }
@@ -558,7 +543,9 @@ async function parseWarnings(
 	mapping: DealsMapping | HistoryMapping,
 	formats: ColumnFormats,
 	/** Unreadable values per date column, counted by the profile: a column with none is skipped. */
-	unparsed: Record<string, number> = {}
+	unparsed: Record<string, number> = {},
+	/** The same per number column. */
+	numbers: Profile['numbers'] = {}
 ): Promise<string[]> {
 	const checks: ParsedColumn[] = [];
 	const date = (what: string, column: string | undefined, where?: Fragment) => {
@@ -571,7 +558,7 @@ async function parseWarnings(
 			});
 	};
 	const number = (what: string, column: string | undefined) => {
-		if (column)
+		if (column && numbers[column]?.unparsed !== 0)
 			checks.push({
 				what,
 				column,
@@ -599,7 +586,7 @@ async function spendWarnings(
 	db: Db,
 	file: RawTable,
 	mapping: SpendMapping,
-	formats: ColumnFormats
+	{ formats, numbers }: Profile
 ): Promise<string[]> {
 	const checks: ParsedColumn[] = [];
 	const { date, amount } = mapping.columns;
@@ -609,7 +596,8 @@ async function spendWarnings(
 			column: date,
 			parsed: parseSpendDate(ident(date), formats.dates[date] ?? 'iso')
 		});
-	if (amount)
+	// The profile counted the amounts that do not read: none, and the column is not audited.
+	if (amount && numbers[amount]?.unparsed !== 0)
 		checks.push({
 			what: 'spend amount',
 			column: amount,

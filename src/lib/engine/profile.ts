@@ -5,6 +5,7 @@ import {
 	DATE_FAMILIES,
 	cleanText,
 	parseDecimalVotes,
+	parseNumber,
 	parseTimestamp,
 	type DateFamily
 } from '../model/parse';
@@ -20,6 +21,11 @@ export interface Profile {
 	 * this is 0 the parse audit has nothing to find and skips the column.
 	 */
 	unparsed: Record<string, number>;
+	/**
+	 * Per number column, read with the decimal mark chosen: how many values have text but do not
+	 * read (where 0, the parse audit skips the column), and the largest value.
+	 */
+	numbers: Record<string, { unparsed: number; max: number | null }>;
 }
 
 /** Rows a date column's family is first decided from (then confirmed on every row). */
@@ -89,6 +95,17 @@ export async function profileColumns(
 		const votes = parseDecimalVotes(ident(name));
 		selects.push(sql`${votes.comma}::DOUBLE AS ${ident(`n${i}_comma`)}`);
 		selects.push(sql`${votes.point}::DOUBLE AS ${ident(`n${i}_point`)}`);
+		// Read with either mark, as the votes will choose.
+		for (const [mark, key] of [
+			['.', 'point'],
+			[',', 'comma']
+		] as const) {
+			const n = parseNumber(ident(name), mark);
+			selects.push(
+				sql`(count(${cleanText(ident(name))}) - count(${n}))::DOUBLE AS ${ident(`n${i}_${key}_unread`)}`,
+				sql`max(${n}) AS ${ident(`n${i}_${key}_max`)}`
+			);
+		}
 	});
 	const [counts] = selects.length
 		? await db.query<Record<string, number>>(sql`SELECT ${join(selects)} FROM ${ident(table)}`)
@@ -124,10 +141,17 @@ export async function profileColumns(
 		formats.dates[name] = best;
 		unparsed[name] = c.n - c[best];
 	}
+	const numberFacts: Profile['numbers'] = {};
 	numberCols.forEach((name, i) => {
-		formats.decimals[name] = counts[`n${i}_comma`] > counts[`n${i}_point`] ? ',' : '.';
+		const comma = counts[`n${i}_comma`] > counts[`n${i}_point`];
+		formats.decimals[name] = comma ? ',' : '.';
+		const key = comma ? 'comma' : 'point';
+		numberFacts[name] = {
+			unparsed: counts[`n${i}_${key}_unread`],
+			max: counts[`n${i}_${key}_max`]
+		};
 	});
-	return { formats, notes, unparsed };
+	return { formats, notes, unparsed, numbers: numberFacts };
 }
 
 /** The family that parses the most values; the first listed wins a tie. */
