@@ -4,7 +4,7 @@ import type { RawTable } from '../ingest/raw-table';
 import type { Config } from '../model/config';
 import type { DealsMapping, HistoryMapping } from '../model/mapping';
 import type { LoadedFile } from './dataset';
-import { cleanText, timestampExpr } from '../model/parse';
+import { cleanText, parseTimestamp } from '../model/parse';
 import { ident, list, sql } from '../sql/sql';
 import { dealsFromRows } from './deals-from-rows';
 import { profileColumns } from './profile';
@@ -69,7 +69,7 @@ export async function deriveDeals(
 		WITH log AS (
 			SELECT r.__row AS row, ${cleanText(ident(id))} AS id,
 				lower(trim(${ident(field.column)})) AS field, ${cleanText(ident(stage))} AS value,
-				${timestampExpr(ident(at), profile.formats.dates[at] ?? 'iso')} AS "at"
+				${parseTimestamp(ident(at), profile.formats.dates[at] ?? 'iso')} AS "at"
 			FROM ${ident(history.table)} r
 		), facts AS (
 			SELECT *, row_number() OVER (PARTITION BY id, kind ORDER BY "at" NULLS LAST, row) AS first_rank,

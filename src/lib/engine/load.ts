@@ -40,12 +40,14 @@ import type {
 } from '../model/mapping';
 import { withMeddic } from '../model/meddic';
 import type { PipelineOrders } from '../model/pipeline-view';
-import { numberExpr, spendDateExpr, timestampExpr } from '../model/parse';
-import { ident, sql, type Fragment } from '../sql/sql';
+import { parseNumber, parseSpendDate, parseTimestamp } from '../model/parse';
+import { ident, raw, sql, type Fragment } from '../sql/sql';
 import { auditParsing, type ParsedColumn } from './audit';
 import type { Dataset, LoadedFile, RowCount } from './dataset';
 import { derivedDealsFile, derivesDeals } from './derived-deals';
-import { profileColumns } from './profile';
+import { withParseMacros } from './parse-macros';
+import { profileColumns, type Profile } from './profile';
+import { runStatements } from './statements';
 import { timed } from './timing';
 import { caseVariants, dealWarnings, eventWarnings, fileWarnings, rejectedLines } from './warnings';
 
@@ -187,6 +189,7 @@ export async function buildDataset(
 ): Promise<Dataset> {
 	const config = options.config ?? {};
 	const progress = options.onProgress ?? (() => {});
+	await withParseMacros(db);
 	const ignored = read.ignored;
 	const total = read.files.length + ignored.length + 3;
 	const files = read.files.map((f) => {
@@ -220,8 +223,10 @@ export async function buildDataset(
 	}
 	for (const f of files) {
 		if (f.raw.table === ROLE_TABLE[f.role]) continue;
-		await db.query(sql`DROP TABLE IF EXISTS ${ident(ROLE_TABLE[f.role])}`);
-		await db.query(sql`ALTER TABLE ${ident(f.raw.table)} RENAME TO ${ident(ROLE_TABLE[f.role])}`);
+		await runStatements(db, [
+			sql`DROP TABLE IF EXISTS ${ident(ROLE_TABLE[f.role])}`,
+			sql`ALTER TABLE ${ident(f.raw.table)} RENAME TO ${ident(ROLE_TABLE[f.role])}`
+		]);
 		f.raw.table = ROLE_TABLE[f.role];
 	}
 	const mappingOf = <M extends Mapping>(f: LoadedFile | undefined) => (f ? (f.mapping as M) : null);
@@ -273,12 +278,11 @@ export async function buildDataset(
 		...dateOrderFor(options, deals)
 	});
 	warnings.push(...dealsProfile.notes.map((n) => `${dealsFile.raw.file}: ${n}`));
-	const probabilityScale = await probabilityScaleOf(
-		db,
-		dealsFile.raw.table,
-		deals,
-		dealsProfile.formats
-	);
+	// A probability column written as 0–1 is scaled to percent.
+	const probabilityTop = deals.columns.probability
+		? dealsProfile.numbers[deals.columns.probability]?.max
+		: null;
+	const probabilityScale = probabilityTop != null && probabilityTop <= 1 ? 100 : 1;
 	await db.query(createPipelineStageMap(pipelineStageMapEntries(deals)));
 	// Whether `deals_all` is already built for the final mapping.
 	let dealsAllBuilt = false;
@@ -313,9 +317,8 @@ export async function buildDataset(
 			})
 		);
 	}
-	await dropDeals(db);
 	const leftOut = await dealRowsLeftOut(db);
-	await db.query(createDeals(leftOut.repeated > 0));
+	await runStatements(db, [DROP_DEALS, ...createDeals(leftOut.repeated > 0)]);
 
 	progress('Building stage history', readSteps + 1, total);
 	const eventSources: Fragment[] = [];
@@ -337,12 +340,14 @@ export async function buildDataset(
 		if (events) eventSources.push(events);
 	}
 	const dedupe = eventsMayRepeat(deals, leftOut, historyFormats !== null, stageList !== null);
-	for (const statement of createEvents(eventSources, k, perPipeline, dedupe))
-		await db.query(statement);
-	for (const statement of createDealFacts(k)) await db.query(statement);
+	await runStatements(db, createEvents(eventSources, k, perPipeline, dedupe));
+	await runStatements(db, createDealFacts(k));
 	// `deal_facts` holds every column of `deals`: one copy of the deals is enough.
-	await dropDeals(db);
-	await db.query(sql`CREATE VIEW deals AS SELECT * EXCLUDE (${DEAL_FACT_COLUMNS}) FROM deal_facts`);
+	await runStatements(db, [
+		DROP_DEALS,
+		sql`DROP TABLE IF EXISTS deals_first`,
+		sql`CREATE VIEW deals AS SELECT * EXCLUDE (${DEAL_FACT_COLUMNS}) FROM deal_facts`
+	]);
 	// What only `deals_all` and `events_all` can tell, asked now: they are dropped before the
 	// stage facts are built, the load's peak of memory (the notes are listed in order below).
 	const dealParseNotes = await parseWarnings(
@@ -350,13 +355,16 @@ export async function buildDataset(
 		dealsFile.raw,
 		deals,
 		dealsProfile.formats,
-		dealsProfile.unparsed
+		dealsProfile.unparsed,
+		dealsProfile.numbers
 	);
 	const dealNotes = await dealWarnings(db, dealsFile.raw);
 	const eventNotes = await eventWarnings(db, historyFile?.raw.file ?? dealsFile.raw.file);
-	await db.query(sql`DROP TABLE IF EXISTS events_all`);
-	await db.query(sql`DROP TABLE IF EXISTS deals_all`);
-	for (const statement of createStageFacts) await db.query(statement);
+	await runStatements(db, [
+		sql`DROP TABLE IF EXISTS events_all`,
+		sql`DROP TABLE IF EXISTS deals_all`,
+		...createStageFacts
+	]);
 
 	progress('Reading spend', readSteps + 2, total);
 	if (spend && spendFile) {
@@ -370,10 +378,12 @@ export async function buildDataset(
 		await db.query(
 			createSpend({ rawTable: spendFile.raw.table, mapping: spend, formats: p.formats })
 		);
-		warnings.push(...(await spendWarnings(db, spendFile.raw, spend, p.formats)));
+		warnings.push(...(await spendWarnings(db, spendFile.raw, spend, p)));
 	} else {
-		await db.query(sql`DROP TABLE IF EXISTS spend`);
-		await db.query(sql`CREATE TABLE spend (row BIGINT, date DATE, channel VARCHAR, amount DOUBLE)`);
+		await runStatements(db, [
+			sql`DROP TABLE IF EXISTS spend`,
+			sql`CREATE TABLE spend (row BIGINT, date DATE, channel VARCHAR, amount DOUBLE)`
+		]);
 	}
 
 	warnings.push(...dealParseNotes, ...dealNotes);
@@ -384,19 +394,27 @@ export async function buildDataset(
 	}
 	warnings.push(...eventNotes);
 
+	// With per-pipeline orders, whether any deal belongs to a pipeline without one.
+	const others = perPipeline
+		? sql`(SELECT count(*) FROM deals WHERE lower(pipeline) NOT IN (SELECT pipeline FROM pipeline_stage_map))`
+		: raw('0');
 	const [summary] = await db.query<{
 		deals: number;
 		events: number;
 		spend: number;
 		from: string | null;
 		to: string | null;
+		others: number;
 	}>(sql`
 		SELECT (SELECT count(*) FROM deals)::DOUBLE AS deals,
 			(SELECT count(*) FROM stage_events)::DOUBLE AS events,
 			(SELECT count(*) FROM spend)::DOUBLE AS spend,
 			(SELECT min(created) FROM deals) AS "from",
-			(SELECT greatest(max(created), max(closed)) FROM deals) AS "to"`);
-	const pipelines = perPipeline ? await pipelineOrders(db, deals) : null;
+			(SELECT greatest(max(created), max(closed)) FROM deals) AS "to",
+			${others}::DOUBLE AS others`);
+	const pipelines: PipelineOrders | null = perPipeline
+		? { pipelines: deals.pipelineStages ?? [], others: summary.others > 0 }
+		: null;
 	const rows = rowCounts(files, dealsFile, summary.deals, leftOut);
 	for (const r of rows) {
 		if (r.read !== r.loaded + r.rejected)
@@ -421,17 +439,8 @@ export async function buildDataset(
 	};
 }
 
-/**
- * Drop `deals`, a view or a table: a build leaves it a view over its `deal_facts`, and makes it
- * a view over `deals_all` or a table of first rows (see `createDeals`) until `deal_facts` is built.
- */
-async function dropDeals(db: Db): Promise<void> {
-	const [found] = await db.query<{ views: number; tables: number }>(sql`SELECT
-		(SELECT count(*) FROM duckdb_views() WHERE view_name = 'deals' AND NOT internal)::DOUBLE AS views,
-		(SELECT count(*) FROM duckdb_tables() WHERE table_name = 'deals')::DOUBLE AS tables`);
-	if (found.views > 0) await db.query(sql`DROP VIEW deals`);
-	if (found.tables > 0) await db.query(sql`DROP TABLE deals`);
-}
+/** `deals` is always a view (see `createDeals`): dropped without asking the catalog. */
+const DROP_DEALS = sql`DROP VIEW IF EXISTS deals`;
 
 /** Whether two mappings name the same open, won and lost stages, in the same order. */
 function sameStageLists(a: DealsMapping, b: DealsMapping): boolean {
@@ -482,15 +491,6 @@ async function withStageOrder(
 	};
 }
 
-/** Each pipeline's own order, and whether any deal belongs to a pipeline without one. */
-async function pipelineOrders(db: Db, deals: DealsMapping): Promise<PipelineOrders> {
-	const [{ n }] = await db.query<{ n: number }>(
-		sql`SELECT count(*)::DOUBLE AS n FROM deals
-			WHERE lower(pipeline) NOT IN (SELECT pipeline FROM pipeline_stage_map)`
-	);
-	return { pipelines: deals.pipelineStages ?? [], others: n > 0 };
-}
-
 function isString(v: string | undefined): v is string {
 	return typeof v === 'string';
 }
@@ -530,21 +530,6 @@ function requireSpendColumns(raw: RawTable, mapping: SpendMapping): void {
 		);
 }
 
-/** A probability column written as 0–1 is scaled to percent. */
-async function probabilityScaleOf(
-	db: Db,
-	table: string,
-	mapping: DealsMapping,
-	formats: ColumnFormats
-): Promise<number> {
-	const column = mapping.columns.probability;
-	if (!column) return 1;
-	const [{ top }] = await db.query<{ top: number | null }>(
-		sql`SELECT max(${numberExpr(ident(column), formats.decimals[column] ?? '.')}) AS top FROM ${ident(table)}`
-	);
-	return top !== null && top <= 1 ? 100 : 1;
-}
-
 function failureText(
 	file: RawTable,
 	f: { what: string; column: string; count: number; firstRow: number; firstValue: string }
@@ -558,7 +543,9 @@ async function parseWarnings(
 	mapping: DealsMapping | HistoryMapping,
 	formats: ColumnFormats,
 	/** Unreadable values per date column, counted by the profile: a column with none is skipped. */
-	unparsed: Record<string, number> = {}
+	unparsed: Record<string, number> = {},
+	/** The same per number column. */
+	numbers: Profile['numbers'] = {}
 ): Promise<string[]> {
 	const checks: ParsedColumn[] = [];
 	const date = (what: string, column: string | undefined, where?: Fragment) => {
@@ -566,16 +553,16 @@ async function parseWarnings(
 			checks.push({
 				what,
 				column,
-				parsed: timestampExpr(ident(column), formats.dates[column] ?? 'iso'),
+				parsed: parseTimestamp(ident(column), formats.dates[column] ?? 'iso'),
 				...(where ? { where } : {})
 			});
 	};
 	const number = (what: string, column: string | undefined) => {
-		if (column)
+		if (column && numbers[column]?.unparsed !== 0)
 			checks.push({
 				what,
 				column,
-				parsed: numberExpr(ident(column), formats.decimals[column] ?? '.')
+				parsed: parseNumber(ident(column), formats.decimals[column] ?? '.')
 			});
 	};
 	if (mapping.role === 'deals') {
@@ -599,7 +586,7 @@ async function spendWarnings(
 	db: Db,
 	file: RawTable,
 	mapping: SpendMapping,
-	formats: ColumnFormats
+	{ formats, numbers }: Profile
 ): Promise<string[]> {
 	const checks: ParsedColumn[] = [];
 	const { date, amount } = mapping.columns;
@@ -607,13 +594,14 @@ async function spendWarnings(
 		checks.push({
 			what: 'spend date',
 			column: date,
-			parsed: spendDateExpr(ident(date), formats.dates[date] ?? 'iso')
+			parsed: parseSpendDate(ident(date), formats.dates[date] ?? 'iso')
 		});
-	if (amount)
+	// The profile counted the amounts that do not read: none, and the column is not audited.
+	if (amount && numbers[amount]?.unparsed !== 0)
 		checks.push({
 			what: 'spend amount',
 			column: amount,
-			parsed: numberExpr(ident(amount), formats.decimals[amount] ?? '.')
+			parsed: parseNumber(ident(amount), formats.decimals[amount] ?? '.')
 		});
 	const out = (await auditParsing(db, file.table, checks)).map((f) => failureText(file, f));
 	const variants = await caseVariants(db, sql`SELECT channel AS v FROM spend`);

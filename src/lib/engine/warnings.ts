@@ -1,6 +1,6 @@
 import type { Db } from '../db/types';
 import { lineWord, rowPlace, sourceLine, type RawTable } from '../ingest/raw-table';
-import { ident, sql, type Fragment } from '../sql/sql';
+import { ident, join, sql, type Fragment } from '../sql/sql';
 
 function plural(n: number, word: string): string {
 	return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -100,31 +100,34 @@ export async function dealWarnings(db: Db, raw: RawTable): Promise<string[]> {
 			`${raw.file}: ${plural(repeated, 'duplicate deal row')} left out, the first row of each id kept (first: id "${dup.first_id}" again at ${rowPlace(raw, dup.row ?? 0)})`
 		);
 	}
-	const [early] = await db.query<{ n: number; id: string | null; row: number | null }>(sql`
-		SELECT count(*)::DOUBLE AS n, arg_min(id, row) AS id, min(row)::DOUBLE AS row
-		FROM deals WHERE closed < CAST(created AS DATE)`);
+	const values = await dealValues(db);
+	const early = values.early;
 	if (early.n > 0) {
 		out.push(
 			`${raw.file}: ${plural(early.n, 'deal')} closed before ${early.n === 1 ? 'it was' : 'they were'} created, left out of cycle times (first: id "${early.id}" at ${rowPlace(raw, early.row ?? 0)})`
 		);
 	}
-	const unknown = await db.query<{ stage: string; n: number }>(sql`
-		SELECT stage, count(*)::DOUBLE AS n FROM deals
-		WHERE stage IS NOT NULL AND stage_kind IS NULL
-		GROUP BY stage ORDER BY n DESC, stage LIMIT 20`);
-	for (const u of unknown) {
+	// Unknown stages (the 20 with most deals) and the currencies, in one statement.
+	const groups = await db.query<{ k: string; v: string; n: number }>(sql`
+		SELECT * FROM (SELECT 'stage' AS k, stage AS v, count(*)::DOUBLE AS n FROM deals
+			WHERE stage IS NOT NULL AND stage_kind IS NULL
+			GROUP BY stage ORDER BY n DESC, stage LIMIT 20)
+		UNION ALL
+		SELECT * FROM (SELECT 'currency' AS k, currency AS v, count(*)::DOUBLE AS n FROM deals
+			WHERE currency IS NOT NULL GROUP BY currency ORDER BY n DESC)
+		ORDER BY k DESC, n DESC, v`);
+	for (const u of groups.filter((g) => g.k === 'stage')) {
 		out.push(
-			`${raw.file}: stage "${u.stage}" (${plural(u.n, 'deal')}) is not in the stage list; open deals there are counted at the first stage`
+			`${raw.file}: stage "${u.v}" (${plural(u.n, 'deal')}) is not in the stage list; open deals there are counted at the first stage`
 		);
 	}
-	const currencies = await db.query<{ currency: string; n: number }>(sql`
-		SELECT currency, count(*)::DOUBLE AS n FROM deals WHERE currency IS NOT NULL GROUP BY currency ORDER BY n DESC`);
+	const currencies = groups.filter((g) => g.k === 'currency');
 	if (currencies.length > 1) {
 		out.push(
-			`${raw.file}: amounts are in mixed currencies (${currencies.map((c) => `${c.currency}: ${c.n}`).join(', ')}); they are added as they are`
+			`${raw.file}: amounts are in mixed currencies (${currencies.map((c) => `${c.v}: ${c.n}`).join(', ')}); they are added as they are`
 		);
 	}
-	out.push(...(await valueWarnings(db, raw, currencies.length > 0)));
+	out.push(...(await valueWarnings(db, raw, values, currencies.length > 0)));
 	return out;
 }
 
@@ -133,39 +136,13 @@ export async function dealWarnings(db: Db, raw: RawTable): Promise<string[]> {
  * currency) among deals that have one, and dimension values that differ only in letter case
  * (`Avito`, `avito`), which count as different values.
  */
-async function valueWarnings(db: Db, raw: RawTable, hasCurrency: boolean): Promise<string[]> {
+async function valueWarnings(
+	db: Db,
+	raw: RawTable,
+	v: DealValues,
+	hasCurrency: boolean
+): Promise<string[]> {
 	const out: string[] = [];
-	const [v] = await db.query<{
-		negative: number;
-		negative_id: string | null;
-		negative_row: number | null;
-		no_owner: number;
-		no_owner_id: string | null;
-		no_owner_row: number | null;
-		owners: number;
-		no_source: number;
-		no_source_id: string | null;
-		no_source_row: number | null;
-		sources: number;
-		no_currency: number;
-		no_currency_id: string | null;
-		no_currency_row: number | null;
-	}>(sql`
-		SELECT count(*) FILTER (WHERE amount < 0)::DOUBLE AS negative,
-			arg_min(id, row) FILTER (WHERE amount < 0) AS negative_id,
-			min(row) FILTER (WHERE amount < 0)::DOUBLE AS negative_row,
-			count(*) FILTER (WHERE owner = '(none)')::DOUBLE AS no_owner,
-			arg_min(id, row) FILTER (WHERE owner = '(none)') AS no_owner_id,
-			min(row) FILTER (WHERE owner = '(none)')::DOUBLE AS no_owner_row,
-			count(*) FILTER (WHERE owner <> '(none)')::DOUBLE AS owners,
-			count(*) FILTER (WHERE source = '(none)')::DOUBLE AS no_source,
-			arg_min(id, row) FILTER (WHERE source = '(none)') AS no_source_id,
-			min(row) FILTER (WHERE source = '(none)')::DOUBLE AS no_source_row,
-			count(*) FILTER (WHERE source <> '(none)')::DOUBLE AS sources,
-			count(*) FILTER (WHERE currency IS NULL AND amount IS NOT NULL)::DOUBLE AS no_currency,
-			arg_min(id, row) FILTER (WHERE currency IS NULL AND amount IS NOT NULL) AS no_currency_id,
-			min(row) FILTER (WHERE currency IS NULL AND amount IS NOT NULL)::DOUBLE AS no_currency_row
-		FROM deals`);
 	const first = (id: string | null, row: number | null) =>
 		`first: id "${id}" at ${rowPlace(raw, row ?? 0)}`;
 	if (v.negative > 0)
@@ -184,23 +161,95 @@ async function valueWarnings(db: Db, raw: RawTable, hasCurrency: boolean): Promi
 		out.push(
 			`${raw.file}: ${plural(v.no_currency, 'deal')} without a currency, added with the others (${first(v.no_currency_id, v.no_currency_row)})`
 		);
-	for (const dim of ['owner', 'source', 'pipeline', 'segment'] as const) {
-		const variants = await caseVariants(db, sql`SELECT ${ident(dim)} AS v FROM deals`);
-		if (variants.length)
+	const dims = ['owner', 'source', 'pipeline', 'segment'] as const;
+	const variants = await caseVariantsBy(
+		db,
+		join(
+			dims.map((dim) => sql`SELECT ${dim} AS k, ${ident(dim)} AS v FROM deals`),
+			' UNION ALL '
+		)
+	);
+	for (const dim of dims) {
+		const found = variants.get(dim) ?? [];
+		if (found.length)
 			out.push(
-				`${raw.file}: ${dim} values that differ only in letter case are counted apart (${variants.join('; ')})`
+				`${raw.file}: ${dim} values that differ only in letter case are counted apart (${found.join('; ')})`
 			);
 	}
 	return out;
 }
 
+interface DealValues {
+	negative: number;
+	negative_id: string | null;
+	negative_row: number | null;
+	no_owner: number;
+	no_owner_id: string | null;
+	no_owner_row: number | null;
+	owners: number;
+	no_source: number;
+	no_source_id: string | null;
+	no_source_row: number | null;
+	sources: number;
+	no_currency: number;
+	no_currency_id: string | null;
+	no_currency_row: number | null;
+	early: { n: number; id: string | null; row: number | null };
+}
+
+/**
+ * Per-deal values that look wrong (see `valueWarnings`) and the deals closed before they were
+ * created, counted in one scan of `deals`.
+ */
+async function dealValues(db: Db): Promise<DealValues> {
+	const [v] = await db.query<
+		Omit<DealValues, 'early'> & {
+			early_n: number;
+			early_id: string | null;
+			early_row: number | null;
+		}
+	>(sql`
+		SELECT count(*) FILTER (WHERE amount < 0)::DOUBLE AS negative,
+			arg_min(id, row) FILTER (WHERE amount < 0) AS negative_id,
+			min(row) FILTER (WHERE amount < 0)::DOUBLE AS negative_row,
+			count(*) FILTER (WHERE owner = '(none)')::DOUBLE AS no_owner,
+			arg_min(id, row) FILTER (WHERE owner = '(none)') AS no_owner_id,
+			min(row) FILTER (WHERE owner = '(none)')::DOUBLE AS no_owner_row,
+			count(*) FILTER (WHERE owner <> '(none)')::DOUBLE AS owners,
+			count(*) FILTER (WHERE source = '(none)')::DOUBLE AS no_source,
+			arg_min(id, row) FILTER (WHERE source = '(none)') AS no_source_id,
+			min(row) FILTER (WHERE source = '(none)')::DOUBLE AS no_source_row,
+			count(*) FILTER (WHERE source <> '(none)')::DOUBLE AS sources,
+			count(*) FILTER (WHERE currency IS NULL AND amount IS NOT NULL)::DOUBLE AS no_currency,
+			arg_min(id, row) FILTER (WHERE currency IS NULL AND amount IS NOT NULL) AS no_currency_id,
+			min(row) FILTER (WHERE currency IS NULL AND amount IS NOT NULL)::DOUBLE AS no_currency_row,
+			count(*) FILTER (WHERE closed < CAST(created AS DATE))::DOUBLE AS early_n,
+			arg_min(id, row) FILTER (WHERE closed < CAST(created AS DATE)) AS early_id,
+			min(row) FILTER (WHERE closed < CAST(created AS DATE))::DOUBLE AS early_row
+		FROM deals`);
+	return { ...v, early: { n: v.early_n, id: v.early_id, row: v.early_row } };
+}
+
 /** Groups of values equal after trimming and case-folding but written differently, quoted. */
 export async function caseVariants(db: Db, values: Fragment): Promise<string[]> {
-	const rows = await db.query<{ spellings: string }>(sql`
-		SELECT string_agg('"' || v || '"', ', ' ORDER BY v) AS spellings FROM (
-			SELECT DISTINCT v FROM (${values}) WHERE v IS NOT NULL AND v <> '(none)'
-		) GROUP BY lower(trim(v)) HAVING count(*) > 1 ORDER BY min(lower(trim(v))) LIMIT 10`);
-	return rows.map((r) => r.spellings);
+	const found = await caseVariantsBy(db, sql`SELECT '' AS k, v FROM (${values})`);
+	return found.get('') ?? [];
+}
+
+/**
+ * `caseVariants` of several value lists in one statement: `values` yields `k` (which list) and
+ * `v`; up to 10 groups per list, in the order of their case-folded text.
+ */
+async function caseVariantsBy(db: Db, values: Fragment): Promise<Map<string, string[]>> {
+	const rows = await db.query<{ k: string; spellings: string }>(sql`
+		SELECT k, string_agg('"' || v || '"', ', ' ORDER BY v) AS spellings FROM (
+			SELECT DISTINCT k, v FROM (${values}) WHERE v IS NOT NULL AND v <> '(none)'
+		) GROUP BY k, lower(trim(v)) HAVING count(*) > 1
+		QUALIFY row_number() OVER (PARTITION BY k ORDER BY min(lower(trim(v)))) <= 10
+		ORDER BY k, min(lower(trim(v)))`);
+	const out = new Map<string, string[]>();
+	for (const r of rows) out.set(r.k, [...(out.get(r.k) ?? []), r.spellings]);
+	return out;
 }
 
 /** Stage events that could not be used: unknown deal ids, unknown stage labels. */

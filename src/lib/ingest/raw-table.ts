@@ -19,6 +19,14 @@ import { readWorkbookRows } from './xlsx-read';
 /** The bytes read for sniffing: enough for a preamble, the header and a preview of rows. */
 const HEAD_BYTES = 256 * 1024;
 
+/**
+ * A dropped file up to this size is read whole (one `arrayBuffer`) and its bytes registered: a
+ * registered `File` is read by the engine one small slice per call (`FileReaderSync`), which made
+ * Chromium's `read_csv` of a 217 MB export twice as slow as Node's on a buffer. Larger files stay
+ * a `File`, so the page never holds them whole.
+ */
+export const READ_WHOLE_BYTES = 256 * 1024 ** 2;
+
 /** A rejected line of the file: what was wrong and where. */
 export interface Rejection {
 	/** 1-based line number in the file. */
@@ -360,7 +368,7 @@ async function prepare(file: InputFile, options: LoadRawOptions): Promise<Prepar
 	const nul = !guess.encoding.startsWith('utf-16') && head.includes(0);
 	if (guess.encoding === 'utf-8' && sniffed.encoding === 'utf-8' && !nul && !options.notAllUtf8) {
 		return {
-			source,
+			source: size <= READ_WHOLE_BYTES ? await allBytes(source) : source,
 			head: headText,
 			complete,
 			encoding: 'utf-8',
@@ -427,9 +435,7 @@ export async function loadRawTable(
 	const path = await db.registerFile(`${table}-${file.name}`, prepared.source);
 	const rejects = `${table}_rejects`;
 	const scans = `${table}_reject_scans`;
-	await db.query(sql`DROP TABLE IF EXISTS ${ident(table)}`);
-	await db.query(sql`DROP TABLE IF EXISTS ${ident(rejects)}`);
-	await db.query(sql`DROP TABLE IF EXISTS ${ident(scans)}`);
+	await db.query(dropTables([table, rejects, scans]));
 	const read = (columns: Fragment) => sql`CREATE TABLE ${ident(table)} AS
 		SELECT row_number() OVER () AS __row, *
 		FROM read_csv(${path}, header = true, delim = ${dialect.delimiter},
@@ -440,8 +446,8 @@ export async function loadRawTable(
 			buffer_size = 33554432)`;
 	// A UTF-8 file goes to DuckDB as it is: a NUL byte past the sniffed head is looked for meanwhile.
 	const nul =
-		prepared.asBytes && typeof file.source !== 'string'
-			? hasNul(file.source).catch(() => true)
+		prepared.asBytes && typeof prepared.source !== 'string'
+			? hasNul(prepared.source).catch(() => true)
 			: Promise.resolve(false);
 	try {
 		await db.query(read(sql`all_varchar = true, auto_detect = true`));
@@ -449,8 +455,7 @@ export async function loadRawTable(
 		// DuckDB's own sniffer gives up on a quote that is never closed: read again with the
 		// header we found, so the lines before it load and the rest is rejected, and named.
 		if (!/sniffing file/i.test((e as Error).message)) throw e;
-		await db.query(sql`DROP TABLE IF EXISTS ${ident(rejects)}`);
-		await db.query(sql`DROP TABLE IF EXISTS ${ident(scans)}`);
+		await db.query(dropTables([rejects, scans]));
 		const names = uniqueNames([...dialect.columns, ...(dialect.trailingDelimiter ? [''] : [])]);
 		// Placeholder names (nothing from the file is spliced into SQL), renamed after.
 		const struct = `{${names.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ')}}`;
@@ -460,24 +465,6 @@ export async function loadRawTable(
 				sql`ALTER TABLE ${ident(table)} RENAME COLUMN ${ident(`c${i}`)} TO ${ident(name)}`
 			);
 	}
-	let columns = (await db.query<{ column_name: string }>(sql`DESCRIBE ${ident(table)}`))
-		.map((r) => r.column_name)
-		.filter((c) => c !== '__row');
-	if (dialect.trailingDelimiter && columns.length > 1) {
-		// The nameless field after the last `;` (read_csv calls it `columnN`): dropped when empty
-		// in every row, kept (and so visible) when some row has a value there.
-		const last = columns[columns.length - 1];
-		const [{ filled }] = await db.query<{ filled: number }>(
-			sql`SELECT count(${ident(last)})::DOUBLE AS filled FROM ${ident(table)}`
-		);
-		if (filled === 0) {
-			await db.query(sql`ALTER TABLE ${ident(table)} DROP COLUMN ${ident(last)}`);
-			columns = columns.slice(0, -1);
-		}
-	}
-	const [{ n }] = await db.query<{ n: number }>(
-		sql`SELECT count(*)::DOUBLE AS n FROM ${ident(table)}`
-	);
 	const errors = await db.query<{
 		line: number;
 		error_type: string;
@@ -490,8 +477,25 @@ export async function loadRawTable(
 			max(length(rtrim(csv_line, chr(13) || chr(10))) - length(replace(rtrim(csv_line, chr(13) || chr(10)), chr(10), '')) + 1)::DOUBLE AS lines
 			FROM ${ident(rejects)} GROUP BY line ORDER BY line`
 	);
-	await db.query(sql`DROP TABLE IF EXISTS ${ident(rejects)}`);
-	await db.query(sql`DROP TABLE IF EXISTS ${ident(scans)}`);
+	// The reject tables dropped, then the columns and the row count read, in one call.
+	const described = await db.query<{ column_name: string; n: number }>(
+		sql`${dropTables([rejects, scans])};
+			SELECT column_name, (SELECT count(*) FROM ${ident(table)})::DOUBLE AS n FROM (DESCRIBE ${ident(table)})`
+	);
+	const n = described[0]?.n ?? 0;
+	let columns = described.map((r) => r.column_name).filter((c) => c !== '__row');
+	if (dialect.trailingDelimiter && columns.length > 1) {
+		// The nameless field after the last `;` (read_csv calls it `columnN`): dropped when empty
+		// in every row, kept (and so visible) when some row has a value there.
+		const last = columns[columns.length - 1];
+		const [{ filled }] = await db.query<{ filled: number }>(
+			sql`SELECT count(${ident(last)})::DOUBLE AS filled FROM ${ident(table)}`
+		);
+		if (filled === 0) {
+			await db.query(sql`ALTER TABLE ${ident(table)} DROP COLUMN ${ident(last)}`);
+			columns = columns.slice(0, -1);
+		}
+	}
 	if (
 		prepared.asBytes &&
 		!options.encoding &&
@@ -550,6 +554,14 @@ export async function loadRawTable(
 		renamed,
 		...(prepared.sourceRows ? { sourceRows: prepared.sourceRows } : {})
 	};
+}
+
+/** `DROP TABLE IF EXISTS` for each table, as one text (no values bound: one call). */
+export function dropTables(tables: readonly string[]): Fragment {
+	return join(
+		tables.map((t) => sql`DROP TABLE IF EXISTS ${ident(t)}`),
+		'; '
+	);
 }
 
 /** Header names made unique the way `read_csv` does it: `Owner`, `Owner_1`; `column3` for none. */

@@ -4,10 +4,10 @@ import type { DealsMapping, HistoryMapping, SpendMapping, StagesMapping } from '
 import { meddicSelect } from './meddic';
 import {
 	cleanText,
-	dateExpr,
-	numberExpr,
-	spendDateExpr,
-	timestampExpr,
+	parseDate,
+	parseNumber,
+	parseSpendDate,
+	parseTimestamp,
 	type DateFamily,
 	type DecimalMark
 } from './parse';
@@ -152,7 +152,7 @@ export function createDealsAll({
 	const created = col(c.created);
 	const closed = col(c.closed);
 	const closedDate = closed
-		? dateExpr(closed, family(formats, c.closed))
+		? parseDate(closed, family(formats, c.closed))
 		: raw('CAST(NULL AS DATE)');
 	const currency = col(c.currency);
 	const stageName = sql`lower(COALESCE(sl.name, ${stageText}))`;
@@ -179,9 +179,9 @@ export function createDealsAll({
 			${textOrNone(c.source)} AS source,
 			${textOrNone(c.pipeline)} AS pipeline,
 			${textOrNone(c.segment)} AS segment,
-			${amount ? scaled(numberExpr(amount, decimal(formats, c.amount)), mapping.amountScale) : raw('CAST(NULL AS DOUBLE)')} AS amount,
-			${probability ? sql`${numberExpr(probability, decimal(formats, c.probability))} * ${probabilityScale}` : raw('CAST(NULL AS DOUBLE)')} AS probability,
-			${created ? dateExpr(created, family(formats, c.created)) : raw('CAST(NULL AS DATE)')} AS created,
+			${amount ? scaled(parseNumber(amount, decimal(formats, c.amount)), mapping.amountScale) : raw('CAST(NULL AS DOUBLE)')} AS amount,
+			${probability ? sql`${parseNumber(probability, decimal(formats, c.probability))} * ${probabilityScale}` : raw('CAST(NULL AS DOUBLE)')} AS probability,
+			${created ? parseDate(created, family(formats, c.created)) : raw('CAST(NULL AS DATE)')} AS created,
 			${closedByOutcome(mapping.closedBy, outcome, closedDate, formats)} AS closed_text_date,
 			${outcome} AS outcome,
 			COALESCE(sl.name, ${stageText}) AS stage,
@@ -210,7 +210,7 @@ function closedByOutcome(
 	if (!closedBy?.won && !closedBy?.lost) return closedDate;
 	const at = (name: string | undefined) =>
 		name
-			? sql`COALESCE(${dateExpr(ident(name), family(formats, name))}, ${closedDate})`
+			? sql`COALESCE(${parseDate(ident(name), family(formats, name))}, ${closedDate})`
 			: closedDate;
 	return sql`CASE (${outcome}) WHEN 'won' THEN ${at(closedBy.won)} WHEN 'lost' THEN ${at(closedBy.lost)} ELSE ${closedDate} END`;
 }
@@ -259,16 +259,20 @@ export function createStageLookup(
 
 /**
  * `deals`: one row per id (the first), with a created date. The rest is reported, not lost.
- * Without repeated ids (counted beforehand) there is nothing to pick: a view over `deals_all`,
- * which `deal_facts` copies once.
+ * Always a view, so that a build drops it without asking the catalog what it is: without
+ * repeated ids (counted beforehand) there is nothing to pick, and it is a view over `deals_all`,
+ * which `deal_facts` copies once; with them, a view over `deals_first`, the first rows.
  */
-export function createDeals(repeatedIds: boolean): Fragment {
+export function createDeals(repeatedIds: boolean): Fragment[] {
 	const kept = raw(
 		'SELECT * EXCLUDE (closed_text_date) FROM deals_all WHERE id IS NOT NULL AND created IS NOT NULL'
 	);
 	return repeatedIds
-		? sql`CREATE TABLE deals AS ${kept} QUALIFY row_number() OVER (PARTITION BY id ORDER BY row) = 1`
-		: sql`CREATE VIEW deals AS ${kept}`;
+		? [
+				sql`CREATE OR REPLACE TABLE deals_first AS ${kept} QUALIFY row_number() OVER (PARTITION BY id ORDER BY row) = 1`,
+				sql`CREATE VIEW deals AS SELECT * FROM deals_first`
+			]
+		: [sql`CREATE VIEW deals AS ${kept}`];
 }
 
 export interface EventsSource {
@@ -277,7 +281,12 @@ export interface EventsSource {
 	select: Fragment;
 }
 
-/** Stage events from per-stage date columns of the deals file (HubSpot `Date entered …`). */
+/**
+ * Stage events from per-stage date columns of the deals file (HubSpot `Date entered …`): the
+ * columns turned into rows in one scan (`UNPIVOT`), each column named once and its stage and
+ * pipeline bound, so the text grows by a column name per stage column. One scan per date family
+ * in use (a file's stage columns are usually written alike).
+ */
 export function stageColumnEvents(
 	rawTable: string,
 	mapping: DealsMapping,
@@ -285,11 +294,20 @@ export function stageColumnEvents(
 ): Fragment | null {
 	const id = col(mapping.columns.id);
 	if (!id || mapping.stageColumns.length === 0) return null;
-	const parts = mapping.stageColumns.map((sc) => {
-		const c = ident(sc.column);
-		return sql`SELECT r.__row AS row, ${cleanText(id)} AS id, CAST(${sc.stage} AS VARCHAR) AS stage,
-			${timestampExpr(c, family(formats, sc.column))} AS "at", CAST(${sc.pipeline ?? null} AS VARCHAR) AS pipeline
-			FROM ${ident(rawTable)} r WHERE ${cleanText(c)} IS NOT NULL`;
+	const families = [...new Set(mapping.stageColumns.map((sc) => family(formats, sc.column)))];
+	const parts = families.map((fam) => {
+		const of = mapping.stageColumns.filter((sc) => family(formats, sc.column) === fam);
+		const columns = [...new Set(of.map((sc) => sc.column))].map((c) => ident(c));
+		const names = of.map(
+			(sc) =>
+				sql`(CAST(${sc.column} AS VARCHAR), CAST(${sc.stage} AS VARCHAR), CAST(${sc.pipeline ?? null} AS VARCHAR))`
+		);
+		const at = raw('u.__pipelens_at');
+		return sql`SELECT u.__row AS row, u.__pipelens_id AS id, m.stage, ${parseTimestamp(at, fam)} AS "at", m.pipeline
+			FROM (UNPIVOT (SELECT r.__row, ${cleanText(id)} AS __pipelens_id, ${join(columns)} FROM ${ident(rawTable)} r)
+				ON ${join(columns)} INTO NAME __pipelens_column VALUE __pipelens_at) u
+			JOIN (VALUES ${join(names)}) AS m(column_name, stage, pipeline) ON m.column_name = u.__pipelens_column
+			WHERE ${cleanText(at)} IS NOT NULL`;
 	});
 	return join(parts, ' UNION ALL ');
 }
@@ -310,7 +328,7 @@ export function historyEvents(
 		: null;
 	const field = isStage ? sql`AND ${isStage}` : raw('');
 	const id = cleanText(ident(c.id));
-	const at = timestampExpr(ident(c.at), family(formats, c.at));
+	const at = parseTimestamp(ident(c.at), family(formats, c.at));
 	const events = sql`SELECT r.__row AS row, ${id} AS id, ${stage} AS stage,
 		${at} AS "at", CAST(NULL AS VARCHAR) AS pipeline
 		FROM ${ident(rawTable)} r WHERE ${stage} IS NOT NULL ${notSame} ${field}`;
@@ -513,9 +531,9 @@ export function createSpend({ rawTable, mapping, formats }: SpendOptions): Fragm
 	const date = ident(c.date ?? '');
 	const amount = ident(c.amount ?? '');
 	return sql`CREATE OR REPLACE TABLE spend AS
-		SELECT r.__row AS row, ${spendDateExpr(date, family(formats, c.date))} AS date,
+		SELECT r.__row AS row, ${parseSpendDate(date, family(formats, c.date))} AS date,
 			${textOrNone(c.channel)} AS channel,
-			${numberExpr(amount, decimal(formats, c.amount))} AS amount,
+			${parseNumber(amount, decimal(formats, c.amount))} AS amount,
 			${cleanText(date)} AS date_text, ${cleanText(amount)} AS amount_text
 		FROM ${ident(rawTable)} r`;
 }

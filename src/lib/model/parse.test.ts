@@ -3,10 +3,17 @@ import { startNodeDb } from '../db/node';
 import type { Db } from '../db/types';
 import { ident, sql, type Fragment } from '../sql/sql';
 import {
+	DATE_FAMILIES,
 	cleanText,
 	dateExpr,
 	decimalVotes,
 	numberExpr,
+	parseDate,
+	parseDecimalVotes,
+	parseMacros,
+	parseNumber,
+	parseSpendDate,
+	parseTimestamp,
 	spendDateExpr,
 	timestampExpr,
 	type DateFamily,
@@ -302,5 +309,60 @@ describe('cleanText', () => {
 	it('cleanText trims and turns empty text into null', async () => {
 		expect(await evaluate(cleanText(v), '  Ann ')).toBe('Ann');
 		expect(await evaluate(cleanText(v), '   ')).toBeNull();
+	});
+});
+
+describe('parseMacros', () => {
+	// Values of every kind the expressions above read, and some they refuse.
+	const texts = [
+		'2024-05-06',
+		' 2024-05-06T09:20:00+05:00 ',
+		'2026-06-14 09:20 UTC',
+		'5/6/2024',
+		'13/02/24 10:15',
+		'3/14/2024 1:05 PM',
+		'06.05.2024 10:15:00',
+		'2024.05.06',
+		'2024/05/06 10:30',
+		'2024-05',
+		'05.2024',
+		'0001-01-01',
+		'1 200,50 ₽',
+		'($1,200.00)',
+		'1.234,56',
+		'1.5E+06',
+		'n/a',
+		'',
+		null
+	];
+
+	it('parseMacros defines macros that read every value as the expressions do', async () => {
+		for (const statements of parseMacros()) await db.query(statements);
+		for (const text of texts) {
+			for (const family of DATE_FAMILIES) {
+				expect(await evaluate(parseTimestamp(v, family), text)).toEqual(
+					await evaluate(timestampExpr(v, family), text)
+				);
+				expect(await evaluate(parseDate(v, family), text)).toEqual(
+					await evaluate(dateExpr(v, family), text)
+				);
+				expect(await evaluate(parseSpendDate(v, family), text)).toEqual(
+					await evaluate(spendDateExpr(v, family), text)
+				);
+			}
+			for (const decimal of ['.', ','] as const)
+				expect(await evaluate(parseNumber(v, decimal), text)).toEqual(
+					await evaluate(numberExpr(v, decimal), text)
+				);
+		}
+	});
+
+	it('parseDecimalVotes counts what decimalVotes counts', async () => {
+		const over = (votes: { comma: Fragment; point: Fragment }) =>
+			db.query(
+				sql`SELECT ${votes.comma}::DOUBLE AS comma, ${votes.point}::DOUBLE AS point FROM (VALUES ('1.234,56'), ('1,234.56'), ('12,5'), ('3.75'), ('x')) AS t(v)`
+			);
+		expect(await over(parseDecimalVotes(v))).toEqual(await over(decimalVotes(v)));
+		expect(await over(decimalVotes(v))).toEqual([{ comma: 2, point: 2 }]);
 	});
 });

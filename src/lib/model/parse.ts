@@ -1,4 +1,4 @@
-import { raw, sql, type Fragment } from '../sql/sql';
+import { join, raw, sql, type Fragment } from '../sql/sql';
 
 /**
  * SQL expressions that type one all-text column. Format strings are our own constants
@@ -103,9 +103,14 @@ export function dateExpr(column: Fragment, family: DateFamily): Fragment {
 
 /** A month (`2024-05`, `05.2024`, `2024/05`) or a date, as the first day or the date itself. */
 export function spendDateExpr(column: Fragment, family: DateFamily): Fragment {
+	return spendDate(column, timestampExpr(column, family));
+}
+
+/** A spend date from its text and the timestamp read from it (inline or through a macro). */
+function spendDate(column: Fragment, timestamp: Fragment): Fragment {
 	const text = cleanText(column);
 	return sql`COALESCE(
-		CAST(${timestampExpr(column, family)} AS DATE),
+		CAST(${timestamp} AS DATE),
 		CAST(TRY_STRPTIME(${text}, ['%Y-%m', '%Y/%m', '%m.%Y', '%m/%Y', '%b %Y', '%B %Y', '%Y%m']) AS DATE))`;
 }
 
@@ -169,9 +174,98 @@ export function numberExpr(column: Fragment, decimal: DecimalMark): Fragment {
 
 /** Counts telling a decimal comma from a decimal point across a whole column. */
 export function decimalVotes(column: Fragment): { comma: Fragment; point: Fragment } {
+	const like = decimalLike(column);
+	return {
+		comma: sql`count(*) FILTER (WHERE ${like.comma})`,
+		point: sql`count(*) FILTER (WHERE ${like.point})`
+	};
+}
+
+/** Whether one value is written like a number with a decimal comma, or with a decimal point. */
+function decimalLike(column: Fragment): { comma: Fragment; point: Fragment } {
 	const s = sql`regexp_replace(${withoutSpaces(column)}, ${raw(`'^([-+(]*)${CURRENCY}|${CURRENCY}([-)]*)$'`)}, '\\1\\2', 'g')`;
 	return {
-		comma: sql`count(*) FILTER (WHERE regexp_matches(${s}, '^\\(?[-+]?[0-9]{1,3}(\\.[0-9]{3})+(,[0-9]+)?-?\\)?$|^\\(?[-+]?[0-9]+,[0-9]{1,2}-?\\)?$'))`,
-		point: sql`count(*) FILTER (WHERE regexp_matches(${s}, '^\\(?[-+]?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?-?\\)?$|^\\(?[-+]?[0-9]+\\.[0-9]+-?\\)?$'))`
+		comma: sql`regexp_matches(${s}, '^\\(?[-+]?[0-9]{1,3}(\\.[0-9]{3})+(,[0-9]+)?-?\\)?$|^\\(?[-+]?[0-9]+,[0-9]{1,2}-?\\)?$')`,
+		point: sql`regexp_matches(${s}, '^\\(?[-+]?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?-?\\)?$|^\\(?[-+]?[0-9]+\\.[0-9]+-?\\)?$')`
 	};
+}
+
+/*
+ * The same expressions as DuckDB macros, defined once per engine (`parseMacros`), so that a
+ * statement typing many columns names each column once instead of pasting every expression
+ * (the HubSpot profile was one statement of 56 k characters). A macro is expanded when the
+ * statement is bound: the values are the same, and only the text to parse shrinks.
+ */
+
+const MACRO_FAMILY: Record<DateFamily, string> = {
+	iso: 'iso',
+	mdy: 'mdy',
+	dmy: 'dmy',
+	'dmy-dot': 'dmy_dot',
+	'ymd-dot': 'ymd_dot',
+	'ymd-slash': 'ymd_slash'
+};
+const DECIMAL_NAME: Record<DecimalMark, string> = { '.': 'point', ',': 'comma' };
+
+const macro = (name: string) => (column: Fragment) => sql`${raw(name)}(${column})`;
+const tsMacro = (family: DateFamily) => `pipelens_timestamp_${MACRO_FAMILY[family]}`;
+const spendMacro = (family: DateFamily) => `pipelens_spend_date_${MACRO_FAMILY[family]}`;
+const numberMacro = (decimal: DecimalMark) => `pipelens_number_${DECIMAL_NAME[decimal]}`;
+
+/** `timestampExpr` through its macro (see `parseMacros`). */
+export function parseTimestamp(column: Fragment, family: DateFamily): Fragment {
+	return macro(tsMacro(family))(column);
+}
+
+/** `dateExpr` through the timestamp macro. */
+export function parseDate(column: Fragment, family: DateFamily): Fragment {
+	return sql`CAST(${parseTimestamp(column, family)} AS DATE)`;
+}
+
+/** `spendDateExpr` through its macro. */
+export function parseSpendDate(column: Fragment, family: DateFamily): Fragment {
+	return macro(spendMacro(family))(column);
+}
+
+/** `numberExpr` through its macro. */
+export function parseNumber(column: Fragment, decimal: DecimalMark): Fragment {
+	return macro(numberMacro(decimal))(column);
+}
+
+/** `decimalVotes` through the macros that test one value. */
+export function parseDecimalVotes(column: Fragment): { comma: Fragment; point: Fragment } {
+	return {
+		comma: sql`count(*) FILTER (WHERE pipelens_comma_like(${column}))`,
+		point: sql`count(*) FILTER (WHERE pipelens_point_like(${column}))`
+	};
+}
+
+/**
+ * The statements that (re)define every parse macro, as two texts of several statements each (the
+ * timestamp macros, then those built on them): they bind no values (the formats are our own
+ * constants), so each text runs as one call, and neither is over 8 kB.
+ */
+export function parseMacros(): Fragment[] {
+	const v = raw('v');
+	const define = (name: string, body: Fragment) => {
+		if (body.params.length > 0) throw new Error(`macro ${name} would bind values`);
+		return sql`CREATE OR REPLACE MACRO ${raw(name)}(v) AS ${body}`;
+	};
+	const like = decimalLike(v);
+	return [
+		join(
+			DATE_FAMILIES.map((f) => define(tsMacro(f), timestampExpr(v, f))),
+			';\n'
+		),
+		join(
+			[
+				...DATE_FAMILIES.map((f) => define(spendMacro(f), spendDate(v, parseTimestamp(v, f)))),
+				define(numberMacro('.'), numberExpr(v, '.')),
+				define(numberMacro(','), numberExpr(v, ',')),
+				define('pipelens_comma_like', like.comma),
+				define('pipelens_point_like', like.point)
+			],
+			';\n'
+		)
+	];
 }
