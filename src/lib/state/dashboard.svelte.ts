@@ -4,6 +4,7 @@ import { buildDataset, readFiles, type ReadFiles } from '../engine/load';
 import { runDashboard, type Dashboard as DashboardData } from '../engine/dashboard';
 import { browserMemoryBudget, engineMemoryLimitMb, tooLarge } from '../engine/memory-budget';
 import { isOutOfMemory, outOfMemoryMessage } from '../engine/out-of-memory';
+import { threadsWanted } from '../engine/threads';
 import { timed } from '../engine/timing';
 import type { InputFile } from '../ingest/raw-table';
 import { DIMENSIONS, type Config, type DateOrder, type Dimension } from '../model/config';
@@ -47,6 +48,8 @@ export class Dashboard {
 	engineStatus = $state('Not started');
 	/** `starting`, `ready` or `failed`: a marker for the page and its tests. */
 	engineState = $state<'idle' | 'starting' | 'ready' | 'failed'>('idle');
+	/** DuckDB's threads in the running engine (1 unless the threaded build runs). */
+	engineThreads = $state(1);
 	progress = $state.raw<LoadProgress | null>(null);
 	error = $state<string | null>(null);
 	dataset = $state.raw<Dataset | null>(null);
@@ -109,6 +112,7 @@ export class Dashboard {
 			const started = timed('engine start', async () =>
 				(await import('../db/browser')).startBrowserDb({
 					memoryLimitMb: engineMemoryLimitMb(),
+					threads: threadsWanted(),
 					onStatus: (m) => (this.engineStatus = m),
 					onCrash: () => {
 						this.#db = null;
@@ -127,6 +131,7 @@ export class Dashboard {
 			this.#db = started.then((db) => {
 				this.engineStatus = 'Ready';
 				this.engineState = 'ready';
+				this.engineThreads = db.threads;
 				return db;
 			});
 			this.#db.catch((e: unknown) => {
@@ -147,7 +152,7 @@ export class Dashboard {
 		this.warmUp();
 	}
 
-	/** Start the engine early (the wasm downloads while the user picks a file). */
+	/** Start the engine before any file comes (the page calls this once it has painted). */
 	warmUp(): void {
 		this.#engine().catch((e: unknown) => (this.error = message(e)));
 	}
