@@ -60,8 +60,8 @@ export interface BrowserDbOptions {
 	/** DuckDB's memory limit in MB (default `MEMORY_LIMIT_MB`). */
 	memoryLimitMb?: number;
 	/**
-	 * Use the multi-threaded build when the page is cross-origin isolated (default: no, the
-	 * single-threaded build was as fast on the machines measured; see README, hosting).
+	 * Use the multi-threaded build when the page is cross-origin isolated. Default: no; on the
+	 * 2-core machine measured it was slower, and some loads came out wrong (README, hosting).
 	 */
 	threads?: boolean;
 }
