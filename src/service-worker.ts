@@ -12,8 +12,10 @@ const CACHE = `pipelens-${version}`;
 /** The page itself: what a navigation falls back to offline. */
 const SHELL = `${base}/`;
 const isEngine = (path: string) => /\/duckdb-[^/]*\.wasm$/.test(path);
+/** The opt-in threaded build's worker scripts (1.5 MB): cached when a page uses them. */
+const isThreaded = (path: string) => /\/duckdb-browser-coi[^/]*\.js$/.test(path);
 const PRECACHE = [...new Set([SHELL, ...prerendered, ...build, ...files])].filter(
-	(path) => !isEngine(path) && !path.includes('/demo/')
+	(path) => !isEngine(path) && !isThreaded(path) && !path.includes('/demo/')
 );
 /** Every file of the build (engine and demo included): served cache-first, cached on use. */
 const ASSETS = new Set([SHELL, ...prerendered, ...build, ...files]);
