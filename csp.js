@@ -4,7 +4,9 @@
 // the two equal), docs/csp.md shows the nginx line, and an e2e test serves the site with it.
 //
 // - script-src 'wasm-unsafe-eval': DuckDB-WASM compiles WebAssembly (no JS eval is allowed).
-// - worker-src blob:: duckdb-wasm may start its worker from a blob: URL.
+// - worker-src blob:: the engine's worker starts from a small blob: script that imports
+//   duckdb-wasm's worker (src/lib/db/code-cache-worker.ts); its threads ('self') in the opt-in
+//   threaded build.
 // - connect-src 'self' blob:: the engine fetches its wasm from the site (and from a blob: copy
 //   when a host serves .wasm with the wrong type). Data loaded from another origin (a hosted
 //   ?src= link) needs that origin in the policy at build time, since a <meta> policy cannot change

@@ -12,8 +12,10 @@ const CACHE = `pipelens-${version}`;
 /** The page itself: what a navigation falls back to offline. */
 const SHELL = `${base}/`;
 const isEngine = (path: string) => /\/duckdb-[^/]*\.wasm$/.test(path);
+/** The opt-in threaded build's worker scripts (1.5 MB): cached when a page uses them. */
+const isThreaded = (path: string) => /\/duckdb-browser-coi[^/]*\.js$/.test(path);
 const PRECACHE = [...new Set([SHELL, ...prerendered, ...build, ...files])].filter(
-	(path) => !isEngine(path) && !path.includes('/demo/')
+	(path) => !isEngine(path) && !isThreaded(path) && !path.includes('/demo/')
 );
 /** Every file of the build (engine and demo included): served cache-first, cached on use. */
 const ASSETS = new Set([SHELL, ...prerendered, ...build, ...files]);
@@ -59,15 +61,50 @@ async function page(request: Request): Promise<Response> {
 	}
 }
 
+/** The response with these headers set (a redirect or an opaque answer is left as it is). */
+function withHeaders(response: Response, set: Record<string, string>): Response {
+	if (response.type === 'opaqueredirect' || response.status === 0) return response;
+	const headers = new Headers(response.headers);
+	for (const [name, value] of Object.entries(set)) headers.set(name, value);
+	return new Response(response.body, {
+		status: response.status,
+		statusText: response.statusText,
+		headers
+	});
+}
+
+/**
+ * The page asked for DuckDB's threads (`?threads=1`, src/lib/engine/threads.ts): served
+ * cross-origin isolated, which the threaded build needs, on hosts that cannot send the headers
+ * themselves. Every file the page loads is ours, so `require-corp` blocks nothing of the app.
+ */
+const ISOLATED = {
+	'Cross-Origin-Opener-Policy': 'same-origin',
+	'Cross-Origin-Embedder-Policy': 'require-corp'
+};
+/**
+ * An isolated page's workers must be isolated too: their scripts need the embedder policy
+ * themselves. Only the threaded build's thread workers are started from a script URL (the
+ * engine's own worker is a blob: that inherits the page's), and only on an isolated page.
+ */
+const isThreadWorker = (path: string) =>
+	/\/duckdb-browser-coi\.pthread\.worker\.[^/]*\.js$/.test(path);
+
 sw.addEventListener('fetch', (event) => {
 	const request = event.request;
 	if (request.method !== 'GET') return;
 	const url = new URL(request.url);
 	if (url.origin !== sw.location.origin) return;
 	if (request.mode === 'navigate' && (url.pathname === SHELL || `${url.pathname}/` === SHELL)) {
-		event.respondWith(page(request));
+		const threads = url.searchParams.get('threads') === '1';
+		event.respondWith(page(request).then((r) => (threads ? withHeaders(r, ISOLATED) : r)));
 	} else if (ASSETS.has(url.pathname) && url.search === '') {
-		event.respondWith(cacheFirst(event, url.pathname));
+		const response = cacheFirst(event, url.pathname);
+		event.respondWith(
+			isThreadWorker(url.pathname)
+				? response.then((r) => withHeaders(r, { 'Cross-Origin-Embedder-Policy': 'require-corp' }))
+				: response
+		);
 	}
 	// Anything else (dashboard.json, hosted data, ?src= files) goes to the network untouched.
 });

@@ -1,10 +1,14 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
+import coiPthreadWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.pthread.worker.js?url';
+import coiWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.worker.js?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import coiWasm from '@duckdb/duckdb-wasm/dist/duckdb-coi.wasm?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import type { Sql } from '../sql/sql';
 import { arrowToRows } from './arrow-rows';
+import { engineWorker } from './code-cache-worker';
 import { isCachedRead, StatementCache } from './statement-cache';
 import { inputPath, lockdown, type Db, type FileSource, type Row } from './types';
 
@@ -13,6 +17,27 @@ const BUNDLES: duckdb.DuckDBBundles = {
 	mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
 	eh: { mainModule: ehWasm, mainWorker: ehWorker }
 };
+
+/**
+ * The multi-threaded build: DuckDB's threads are Web Workers sharing the wasm memory, which
+ * needs a SharedArrayBuffer, so a cross-origin-isolated page (COOP/COEP headers). selectBundle
+ * only picks it when the page is isolated; even then it is used only when asked for (`threads`).
+ */
+const THREADED_BUNDLES: duckdb.DuckDBBundles = {
+	...BUNDLES,
+	coi: { mainModule: coiWasm, mainWorker: coiWorker, pthreadWorker: coiPthreadWorker }
+};
+
+/** DuckDB's threads in the threaded build: the cores the browser reports, at most 8. */
+function threadCount(): number {
+	const cores = globalThis.navigator?.hardwareConcurrency ?? 2;
+	return Math.max(1, Math.min(8, cores));
+}
+
+/** The build this page uses: the threaded one when asked for and the page is isolated. */
+function chooseBundle(threads = false): Promise<duckdb.DuckDBBundle> {
+	return duckdb.selectBundle(threads ? THREADED_BUNDLES : BUNDLES);
+}
 
 const DEFAULT_TIMEOUT_MS = 8000;
 /**
@@ -35,11 +60,18 @@ export interface BrowserDbOptions {
 	onCrash?: (error: Error) => void;
 	/** DuckDB's memory limit in MB (default `MEMORY_LIMIT_MB`). */
 	memoryLimitMb?: number;
+	/**
+	 * Use the multi-threaded build when the page is cross-origin isolated. Default: no; on the
+	 * 2-core machine measured it was slower, and some loads came out wrong (README, hosting).
+	 */
+	threads?: boolean;
 }
 
 export interface BrowserDb extends Db {
 	/** True once the worker has died (or the Db was closed): start a new one. */
 	readonly dead: boolean;
+	/** DuckDB's threads: 1 in the single-threaded builds. */
+	readonly threads: number;
 }
 
 /** Bundle asset URLs are relative in a relative-paths build; a worker needs absolute ones. */
@@ -48,32 +80,11 @@ function absolute(url: string): string {
 }
 
 /** The engine files this browser uses (worker script and wasm), as absolute URLs. */
-export async function engineAssetUrls(): Promise<string[]> {
-	const bundle = await duckdb.selectBundle(BUNDLES);
-	return [bundle.mainWorker, bundle.mainModule].filter((u): u is string => !!u).map(absolute);
-}
-
-let preloading: Promise<void> | undefined;
-
-/**
- * Start downloading the engine (worker script and wasm) into the HTTP cache at low priority, so
- * the download overlaps with the user picking a file. Safe to call many times; never throws.
- */
-export function preloadEngine(): void {
-	if (preloading || typeof window === 'undefined') return;
-	preloading = (async () => {
-		const bundle = await duckdb.selectBundle(BUNDLES);
-		const urls = [bundle.mainWorker, bundle.mainModule].filter((u): u is string => !!u);
-		await Promise.all(
-			urls.map(async (url) => {
-				const response = await fetch(absolute(url), { priority: 'low' });
-				// Drain the body without holding it: the point is the cache entry.
-				await response.body?.pipeTo(new WritableStream());
-			})
-		);
-	})().catch(() => {
-		// A failed preload only costs the head start; startBrowserDb reports real failures.
-	});
+export async function engineAssetUrls(threads = false): Promise<string[]> {
+	const bundle = await chooseBundle(threads);
+	return [bundle.mainWorker, bundle.pthreadWorker, bundle.mainModule]
+		.filter((u): u is string => !!u)
+		.map(absolute);
 }
 
 interface Booted {
@@ -87,15 +98,17 @@ function describe(error: unknown): string {
 
 /**
  * One start attempt: a fresh worker instantiating `wasmUrl`, abandoned (worker terminated) when
- * it reports no progress for `timeoutMs` or the worker fails to load.
+ * it reports no progress for `timeoutMs`, the worker fails to load, or `abandon` settles first.
  */
 function boot(
 	workerUrl: string,
 	wasmUrl: string,
+	pthreadWorkerUrl: string | null,
 	timeoutMs: number,
-	onStatus: (message: string) => void
+	onStatus: (message: string) => void,
+	abandon: Promise<Error> = new Promise(() => {})
 ): Promise<Booted> {
-	const worker = new Worker(workerUrl);
+	const { worker, url: bootstrapUrl } = engineWorker(workerUrl);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	return new Promise<Booted>((resolve, reject) => {
 		let timer: ReturnType<typeof setTimeout> | undefined;
@@ -104,6 +117,7 @@ function boot(
 			if (settled) return;
 			settled = true;
 			clearTimeout(timer);
+			URL.revokeObjectURL(bootstrapUrl);
 			worker.removeEventListener('error', onError);
 			if (!error) return resolve({ db, worker });
 			worker.terminate();
@@ -121,8 +135,9 @@ function boot(
 			finish(new Error(event.message || 'its worker could not be loaded'));
 		};
 		worker.addEventListener('error', onError);
+		void abandon.then(finish);
 		arm();
-		db.instantiate(wasmUrl, null, (progress) => {
+		db.instantiate(wasmUrl, pthreadWorkerUrl, (progress) => {
 			const downloaded = progress.bytesTotal > 0 && progress.bytesLoaded >= progress.bytesTotal;
 			arm(downloaded ? Math.max(timeoutMs, COMPILE_ALLOWANCE_MS) : timeoutMs);
 			if (progress.bytesTotal > 0) {
@@ -162,22 +177,27 @@ async function bootWithRetry(
 ): Promise<Booted> {
 	const workerUrl = absolute(bundle.mainWorker ?? '');
 	const wasmUrl = absolute(bundle.mainModule);
+	const pthreadWorkerUrl = bundle.pthreadWorker ? absolute(bundle.pthreadWorker) : null;
 	// A host serving .wasm with the wrong MIME type makes duckdb-wasm's instantiateStreaming reject
 	// inside the worker with nobody listening: instantiate() then never settles. Ask the host
-	// first, and go straight to the bytes as a Blob of the right type when it says otherwise.
-	let firstFailure = `the host serves ${wasmUrl} without the application/wasm type`;
-	if (await servedAsWasm(wasmUrl)) {
-		try {
-			return await boot(workerUrl, wasmUrl, timeoutMs, onStatus);
-		} catch (error) {
-			firstFailure = describe(error);
-		}
-		onStatus('The analysis engine is slow to start; trying again…');
+	// while the first attempt starts (not before: that cost a round trip on every start), drop
+	// that attempt when the host says otherwise, and go to the bytes as a Blob of the right type.
+	const wrongType = `the host serves ${wasmUrl} without the application/wasm type`;
+	let firstFailure = wrongType;
+	const abandon = servedAsWasm(wasmUrl).then((ok) =>
+		ok ? new Promise<Error>(() => {}) : new Error(wrongType)
+	);
+	try {
+		return await boot(workerUrl, wasmUrl, pthreadWorkerUrl, timeoutMs, onStatus, abandon);
+	} catch (error) {
+		firstFailure = describe(error);
 	}
+	if (firstFailure !== wrongType) onStatus('The analysis engine is slow to start; trying again…');
+	// A blob: copy compiles without the code cache (it has no URL to key it by): a fallback only.
 	let blobUrl: string | undefined;
 	try {
 		blobUrl = await wasmBlobUrl(wasmUrl);
-		return await boot(workerUrl, blobUrl, timeoutMs, onStatus);
+		return await boot(workerUrl, blobUrl, pthreadWorkerUrl, timeoutMs, onStatus);
 	} catch (error) {
 		throw new Error(
 			`The analysis engine could not start: ${describe(error)} (first attempt: ${firstFailure}).`,
@@ -189,16 +209,18 @@ async function bootWithRetry(
 }
 
 /**
- * The browser front end of the engine: duckdb-wasm (single-threaded MVP or EH build, from our
- * own origin) in a Web Worker, locked down before it sees any data.
+ * The browser front end of the engine: duckdb-wasm (single-threaded MVP or EH build, or the
+ * threaded COI build when asked for on an isolated page; from our own origin) in a Web Worker,
+ * locked down before it sees any data.
  */
 export async function startBrowserDb(options: BrowserDbOptions = {}): Promise<BrowserDb> {
 	const onStatus = options.onStatus ?? (() => {});
 	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
 	onStatus('Loading the analysis engine…');
-	const bundle = await duckdb.selectBundle(BUNDLES);
+	const bundle = await chooseBundle(options.threads);
 	const { db, worker } = await bootWithRetry(bundle, timeoutMs, onStatus);
+	const threaded = Boolean(bundle.pthreadWorker);
 
 	let dead = false;
 	let closed = false;
@@ -263,6 +285,8 @@ export async function startBrowserDb(options: BrowserDbOptions = {}): Promise<Br
 
 	let conn: duckdb.AsyncDuckDBConnection;
 	try {
+		// The threaded build starts one thread unless told how many it may use.
+		if (threaded) await guard(() => db.open({ maximumThreads: threadCount() }));
 		conn = await guard(() => db.connect());
 		for (const statement of lockdown(options.memoryLimitMb))
 			await guard(() => conn.query(statement));
@@ -283,6 +307,7 @@ export async function startBrowserDb(options: BrowserDbOptions = {}): Promise<Br
 		get dead() {
 			return dead || closed;
 		},
+		threads: threaded ? threadCount() : 1,
 		query<T extends Row = Row>(statement: Sql): Promise<T[]> {
 			return guard(async () => {
 				const read = isCachedRead(statement.text);

@@ -144,6 +144,12 @@ describe('the link codec', () => {
 		expect(back.view.period).toEqual({ from: '2025-01-01', to: '2025-01-31' });
 	});
 
+	it('leaves the page setting threads=1 to the page, without a message', () => {
+		const back = decodeLink('threads=1');
+		expect(back.issues).toEqual([]);
+		expect(back.view).toEqual(DEFAULT_VIEW);
+	});
+
 	it('never throws on fuzzed links', () => {
 		let seed = 42;
 		const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;

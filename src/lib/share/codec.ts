@@ -44,6 +44,8 @@ const VIEW_KEYS = new Set([
 ]);
 /** Parameters added by mail and ad trackers: not ours, not worth a message. */
 const TRACKERS = /^(utm_\w+|fbclid|gclid|yclid|mc_cid|mc_eid)$/;
+/** The page's own settings, read where they apply (`?threads=1`: src/lib/engine/threads.ts). */
+const PAGE_SETTINGS = new Set(['threads']);
 
 const WHY: Record<UnpackError, MessageKey> = {
 	base64: 'link.why.base64',
@@ -186,7 +188,7 @@ export function decodeLink(search: string, hash = ''): DecodedLink {
 	}
 	const given = new Set<string>();
 	for (const key of new Set(p.keys())) {
-		if (TRACKERS.test(key)) continue;
+		if (TRACKERS.test(key) || PAGE_SETTINGS.has(key)) continue;
 		if (!VIEW_KEYS.has(key)) {
 			issues.push({ key: 'link.unknown-key', vars: { key: key.slice(0, 40) } });
 			continue;

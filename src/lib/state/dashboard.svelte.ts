@@ -10,6 +10,7 @@ import {
 } from '../engine/dashboard';
 import { browserMemoryBudget, engineMemoryLimitMb, tooLarge } from '../engine/memory-budget';
 import { isOutOfMemory, outOfMemoryMessage } from '../engine/out-of-memory';
+import { threadsWanted } from '../engine/threads';
 import { markStatement, timed } from '../engine/timing';
 import type { InputFile } from '../ingest/raw-table';
 import { DIMENSIONS, type Config, type DateOrder, type Dimension } from '../model/config';
@@ -53,6 +54,8 @@ export class Dashboard {
 	engineStatus = $state('Not started');
 	/** `starting`, `ready` or `failed`: a marker for the page and its tests. */
 	engineState = $state<'idle' | 'starting' | 'ready' | 'failed'>('idle');
+	/** DuckDB's threads in the running engine (1 unless the threaded build runs). */
+	engineThreads = $state(1);
 	progress = $state.raw<LoadProgress | null>(null);
 	error = $state<string | null>(null);
 	dataset = $state.raw<Dataset | null>(null);
@@ -122,6 +125,7 @@ export class Dashboard {
 			const started = timed('engine start', async () =>
 				(await import('../db/browser')).startBrowserDb({
 					memoryLimitMb: engineMemoryLimitMb(),
+					threads: threadsWanted(),
 					onStatus: (m) => (this.engineStatus = m),
 					onCrash: () => {
 						this.#db = null;
@@ -142,6 +146,7 @@ export class Dashboard {
 			this.#db = started.then((db) => {
 				this.engineStatus = 'Ready';
 				this.engineState = 'ready';
+				this.engineThreads = db.threads;
 				return logStatements(db, markStatement);
 			});
 			this.#db.catch((e: unknown) => {
@@ -162,7 +167,7 @@ export class Dashboard {
 		this.warmUp();
 	}
 
-	/** Start the engine early (the wasm downloads while the user picks a file). */
+	/** Start the engine before any file comes (the page calls this once it has painted). */
 	warmUp(): void {
 		this.#engine().catch((e: unknown) => (this.error = message(e)));
 	}
