@@ -13,6 +13,7 @@ import { sniffDialect, type Delimiter } from './dialect';
 import { declaredCharset, htmlTableRows, looksLikeHtml } from './html-table';
 import { arrowToCsv, columnarFormat, loadParquet, type ColumnarFormat } from './columnar';
 import { tableToCsv } from './tabular';
+import { WorkbookLimitError } from './workbook-limits';
 import { WorkbookError } from './xlsx';
 import { readWorkbookRows } from './xlsx-read';
 
@@ -330,6 +331,7 @@ async function prepare(file: InputFile, options: LoadRawOptions): Promise<Prepar
 		try {
 			rows = await readWorkbookRows(await allBytes(source));
 		} catch (e) {
+			if (e instanceof WorkbookLimitError) throw new InputError(file.name, e.message);
 			// A zip that is not a workbook (or a damaged one): no table to read in it.
 			if (e instanceof WorkbookError)
 				throw new InputError(file.name, 'this is a binary file, not a CSV export');
