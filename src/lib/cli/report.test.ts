@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -56,6 +56,33 @@ describe('report --json reproduces every expected.json of the examples', () => {
 			});
 		});
 	}
+});
+
+describe('report on a file whose lines end in \\r\\n and \\n both', () => {
+	it.each(['wasm', 'native'])(
+		'gives the numbers of the same file with one line ending, on the %s engine',
+		async (engine) => {
+			const dir = mkdtempSync(join(tmpdir(), 'pipelens-eol-'));
+			try {
+				const hubspot = join(EXAMPLES, 'hubspot');
+				const run = (JSON.parse(readFileSync(join(hubspot, 'expected.json'), 'utf8')) as Run[])[0];
+				const lines = readFileSync(join(hubspot, run.files.deals), 'utf8').split(/\r?\n/);
+				// Every other line in \r\n, the others in \n (a hand edit in another editor).
+				const mixed = lines.map((l, i) => l + (i % 2 ? '\n' : '\r\n')).join('');
+				expect(mixed).toMatch(/[^\r]\n/);
+				writeFileSync(join(dir, run.files.deals), mixed);
+				const argv = argvFor(dir, { ...run, files: { deals: run.files.deals } });
+				const spend = run.files.spend ? ['--spend', join(hubspot, run.files.spend)] : [];
+				const { code, out, err } = await report([...argv, ...spend, '--engine', engine]);
+				expect(err).toBe('');
+				expect(code).toBe(0);
+				const { warnings: _ignored, ...expected } = run.expected;
+				expectClose(JSON.parse(out), expected);
+			} finally {
+				rmSync(dir, { recursive: true, force: true });
+			}
+		}
+	);
 });
 
 describe('report --engine native --parquet', () => {

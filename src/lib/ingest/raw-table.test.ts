@@ -406,4 +406,29 @@ describe('loadRawTable: whole small files', () => {
 		);
 		expect(await rows('raw_one', raw.columns)).toEqual([['John', 'Doe', 'Anytown, WW']]);
 	});
+
+	it('loadRawTable(db, file, table) reads lines ending in \\r\\n and \\n both as the rows a spreadsheet shows, as text, bytes or a file', async () => {
+		const lines = ['Deal,Stage,Created', 'A,Won,2024-01-01', '"B, Inc.",Lost,2024-01-02'];
+		const more = ['C,Won,2024-01-03', 'D,Open,2024-01-04'];
+		const texts = [
+			// Two files concatenated; a file edited by hand; \r\n first then \n; \n first then \r\n.
+			lines.join('\r\n') + '\r\n' + more.join('\n') + '\n',
+			[...lines, ...more].map((l, i) => l + (i % 2 ? '\n' : '\r\n')).join(''),
+			lines[0] + '\r\n' + [...lines.slice(1), ...more].join('\n'),
+			lines.join('\n') + '\n' + more.join('\r\n') + '\r\n'
+		];
+		const expected = [
+			['A', 'Won', '2024-01-01'],
+			['B, Inc.', 'Lost', '2024-01-02'],
+			['C', 'Won', '2024-01-03'],
+			['D', 'Open', '2024-01-04']
+		];
+		for (const text of texts)
+			for (const source of [text, new TextEncoder().encode(text), new Blob([text])]) {
+				const raw = await loadRawTable(db, { name: 'mixed.csv', source }, 'raw_mixed');
+				expect(raw.columns).toEqual(['Deal', 'Stage', 'Created']);
+				expect(await rows('raw_mixed', raw.columns)).toEqual(expected);
+				expect(raw.rejected).toEqual([]);
+			}
+	});
 });

@@ -13,6 +13,7 @@ import { sniffDialect, type Delimiter } from './dialect';
 import { declaredCharset, htmlTableRows, looksLikeHtml } from './html-table';
 import { arrowToCsv, columnarFormat, loadParquet, type ColumnarFormat } from './columnar';
 import { tableToCsv } from './tabular';
+import { bytesMixLineEnds, oneLineEnd } from './line-ends';
 import { WorkbookLimitError } from './workbook-limits';
 import { WorkbookError } from './xlsx';
 import { readWorkbookRows } from './xlsx-read';
@@ -315,7 +316,7 @@ async function prepare(file: InputFile, options: LoadRawOptions): Promise<Prepar
 		if (source.length === 0) throw new InputError(file.name, 'the file is empty');
 		if (looksLikeHtml(source.slice(0, HEAD_BYTES))) return fromHtml(file.name, source, 'utf-8');
 		const clean = withoutNul(source);
-		return fromText(clean.text, 'utf-8', 'csv', { repaired: clean.repaired });
+		return fromText(oneLineEnd(clean.text), 'utf-8', 'csv', { repaired: clean.repaired });
 	}
 	const size = source instanceof Uint8Array ? source.length : source.size;
 	const head = await headBytes(source);
@@ -361,6 +362,8 @@ async function prepare(file: InputFile, options: LoadRawOptions): Promise<Prepar
 	}
 	const nul = !guess.encoding.startsWith('utf-16') && head.includes(0);
 	if (guess.encoding === 'utf-8' && sniffed.encoding === 'utf-8' && !nul && !options.notAllUtf8) {
+		if (await bytesMixLineEnds(source))
+			return fromText(oneLineEnd(decodeBytes(await allBytes(source), guess)), 'utf-8', 'csv');
 		return {
 			source,
 			head: headText,
@@ -376,11 +379,11 @@ async function prepare(file: InputFile, options: LoadRawOptions): Promise<Prepar
 		if ((sniffed.encoding !== 'utf-8' || options.notAllUtf8) && mostlyUtf8(bytes)) {
 			const lenient = lenientUtf8(bytes, 0);
 			const clean = withoutNul(lenient.text, lenient.repaired);
-			return fromText(clean.text, 'utf-8', 'csv', { repaired: clean.repaired });
+			return fromText(oneLineEnd(clean.text), 'utf-8', 'csv', { repaired: clean.repaired });
 		}
 	}
 	const clean = withoutNul(decodeBytes(bytes, guess));
-	return fromText(clean.text, guess.encoding, 'csv', { repaired: clean.repaired });
+	return fromText(oneLineEnd(clean.text), guess.encoding, 'csv', { repaired: clean.repaired });
 }
 
 function shorten(text: string, max = 120): string {
