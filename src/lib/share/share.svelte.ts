@@ -7,6 +7,7 @@ import type { Lang } from '../i18n/messages';
 import { decodeLink, encodeLink } from './codec';
 import { parseDashboardFile, type DashboardFile } from './dashboard-file';
 import { DATA_LINK_LIMIT, MAX_PACKABLE_BYTES, packFiles, unpackFiles } from './data-link';
+import { browserMemoryBudget, largestFitting } from '../engine/memory-budget';
 import { fetchData, FetchError, nameOf } from './fetch-data';
 import type { HostedFile, LinkIssue, ShareView, Source } from './view';
 import { keepKnownValues, resolveData, withLink } from './address';
@@ -208,6 +209,7 @@ export class Share {
 				const bytes = await fetchData(url, {
 					origin: location.origin,
 					timeoutS: view?.timeout ?? undefined,
+					maxBytes: largestFitting(browserMemoryBudget()),
 					onProgress: (done, total) => (this.download = { name, done, total })
 				});
 				inputs.push({ name, source: bytes });
