@@ -138,3 +138,28 @@ describe('report --engine native --parquet', () => {
 		expect(err).toContain('--parquet needs --engine native');
 	});
 });
+
+describe('report --config past the size limits', () => {
+	it('names the field and the limit for 50,000 stages, and the size for a huge file', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'pipelens-config-'));
+		try {
+			const deals = join(EXAMPLES, 'hubspot', 'hubspot-crm-exports-all-deals-2025-07-01.csv');
+			const many = join(dir, 'many.json');
+			writeFileSync(
+				many,
+				JSON.stringify({ stages: Array.from({ length: 50_000 }, (_, i) => `S${i}`) })
+			);
+			const first = await report(['--deals', deals, '--config', many, '--json']);
+			expect(first.code).not.toBe(0);
+			expect(first.err).toContain('config.stages has 50000 labels, more than the limit of 500');
+			expect(first.err).not.toMatch(/call stack/i);
+			const huge = join(dir, 'huge.json');
+			writeFileSync(huge, JSON.stringify({ stages: ['x'.repeat(2 * 1024 * 1024)] }));
+			const second = await report(['--deals', deals, '--config', huge, '--json']);
+			expect(second.code).not.toBe(0);
+			expect(second.err).toContain('more than the 1,024 kB a config may be');
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+});

@@ -1,5 +1,5 @@
 import { untrack } from 'svelte';
-import type { Config } from '../model/config';
+import { configFileTooLarge, type Config } from '../model/config';
 import type { InputFile } from '../ingest/raw-table';
 import type { Dashboard, StartView } from '../state/dashboard.svelte';
 import type { Locale } from '../state/locale.svelte';
@@ -156,7 +156,10 @@ export class Share {
 		}
 		if (!response.ok || /html/.test(response.headers.get('content-type') ?? '')) return null;
 		try {
-			return parseDashboardFile(JSON.parse(await response.text()));
+			const text = await response.text();
+			const tooLarge = configFileTooLarge(new Blob([text]).size);
+			if (tooLarge) throw new Error(tooLarge);
+			return parseDashboardFile(JSON.parse(text));
 		} catch (e) {
 			this.issues = [
 				...this.issues,
