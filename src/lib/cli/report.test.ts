@@ -163,3 +163,31 @@ describe('report --config past the size limits', () => {
 		}
 	});
 });
+
+describe('report --engine native and values that look like input paths', () => {
+	it('binds a --where value starting with /pipelens-input/ as it is, on both engines', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'pipelens-path-value-'));
+		try {
+			const name = 'hubspot-crm-exports-all-deals-2025-07-01.csv';
+			const text = readFileSync(join(EXAMPLES, 'hubspot', name), 'utf8');
+			// An owner whose name looks like the engine's input folder.
+			writeFileSync(join(dir, name), text.replaceAll('"Eve O\'Neil"', '"/pipelens-input/x"'));
+			const deals = join(dir, name);
+			const as = (owner: string) => ['--where', `owner=${owner}`, '--json'];
+			const results = [];
+			for (const engine of ['wasm', 'native'])
+				for (const owner of ['/pipelens-input/x', '/pipelens-input/y']) {
+					const { code, out } = await report(['--deals', deals, '--engine', engine, ...as(owner)]);
+					expect(code).toBe(0);
+					results.push(JSON.parse(out).deals.created);
+				}
+			const eve = (text.match(/"Eve O'Neil"/g) ?? []).length;
+			expect(eve).toBeGreaterThan(0);
+			// Her deals created in the period, and none for an owner nobody has.
+			expect(results[0]).toBeGreaterThan(0);
+			expect(results).toEqual([results[0], 0, results[0], 0]);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+});
