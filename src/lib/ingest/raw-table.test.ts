@@ -431,4 +431,23 @@ describe('loadRawTable: whole small files', () => {
 				expect(raw.rejected).toEqual([]);
 			}
 	});
+
+	it('loadRawTable(db, file, table) names a header of 100,000 columns and a 50 MB field for what they are', async () => {
+		const columns = Array.from({ length: 100_000 }, (_, i) => `c${i}`);
+		const wide = `${columns.join(',')}\n${columns.map(() => '1').join(',')}\n`;
+		await expect(loadRawTable(db, { name: 'wide.csv', source: wide }, 'raw_wide')).rejects.toThrow(
+			/^wide\.csv: the header has more than [\d,]+ columns \(in its first 256 kB alone\), more than the 10,000 a CRM export has: export only the deals' columns$/
+		);
+		const field = 'x'.repeat(50 * 1024 * 1024);
+		const big = new TextEncoder().encode(`id,stage\n1,${field}\n2,Won\n`);
+		await expect(loadRawTable(db, { name: 'big.csv', source: big }, 'raw_big')).rejects.toThrow(
+			'big.csv: line 2 is longer than 256 kB (a field that large is not from a CRM export): remove that field, or export without it'
+		);
+		const header = Array.from({ length: 12_000 }, (_, i) => `c${i}`).join(',');
+		await expect(
+			loadRawTable(db, { name: 'w.csv', source: `${header}\n${header}\n` }, 'raw_w')
+		).rejects.toThrow(
+			'w.csv: the header has 12,000 columns, more than the 10,000 a CRM export has'
+		);
+	});
 });

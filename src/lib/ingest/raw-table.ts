@@ -386,6 +386,25 @@ async function prepare(file: InputFile, options: LoadRawOptions): Promise<Prepar
 	return fromText(oneLineEnd(clean.text), guess.encoding, 'csv', { repaired: clean.repaired });
 }
 
+/** More columns than any CRM export has (HubSpot's widest run to a few hundred). */
+const MAX_COLUMNS = 10_000;
+
+/**
+ * Why the first part of a longer file holds no complete row: its first line, or the one after
+ * the header, does not end within HEAD_BYTES. Says which, and what was in that part.
+ */
+function longLine(head: string, skip: number): string {
+	const kb = `${HEAD_BYTES / 1024} kB`;
+	const end = head.search(/\r?\n/);
+	if (end === -1) {
+		const fields = Math.max(...[',', ';', '\t', '|'].map((d) => head.split(d).length));
+		if (fields > MAX_COLUMNS)
+			return `the header has more than ${fields.toLocaleString('en-US')} columns (in its first ${kb} alone), more than the ${MAX_COLUMNS.toLocaleString('en-US')} a CRM export has: export only the deals' columns`;
+		return `the first line is longer than ${kb}, far longer than a CSV export's header: check that this is the CSV export`;
+	}
+	return `line ${skip + 2} is longer than ${kb} (a field that large is not from a CRM export): remove that field, or export without it`;
+}
+
 function shorten(text: string, max = 120): string {
 	const oneLine = text.replace(/\s+/g, ' ').trim();
 	return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
@@ -425,6 +444,13 @@ export async function loadRawTable(
 		complete: prepared.complete,
 		delimiters: prepared.format === 'csv' ? undefined : [',']
 	});
+	if (!prepared.complete && dialect.rows.length === 0)
+		throw new InputError(file.name, longLine(prepared.head, dialect.skip));
+	if (dialect.columns.length > MAX_COLUMNS)
+		throw new InputError(
+			file.name,
+			`the header has ${dialect.columns.length.toLocaleString('en-US')} columns, more than the ${MAX_COLUMNS.toLocaleString('en-US')} a CRM export has: export only the deals' columns`
+		);
 	if (dialect.columns.length === 0) throw new InputError(file.name, 'no header row was found');
 	if (dialect.rows.length === 0)
 		throw new InputError(file.name, 'the file has a header but no rows');
