@@ -86,6 +86,16 @@ describe('hostile files dropped on the page', () => {
 		expect(errors()).toEqual([]);
 	});
 
+	test('an old link with its view in the query: nothing of it left in the query after landing', async () => {
+		await page.goto(`${url}?v=1&file=q3%20deals.csv&owner=Ann&by=source`);
+		await page.waitForFunction(() => location.hash.includes('file='));
+		const address = new URL(page.url());
+		expect(address.search).toBe('');
+		expect(new URLSearchParams(address.hash.slice(1)).getAll('file')).toEqual(['q3 deals.csv']);
+		expect(await page.textContent('body')).toContain('q3 deals.csv');
+		expect(errors()).toEqual([]);
+	});
+
 	test('labels that repeat after normalisation: the dashboard, no page error', async () => {
 		await drop('repeats.csv', REPEATS);
 		await page.waitForSelector('main[data-ready="true"][data-view="all"]');

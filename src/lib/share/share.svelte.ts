@@ -10,7 +10,7 @@ import { DATA_LINK_LIMIT, MAX_PACKABLE_BYTES, packFiles, unpackFiles } from './d
 import { browserMemoryBudget, largestFitting } from '../engine/memory-budget';
 import { fetchData, FetchError, nameOf } from './fetch-data';
 import type { HostedFile, LinkIssue, ShareView, Source } from './view';
-import { keepKnownValues, resolveData, withLink } from './address';
+import { keepKnownValues, movedToFragment, resolveData, withLink } from './address';
 
 export interface Download {
 	name: string;
@@ -124,6 +124,9 @@ export class Share {
 	}
 
 	async #start(): Promise<void> {
+		const moved = movedToFragment(location.search, location.hash);
+		if (moved)
+			history.replaceState(history.state, '', withLink(location.href, moved.search, moved.hash));
 		const link = decodeLink(location.search, location.hash);
 		if (link.given.has('demo')) return;
 		this.issues = link.issues;
