@@ -7,37 +7,32 @@
  * ending, `\n`, before either reads it. A file with one kind of line ending is left as it is.
  */
 
-/** Which line endings were seen: bit 1 `\r\n`, bit 2 a bare `\n`, bit 4 a bare `\r`. */
+/**
+ * Which line endings were seen: bit 1 `\r\n`, bit 2 a bare `\n`. A bare `\r` is left alone: it
+ * is a line ending only in files that use nothing else (old Mac), which DuckDB reads as such, and
+ * otherwise text inside a quoted field.
+ */
 type Kinds = number;
 const CRLF = 1;
 const LF = 2;
-const CR = 4;
-const mixed = (kinds: Kinds) => kinds !== 0 && (kinds & (kinds - 1)) !== 0;
+const mixed = (kinds: Kinds) => kinds === (CRLF | LF);
 
 /** Line endings in a chunk of bytes; `before` is the byte before it (0 at the start). */
-function kindsIn(bytes: Uint8Array, before: number, next: number | undefined): Kinds {
+function kindsIn(bytes: Uint8Array, before: number): Kinds {
 	let kinds = 0;
 	for (let i = bytes.indexOf(10); i !== -1 && !mixed(kinds); i = bytes.indexOf(10, i + 1))
 		kinds |= (i === 0 ? before : bytes[i - 1]) === 13 ? CRLF : LF;
-	for (let i = bytes.indexOf(13); i !== -1 && !mixed(kinds); i = bytes.indexOf(13, i + 1)) {
-		const after = i + 1 < bytes.length ? bytes[i + 1] : next;
-		// A `\r` at the very end of a chunk is decided with the next chunk's first byte.
-		if (after !== undefined && after !== 10) kinds |= CR;
-	}
 	return kinds;
 }
 
-/** Does the text (a whole file) mix line endings? */
+/** Does the text (a whole file) end lines in `\r\n` and in a bare `\n` both? */
 export function mixesLineEnds(text: string): boolean {
-	const crlf = text.includes('\r\n');
-	const lf = /(^|[^\r])\n/.test(text);
-	const cr = /\r(?!\n)/.test(text);
-	return Number(crlf) + Number(lf) + Number(cr) > 1;
+	return text.includes('\r\n') && /(^|[^\r])\n/.test(text);
 }
 
-/** The text with one line ending, `\n`, when it mixes them; else as it is. */
+/** The text with one line ending, `\n`, when it mixes `\r\n` and `\n`; else as it is. */
 export function oneLineEnd(text: string): string {
-	return mixesLineEnds(text) ? text.replace(/\r\n?/g, '\n') : text;
+	return mixesLineEnds(text) ? text.replace(/\r\n/g, '\n') : text;
 }
 
 /**
@@ -45,23 +40,19 @@ export function oneLineEnd(text: string): string {
  * one without a `\r` costs a byte search per chunk.
  */
 export async function bytesMixLineEnds(source: Uint8Array | Blob): Promise<boolean> {
-	if (source instanceof Uint8Array) return mixed(kindsIn(source, 0, undefined));
+	if (source instanceof Uint8Array) return mixed(kindsIn(source, 0));
 	const reader = source.stream().getReader();
 	let kinds = 0;
 	let before = 0;
-	let current: Uint8Array | undefined;
 	for (;;) {
 		const { done, value } = await reader.read();
-		if (!done && value.length === 0) continue;
-		if (current) {
-			kinds |= kindsIn(current, before, done ? undefined : value[0]);
-			before = current[current.length - 1];
-			if (mixed(kinds)) {
-				if (!done) await reader.cancel();
-				return true;
-			}
-		}
 		if (done) return false;
-		current = value;
+		if (value.length === 0) continue;
+		kinds |= kindsIn(value, before);
+		before = value[value.length - 1];
+		if (mixed(kinds)) {
+			await reader.cancel();
+			return true;
+		}
 	}
 }
