@@ -44,11 +44,13 @@ function safeTag(tag: string): boolean {
  * An SVG chart serialised from the page, or '' when it is anything but plain drawing: no script,
  * no event handler, no foreign content, no link or image leaving the document. Only tags and
  * their attributes are judged: text between tags (a stage label such as `a src=b` or
- * ` onerror=x`) is text, escaped by the serialiser, and does not cost the chart. The charts are
+ * ` onerror=x`) is text, escaped by the serialiser, and does not cost the chart; comments are
+ * dropped. The charts are
  * ours, so a refusal means something is wrong; the report then shows the table alone.
  */
 export function safeSvg(markup: string): string {
-	const text = markup.trim();
+	// Comments (Svelte's empty block anchors, `<!---->`) are dropped: they draw nothing.
+	const text = markup.trim().replace(/<!--[\s\S]*?-->/g, '');
 	if (!/^<svg[\s>]/i.test(text) || !/<\/svg>$/i.test(text)) return '';
 	// Text between tags holds no `<` (the serialiser escapes it), so every `<` starts a tag.
 	const tags = text.match(/<[^>]*>?/g) ?? [];

@@ -92,7 +92,8 @@ describe('safeSvg', () => {
 		'<svg><use href="&#106;avascript:alert(1)"/></svg>',
 		'<svg><rect style="fill: u&#114;l(https://example.com/x)"/></svg>',
 		'<svg><rect ONLOAD = "alert(1)"/></svg>',
-		'<svg><!-- x --><rect/></svg>',
+		'<svg><!-- x --><rect onload="alert(1)"/></svg>',
+		'<svg><scr<!---->ipt>alert(1)</script></svg>',
 		'<svg><rect title="a>" onload="alert(1)"/></svg>',
 		'<div>not svg</div>'
 	])('refuses %s', (markup) => {
@@ -101,6 +102,14 @@ describe('safeSvg', () => {
 });
 
 describe('safeSvg and labels', () => {
+	it('drops comments (Svelte writes <!----> anchors in charts) and keeps the drawing', () => {
+		expect(safeSvg('<svg><!----><rect width="3"/><!----></svg>')).toBe(
+			'<svg><rect width="3"/></svg>'
+		);
+		// What a comment hides goes with it (an HTML parser would end `<!-->` at once).
+		expect(safeSvg('<svg><!--><script>alert(1)</script>--></svg>')).toBe('<svg></svg>');
+	});
+
 	it('keeps a chart whose labels hold src=, onerror= or markup, as text or in an attribute', () => {
 		// As XMLSerializer writes them: < & > escaped in text, and " too in attributes.
 		const labels = ['Demo src=x', 'Won onerror=alert(1)', '"><img src=x onerror=alert(2)>'];
