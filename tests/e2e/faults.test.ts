@@ -1,4 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
@@ -8,9 +10,28 @@ import { serve } from './server';
 
 /**
  * Faults: the engine's worker killed in the middle of a load (through the page's test hook,
- * which stops the worker the way a crash does), and a second drop while a load runs.
+ * which stops the worker the way a crash does), and a second drop while a load runs. The hook
+ * exists only in a build made with PIPELENS_TEST_HOOKS=1, made here into a folder of its own
+ * (PIPELENS_HOOKS_BUILD reuses one); `build/` is the production build, which has none.
  */
 const BUILD = 'build';
+
+/** Every file of a built site, as text. */
+function builtText(dir: string): string {
+	return readdirSync(dir, { recursive: true, withFileTypes: true })
+		.filter((f) => f.isFile() && /\.(js|html)$/.test(f.name))
+		.map((f) => readFileSync(join(f.parentPath, f.name), 'utf8'))
+		.join('\n');
+}
+
+describe('test hooks', () => {
+	test('the production build ships no test hook', () => {
+		if (!existsSync(`${BUILD}/index.html`)) throw new Error('Run `npm run build` first.');
+		const text = builtText(BUILD);
+		expect(text).toContain('pipelens');
+		expect(text).not.toContain('__pipelensCrashEngine');
+	});
+});
 const HUBSPOT = 'tests/fixtures/examples/hubspot';
 const DEALS = join(HUBSPOT, 'hubspot-crm-exports-all-deals-2025-07-01.csv');
 
@@ -28,13 +49,30 @@ describe('faults while loading', () => {
 	let url: string;
 	let close: () => Promise<void>;
 
+	let hooksBuild: string;
+	let built = false;
+
 	beforeAll(async () => {
-		if (!existsSync(`${BUILD}/index.html`)) throw new Error('Run `npm run build` first.');
+		hooksBuild = process.env.PIPELENS_HOOKS_BUILD ?? mkdtempSync(join(tmpdir(), 'pipelens-hooks-'));
+		if (!process.env.PIPELENS_HOOKS_BUILD) {
+			// A production build (vitest's NODE_ENV would make a dev build) with the test hooks.
+			execFileSync('npx', ['vite', 'build'], {
+				env: {
+					...process.env,
+					NODE_ENV: 'production',
+					PIPELENS_TEST_HOOKS: '1',
+					BUILD_DIR: hooksBuild
+				},
+				stdio: 'pipe'
+			});
+			built = true;
+		}
+		expect(builtText(hooksBuild)).toContain('__pipelensCrashEngine');
 		browser = await launchBrowser();
-		const site = await serve(BUILD);
+		const site = await serve(hooksBuild);
 		url = site.url;
 		close = site.close;
-	});
+	}, 600_000);
 
 	// Each test in a browser of its own: no kept files or service worker from the one before.
 	beforeEach(async () => {
@@ -52,6 +90,7 @@ describe('faults while loading', () => {
 	afterAll(async () => {
 		await browser?.close();
 		await close?.();
+		if (built) rmSync(hooksBuild, { recursive: true, force: true });
 	});
 
 	test('the worker dies mid-load: the page says so, and retry restarts the engine and loads', async () => {

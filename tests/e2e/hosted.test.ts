@@ -148,7 +148,9 @@ describe('a hosted team dashboard under a base path', () => {
 		await page.selectOption('[data-testid="period-preset"]', 'last-year');
 		await page.waitForSelector('main[data-ready="true"]:not([data-view="all"])');
 		await page.selectOption('[data-testid="breakdown-by"]', 'source');
-		await page.waitForFunction(() => new URLSearchParams(location.search).get('by') === 'source');
+		await page.waitForFunction(
+			() => new URLSearchParams(location.hash.slice(1)).get('by') === 'source'
+		);
 		await page.waitForSelector(
 			'main[data-ready="true"] [data-testid="breakdown"] th >> text=Source'
 		);
@@ -160,10 +162,13 @@ describe('a hosted team dashboard under a base path', () => {
 		await page.waitForSelector(`main[data-ready="true"][data-view$=";source=${value}"]`);
 		const link = page.url();
 		expect(new URL(link).pathname).toBe(`${BASE}/`);
+		// Only the data files are in the query; the view (filter values too) is in the fragment.
+		expect([...new URL(link).searchParams.keys()]).toEqual(['src', 'src']);
 		expect(new URL(link).searchParams.getAll('src')).toEqual([
 			'deals:data/hubspot-crm-exports-all-deals-2025-07-01.csv',
 			'spend:data/spend.csv'
 		]);
+		expect(new URLSearchParams(new URL(link).hash.slice(1)).get('source')).toBe(value);
 		const before = await viewState(page);
 		const json = await metricsJson(page);
 
@@ -194,9 +199,11 @@ describe('a hosted team dashboard under a base path', () => {
 		await ready(page, `all;owner=${owner}`);
 		const link = new URL(page.url());
 		// The data and config come from dashboard.json: the link holds only the view.
-		expect(link.searchParams.has('src')).toBe(false);
-		expect(link.searchParams.has('c')).toBe(false);
-		expect(link.searchParams.get('owner')).toBe(owner);
+		const view = new URLSearchParams(link.hash.slice(1));
+		expect(link.search).toBe('');
+		expect(view.has('src')).toBe(false);
+		expect(view.has('c')).toBe(false);
+		expect(view.get('owner')).toBe(owner);
 		const before = await viewState(page);
 		const json = await metricsJson(page);
 

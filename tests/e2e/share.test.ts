@@ -11,6 +11,8 @@ import { serve } from './server';
 import { damagedLinks, metricsJson, ready, viewState } from './share-helpers';
 
 const BUILD = 'build';
+/** The view parameters of an address: its fragment's. */
+const fragment = (url: string) => new URLSearchParams(new URL(url).hash.slice(1));
 const HUBSPOT = 'tests/fixtures/examples/hubspot';
 const DROPPED = ['hubspot-crm-exports-all-deals-2025-07-01.csv', 'spend.csv'].map((f) =>
 	join(HUBSPOT, f)
@@ -64,7 +66,9 @@ describe('share links', () => {
 		await page.setInputFiles('[data-testid="file-input"]', DROPPED);
 		await ready(page, 'all');
 		const first = page.url();
-		expect(new URL(first).searchParams.getAll('file')).toEqual([
+		// What describes the data stays in the fragment: a reload sends the host none of it.
+		expect(new URL(first).search).toBe('');
+		expect(fragment(first).getAll('file')).toEqual([
 			'hubspot-crm-exports-all-deals-2025-07-01.csv',
 			'spend.csv'
 		]);
@@ -84,11 +88,11 @@ describe('share links', () => {
 		await ready(page, `2024-01-01..2024-12-31;source=${value}`);
 		await page.check('[data-testid="funnel-mode-snapshot"]');
 		await page.waitForFunction(
-			() => new URLSearchParams(location.search).get('funnel') === 'snapshot'
+			() => new URLSearchParams(location.hash.slice(1)).get('funnel') === 'snapshot'
 		);
 		await ready(page);
 		const link = page.url();
-		const params = new URL(link).searchParams;
+		const params = fragment(link);
 		expect(params.get('from')).toBe('2024-01-01');
 		expect(params.get('by')).toBe('source');
 		expect(params.get('source')).toBe(value);
@@ -97,14 +101,14 @@ describe('share links', () => {
 
 		// Back walks through the chosen views, forward returns.
 		await page.goBack();
-		await page.waitForFunction(() => !new URLSearchParams(location.search).has('funnel'));
+		await page.waitForFunction(() => !new URLSearchParams(location.hash.slice(1)).has('funnel'));
 		await page.goBack();
 		await ready(page, '2024-01-01..2024-12-31');
 		await page.goForward();
 		await ready(page, `2024-01-01..2024-12-31;source=${value}`);
 		await page.goForward();
 		await page.waitForFunction(
-			() => new URLSearchParams(location.search).get('funnel') === 'snapshot'
+			() => new URLSearchParams(location.hash.slice(1)).get('funnel') === 'snapshot'
 		);
 		expect(page.url()).toBe(link);
 
@@ -198,7 +202,7 @@ describe('share links', () => {
 			breakdown: 'source',
 			config: JSON.parse(readFileSync(join(ENTERPRISE, 'config.json'), 'utf8')),
 			encodings: { 'opps.csv': 'utf-8' }
-		}).search;
+		}).hash;
 		expect(new URLSearchParams(good).get('c')).toMatch(/^~/);
 		const withData = encodeLink(
 			{ ...DEFAULT_VIEW, source: { kind: 'inline' }, filters: { owner: ['Ann'] } },

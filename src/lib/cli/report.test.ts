@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -58,6 +58,33 @@ describe('report --json reproduces every expected.json of the examples', () => {
 	}
 });
 
+describe('report on a file whose lines end in \\r\\n and \\n both', () => {
+	it.each(['wasm', 'native'])(
+		'gives the numbers of the same file with one line ending, on the %s engine',
+		async (engine) => {
+			const dir = mkdtempSync(join(tmpdir(), 'pipelens-eol-'));
+			try {
+				const hubspot = join(EXAMPLES, 'hubspot');
+				const run = (JSON.parse(readFileSync(join(hubspot, 'expected.json'), 'utf8')) as Run[])[0];
+				const lines = readFileSync(join(hubspot, run.files.deals), 'utf8').split(/\r?\n/);
+				// Every other line in \r\n, the others in \n (a hand edit in another editor).
+				const mixed = lines.map((l, i) => l + (i % 2 ? '\n' : '\r\n')).join('');
+				expect(mixed).toMatch(/[^\r]\n/);
+				writeFileSync(join(dir, run.files.deals), mixed);
+				const argv = argvFor(dir, { ...run, files: { deals: run.files.deals } });
+				const spend = run.files.spend ? ['--spend', join(hubspot, run.files.spend)] : [];
+				const { code, out, err } = await report([...argv, ...spend, '--engine', engine]);
+				expect(err).toBe('');
+				expect(code).toBe(0);
+				const { warnings: _ignored, ...expected } = run.expected;
+				expectClose(JSON.parse(out), expected);
+			} finally {
+				rmSync(dir, { recursive: true, force: true });
+			}
+		}
+	);
+});
+
 describe('report --engine native --parquet', () => {
 	it('writes the canonical tables, and a deals Parquet file alone', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'pipelens-parquet-'));
@@ -109,5 +136,58 @@ describe('report --engine native --parquet', () => {
 		const { code, err } = await report(['--deals', 'x.csv', '--parquet', 'out.parquet']);
 		expect(code).toBe(2);
 		expect(err).toContain('--parquet needs --engine native');
+	});
+});
+
+describe('report --config past the size limits', () => {
+	it('names the field and the limit for 50,000 stages, and the size for a huge file', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'pipelens-config-'));
+		try {
+			const deals = join(EXAMPLES, 'hubspot', 'hubspot-crm-exports-all-deals-2025-07-01.csv');
+			const many = join(dir, 'many.json');
+			writeFileSync(
+				many,
+				JSON.stringify({ stages: Array.from({ length: 50_000 }, (_, i) => `S${i}`) })
+			);
+			const first = await report(['--deals', deals, '--config', many, '--json']);
+			expect(first.code).not.toBe(0);
+			expect(first.err).toContain('config.stages has 50000 labels, more than the limit of 500');
+			expect(first.err).not.toMatch(/call stack/i);
+			const huge = join(dir, 'huge.json');
+			writeFileSync(huge, JSON.stringify({ stages: ['x'.repeat(2 * 1024 * 1024)] }));
+			const second = await report(['--deals', deals, '--config', huge, '--json']);
+			expect(second.code).not.toBe(0);
+			expect(second.err).toContain('more than the 1,024 kB a config may be');
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+});
+
+describe('report --engine native and values that look like input paths', () => {
+	it('binds a --where value starting with /pipelens-input/ as it is, on both engines', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'pipelens-path-value-'));
+		try {
+			const name = 'hubspot-crm-exports-all-deals-2025-07-01.csv';
+			const text = readFileSync(join(EXAMPLES, 'hubspot', name), 'utf8');
+			// An owner whose name looks like the engine's input folder.
+			writeFileSync(join(dir, name), text.replaceAll('"Eve O\'Neil"', '"/pipelens-input/x"'));
+			const deals = join(dir, name);
+			const as = (owner: string) => ['--where', `owner=${owner}`, '--json'];
+			const results = [];
+			for (const engine of ['wasm', 'native'])
+				for (const owner of ['/pipelens-input/x', '/pipelens-input/y']) {
+					const { code, out } = await report(['--deals', deals, '--engine', engine, ...as(owner)]);
+					expect(code).toBe(0);
+					results.push(JSON.parse(out).deals.created);
+				}
+			const eve = (text.match(/"Eve O'Neil"/g) ?? []).length;
+			expect(eve).toBeGreaterThan(0);
+			// Her deals created in the period, and none for an owner nobody has.
+			expect(results[0]).toBeGreaterThan(0);
+			expect(results).toEqual([results[0], 0, results[0], 0]);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });

@@ -5,7 +5,7 @@ import type { Db } from '../db/types';
 import { loadDataset } from '../engine/load';
 import { runReport } from '../engine/report';
 import type { InputFile } from '../ingest/raw-table';
-import { parseConfig, type Config } from '../model/config';
+import { configFileTooLarge, parseConfig, type Config } from '../model/config';
 import type { FileRole } from '../model/mapping';
 import { parseArgs, USAGE, UsageError } from './args';
 import { formatSummary } from './summary';
@@ -45,7 +45,10 @@ async function openInput(path: string, open: (path: string) => Promise<Blob>): P
 }
 
 async function readConfig(path: string): Promise<Config> {
-	const text = new TextDecoder().decode(await readInput(path));
+	const bytes = await readInput(path);
+	const tooLarge = configFileTooLarge(bytes.length);
+	if (tooLarge) throw new Error(`${path}: ${tooLarge}`);
+	const text = new TextDecoder().decode(bytes);
 	let value: unknown;
 	try {
 		value = JSON.parse(text);

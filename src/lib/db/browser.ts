@@ -246,17 +246,20 @@ export async function startBrowserDb(options: BrowserDbOptions = {}): Promise<Br
 
 	// Fault tests: `window.__pipelensCrashEngine(n)` kills the worker the way a crash does (its
 	// error event) when the n-th engine call from now starts, so a test can stop it mid-load.
+	// Only in a build for the browser tests: a production build has no such hook.
 	let crashIn: number | null = null;
 	const killWorker = () => {
 		worker.terminate();
 		worker.dispatchEvent(new ErrorEvent('error', { message: 'the engine worker was killed' }));
 	};
-	(globalThis as { __pipelensCrashEngine?: (calls?: number) => void }).__pipelensCrashEngine = (
-		calls = 0
-	) => {
-		if (calls <= 0) killWorker();
-		else crashIn = calls;
-	};
+	if (__PIPELENS_TEST_HOOKS__) {
+		(globalThis as { __pipelensCrashEngine?: (calls?: number) => void }).__pipelensCrashEngine = (
+			calls = 0
+		) => {
+			if (calls <= 0) killWorker();
+			else crashIn = calls;
+		};
+	}
 
 	function guard<T>(work: () => Promise<T>): Promise<T> {
 		if (closed) return Promise.reject(new Error('The analysis engine was closed'));

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { openAsBlob } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
@@ -66,8 +66,9 @@ export async function startNativeDb(options: { threads?: number } = {}): Promise
 		'SET lock_configuration=true'
 	])
 		await conn.run(statement);
-	// The input paths the SQL names (`/pipelens-input/…`) live under the working folder here.
-	const local = (path: string) => join(workDir, path.slice('/pipelens-input/'.length));
+	// Input files live under the working folder, by their safe name. registerFile returns that
+	// real path and the SQL binds it as it does any path: no bound value is ever rewritten.
+	const local = (name: string) => join(workDir, basename(inputPath(name)));
 
 	// One statement at a time on the connection (each runs on every thread): callers fire many.
 	let queue: Promise<unknown> = Promise.resolve();
@@ -78,10 +79,7 @@ export async function startNativeDb(options: { threads?: number } = {}): Promise
 	};
 
 	async function run<T extends Row>(statement: Sql): Promise<T[]> {
-		const text = statement.text.replaceAll("'/pipelens-input/", `'${workDir}/`);
-		const params = statement.params.map((p) =>
-			typeof p === 'string' && p.startsWith('/pipelens-input/') ? local(p) : p
-		);
+		const { text, params } = statement;
 		let reader;
 		try {
 			reader = await conn.runAndReadAll(text, params as never);
@@ -107,18 +105,18 @@ export async function startNativeDb(options: { threads?: number } = {}): Promise
 			return serial(() => run<T>(statement));
 		},
 		async registerFile(name: string, source: FileSource): Promise<string> {
-			const path = inputPath(name);
-			const target = local(path);
+			const target = local(name);
 			rmSync(target, { force: true });
 			const known = source instanceof Blob ? onDisk.get(source) : undefined;
 			if (known) symlinkSync(known, target);
 			else if (typeof source === 'string' || source instanceof Uint8Array)
 				writeFileSync(target, source);
 			else await pipeline(Readable.fromWeb(source.stream() as never), createWriteStream(target));
-			return path;
+			return target;
 		},
 		async dropFile(path: string): Promise<void> {
-			rmSync(local(path), { force: true });
+			// Only a file this engine registered: a path from registerFile, in its own folder.
+			if (path === local(basename(path))) rmSync(path, { force: true });
 		},
 		async close(): Promise<void> {
 			await queue;

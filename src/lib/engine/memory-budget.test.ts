@@ -22,6 +22,11 @@ describe('the memory budget', () => {
 		expect(memoryBudget({ deviceMemoryGb: 8, overrideBytes: 50 * MB })).toBe(50 * MB);
 	});
 
+	it('an override (?memory-mb=) can lower the budget, never raise it past the default', () => {
+		expect(memoryBudget({ overrideBytes: 64 * GB })).toBe(WASM_HEAP_LIMIT);
+		expect(memoryBudget({ deviceMemoryGb: 2, overrideBytes: 3 * GB })).toBe(1.5 * GB);
+	});
+
 	it('lets a 1 M-deal export (217 MB, measured peak 2.9 GB) load on a desktop, not a 1 GB one', () => {
 		const desktop = memoryBudget({ deviceMemoryGb: 8 });
 		expect(tooLarge([{ name: 'deals.csv', size: 217 * MB }], desktop)).toBeNull();
@@ -72,5 +77,11 @@ describe('the engine memory limit from the address', () => {
 			'?engine-memory-mb=9999999'
 		])
 			expect(engineMemoryLimitMb(bad)).toBeUndefined();
+	});
+
+	it('engineMemoryLimitMb(search) can lower the default limit (3072 MB), never raise it', () => {
+		expect(engineMemoryLimitMb('?engine-memory-mb=3071')).toBe(3071);
+		expect(engineMemoryLimitMb('?engine-memory-mb=3072')).toBeUndefined();
+		expect(engineMemoryLimitMb('?engine-memory-mb=100000')).toBeUndefined();
 	});
 });

@@ -1,3 +1,5 @@
+import { MEMORY_LIMIT_MB } from '../db/types';
+
 /**
  * Will these files fit in the browser? DuckDB-WASM's heap cannot grow past 4 GB, and a tab that
  * runs out of memory dies without a word; so the files' sizes are checked against a budget first
@@ -18,15 +20,21 @@ const BASE = 700 * 1024 ** 2;
 export interface MemoryEnvironment {
 	/** `navigator.deviceMemory` (GB, rounded down and capped by the browser; often 8). */
 	deviceMemoryGb?: number;
-	/** A budget set on purpose (a test, or `?memory-mb=` in the page's address), in bytes. */
+	/**
+	 * A smaller budget set on purpose (a test, or `?memory-mb=` in the page's address), in
+	 * bytes. It can only lower the budget: a link must not talk a browser into a load that
+	 * would kill the tab.
+	 */
 	overrideBytes?: number;
 }
 
 /** The bytes a load may use: the wasm heap limit, less on a device with little memory. */
 export function memoryBudget(env: MemoryEnvironment = {}): number {
-	if (env.overrideBytes !== undefined && env.overrideBytes > 0) return env.overrideBytes;
 	const device = env.deviceMemoryGb ? env.deviceMemoryGb * 1024 ** 3 * 0.75 : Infinity;
-	return Math.min(WASM_HEAP_LIMIT, device);
+	const budget = Math.min(WASM_HEAP_LIMIT, device);
+	if (env.overrideBytes !== undefined && env.overrideBytes > 0)
+		return Math.min(env.overrideBytes, budget);
+	return budget;
 }
 
 /** What loading files of these sizes is expected to take at its peak, in bytes. */
@@ -67,13 +75,15 @@ export function browserMemoryBudget(): number {
 }
 
 /**
- * DuckDB's memory limit in MB when the address sets one (`?engine-memory-mb=`): the engine then
- * runs out of memory the way it would on a small device (a diagnostic, and the tests' way to
- * make it happen for real). Undefined: the default limit.
+ * DuckDB's memory limit in MB when the address sets a lower one (`?engine-memory-mb=`): the
+ * engine then runs out of memory the way it would on a small device (a diagnostic, and the
+ * tests' way to make it happen for real). Undefined: the default limit, which a link can
+ * never raise.
  */
 export function engineMemoryLimitMb(
 	search = globalThis.location?.search ?? ''
 ): number | undefined {
 	const param = new URLSearchParams(search).get('engine-memory-mb');
-	return param && /^[1-9]\d{0,5}$/.test(param) ? Number(param) : undefined;
+	if (!param || !/^[1-9]\d{0,5}$/.test(param)) return undefined;
+	return Number(param) < MEMORY_LIMIT_MB ? Number(param) : undefined;
 }

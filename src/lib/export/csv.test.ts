@@ -8,6 +8,11 @@ describe('escapeCell', () => {
 			expect(escapeCell(bad)).toBe(`'${bad}`);
 	});
 
+	it('prefixes the full-width formula leaders and leaders after spaces', () => {
+		for (const bad of ['＝1+1', '＋1', '－2', '＠SUM(A1)', ' =1+1', '\u3000＝1', '\nx'])
+			expect(escapeCell(bad)).toBe(`'${bad}`);
+	});
+
 	it('leaves numbers, plain text and empty cells alone', () => {
 		expect(escapeCell(-12.5)).toBe(-12.5);
 		expect(escapeCell('Bob Ito')).toBe('Bob Ito');
@@ -28,6 +33,23 @@ describe('toCsv', () => {
 		expect(parsed[0]).toEqual(['stage', 'reached']);
 		expect(parsed[1]).toEqual(['\'=HYPERLINK("http://x")', '5']);
 		expect(parsed[2]).toEqual(['Demo, "big"', '3']);
+	});
+
+	it('quotes a field holding a semicolon or a tab, so a spreadsheet splitting on either keeps it one cell', () => {
+		const text = toCsv(
+			['Deal', 'Note'],
+			[
+				['x;=1+1', 'a\t=2+2'],
+				['plain', 'b,c']
+			]
+		);
+		expect(text).toBe('Deal,Note\r\n"x;=1+1","a\t=2+2"\r\nplain,"b,c"');
+		for (const delimiter of [',', ';', '\t']) {
+			const parsed = Papa.parse<string[]>(text, { delimiter }).data;
+			// Read with any of the separators, no cell starts with a formula leader.
+			for (const cell of parsed.flat()) expect(cell).not.toMatch(/^[=+\-@]/);
+		}
+		expect(Papa.parse<string[]>(text).data[1]).toEqual(['x;=1+1', 'a\t=2+2']);
 	});
 
 	it('escapes header cells too', () => {

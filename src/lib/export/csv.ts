@@ -1,7 +1,17 @@
 import Papa from 'papaparse';
 
-// A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * A spreadsheet runs a cell starting with one of these as a formula (CSV injection): the ASCII
+ * leaders, tab and line breaks, and the full-width forms (＝＋－＠) that Excel in East Asian
+ * locales reads as the ASCII ones. Spaces before them are skipped by some spreadsheets.
+ */
+const FORMULA_START = /^[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n]/;
+
+/**
+ * List separators of the spreadsheet locales: a field holding one is quoted, so a spreadsheet
+ * that splits on `;` (most of Europe) or tab does not cut it in two and start a cell with `=`.
+ */
+const SEPARATOR = /[,;\t]/;
 
 /** Make a cell safe to open in a spreadsheet: text that would run as a formula gets a leading `'`. */
 export function escapeCell(value: unknown): string | number | boolean | null {
@@ -11,10 +21,16 @@ export function escapeCell(value: unknown): string | number | boolean | null {
 	return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-/** A table as CSV (papaparse `unparse`), every text cell escaped against formula injection. */
+/**
+ * A table as CSV (papaparse `unparse`), every text cell escaped against formula injection and
+ * quoted when it holds any locale's list separator.
+ */
 export function toCsv(columns: readonly string[], rows: readonly (readonly unknown[])[]): string {
-	return Papa.unparse({
-		fields: columns.map((c) => String(escapeCell(c))),
-		data: rows.map((r) => r.map(escapeCell))
-	});
+	return Papa.unparse(
+		{
+			fields: columns.map((c) => String(escapeCell(c))),
+			data: rows.map((r) => r.map(escapeCell))
+		},
+		{ quotes: (value: unknown) => typeof value === 'string' && SEPARATOR.test(value) }
+	);
 }

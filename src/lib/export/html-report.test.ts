@@ -87,9 +87,38 @@ describe('safeSvg', () => {
 		'<svg><a href="https://example.com"><text>x</text></a></svg>',
 		'<svg><image href="https://example.com/p.png"/></svg>',
 		'<svg><rect style="fill: url(https://example.com/x)"/></svg>',
+		'<svg><rect fill="url(https://example.com/x)"/></svg>',
+		'<svg><use xlink:href="https://example.com/s.svg#a"/></svg>',
+		'<svg><use href="&#106;avascript:alert(1)"/></svg>',
+		'<svg><rect style="fill: u&#114;l(https://example.com/x)"/></svg>',
+		'<svg><rect ONLOAD = "alert(1)"/></svg>',
+		'<svg><!-- x --><rect onload="alert(1)"/></svg>',
+		'<svg><scr<!---->ipt>alert(1)</script></svg>',
+		'<svg><rect title="a>" onload="alert(1)"/></svg>',
 		'<div>not svg</div>'
 	])('refuses %s', (markup) => {
 		expect(safeSvg(markup)).toBe('');
+	});
+});
+
+describe('safeSvg and labels', () => {
+	it('drops comments (Svelte writes <!----> anchors in charts) and keeps the drawing', () => {
+		expect(safeSvg('<svg><!----><rect width="3"/><!----></svg>')).toBe(
+			'<svg><rect width="3"/></svg>'
+		);
+		// What a comment hides goes with it (an HTML parser would end `<!-->` at once).
+		expect(safeSvg('<svg><!--><script>alert(1)</script>--></svg>')).toBe('<svg></svg>');
+	});
+
+	it('keeps a chart whose labels hold src=, onerror= or markup, as text or in an attribute', () => {
+		// As XMLSerializer writes them: < & > escaped in text, and " too in attributes.
+		const labels = ['Demo src=x', 'Won onerror=alert(1)', '"><img src=x onerror=alert(2)>'];
+		for (const label of labels) {
+			const text = label.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+			const attribute = text.replace(/"/g, '&quot;');
+			const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9"><g aria-label="${attribute}"><rect width="9" style="fill: url(#g);"/><text x="1">${text}</text><title>${text}</title></g></svg>`;
+			expect(safeSvg(svg)).toBe(svg);
+		}
 	});
 });
 
@@ -153,6 +182,13 @@ describe('reportHtml', () => {
 		);
 		expect(html).toContain('<rect class="bar" width="9"/>');
 		expect(html).not.toContain('alert(3)');
+	});
+
+	it('keeps the funnel chart when a stage label holds src= or onerror=', () => {
+		const funnel =
+			'<svg xmlns="http://www.w3.org/2000/svg"><rect class="bar" width="9"/><text>Demo src=x onerror=alert(1)</text></svg>';
+		const html = reportHtml(documentFor(data, { funnel: [funnel] }));
+		expect(html).toContain(funnel);
 	});
 
 	it('needs nothing from the network: no script, no external URL, a CSP that forbids both', () => {

@@ -42,6 +42,10 @@ export const en = {
 		'{url} sent nothing for {seconds} s, so the download was stopped. Try again later.',
 	'fetch.truncated':
 		'The download of {url} was cut off: {got} of {expected} bytes arrived. Try again.',
+	'fetch.too-large':
+		'{url} is {size}, more than the {max} of exports this browser can analyse, so it was not downloaded. Filter the export (a shorter period, one pipeline), or run `npm run report -- --engine native` on it.',
+	'fetch.too-large-stream':
+		'{url} sent more than the {max} of exports this browser can analyse, so the download was stopped. Filter the export (a shorter period, one pipeline), or run `npm run report -- --engine native` on it.',
 	'fetch.html':
 		'{url} returned a web page, not a data file (often the host’s “not found” or sign-in page). Check the address.',
 	'dashboard.invalid': 'dashboard.json is not valid: {error}',
@@ -307,6 +311,10 @@ export const ru: Record<MessageKey, string> = {
 	'fetch.status': '{url} ответил HTTP {status}; файл прочитать не удалось.',
 	'fetch.timeout': '{url} ничего не присылал {seconds} с, загрузка остановлена. Повторите позже.',
 	'fetch.truncated': 'Загрузка {url} оборвалась: пришло {got} из {expected} байт. Повторите.',
+	'fetch.too-large':
+		'{url} весит {size}, больше {max} выгрузок, которые этот браузер может обработать, поэтому файл не загружен. Отфильтруйте выгрузку (короче период, одна воронка) или запустите на ней `npm run report -- --engine native`.',
+	'fetch.too-large-stream':
+		'{url} прислал больше {max} выгрузок, которые этот браузер может обработать, поэтому загрузка остановлена. Отфильтруйте выгрузку (короче период, одна воронка) или запустите на ней `npm run report -- --engine native`.',
 	'fetch.html':
 		'{url} вернул веб-страницу, а не файл данных (часто это страница «не найдено» или входа). Проверьте адрес.',
 	'dashboard.invalid': 'dashboard.json содержит ошибку: {error}',

@@ -41,6 +41,24 @@ function roundTrip(bytes: Uint8Array): string {
 }
 
 describe('sniffEncoding', () => {
+	it('sniffEncoding(bytes) reads UTF-16 without a byte order mark by its NUL bytes, LE and BE', () => {
+		const text = 'id,stage,owner\n1,Won,Zoë\n2,Lost,Анна\n';
+		const le = new Uint8Array(text.length * 2);
+		const be = new Uint8Array(text.length * 2);
+		for (let i = 0; i < text.length; i++) {
+			const c = text.charCodeAt(i);
+			le.set([c & 0xff, c >> 8], 2 * i);
+			be.set([c >> 8, c & 0xff], 2 * i);
+		}
+		expect(sniffEncoding(le)).toEqual({ encoding: 'utf-16le', bom: 0 });
+		expect(sniffEncoding(be)).toEqual({ encoding: 'utf-16be', bom: 0 });
+		expect(decodeBytes(le, sniffEncoding(le))).toBe(text);
+		// Bytes with NULs in no such pattern are not taken for UTF-16.
+		expect(sniffEncoding(new Uint8Array([0, 0, 0, 0, 1, 2, 0, 0, 0, 9])).encoding).not.toMatch(
+			/utf-16/
+		);
+	});
+
 	it('sniffEncoding(bytes) reads a UTF-8 byte order mark as utf-8 with a 3-byte BOM', () => {
 		const bytes = Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8('id,Сделка\n')]);
 		expect(sniffEncoding(bytes)).toEqual({ encoding: 'utf-8', bom: 3 });

@@ -85,8 +85,29 @@ export function sniffEncoding(sample: Uint8Array, options: SniffOptions = {}): E
 		return { encoding: 'utf-8', bom: 3 };
 	if (sample[0] === 0xff && sample[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
 	if (sample[0] === 0xfe && sample[1] === 0xff) return { encoding: 'utf-16be', bom: 2 };
+	const utf16 = utf16WithoutBom(sample);
+	if (utf16) return { encoding: utf16, bom: 0 };
 	if (isUtf8(sample, options)) return { encoding: 'utf-8', bom: 0 };
 	return { encoding: guessSingleByte(sample), bom: 0 };
+}
+
+/**
+ * UTF-16 written without a byte-order mark: text of mostly ASCII characters has a NUL in every
+ * other byte (the second of each pair in little-endian, the first in big-endian) and hardly
+ * any in the others. Without this the NULs read as a binary file.
+ */
+function utf16WithoutBom(sample: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+	const pairs = Math.min(sample.length >> 1, 4096);
+	if (pairs < 4) return null;
+	let even = 0;
+	let odd = 0;
+	for (let i = 0; i < pairs; i++) {
+		if (sample[2 * i] === 0) even++;
+		if (sample[2 * i + 1] === 0) odd++;
+	}
+	if (odd >= pairs * 0.7 && even <= pairs * 0.05) return 'utf-16le';
+	if (even >= pairs * 0.7 && odd <= pairs * 0.05) return 'utf-16be';
+	return null;
 }
 
 /** Windows-1252 characters for the bytes 0x80–0x9F (the five unassigned ones stay as C1 codes). */

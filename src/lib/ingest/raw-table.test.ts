@@ -406,4 +406,48 @@ describe('loadRawTable: whole small files', () => {
 		);
 		expect(await rows('raw_one', raw.columns)).toEqual([['John', 'Doe', 'Anytown, WW']]);
 	});
+
+	it('loadRawTable(db, file, table) reads lines ending in \\r\\n and \\n both as the rows a spreadsheet shows, as text, bytes or a file', async () => {
+		const lines = ['Deal,Stage,Created', 'A,Won,2024-01-01', '"B, Inc.",Lost,2024-01-02'];
+		const more = ['C,Won,2024-01-03', 'D,Open,2024-01-04'];
+		const texts = [
+			// Two files concatenated; a file edited by hand; \r\n first then \n; \n first then \r\n.
+			lines.join('\r\n') + '\r\n' + more.join('\n') + '\n',
+			[...lines, ...more].map((l, i) => l + (i % 2 ? '\n' : '\r\n')).join(''),
+			lines[0] + '\r\n' + [...lines.slice(1), ...more].join('\n'),
+			lines.join('\n') + '\n' + more.join('\r\n') + '\r\n'
+		];
+		const expected = [
+			['A', 'Won', '2024-01-01'],
+			['B, Inc.', 'Lost', '2024-01-02'],
+			['C', 'Won', '2024-01-03'],
+			['D', 'Open', '2024-01-04']
+		];
+		for (const text of texts)
+			for (const source of [text, new TextEncoder().encode(text), new Blob([text])]) {
+				const raw = await loadRawTable(db, { name: 'mixed.csv', source }, 'raw_mixed');
+				expect(raw.columns).toEqual(['Deal', 'Stage', 'Created']);
+				expect(await rows('raw_mixed', raw.columns)).toEqual(expected);
+				expect(raw.rejected).toEqual([]);
+			}
+	});
+
+	it('loadRawTable(db, file, table) names a header of 100,000 columns and a 50 MB field for what they are', async () => {
+		const columns = Array.from({ length: 100_000 }, (_, i) => `c${i}`);
+		const wide = `${columns.join(',')}\n${columns.map(() => '1').join(',')}\n`;
+		await expect(loadRawTable(db, { name: 'wide.csv', source: wide }, 'raw_wide')).rejects.toThrow(
+			/^wide\.csv: the header has more than [\d,]+ columns \(in its first 256 kB alone\), more than the 10,000 a CRM export has: export only the deals' columns$/
+		);
+		const field = 'x'.repeat(50 * 1024 * 1024);
+		const big = new TextEncoder().encode(`id,stage\n1,${field}\n2,Won\n`);
+		await expect(loadRawTable(db, { name: 'big.csv', source: big }, 'raw_big')).rejects.toThrow(
+			'big.csv: line 2 is longer than 256 kB (a field that large is not from a CRM export): remove that field, or export without it'
+		);
+		const header = Array.from({ length: 12_000 }, (_, i) => `c${i}`).join(',');
+		await expect(
+			loadRawTable(db, { name: 'w.csv', source: `${header}\n${header}\n` }, 'raw_w')
+		).rejects.toThrow(
+			'w.csv: the header has 12,000 columns, more than the 10,000 a CRM export has'
+		);
+	});
 });

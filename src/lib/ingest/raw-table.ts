@@ -13,6 +13,8 @@ import { sniffDialect, type Delimiter } from './dialect';
 import { declaredCharset, htmlTableRows, looksLikeHtml } from './html-table';
 import { arrowToCsv, columnarFormat, loadParquet, type ColumnarFormat } from './columnar';
 import { tableToCsv } from './tabular';
+import { bytesMixLineEnds, oneLineEnd } from './line-ends';
+import { WorkbookLimitError } from './workbook-limits';
 import { WorkbookError } from './xlsx';
 import { readWorkbookRows } from './xlsx-read';
 
@@ -322,7 +324,7 @@ async function prepare(file: InputFile, options: LoadRawOptions): Promise<Prepar
 		if (source.length === 0) throw new InputError(file.name, 'the file is empty');
 		if (looksLikeHtml(source.slice(0, HEAD_BYTES))) return fromHtml(file.name, source, 'utf-8');
 		const clean = withoutNul(source);
-		return fromText(clean.text, 'utf-8', 'csv', { repaired: clean.repaired });
+		return fromText(oneLineEnd(clean.text), 'utf-8', 'csv', { repaired: clean.repaired });
 	}
 	const size = source instanceof Uint8Array ? source.length : source.size;
 	const head = await headBytes(source);
@@ -338,6 +340,7 @@ async function prepare(file: InputFile, options: LoadRawOptions): Promise<Prepar
 		try {
 			rows = await readWorkbookRows(await allBytes(source));
 		} catch (e) {
+			if (e instanceof WorkbookLimitError) throw new InputError(file.name, e.message);
 			// A zip that is not a workbook (or a damaged one): no table to read in it.
 			if (e instanceof WorkbookError)
 				throw new InputError(file.name, 'this is a binary file, not a CSV export');
@@ -367,6 +370,8 @@ async function prepare(file: InputFile, options: LoadRawOptions): Promise<Prepar
 	}
 	const nul = !guess.encoding.startsWith('utf-16') && head.includes(0);
 	if (guess.encoding === 'utf-8' && sniffed.encoding === 'utf-8' && !nul && !options.notAllUtf8) {
+		if (await bytesMixLineEnds(source))
+			return fromText(oneLineEnd(decodeBytes(await allBytes(source), guess)), 'utf-8', 'csv');
 		return {
 			source: size <= READ_WHOLE_BYTES ? await allBytes(source) : source,
 			head: headText,
@@ -382,11 +387,30 @@ async function prepare(file: InputFile, options: LoadRawOptions): Promise<Prepar
 		if ((sniffed.encoding !== 'utf-8' || options.notAllUtf8) && mostlyUtf8(bytes)) {
 			const lenient = lenientUtf8(bytes, 0);
 			const clean = withoutNul(lenient.text, lenient.repaired);
-			return fromText(clean.text, 'utf-8', 'csv', { repaired: clean.repaired });
+			return fromText(oneLineEnd(clean.text), 'utf-8', 'csv', { repaired: clean.repaired });
 		}
 	}
 	const clean = withoutNul(decodeBytes(bytes, guess));
-	return fromText(clean.text, guess.encoding, 'csv', { repaired: clean.repaired });
+	return fromText(oneLineEnd(clean.text), guess.encoding, 'csv', { repaired: clean.repaired });
+}
+
+/** More columns than any CRM export has (HubSpot's widest run to a few hundred). */
+const MAX_COLUMNS = 10_000;
+
+/**
+ * Why the first part of a longer file holds no complete row: its first line, or the one after
+ * the header, does not end within HEAD_BYTES. Says which, and what was in that part.
+ */
+function longLine(head: string, skip: number): string {
+	const kb = `${HEAD_BYTES / 1024} kB`;
+	const end = head.search(/\r?\n/);
+	if (end === -1) {
+		const fields = Math.max(...[',', ';', '\t', '|'].map((d) => head.split(d).length));
+		if (fields > MAX_COLUMNS)
+			return `the header has more than ${fields.toLocaleString('en-US')} columns (in its first ${kb} alone), more than the ${MAX_COLUMNS.toLocaleString('en-US')} a CRM export has: export only the deals' columns`;
+		return `the first line is longer than ${kb}, far longer than a CSV export's header: check that this is the CSV export`;
+	}
+	return `line ${skip + 2} is longer than ${kb} (a field that large is not from a CRM export): remove that field, or export without it`;
 }
 
 function shorten(text: string, max = 120): string {
@@ -428,6 +452,13 @@ export async function loadRawTable(
 		complete: prepared.complete,
 		delimiters: prepared.format === 'csv' ? undefined : [',']
 	});
+	if (!prepared.complete && dialect.rows.length === 0)
+		throw new InputError(file.name, longLine(prepared.head, dialect.skip));
+	if (dialect.columns.length > MAX_COLUMNS)
+		throw new InputError(
+			file.name,
+			`the header has ${dialect.columns.length.toLocaleString('en-US')} columns, more than the ${MAX_COLUMNS.toLocaleString('en-US')} a CRM export has: export only the deals' columns`
+		);
 	if (dialect.columns.length === 0) throw new InputError(file.name, 'no header row was found');
 	if (dialect.rows.length === 0)
 		throw new InputError(file.name, 'the file has a header but no rows');

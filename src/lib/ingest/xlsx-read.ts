@@ -1,3 +1,4 @@
+import { WorkbookLimitError } from './workbook-limits';
 import { readXlsxRows, WorkbookError } from './xlsx';
 import type { XlsxReply } from './xlsx.worker';
 
@@ -16,6 +17,7 @@ export function readWorkbookRows(bytes: Uint8Array): Promise<string[][]> {
 			done();
 			const reply = event.data;
 			if ('rows' in reply) resolve(reply.rows);
+			else if (reply.limit) reject(new WorkbookLimitError(reply.error));
 			else reject(reply.workbook ? new WorkbookError(reply.error) : new Error(reply.error));
 		};
 		worker.onerror = (event) => {

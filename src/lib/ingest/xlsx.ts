@@ -3,6 +3,8 @@
  * demand, so it stays out of the main bundle).
  */
 
+import { checkWorkbookSize } from './workbook-limits';
+
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /**
@@ -45,8 +47,12 @@ function cellText(value: unknown): string {
 /** Why a workbook could not be read, in one sentence for the user. */
 export class WorkbookError extends Error {}
 
-/** The first sheet of an `.xlsx` file as rows of text (dates as ISO text, numbers plain). */
+/**
+ * The first sheet of an `.xlsx` file as rows of text (dates as ISO text, numbers plain). Throws
+ * WorkbookLimitError, before anything is inflated for good, for a workbook past the size limits.
+ */
 export async function readXlsxRows(bytes: Uint8Array): Promise<string[][]> {
+	checkWorkbookSize(bytes);
 	const { readSheet } = await import('read-excel-file/universal');
 	const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
 	let data: unknown[][];

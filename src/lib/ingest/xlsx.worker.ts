@@ -4,9 +4,10 @@
  * big export, and the page must stay responsive meanwhile. Receives the file's bytes, answers
  * with the first sheet's rows as text (ingest/xlsx.ts), or the reason it could not read them.
  */
+import { WorkbookLimitError } from './workbook-limits';
 import { readXlsxRows, WorkbookError } from './xlsx';
 
-export type XlsxReply = { rows: string[][] } | { error: string; workbook: boolean };
+export type XlsxReply = { rows: string[][] } | { error: string; workbook: boolean; limit: boolean };
 
 self.onmessage = async (event: MessageEvent<ArrayBuffer>) => {
 	let reply: XlsxReply;
@@ -15,7 +16,8 @@ self.onmessage = async (event: MessageEvent<ArrayBuffer>) => {
 	} catch (e) {
 		reply = {
 			error: e instanceof Error ? e.message : String(e),
-			workbook: e instanceof WorkbookError
+			workbook: e instanceof WorkbookError,
+			limit: e instanceof WorkbookLimitError
 		};
 	}
 	self.postMessage(reply);

@@ -48,6 +48,27 @@ export interface Config {
 	meddic?: Partial<Record<MeddicElement, string | null>>;
 }
 
+/**
+ * The most a config may hold, from a file or a link: far more than any pipeline has, and
+ * small enough that every later step (SQL with one bound value a label, the stage editor)
+ * stays quick. A config of 200,000 stages used to end in "Maximum call stack size exceeded".
+ */
+export const CONFIG_LIMITS = {
+	/** Labels in each of `stages`, `won`, `lost`. */
+	labels: 500,
+	/** Characters in a label or a column name. */
+	text: 1000,
+	/** Bytes of a config file (`--config`, `dashboard.json`). */
+	fileBytes: 1024 * 1024
+} as const;
+
+/** Null when a config file's size is within the limit; else one sentence saying so. */
+export function configFileTooLarge(bytes: number): string | null {
+	if (bytes <= CONFIG_LIMITS.fileBytes) return null;
+	const kb = (n: number) => `${Math.ceil(n / 1024).toLocaleString('en-US')} kB`;
+	return `the file is ${kb(bytes)}, more than the ${kb(CONFIG_LIMITS.fileBytes)} a config may be`;
+}
+
 /** Date order for a text date column whose parts are ambiguous. */
 export type DateOrder = 'mdy' | 'dmy';
 
@@ -76,6 +97,10 @@ function stringMap<K extends string>(
 		if (typeof name !== 'string' || name === '') {
 			throw new Error(`${where}.${key} must be a column name${nullable ? ' or null' : ''}`);
 		}
+		if (name.length > CONFIG_LIMITS.text)
+			throw new Error(
+				`${where}.${key} is ${name.length} characters long, more than the limit of ${CONFIG_LIMITS.text}`
+			);
 		out[key as K] = name;
 	}
 	return out;
@@ -95,8 +120,18 @@ export function parseConfig(value: unknown): Config {
 	}
 	for (const key of ['stages', 'won', 'lost'] as const) {
 		if (input[key] === undefined) continue;
-		if (!isStringList(input[key])) throw new Error(`config.${key} must be a list of stage labels`);
-		config[key] = input[key];
+		const list = input[key];
+		if (Array.isArray(list) && list.length > CONFIG_LIMITS.labels)
+			throw new Error(
+				`config.${key} has ${list.length} labels, more than the limit of ${CONFIG_LIMITS.labels}`
+			);
+		if (!isStringList(list)) throw new Error(`config.${key} must be a list of stage labels`);
+		const long = list.findIndex((l) => l.length > CONFIG_LIMITS.text);
+		if (long !== -1)
+			throw new Error(
+				`config.${key}[${long}] is ${list[long].length} characters long, more than the limit of ${CONFIG_LIMITS.text}`
+			);
+		config[key] = list;
 	}
 	if (input.columns !== undefined)
 		config.columns = stringMap(input.columns, DEAL_FIELDS, 'config.columns', { nullable: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keepKnownValues, resolveData, withLink } from './address';
+import { keepKnownValues, movedToFragment, resolveData, withLink } from './address';
 
 describe('addresses', () => {
 	it('replaces the query and fragment of the page address', () => {
@@ -24,5 +24,27 @@ describe('addresses', () => {
 			]
 		});
 		expect(keepKnownValues({ owner: ['Bo'] }, known).issues).toEqual([]);
+	});
+});
+
+describe('movedToFragment', () => {
+	it('moves an old link’s view from the query to the fragment, keeping src, the demo, the memory knobs and trackers', () => {
+		const moved = movedToFragment(
+			'?v=1&src=data/deals.csv&owner=Ann&owner=Bob&file=q3.csv&memory-mb=300&utm_source=mail',
+			''
+		);
+		expect(moved).toEqual({
+			search: 'src=data%2Fdeals.csv&memory-mb=300&utm_source=mail',
+			hash: 'v=1&owner=Ann&owner=Bob&file=q3.csv'
+		});
+	});
+
+	it('keeps the fragment’s own values, and moves nothing from a link already in the new form', () => {
+		expect(movedToFragment('?by=source', '#by=owner&v=1')).toEqual({
+			search: '',
+			hash: 'by=owner&v=1'
+		});
+		expect(movedToFragment('?src=a.csv', '#v=1&owner=Ann')).toBeNull();
+		expect(movedToFragment('', '')).toBeNull();
 	});
 });

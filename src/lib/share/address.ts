@@ -10,6 +10,33 @@ export function withLink(href: string, search: string, hash: string): string {
 	return url.href;
 }
 
+/**
+ * Parameters that stay in the query: the hosted data files, the demo and the memory knobs (none
+ * describes the data), and mail and ad trackers.
+ */
+const QUERY_KEYS =
+	/^(src|demo|memory-mb|engine-memory-mb|utm_\w+|fbclid|gclid|yclid|mc_cid|mc_eid)$/;
+
+/**
+ * An older link kept its view in the query: the parts that describe data moved into the
+ * fragment (the fragment's own keys kept), or null when there is nothing to move. Done on
+ * landing, so the next reload sends the host no filter value, file name or config.
+ */
+export function movedToFragment(
+	search: string,
+	hash: string
+): { search: string; hash: string } | null {
+	const query = new URLSearchParams(search.replace(/^\?/, ''));
+	const fragment = new URLSearchParams(hash.replace(/^#/, ''));
+	const keys = [...new Set(query.keys())].filter((k) => !QUERY_KEYS.test(k));
+	if (!keys.length) return null;
+	for (const key of keys) {
+		if (!fragment.has(key)) for (const v of query.getAll(key)) fragment.append(key, v);
+		query.delete(key);
+	}
+	return { search: query.toString(), hash: fragment.toString() };
+}
+
 /** A data URL from a link or dashboard.json, resolved against the site's folder; null if invalid. */
 export function resolveData(url: string, site: URL): URL | null {
 	try {

@@ -40,30 +40,51 @@ describe('the link codec', () => {
 	});
 
 	it('leaves defaults out: an empty view is just the version', () => {
-		expect(encodeLink(DEFAULT_VIEW).search).toBe('v=1');
+		expect(encodeLink(DEFAULT_VIEW)).toEqual({ search: '', hash: 'v=1' });
 		const back = decodeLink('');
 		expect(back).toMatchObject({ present: false, issues: [], view: DEFAULT_VIEW });
 	});
 
 	it('keeps short parts readable and compresses long ones', () => {
-		const { search } = encodeLink({
+		const { search, hash } = encodeLink({
 			...DEFAULT_VIEW,
 			source: { kind: 'files', names: ['deals-2025-07.csv'] },
 			period: { from: '2025-01-01', to: '2025-03-31' },
 			filters: { owner: ['Alice'] }
 		});
-		expect(search).toBe('v=1&file=deals-2025-07.csv&from=2025-01-01&to=2025-03-31&owner=Alice');
+		expect(search).toBe('');
+		expect(hash).toBe('v=1&file=deals-2025-07.csv&from=2025-01-01&to=2025-03-31&owner=Alice');
 		const many = Array.from({ length: 200 }, (_, i) => `Owner number ${i}`);
-		const long = encodeLink({ ...DEFAULT_VIEW, filters: { owner: many } }).search;
+		const long = encodeLink({ ...DEFAULT_VIEW, filters: { owner: many } }).hash;
 		expect(new URLSearchParams(long).get('w')).toMatch(/^~[A-Za-z0-9_-]+$/);
 		expect(long.length).toBeLessThan(many.join('&owner=').length / 3);
 		expect(
 			encodeLink({
 				...DEFAULT_VIEW,
 				source: { kind: 'hosted', files: [{ url: 'deals:https://x.org/a b+c.csv' }] }
-			}).search
-		).toBe('v=1&src=deals:https://x.org/a%20b%2Bc.csv');
+			})
+		).toEqual({ search: 'src=deals:https://x.org/a%20b%2Bc.csv', hash: 'v=1' });
+		expect(decodeLink('', long).view.filters.owner).toEqual(many);
 		expect(decodeLink(long).view.filters.owner).toEqual(many);
+	});
+
+	it('keeps everything that describes the data out of the query: only src goes to the host', () => {
+		const { search, hash } = encodeLink({
+			...full,
+			source: { kind: 'hosted', files: [{ url: 'data/deals.csv', role: 'deals' }] }
+		});
+		expect([...new URLSearchParams(search).keys()]).toEqual(['src']);
+		for (const key of ['owner', 'from', 'to', 'c'])
+			expect(new URLSearchParams(hash).has(key)).toBe(true);
+		const names = encodeLink({
+			...DEFAULT_VIEW,
+			source: { kind: 'files', names: ['q3 deals.csv'] }
+		});
+		expect(names.search).toBe('');
+		expect(decodeLink(names.search, names.hash).view.source).toEqual({
+			kind: 'files',
+			names: ['q3 deals.csv']
+		});
 	});
 
 	it('puts a data-in-link view wholly in the fragment', () => {

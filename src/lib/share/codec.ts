@@ -54,7 +54,12 @@ const WHY: Record<UnpackError, MessageKey> = {
 	json: 'link.why.json'
 };
 
-/** The link for a view: `search` (no `?`) and `hash` (no `#`); inline data goes in the hash. */
+/**
+ * The link for a view: `search` (no `?`) and `hash` (no `#`). Only what the host needs, the
+ * hosted data files (`src`), goes in the query; everything that describes the data (file
+ * names, filter values, the config, the period) goes in the fragment, which a browser never
+ * sends to a server, so a reload does not put it in the host's logs.
+ */
 export function encodeLink(view: ShareView, data?: string): { search: string; hash: string } {
 	const p = new URLSearchParams();
 	p.set('v', String(LINK_VERSION));
@@ -86,7 +91,10 @@ export function encodeLink(view: ShareView, data?: string): { search: string; ha
 		p.set('d', data);
 		return { search: '', hash: serialize(p) };
 	}
-	return { search: serialize(p), hash: '' };
+	const query = new URLSearchParams();
+	for (const src of p.getAll('src')) query.append('src', src);
+	p.delete('src');
+	return { search: serialize(query), hash: serialize(p) };
 }
 
 /** Like URLSearchParams.toString, but `/ : @ ,` stay readable (they are valid in a query). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { zerosDeflate } from '../../../tests/unit/zip-bomb';
 import { fromBase64Url, toBase64Url } from './base64url';
 import { deflate, inflate, packJson, unpackJson } from './compress';
 
@@ -28,6 +29,17 @@ describe('compression', () => {
 		expect(inflate(bomb, 1_000_000)).toEqual({ error: 'size' });
 		expect(inflate(new Uint8Array([255, 255, 255, 1, 2]), 1e6)).toEqual({ error: 'inflate' });
 		expect(inflate(bomb.subarray(0, bomb.length >> 1), 1e8)).toEqual({ error: 'inflate' });
+	});
+	it('inflate(bomb, max) stops at the cap while inflating: a 1 MB link that inflates to 1 GiB is refused in bounded time and memory', () => {
+		const bomb = zerosDeflate(1024);
+		expect(bomb.length).toBeLessThan(1.5 * 1024 * 1024);
+		const before = process.resourceUsage().maxRSS / 1024;
+		const started = performance.now();
+		expect(inflate(bomb, 64 * 1024 * 1024)).toEqual({ error: 'size' });
+		// Generous bounds that prove "stopped early": inflating it all takes ~30 s and 2 GB.
+		expect(performance.now() - started).toBeLessThan(5_000);
+		expect(process.resourceUsage().maxRSS / 1024 - before).toBeLessThan(256);
+		expect(unpackJson('~' + toBase64Url(bomb), 64 * 1024 * 1024)).toEqual({ error: 'size' });
 	});
 	it('packs short JSON plainly and long JSON compressed, and reads both back', () => {
 		expect(packJson(12)).toBe('12');

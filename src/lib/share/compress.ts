@@ -9,8 +9,16 @@ export function deflate(bytes: Uint8Array): Uint8Array {
 class TooLarge extends Error {}
 
 /**
+ * Compressed bytes handed to the inflater at a time: fflate inflates all it is given before
+ * calling back, so the cap is checked after each slice, with at most ~16 MB (deflate's best
+ * ratio, 1032×) produced past it.
+ */
+const SLICE = 16 * 1024;
+
+/**
  * Inflate raw deflate, refusing to produce more than `max` bytes (a crafted link must not
- * expand into gigabytes). `null` when the bytes are not valid deflate or expand past `max`.
+ * expand into gigabytes): the input is inflated in slices and stopped as soon as the output
+ * passes `max`. An error when the bytes are not valid deflate or expand past `max`.
  */
 export function inflate(
 	bytes: Uint8Array,
@@ -26,7 +34,10 @@ export function inflate(
 		if (final) ended = true;
 	});
 	try {
-		inflater.push(bytes, true);
+		for (let at = 0; at < bytes.length && !ended; at += SLICE) {
+			const to = Math.min(bytes.length, at + SLICE);
+			inflater.push(bytes.subarray(at, to), to === bytes.length);
+		}
 	} catch (e) {
 		return { error: e instanceof TooLarge ? 'size' : 'inflate' };
 	}

@@ -1,4 +1,4 @@
-import { parseConfig, type Config } from '../model/config';
+import { CONFIG_LIMITS, parseConfig, type Config } from '../model/config';
 import type { LinkIssue } from './view';
 
 /** Short keys for the config's top-level parts in a link. */
@@ -15,8 +15,8 @@ const LONG: Record<string, string> = Object.fromEntries(
 );
 
 /** Most stages or labels a config from a link may hold, and their longest text. */
-export const MAX_LABELS = 500;
-export const MAX_TEXT = 1000;
+export const MAX_LABELS = CONFIG_LIMITS.labels;
+export const MAX_TEXT = CONFIG_LIMITS.text;
 
 /** The config with short top-level keys, empty parts left out. */
 export function compactConfig(config: Config): Record<string, unknown> {

@@ -2,6 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { parseDashboardFile } from './dashboard-file';
 
 describe('dashboard.json', () => {
+	it('refuses 200,000 stages with the field and the limit, not a stack overflow', () => {
+		const stages = Array.from({ length: 200_000 }, (_, i) => `S${i}`);
+		expect(() => parseDashboardFile({ data: { deals: 'd.csv' }, stages })).toThrow(
+			'config.stages has 200000 labels, more than the limit of 500'
+		);
+	});
+
 	it('reads the data files, the title and the config', () => {
 		expect(
 			parseDashboardFile({

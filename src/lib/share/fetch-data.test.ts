@@ -5,6 +5,21 @@ import { fetchData, FetchError, looksLikePage, nameOf } from './fetch-data';
 
 let server: Server;
 let site: string;
+/** Bytes the lying servers below got out before the client hung up. */
+const sent = { huge: 0, endless: 0 };
+
+/** Write 64 kB chunks until the client hangs up, or 200 MB (far past any limit under test). */
+function flood(res: import('node:http').ServerResponse, counter: 'huge' | 'endless') {
+	const chunk = Buffer.alloc(64 * 1024, 'a');
+	const more = () => {
+		while (!res.destroyed && sent[counter] < 200 * 1024 ** 2) {
+			sent[counter] += chunk.length;
+			if (!res.write(chunk)) return void res.once('drain', more);
+		}
+		res.end();
+	};
+	more();
+}
 const CSV = 'id,stage\n' + '1,Won\n'.repeat(20_000);
 
 beforeAll(async () => {
@@ -27,6 +42,16 @@ beforeAll(async () => {
 				res.writeHead(200, { 'content-type': 'text/csv' });
 				res.write('id,stage\n');
 				return; // never ends
+			case '/huge.csv':
+				// Says 3 GB (and would send it).
+				res.writeHead(200, { 'content-type': 'text/csv', 'content-length': 3 * 1024 ** 3 });
+				flood(res, 'huge');
+				return;
+			case '/endless.csv':
+				// No length: chunked, and never ends.
+				res.writeHead(200, { 'content-type': 'text/csv' });
+				flood(res, 'endless');
+				return;
 			case '/broken.csv':
 				res.writeHead(500, 'Boom');
 				res.end();
@@ -80,6 +105,37 @@ describe('fetching hosted data', () => {
 			key: 'fetch.timeout',
 			vars: { seconds: 0.3 }
 		});
+	});
+
+	it('refuses a file whose Content-Length passes maxBytes before reading its body', async () => {
+		const e = await fetchData(new URL('/huge.csv', site), {
+			origin: site,
+			maxBytes: 1024 ** 2
+		}).catch((error: unknown) => error);
+		expect(e).toBeInstanceOf(FetchError);
+		expect((e as FetchError).issue).toMatchObject({
+			key: 'fetch.too-large',
+			vars: { size: '3,072 MB', max: '1 MB' }
+		});
+		// Only what was in flight when the body was cancelled (socket buffers), not 3 GB.
+		expect(sent.huge).toBeLessThan(64 * 1024 ** 2);
+	});
+
+	it('stops a body without a length at maxBytes, in bounded time and memory', async () => {
+		const before = process.resourceUsage().maxRSS / 1024;
+		const started = performance.now();
+		const e = await fetchData(new URL('/endless.csv', site), {
+			origin: site,
+			maxBytes: 8 * 1024 ** 2
+		}).catch((error: unknown) => error);
+		expect((e as FetchError).issue).toMatchObject({
+			key: 'fetch.too-large-stream',
+			vars: { max: '8 MB' }
+		});
+		// Generous bounds that prove "stopped": the server would send 200 MB.
+		expect(performance.now() - started).toBeLessThan(10_000);
+		expect(process.resourceUsage().maxRSS / 1024 - before).toBeLessThan(256);
+		expect(sent.endless).toBeLessThan(64 * 1024 ** 2);
 	});
 
 	it('calls an unreachable foreign URL a likely CORS block and says how to fix it', async () => {

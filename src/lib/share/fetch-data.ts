@@ -17,7 +17,14 @@ export interface FetchOptions {
 	timeoutS?: number;
 	onProgress?: (done: number, total: number | null) => void;
 	fetch?: typeof globalThis.fetch;
+	/**
+	 * The most bytes to take: a larger `Content-Length` is refused before the body is read,
+	 * and a body without one (or one that lies) is stopped once it passes this.
+	 */
+	maxBytes?: number;
 }
+
+const mb = (bytes: number) => `${Math.round(bytes / 1024 ** 2).toLocaleString('en-US')} MB`;
 
 /** A web page rather than data: HTML without any table (a Bitrix24 "Excel" export is a table). */
 export function looksLikePage(head: Uint8Array, contentType: string): boolean {
@@ -77,6 +84,15 @@ export async function fetchData(url: URL, options: FetchOptions): Promise<Uint8A
 		}
 		const header = response.headers.get('content-length');
 		const expected = header !== null && /^\d+$/.test(header) ? Number(header) : null;
+		const max = options.maxBytes ?? Infinity;
+		const tooLarge = (size: number | null) => {
+			void response.body?.cancel().catch(() => {});
+			return new FetchError({
+				key: size === null ? 'fetch.too-large-stream' : 'fetch.too-large',
+				vars: { url: shown, size: size === null ? '' : mb(size), max: mb(max) }
+			});
+		};
+		if (expected !== null && expected > max) throw tooLarge(expected);
 		const chunks: Uint8Array[] = [];
 		let got = 0;
 		options.onProgress?.(0, expected);
@@ -97,8 +113,12 @@ export async function fetchData(url: URL, options: FetchOptions): Promise<Uint8A
 					throw cut();
 				}
 				if (step.done) break;
-				chunks.push(step.value);
 				got += step.value.length;
+				if (got > max) {
+					await reader.cancel().catch(() => {});
+					throw tooLarge(null);
+				}
+				chunks.push(step.value);
 				options.onProgress?.(got, expected);
 			}
 		}

@@ -1,5 +1,5 @@
 import { untrack } from 'svelte';
-import type { Config } from '../model/config';
+import { configFileTooLarge, type Config } from '../model/config';
 import type { InputFile } from '../ingest/raw-table';
 import type { Dashboard, StartView } from '../state/dashboard.svelte';
 import type { Locale } from '../state/locale.svelte';
@@ -7,9 +7,10 @@ import type { Lang } from '../i18n/messages';
 import { decodeLink, encodeLink } from './codec';
 import { parseDashboardFile, type DashboardFile } from './dashboard-file';
 import { DATA_LINK_LIMIT, MAX_PACKABLE_BYTES, packFiles, unpackFiles } from './data-link';
+import { browserMemoryBudget, largestFitting } from '../engine/memory-budget';
 import { fetchData, FetchError, nameOf } from './fetch-data';
 import type { HostedFile, LinkIssue, ShareView, Source } from './view';
-import { keepKnownValues, resolveData, withLink } from './address';
+import { keepKnownValues, movedToFragment, resolveData, withLink } from './address';
 
 export interface Download {
 	name: string;
@@ -123,6 +124,9 @@ export class Share {
 	}
 
 	async #start(): Promise<void> {
+		const moved = movedToFragment(location.search, location.hash);
+		if (moved)
+			history.replaceState(history.state, '', withLink(location.href, moved.search, moved.hash));
 		const link = decodeLink(location.search, location.hash);
 		if (link.given.has('demo')) return;
 		this.issues = link.issues;
@@ -155,7 +159,10 @@ export class Share {
 		}
 		if (!response.ok || /html/.test(response.headers.get('content-type') ?? '')) return null;
 		try {
-			return parseDashboardFile(JSON.parse(await response.text()));
+			const text = await response.text();
+			const tooLarge = configFileTooLarge(new Blob([text]).size);
+			if (tooLarge) throw new Error(tooLarge);
+			return parseDashboardFile(JSON.parse(text));
 		} catch (e) {
 			this.issues = [
 				...this.issues,
@@ -208,6 +215,7 @@ export class Share {
 				const bytes = await fetchData(url, {
 					origin: location.origin,
 					timeoutS: view?.timeout ?? undefined,
+					maxBytes: largestFitting(browserMemoryBudget()),
 					onProgress: (done, total) => (this.download = { name, done, total })
 				});
 				inputs.push({ name, source: bytes });

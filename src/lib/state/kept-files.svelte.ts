@@ -27,6 +27,16 @@ export class KeptFiles {
 	#dash: Dashboard;
 	#storedInputs: readonly InputFile[] | null = null;
 	#idb: () => IDBFactory | undefined;
+	/** Bumped by forget(): a save begun before it must not write after it. */
+	#generation = 0;
+	/** Storage writes one after another, so a forget lands after a save already writing. */
+	#queue: Promise<unknown> = Promise.resolve();
+
+	#serial<T>(work: () => Promise<T>): Promise<T> {
+		const run = this.#queue.then(work);
+		this.#queue = run.catch(() => {});
+		return run;
+	}
 
 	constructor(dash: Dashboard, idb: () => IDBFactory | undefined = () => globalThis.indexedDB) {
 		this.#dash = dash;
@@ -105,18 +115,24 @@ export class KeptFiles {
 		const idb = this.#idb();
 		if (!idb || !this.active) return;
 		const inputs = this.#dash.inputs;
+		const generation = this.#generation;
 		try {
-			if (inputs !== this.#storedInputs) {
-				const files = await Promise.all(
-					inputs.map(async (f) => ({ name: f.name, bytes: await fileBytes(f.source) }))
-				);
-				await saveFiles(files, settings, idb);
-				this.#storedInputs = inputs;
-			} else {
-				await saveSettings(settings, idb);
-			}
-			this.status = 'kept';
-			this.failure = null;
+			const files =
+				inputs !== this.#storedInputs
+					? await Promise.all(
+							inputs.map(async (f) => ({ name: f.name, bytes: await fileBytes(f.source) }))
+						)
+					: null;
+			await this.#serial(async () => {
+				// Forgotten while the bytes were read: Forget wins, nothing is written.
+				if (generation !== this.#generation || !this.active) return;
+				if (files) {
+					await saveFiles(files, settings, idb);
+					this.#storedInputs = inputs;
+				} else await saveSettings(settings, idb);
+				this.status = 'kept';
+				this.failure = null;
+			});
 		} catch (e) {
 			this.failure = storageError(e);
 		}
@@ -124,11 +140,12 @@ export class KeptFiles {
 
 	async forget(): Promise<void> {
 		const idb = this.#idb();
+		this.#generation++;
 		this.active = false;
 		this.#storedInputs = null;
 		if (!idb) return;
 		try {
-			await forgetSaved(idb);
+			await this.#serial(() => forgetSaved(idb));
 			this.status = 'forgotten';
 			this.failure = null;
 		} catch (e) {
