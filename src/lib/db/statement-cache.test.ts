@@ -95,6 +95,7 @@ describe('isCachedRead', () => {
 		expect(isCachedRead('INSERT INTO t VALUES (1)')).toBe(false);
 		expect(isCachedRead('SET memory_limit = 1')).toBe(false);
 		expect(isCachedRead('SELECTED')).toBe(false);
+		expect(isCachedRead('SELECT 1;\nCREATE TABLE t AS SELECT 1')).toBe(false);
 	});
 });
 

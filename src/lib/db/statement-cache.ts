@@ -97,8 +97,9 @@ interface Entry<S> {
 
 /**
  * Whether a statement only reads, so its prepared form may be kept: our reads start with SELECT
- * or WITH, and nothing of ours writes through a WITH. Every other statement invalidates.
+ * or WITH, and nothing of ours writes through a WITH. Every other statement invalidates, and so
+ * does a text holding a `;` (a batch of statements, as a load sends, may write after a SELECT).
  */
 export function isCachedRead(text: string): boolean {
-	return /^\s*(SELECT|WITH)\b/i.test(text);
+	return /^\s*(SELECT|WITH)\b/i.test(text) && !text.includes(';');
 }
