@@ -121,6 +121,7 @@ describe('a reload during a load', () => {
 		const { page, errors } = await open('ru-RU');
 		await reloadMidLoad(page);
 		const note = page.locator('[data-testid="load-interrupted"]');
+		expect(await note.count()).toBe(1);
 		const text = (await note.textContent()) ?? '';
 		expect(text).toContain(DEALS_NAME);
 		expect(text).toMatch(/перетащите их ещё раз/);
