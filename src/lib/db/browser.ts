@@ -10,6 +10,7 @@ import type { Sql } from '../sql/sql';
 import { arrowToRows } from './arrow-rows';
 import { engineWorker } from './code-cache-worker';
 import { isCachedRead, StatementCache } from './statement-cache';
+import { typedParams } from './typed-params';
 import { inputPath, lockdown, type Db, type FileSource, type Row } from './types';
 
 /** Served from our own build (no CDN): a static host without internet access must work. */
@@ -315,10 +316,13 @@ export async function startBrowserDb(options: BrowserDbOptions = {}): Promise<Br
 			return guard(async () => {
 				const read = isCachedRead(statement.text);
 				// A read without values (a load's one-off check) runs as it is: nothing to bind again.
-				if (read && statement.params.length > 0)
-					return statements.run(statement.text, async (prepared) =>
-						arrowToRows<T>(await prepared.query(...statement.params))
+				// A kept read is sent with its placeholders typed as its values, so it runs unplanned.
+				if (read && statement.params.length > 0) {
+					const typed = typedParams(statement);
+					return statements.run(typed.text, async (prepared) =>
+						arrowToRows<T>(await prepared.query(...typed.params))
 					);
+				}
 				if (!read) await statements.clear();
 				if (statement.params.length === 0) return arrowToRows<T>(await conn.query(statement.text));
 				const prepared = await conn.prepare(statement.text);

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import type { Sql } from '../sql/sql';
 import { arrowToRows } from './arrow-rows';
 import { isCachedRead, StatementCache } from './statement-cache';
+import { typedParams } from './typed-params';
 import { inputPath, lockdown, type Db, type FileSource, type Row } from './types';
 
 const require = createRequire(import.meta.url);
@@ -36,10 +37,13 @@ export async function startNodeDb(options: { memoryLimitMb?: number } = {}): Pro
 		async query<T extends Row = Row>(statement: Sql): Promise<T[]> {
 			const read = isCachedRead(statement.text);
 			// A read without values (a load's one-off check) runs as it is: nothing to bind again.
-			if (read && statement.params.length > 0)
-				return statements.run(statement.text, async (prepared) =>
-					arrowToRows<T>(prepared.query(...statement.params))
+			// A kept read is sent with its placeholders typed as its values, so it runs unplanned.
+			if (read && statement.params.length > 0) {
+				const typed = typedParams(statement);
+				return statements.run(typed.text, async (prepared) =>
+					arrowToRows<T>(prepared.query(...typed.params))
 				);
+			}
 			if (!read) await statements.clear();
 			if (statement.params.length === 0) return arrowToRows<T>(conn.query(statement.text));
 			const prepared = conn.prepare(statement.text);
