@@ -244,6 +244,9 @@ export const en = {
 	'saved.forgotten': 'The saved files were removed from this browser.',
 	'saved.failed':
 		'The files could not be kept in this browser ({reason}); the dashboard works, but a reload will ask for them again.',
+	'saved.interrupted':
+		'The page was reloaded (or the tab stopped) while loading {files}. Dropped files are kept in this browser only once they have loaded, so they could not be reopened: drop them again.',
+	'saved.interrupted-close': 'Close this message',
 	'export.png': 'PNG',
 	'export.svg': 'SVG',
 	'export.csv': 'CSV',
@@ -513,6 +516,9 @@ export const ru: Record<MessageKey, string> = {
 	'saved.forgotten': 'Сохранённые файлы удалены из этого браузера.',
 	'saved.failed':
 		'Не удалось сохранить файлы в этом браузере ({reason}); панель работает, но после перезагрузки файлы понадобятся снова.',
+	'saved.interrupted':
+		'Страница была перезагружена (или вкладка остановилась), пока загружались файлы {files}. Перетащенные файлы сохраняются в этом браузере только после загрузки, поэтому открыть их снова нельзя: перетащите их ещё раз.',
+	'saved.interrupted-close': 'Закрыть это сообщение',
 	'export.png': 'PNG',
 	'export.svg': 'SVG',
 	'export.csv': 'CSV',

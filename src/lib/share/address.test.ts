@@ -28,13 +28,13 @@ describe('addresses', () => {
 });
 
 describe('movedToFragment', () => {
-	it('moves an old link’s view from the query to the fragment, keeping src, the demo, the memory knobs and trackers', () => {
+	it('moves an old link’s view from the query to the fragment, keeping src, the demo, the threads and memory knobs and trackers', () => {
 		const moved = movedToFragment(
-			'?v=1&src=data/deals.csv&owner=Ann&owner=Bob&file=q3.csv&memory-mb=300&utm_source=mail',
+			'?v=1&src=data/deals.csv&owner=Ann&owner=Bob&file=q3.csv&threads=1&memory-mb=300&utm_source=mail',
 			''
 		);
 		expect(moved).toEqual({
-			search: 'src=data%2Fdeals.csv&memory-mb=300&utm_source=mail',
+			search: 'src=data%2Fdeals.csv&threads=1&memory-mb=300&utm_source=mail',
 			hash: 'v=1&owner=Ann&owner=Bob&file=q3.csv'
 		});
 	});

@@ -11,11 +11,12 @@ export function withLink(href: string, search: string, hash: string): string {
 }
 
 /**
- * Parameters that stay in the query: the hosted data files, the demo and the memory knobs (none
- * describes the data), and mail and ad trackers.
+ * Parameters that stay in the query: the hosted data files, the demo, the threaded engine (the
+ * service worker reads it from the page's request) and the memory knobs (none describes the
+ * data), and mail and ad trackers.
  */
 const QUERY_KEYS =
-	/^(src|demo|memory-mb|engine-memory-mb|utm_\w+|fbclid|gclid|yclid|mc_cid|mc_eid)$/;
+	/^(src|demo|threads|memory-mb|engine-memory-mb|utm_\w+|fbclid|gclid|yclid|mc_cid|mc_eid)$/;
 
 /**
  * An older link kept its view in the query: the parts that describe data moved into the

@@ -5,6 +5,7 @@ import { parseConfig, type Config } from '../model/config';
 import { Share } from './share.svelte';
 import { Dashboard } from './dashboard.svelte';
 import { KeptFiles } from './kept-files.svelte';
+import { LoadJournal } from './load-journal.svelte';
 import { Locale } from './locale.svelte';
 import { Theme } from './theme.svelte';
 
@@ -17,6 +18,8 @@ const DEMO = ['hubspot-demo-deals.csv', 'demo-spend.csv'];
 export class App {
 	readonly dash = new Dashboard(() => this.share.userChange());
 	readonly kept = new KeptFiles(this.dash.loads);
+	/** Dropped files being loaded, noted so the page after a reload can name what was lost. */
+	readonly journal = new LoadJournal();
 	readonly locale: Locale;
 	readonly theme = new Theme();
 	/** The view lives in the address: share links, hosted data, dashboard.json, back/forward. */
@@ -94,7 +97,12 @@ export class App {
 			if (this.dash.loads.dataset) await this.dash.loads.setConfig(config);
 			return;
 		}
-		await this.share.dropped(data, config);
+		const end = this.journal.begin(data.map((f) => f.name));
+		try {
+			await this.share.dropped(data, config);
+		} finally {
+			end();
+		}
 		this.kept.keep();
 	}
 
