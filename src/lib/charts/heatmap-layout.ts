@@ -42,6 +42,12 @@ export interface HeatmapOptions {
 // Viridis: perceptually even and readable with every common colour-vision deficiency.
 const colour = scaleSequential(interpolateViridis).domain([0, 1]);
 
+/** A share's fill on the heatmap (the page's and the report's), and the text colour on it. */
+export function heatColour(share: number): { fill: string; ink: string } {
+	const fill = colour(share);
+	return { fill, ink: inkOn(fill) };
+}
+
 /** Text colour for a fill: near-black on light fills, white on dark ones. */
 export function inkOn(fill: string): string {
 	return lab(fill).l > 60 ? '#111111' : '#ffffff';

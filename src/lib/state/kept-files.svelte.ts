@@ -1,5 +1,5 @@
 import type { InputFile } from '../ingest/raw-table';
-import type { Dashboard } from './dashboard.svelte';
+import type { LoadQueue } from './load-queue.svelte';
 import {
 	fileBytes,
 	forgetSaved,
@@ -24,7 +24,7 @@ export class KeptFiles {
 	/** The start-up look for kept files: a marker for the page and its tests. */
 	restoring = $state<'idle' | 'restoring' | 'none' | 'restored'>('idle');
 
-	#dash: Dashboard;
+	#loadQueue: LoadQueue;
 	#storedInputs: readonly InputFile[] | null = null;
 	#idb: () => IDBFactory | undefined;
 	/** Bumped by forget(): a save begun before it must not write after it. */
@@ -38,8 +38,8 @@ export class KeptFiles {
 		return run;
 	}
 
-	constructor(dash: Dashboard, idb: () => IDBFactory | undefined = () => globalThis.indexedDB) {
-		this.#dash = dash;
+	constructor(dash: LoadQueue, idb: () => IDBFactory | undefined = () => globalThis.indexedDB) {
+		this.#loadQueue = dash;
 		this.#idb = idb;
 	}
 
@@ -47,18 +47,18 @@ export class KeptFiles {
 	async restore(): Promise<boolean> {
 		const idb = this.#idb();
 		this.restoring = 'restoring';
-		const loads = this.#dash.loads;
+		const loads = this.#loadQueue.loads;
 		try {
 			const saved = idb ? await loadSaved(idb) : null;
 			// Files dropped while the kept ones were looked up win: they are what the user wants.
-			if (!saved || this.#dash.loads !== loads) {
+			if (!saved || this.#loadQueue.loads !== loads) {
 				this.restoring = 'none';
 				return false;
 			}
 			this.active = true;
 			const inputs = saved.files.map((f) => ({ name: f.name, source: f.bytes }));
 			this.#storedInputs = inputs;
-			await this.#dash.load(inputs, saved.config, {
+			await this.#loadQueue.load(inputs, saved.config, {
 				encodings: saved.encodings,
 				crm: saved.crmChoice,
 				dateOrder: saved.dateOrder
@@ -79,12 +79,12 @@ export class KeptFiles {
 	async filesFor(names: readonly string[]): Promise<InputFile[] | null> {
 		const idb = this.#idb();
 		this.restoring = 'restoring';
-		const loads = this.#dash.loads;
+		const loads = this.#loadQueue.loads;
 		try {
 			const saved = idb ? await loadSaved(idb) : null;
 			const inputs = saved?.files.map((f) => ({ name: f.name, source: f.bytes })) ?? [];
 			const named = names.length > 0 && names.every((n) => inputs.some((f) => f.name === n));
-			if (!named || this.#dash.loads !== loads) {
+			if (!named || this.#loadQueue.loads !== loads) {
 				this.restoring = 'none';
 				return null;
 			}
@@ -114,7 +114,7 @@ export class KeptFiles {
 	async save(settings: SavedSettings): Promise<void> {
 		const idb = this.#idb();
 		if (!idb || !this.active) return;
-		const inputs = this.#dash.inputs;
+		const inputs = this.#loadQueue.inputs;
 		const generation = this.#generation;
 		try {
 			const files =

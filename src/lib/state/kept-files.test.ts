@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeIndexedDb } from '../../../tests/unit/fake-idb';
-import type { Dashboard } from './dashboard.svelte';
+import type { LoadQueue } from './load-queue.svelte';
 import { KeptFiles } from './kept-files.svelte';
 import { loadSaved } from './saved-files';
 
@@ -11,7 +11,7 @@ const dashboard = () =>
 	({
 		inputs: [{ name: 'deals.csv', source: new Blob(['id,stage\n1,Won\n']) }],
 		loads: 1
-	}) as unknown as Dashboard;
+	}) as unknown as LoadQueue;
 
 describe('KeptFiles', () => {
 	it('keeps the dropped files, and forget() erases them', async () => {

@@ -1,16 +1,16 @@
-import { untrack } from 'svelte';
 import { configFileTooLarge, type Config } from '../model/config';
 import type { InputFile } from '../ingest/raw-table';
-import type { Dashboard, StartView } from '../state/dashboard.svelte';
-import type { Locale } from '../state/locale.svelte';
 import type { Lang } from '../i18n/messages';
-import { decodeLink, encodeLink } from './codec';
-import { parseDashboardFile, type DashboardFile } from './dashboard-file';
-import { DATA_LINK_LIMIT, MAX_PACKABLE_BYTES, packFiles, unpackFiles } from './data-link';
+import { decodeLink, encodeLink } from '../share/codec';
+import { parseDashboardFile, type DashboardFile } from '../share/dashboard-file';
+import { DATA_LINK_LIMIT, MAX_PACKABLE_BYTES, packFiles, unpackFiles } from '../share/data-link';
 import { browserMemoryBudget, largestFitting } from '../engine/memory-budget';
-import { fetchData, FetchError, nameOf } from './fetch-data';
-import type { HostedFile, LinkIssue, ShareView, Source } from './view';
-import { keepKnownValues, movedToFragment, resolveData, withLink } from './address';
+import { fetchData, FetchError, nameOf } from '../share/fetch-data';
+import type { HostedFile, LinkIssue, ShareView, Source } from '../share/view';
+import { keepKnownValues, movedToFragment, resolveData, withLink } from '../share/address';
+import type { Dashboard } from './dashboard.svelte';
+import type { StartView } from './load-queue.svelte';
+import type { Locale } from './locale.svelte';
 
 export interface Download {
 	name: string;
@@ -55,9 +55,7 @@ export class Share {
 		private readonly site: () => URL,
 		/** The browser's own language: a view in it leaves the language out of the link. */
 		private readonly preferred: Lang
-	) {
-		dash.onUserChange = () => (this.#push = true);
-	}
+	) {}
 
 	/** The user is about to change the view: the next address gets its own history entry. */
 	userChange(): void {
@@ -66,20 +64,20 @@ export class Share {
 
 	/** The view on screen, as a link carries it. */
 	view(): ShareView {
-		const d = this.dash;
-		let config: Config = d.config;
+		const { loads, view } = this.dash;
+		let config: Config = loads.config;
 		if (this.source.kind === 'dashboard' && same(config, this.#dashboard?.config)) config = {};
 		return {
 			source: this.source,
 			config,
-			period: d.period,
-			filters: d.filters,
-			breakdown: d.breakdown,
-			funnelMode: d.funnelMode,
+			period: view.period,
+			filters: view.filters,
+			breakdown: view.breakdown,
+			funnelMode: view.funnelMode,
 			lang: this.locale.lang === this.preferred ? null : this.locale.lang,
-			crm: d.crmChoice,
-			encodings: d.encodings,
-			dateOrder: d.dateOrder ?? null,
+			crm: loads.crmChoice,
+			encodings: loads.encodings,
+			dateOrder: loads.dateOrder ?? null,
 			timeout: null
 		};
 	}
@@ -93,7 +91,7 @@ export class Share {
 	/** Keep the address in step with the view (call from an effect: it reads the view). */
 	sync(): void {
 		const view = this.view();
-		const ready = this.dash.dataset !== null || this.wanted.length > 0;
+		const ready = this.dash.loads.dataset !== null || this.wanted.length > 0;
 		if (!ready || this.source.kind === 'none') return;
 		const url = this.#address(view);
 		if (url === location.href) return;
@@ -107,7 +105,7 @@ export class Share {
 	/** The data-in-link for the current view. */
 	dataLink(): DataLink {
 		const packed = this.packed;
-		if (!packed || !this.dash.dataset) return { state: 'none' };
+		if (!packed || !this.dash.loads.dataset) return { state: 'none' };
 		if ('tooBig' in packed) return { state: 'too-big', size: null };
 		const { hash } = encodeLink({ ...this.view(), source: { kind: 'inline' } }, packed.text);
 		const url = withLink(location.href, '', hash);
@@ -115,12 +113,9 @@ export class Share {
 		return size > DATA_LINK_LIMIT ? { state: 'too-big', size } : { state: 'ok', url, size };
 	}
 
-	/**
-	 * Open what the address asks for; called once when the page starts. Untracked: it is called
-	 * from an effect, and must not make that effect depend on (and loop over) what it writes.
-	 */
+	/** Open what the address asks for; called once when the page starts. */
 	start(): Promise<void> {
-		return untrack(() => this.#start());
+		return this.#start();
 	}
 
 	async #start(): Promise<void> {
@@ -197,7 +192,7 @@ export class Share {
 		view: ShareView | null = null,
 		source: Source = { kind: 'hosted', files }
 	): Promise<void> {
-		return untrack(() => this.#openHosted(files, view, source));
+		return this.#openHosted(files, view, source);
 	}
 
 	async #openHosted(files: HostedFile[], view: ShareView | null, source: Source): Promise<void> {
@@ -279,7 +274,7 @@ export class Share {
 			: {};
 		this.#applying = true;
 		try {
-			await this.dash.load(inputs, config, start);
+			await this.dash.loads.load(inputs, config, start);
 			if (view) this.#dropMissingFilterValues();
 		} finally {
 			this.#applying = false;
@@ -288,12 +283,17 @@ export class Share {
 
 	/** Filter values the data does not have are left out, with a message (the nearest view). */
 	#dropMissingFilterValues(): void {
-		const d = this.dash;
-		if (!d.dataset) return;
-		const { filters, issues } = keepKnownValues(d.filters, d.dimensionValues);
+		const { loads, view } = this.dash;
+		if (!loads.dataset) return;
+		const { filters, issues } = keepKnownValues(view.filters, loads.dimensionValues);
 		if (!issues.length) return;
 		this.issues = [...this.issues, ...issues];
-		d.setView({ period: d.period, filters, breakdown: d.breakdown, funnelMode: d.funnelMode });
+		view.setView({
+			period: view.period,
+			filters,
+			breakdown: view.breakdown,
+			funnelMode: view.funnelMode
+		});
 	}
 
 	/** Pack small files for a data-in-link (bytes kept only when they can fit). */
@@ -342,11 +342,11 @@ export class Share {
 			}
 			const config =
 				source.kind === 'none' && this.#dashboard ? this.#dashboard.config : link.view.config;
-			if (!same(config, this.dash.config)) {
-				await this.dash.setConfig(config);
+			if (!same(config, this.dash.loads.config)) {
+				await this.dash.loads.setConfig(config);
 				this.#push = false;
 			}
-			this.dash.setView({
+			this.dash.view.setView({
 				period: link.view.period,
 				filters: link.view.filters,
 				breakdown: link.view.breakdown,

@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import { formatsFor } from '../i18n/format';
+import { translate, type MessageKey } from '../i18n/messages';
+import type { BreakdownRow } from '../metrics/breakdown';
+import type { Report } from '../metrics/report';
+import {
+	breakdownTable,
+	cohortsTable,
+	costTable,
+	csvTable,
+	meddicCountTable,
+	reportTable
+} from './panel-tables';
+
+const show = {
+	t: (key: MessageKey, vars?: Record<string, string | number>) => translate('en', key, vars),
+	fmt: formatsFor('en')
+};
+
+const row = (value: string, created: number, won: number, lost: number): BreakdownRow => ({
+	value,
+	created,
+	won,
+	lost,
+	win_rate: won + lost === 0 ? null : won / (won + lost),
+	avg_deal_size: 100,
+	median_deal_size: 100,
+	sales_cycle_days: 10,
+	median_sales_cycle_days: 10,
+	sales_velocity_per_day: null,
+	open_deals: 1,
+	open_value: 50,
+	weighted_value: null,
+	spend: null,
+	cac: null
+});
+
+describe('breakdownTable', () => {
+	const table = breakdownTable({
+		dimension: 'owner',
+		rows: [row('Ann', 4, 1, 3)],
+		total: row('', 4, 1, 3)
+	});
+
+	it('the CSV has every figure by its machine name, and the totals row named Total', () => {
+		const csv = csvTable(table);
+		expect(csv.columns).toEqual([
+			'owner',
+			'created',
+			'won',
+			'lost',
+			'win_rate',
+			'avg_deal_size',
+			'sales_cycle_days',
+			'sales_velocity_per_day',
+			'open_deals',
+			'open_value',
+			'spend',
+			'cac'
+		]);
+		expect(csv.rows).toEqual([
+			['Ann', 4, 1, 3, 0.25, 100, 10, null, 1, 50, null, null],
+			['Total', 4, 1, 3, 0.25, 100, 10, null, 1, 50, null, null]
+		]);
+	});
+
+	it('the report has the labelled figures, formatted, and the totals in the foot', () => {
+		const html = reportTable(table, show);
+		expect(html.columns).toEqual([
+			'Owner',
+			'Deals created',
+			'Won',
+			'Win rate',
+			'Average deal',
+			'Sales cycle',
+			'Sales velocity',
+			'Open pipeline',
+			'CAC'
+		]);
+		expect(html.rows).toEqual([
+			{
+				cells: ['Ann', '4', '1', '25.0%', '100', '10.0\u00a0d', '—', '50', '—'],
+				data: { value: 'Ann', created: 4 }
+			}
+		]);
+		expect(html.foot?.cells[0]).toBe('Total');
+	});
+});
+
+describe('meddicCountTable', () => {
+	const table = meddicCountTable({
+		elements: ['metrics', 'champion'],
+		by_stage: [],
+		by_count: [{ filled: 2, won: 3, lost: 1, win_rate: 0.75 }]
+	});
+
+	it('the CSV names the count and its whole, the win rate last', () => {
+		expect(csvTable(table)).toEqual({
+			columns: ['filled', 'of', 'won', 'lost', 'win_rate'],
+			rows: [[2, 2, 3, 1, 0.75]]
+		});
+	});
+
+	it('the report reads "2 / 2", then the win rate, won and lost', () => {
+		const html = reportTable(table, show);
+		expect(html.caption).toBe('Win rate by elements filled');
+		expect(html.columns).toEqual(['', 'Win rate', 'Won', 'Lost']);
+		expect(html.rows).toEqual([{ cells: ['2 / 2', '75.0%', '3', '1'] }]);
+	});
+});
+
+describe('cohortsTable', () => {
+	const matrix = {
+		columns: ['Lead', 'won'],
+		rows: [
+			{
+				month: '2024-01',
+				from: '2024-01-01',
+				to: '2024-01-31',
+				created: 2,
+				reached: [2, 0],
+				share: [1, 0]
+			},
+			{
+				month: '2024-02',
+				from: '2024-02-01',
+				to: '2024-02-29',
+				created: 0,
+				reached: [0, 0],
+				share: [null, null]
+			}
+		]
+	};
+
+	it('shades each share with the page’s Viridis palette, dark text on light fills', () => {
+		const html = reportTable(cohortsTable(matrix), show);
+		expect(html.columns).toEqual(['Created', 'Deals', 'Lead', 'Won']);
+		// Viridis runs from #440154 (0) to #fde725 (1).
+		expect(html.rows[0].cells).toEqual([
+			'2024-01',
+			'2',
+			{ text: '100.0%', fill: '#fde725', ink: '#111111' },
+			{ text: '0.0%', fill: '#440154', ink: '#ffffff' }
+		]);
+		expect(html.rows[1].cells).toEqual(['2024-02', '0', '', '']);
+	});
+
+	it('the CSV keeps the shares as numbers under the stage names', () => {
+		expect(csvTable(cohortsTable(matrix))).toEqual({
+			columns: ['month', 'created', 'Lead', 'won'],
+			rows: [
+				['2024-01', 2, 1, 0],
+				['2024-02', 0, null, null]
+			]
+		});
+	});
+});
+
+describe('costTable', () => {
+	const report = {
+		funnel: [
+			{ stage: 'Lead', reached: 4, from_previous: null, from_first: 1 },
+			{ stage: 'won', reached: 2, from_previous: 0.5, from_first: 0.5 }
+		],
+		cost_per_stage: [
+			{ stage: 'Lead', cost: 250 },
+			{ stage: 'won', cost: 500 }
+		],
+		spend: 1000
+	} as unknown as Report;
+
+	it('the CSV lists the stages; the report adds the spend they divide as its foot', () => {
+		expect(csvTable(costTable(report))).toEqual({
+			columns: ['stage', 'reached', 'cost'],
+			rows: [
+				['Lead', 4, 250],
+				['won', 2, 500]
+			]
+		});
+		const html = reportTable(costTable(report), show);
+		expect(html.rows.map((r) => r.cells)).toEqual([
+			['Lead', '4', '250'],
+			['Won (CAC)', '2', '500']
+		]);
+		expect(html.foot).toEqual({ cells: ['Spend in period', '', '1,000'] });
+	});
+});

@@ -1,0 +1,241 @@
+import type { BrowserDb } from '../db/browser';
+import {
+	dashboardParts,
+	settled,
+	type Dashboard as DashboardData,
+	type DashboardParts
+} from '../engine/dashboard';
+import type { Dataset } from '../engine/dataset';
+import { timed } from '../engine/timing';
+import type { Dimension } from '../model/config';
+import type { Filters, Period } from '../model/filters';
+import type { FunnelMode } from '../metrics/snapshot-funnel';
+import { errorMessage } from './error-message';
+import { Latest } from './latest';
+import { ViewCache } from './view-cache';
+
+/** What a view is: the period and filters, the breakdown's dimension and the funnel's mode. */
+export interface ViewChoice {
+	period: Period | null;
+	filters: Filters;
+	breakdown: Dimension;
+	funnelMode: FunnelMode;
+}
+
+/** The dataset on screen and the engine holding its tables (null: nothing to show). */
+export interface ViewTarget {
+	dataset: Dataset | null;
+	db: Promise<BrowserDb> | null;
+}
+
+/**
+ * The view of the dataset: the period, filters, breakdown and funnel mode the user chose, and
+ * the results for them, drawn panel by panel as they arrive. A result for an older view never
+ * overwrites a newer one.
+ */
+export class DashboardView {
+	#period = $state.raw<Period | null>(null);
+	#filters = $state.raw<Filters>({});
+	#breakdown = $state<Dimension>('owner');
+	#funnelMode = $state<FunnelMode>('cohort');
+	#data = $state.raw<DashboardData | null>(null);
+	#shown = $state.raw<Partial<DashboardData> | null>(null);
+	#pending = $state.raw<readonly (keyof DashboardData)[]>([]);
+	#reportView = $state('');
+	#computing = $state(false);
+	/** The report of the view on screen (its panels may still be on their way). */
+	readonly report = $derived(this.#shown?.report ?? null);
+
+	readonly #requests = new Latest();
+	/** The views of each dataset computed lately, shown again without querying. */
+	readonly #views = new WeakMap<Dataset, ViewCache<DashboardData>>();
+	readonly #target: () => ViewTarget;
+	readonly #onUserChange: () => void;
+	readonly #onResult: (error: string | null) => void;
+
+	constructor(callbacks: {
+		/** The dataset and engine a view is computed from. */
+		target: () => ViewTarget;
+		/** Called before a change the user made to the view (a share link pushes a history entry). */
+		onUserChange: () => void;
+		/** A view was shown (null) or failed (its error). */
+		onResult: (error: string | null) => void;
+	}) {
+		this.#target = callbacks.target;
+		this.#onUserChange = callbacks.onUserChange;
+		this.#onResult = callbacks.onResult;
+	}
+
+	get period(): Period | null {
+		return this.#period;
+	}
+	get filters(): Filters {
+		return this.#filters;
+	}
+	get breakdown(): Dimension {
+		return this.#breakdown;
+	}
+	get funnelMode(): FunnelMode {
+		return this.#funnelMode;
+	}
+	/** Every panel of the current view, once all are computed. */
+	get data(): DashboardData | null {
+		return this.#data;
+	}
+	/**
+	 * What the panels draw: each panel's latest result, filled in as the statements of a view end
+	 * (a panel of the view before stays until its new result arrives).
+	 */
+	get shown(): Partial<DashboardData> | null {
+		return this.#shown;
+	}
+	/** The panels whose result for the current view is still on its way. */
+	get pending(): readonly (keyof DashboardData)[] {
+		return this.#pending;
+	}
+	/** The view (period and filters) the shown report was computed for. */
+	get reportView(): string {
+		return this.#reportView;
+	}
+	/** A view is being computed. */
+	get computing(): boolean {
+		return this.#computing;
+	}
+
+	setPeriod(period: Period | null): void {
+		this.#onUserChange();
+		this.#period = period;
+		void this.refresh();
+	}
+
+	setFilter(dimension: Dimension, values: string[]): void {
+		this.#onUserChange();
+		const next = { ...this.#filters };
+		if (values.length === 0) delete next[dimension];
+		else next[dimension] = values;
+		this.#filters = next;
+		void this.refresh();
+	}
+
+	setBreakdown(dimension: Dimension): void {
+		this.#onUserChange();
+		this.#breakdown = dimension;
+		void this.refresh();
+	}
+
+	setFunnelMode(mode: FunnelMode): void {
+		this.#onUserChange();
+		this.#funnelMode = mode;
+		void this.refresh();
+	}
+
+	/** Show another view of the same data (back/forward through share links): one refresh. */
+	setView(view: ViewChoice): void {
+		this.#choose(view);
+		void this.refresh();
+	}
+
+	/**
+	 * The view files open with (a share link's, or the whole data): set without computing, as
+	 * the dataset is still to be built. The breakdown and funnel mode stay when not given.
+	 */
+	openWith(view: Partial<ViewChoice>): void {
+		this.#choose({
+			period: view.period ?? null,
+			filters: view.filters ?? {},
+			breakdown: view.breakdown ?? this.#breakdown,
+			funnelMode: view.funnelMode ?? this.#funnelMode
+		});
+	}
+
+	#choose(view: ViewChoice): void {
+		this.#period = view.period;
+		this.#filters = view.filters;
+		this.#breakdown = view.breakdown;
+		this.#funnelMode = view.funnelMode;
+	}
+
+	/** The tables are being read again: the report goes (the panels stay until new ones come). */
+	hideReport(): void {
+		if (this.#shown) this.#shown = { ...this.#shown, report: undefined };
+	}
+
+	/** The dataset is gone: nothing to show. */
+	clear(): void {
+		this.#data = null;
+		this.#shown = null;
+		this.#pending = [];
+	}
+
+	/** A report computed while tables are rebuilt is stale: drop any still on its way. */
+	dropPending(): void {
+		this.#requests.next();
+	}
+
+	/** Recompute the results for the current view; an older request's result is dropped. */
+	async refresh(): Promise<void> {
+		const { dataset, db: engine } = this.#target();
+		if (!dataset || !engine) return;
+		const current = this.#requests.next();
+		const asked: ViewChoice = {
+			period: this.#period,
+			filters: this.#filters,
+			breakdown: this.#breakdown,
+			funnelMode: this.#funnelMode
+		};
+		const view = viewKey(asked.period, asked.filters);
+		const key = `${view}|${asked.breakdown}|${asked.funnelMode}`;
+		let views = this.#views.get(dataset);
+		if (!views) this.#views.set(dataset, (views = new ViewCache()));
+		this.#computing = true;
+		try {
+			const db = await engine;
+			let data = views.get(key);
+			if (!data) {
+				const parts = dashboardParts(db, dataset, asked);
+				this.#show(current, parts);
+				data = await timed('dashboard', () => settled(parts));
+				views.set(key, data);
+			}
+			if (!current()) return;
+			this.#data = data;
+			this.#shown = data;
+			this.#pending = [];
+			this.#reportView = view;
+			this.#onResult(null);
+		} catch (e) {
+			if (current()) this.#onResult(errorMessage(e));
+		} finally {
+			if (current()) this.#computing = false;
+		}
+	}
+
+	/** Draw each panel of a request as its result arrives (unless a newer one was asked). */
+	#show(current: () => boolean, parts: DashboardParts): void {
+		const keys = Object.keys(parts) as (keyof DashboardData)[];
+		// Another dataset's panels are not this one's: start empty then (the report shown, if
+		// any, stays until the new one comes).
+		if (this.#data === null)
+			this.#shown = this.#shown?.report ? { report: this.#shown.report } : {};
+		this.#pending = keys;
+		for (const key of keys) {
+			void Promise.resolve(parts[key]).then(
+				(value) => {
+					if (!current()) return;
+					this.#shown = { ...this.#shown, [key]: value };
+					this.#pending = this.#pending.filter((k) => k !== key);
+				},
+				// The failure is reported by `refresh` (the whole view fails).
+				() => {}
+			);
+		}
+	}
+}
+
+/** A stable text key of a view, for the page's ready marker. */
+export function viewKey(period: Period | null, filters: Filters): string {
+	const parts = Object.entries(filters)
+		.sort(([a], [b]) => a.localeCompare(b))
+		.map(([dim, values]) => `${dim}=${[...(values ?? [])].sort().join('|')}`);
+	return [period ? `${period.from}..${period.to}` : 'all', ...parts].join(';');
+}

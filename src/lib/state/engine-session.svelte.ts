@@ -1,0 +1,99 @@
+import type { BrowserDb } from '../db/browser';
+import { logStatements } from '../db/statement-log';
+import { engineMemoryLimitMb } from '../engine/memory-budget';
+import { threadsWanted } from '../engine/threads';
+import { markStatement, timed } from '../engine/timing';
+import { errorMessage } from './error-message';
+
+export type EngineState = 'idle' | 'starting' | 'ready' | 'failed';
+
+/**
+ * The analysis engine (DuckDB-WASM in a worker): started on first use or by `warmUp`, restarted
+ * on request; a crash is passed on to `onCrash` and the next use starts a new one.
+ */
+export class EngineSession {
+	#status = $state('Not started');
+	#state = $state<EngineState>('idle');
+	#threads = $state(1);
+	#db: Promise<BrowserDb> | null = null;
+	readonly #onCrash: () => void;
+	readonly #onError: (message: string) => void;
+
+	constructor(callbacks: {
+		/** The engine stopped (often: out of memory); what it held is gone. */
+		onCrash: () => void;
+		/** The engine could not start when warmed up. */
+		onError: (message: string) => void;
+	}) {
+		this.#onCrash = callbacks.onCrash;
+		this.#onError = callbacks.onError;
+	}
+
+	/** What the engine is doing, in words. */
+	get status(): string {
+		return this.#status;
+	}
+
+	/** `starting`, `ready` or `failed`: a marker for the page and its tests. */
+	get state(): EngineState {
+		return this.#state;
+	}
+
+	/** DuckDB's threads in the running engine (1 unless the threaded build runs). */
+	get threads(): number {
+		return this.#threads;
+	}
+
+	/** The engine started or starting; null when none runs. */
+	get running(): Promise<BrowserDb> | null {
+		return this.#db;
+	}
+
+	/** The engine, started when none runs. */
+	db(): Promise<BrowserDb> {
+		if (!this.#db) {
+			this.#status = 'Starting the analysis engine…';
+			this.#state = 'starting';
+			// The engine's code (DuckDB-WASM's bindings, apache-arrow) is its own chunk, fetched
+			// here: the page's first download stays small.
+			const started = timed('engine start', async () =>
+				(await import('../db/browser')).startBrowserDb({
+					memoryLimitMb: engineMemoryLimitMb(),
+					threads: threadsWanted(),
+					onStatus: (m) => (this.#status = m),
+					onCrash: () => {
+						this.#db = null;
+						this.#state = 'failed';
+						this.#status = 'The analysis engine stopped; it restarts on the next action';
+						this.#onCrash();
+					}
+				})
+			);
+			this.#db = started.then((db) => {
+				this.#status = 'Ready';
+				this.#state = 'ready';
+				this.#threads = db.threads;
+				return logStatements(db, markStatement);
+			});
+			this.#db.catch((e: unknown) => {
+				this.#db = null;
+				this.#state = 'failed';
+				this.#status = errorMessage(e);
+			});
+		}
+		return this.#db;
+	}
+
+	/** Start the engine before any file comes (the page calls this once it has painted). */
+	warmUp(): void {
+		this.db().catch((e: unknown) => this.#onError(errorMessage(e)));
+	}
+
+	/** Close the engine and start a new one (everything read is gone with it). */
+	async restart(): Promise<void> {
+		const old = this.#db;
+		this.#db = null;
+		await old?.then((db) => db.close()).catch(() => {});
+		this.warmUp();
+	}
+}

@@ -1,0 +1,350 @@
+import type { BrowserDb } from '../db/browser';
+import type { Dataset } from '../engine/dataset';
+import { facets } from '../engine/facets';
+import { buildDataset, readFiles, type ReadFiles } from '../engine/load';
+import { browserMemoryBudget, tooLarge } from '../engine/memory-budget';
+import { isOutOfMemory } from '../engine/out-of-memory';
+import { timed } from '../engine/timing';
+import type { Encoding } from '../ingest/decode';
+import { quickPreview, type QuickPreview } from '../ingest/quick-preview';
+import type { InputFile } from '../ingest/raw-table';
+import type { Config, DateOrder, Dimension } from '../model/config';
+import type { FileRole } from '../model/mapping';
+import type { DimensionValue } from '../metrics/dimensions';
+import type { StageLabel } from '../metrics/stage-labels';
+import type { DashboardView, ViewChoice } from './dashboard-view.svelte';
+import type { EngineSession } from './engine-session.svelte';
+import { errorMessage } from './error-message';
+import { Latest } from './latest';
+import { viewOfDataset, viewOfPreviews, viewOfRead, type EditorView } from './mapping-view';
+
+export interface LoadProgress {
+	step: string;
+	done: number;
+	total: number;
+}
+
+type OnProgress = (step: string, done: number, total: number) => void;
+
+/** A view to open with the files (a share link's), and how to read them: what `load` resets. */
+export interface StartView extends Partial<ViewChoice> {
+	crm?: Record<string, string>;
+	encodings?: Record<string, Encoding>;
+	dateOrder?: DateOrder;
+	roles?: Record<string, FileRole>;
+}
+
+/**
+ * The files and the dataset built from them: loads (files dropped, reopened or downloaded) and
+ * rebuilds (mapping, stage, encoding, role and date-order edits) run one at a time, so two never
+ * mix their tables; a load a later drop superseded stops and shows nothing.
+ */
+export class LoadQueue {
+	#fileNames = $state.raw<string[]>([]);
+	#config = $state.raw<Config>({});
+	#crmChoice = $state.raw<Record<string, string>>({});
+	#encodings = $state.raw<Record<string, Encoding>>({});
+	#dateOrder = $state<DateOrder | undefined>(undefined);
+	#roles = $state.raw<Record<string, FileRole>>({});
+	#progress = $state.raw<LoadProgress | null>(null);
+	#dataset = $state.raw<Dataset | null>(null);
+	#editor = $state.raw<EditorView | null>(null);
+	#dimensionValues = $state.raw<Partial<Record<Dimension, DimensionValue[]>>>({});
+	#stageLabels = $state.raw<StageLabel[]>([]);
+	#canRetry = $state(false);
+
+	#inputs: InputFile[] = [];
+	#read: ReadFiles | null = null;
+	#queue: Promise<unknown> = Promise.resolve();
+	/** One per drop: a load that a later drop superseded stops and shows nothing. */
+	readonly #drops = new Latest();
+	/** One per read: a quick preview never replaces what a later step showed. */
+	readonly #reads = new Latest();
+	readonly #session: EngineSession;
+	readonly #view: DashboardView;
+	readonly #onUserChange: () => void;
+	readonly #onResult: (error: string | null) => void;
+	readonly #onProgress: OnProgress = (step, done, total) =>
+		(this.#progress = { step, done, total });
+
+	constructor(
+		session: EngineSession,
+		view: DashboardView,
+		callbacks: {
+			/** Called before a change the user made (a share link pushes a history entry). */
+			onUserChange: () => void;
+			/** A step ended well (null) or failed (its error). */
+			onResult: (error: string | null) => void;
+		}
+	) {
+		this.#session = session;
+		this.#view = view;
+		this.#onUserChange = callbacks.onUserChange;
+		this.#onResult = callbacks.onResult;
+	}
+
+	/** The files last given to `load` (kept in the browser for the next visit). */
+	get inputs(): readonly InputFile[] {
+		return this.#inputs;
+	}
+	/** How many loads were asked for: a start-up restore that sees it change leaves the drop be. */
+	get loads(): number {
+		return this.#drops.count;
+	}
+	get fileNames(): string[] {
+		return this.#fileNames;
+	}
+	/** The user's config: mapping and stage edits, or a loaded config file (METRICS.md §5). */
+	get config(): Config {
+		return this.#config;
+	}
+	/** The CRM the user picked per file name. */
+	get crmChoice(): Record<string, string> {
+		return this.#crmChoice;
+	}
+	/** Text encodings the user chose per file name, over the sniffed ones. */
+	get encodings(): Record<string, Encoding> {
+		return this.#encodings;
+	}
+	/** Day/month order the user chose for ambiguous dates (undefined: decide from the data). */
+	get dateOrder(): DateOrder | undefined {
+		return this.#dateOrder;
+	}
+	/** Roles the user gave files (by name), over detection. */
+	get roles(): Record<string, FileRole> {
+		return this.#roles;
+	}
+	/** The step of the load under way; null when none is. */
+	get progress(): LoadProgress | null {
+		return this.#progress;
+	}
+	get dataset(): Dataset | null {
+		return this.#dataset;
+	}
+	/**
+	 * What the mapping editor shows: a quick preview while loading, the files read when the
+	 * dataset could not be built (to fix it there), else the dataset's mapping.
+	 */
+	get editor(): EditorView | null {
+		return this.#editor;
+	}
+	/** Each dimension's values with their deal counts, for the filter menus. */
+	get dimensionValues(): Partial<Record<Dimension, DimensionValue[]>> {
+		return this.#dimensionValues;
+	}
+	/** Stage labels seen in the data, for the stage editor. */
+	get stageLabels(): StageLabel[] {
+		return this.#stageLabels;
+	}
+	/** The engine stopped with files loaded or loading: `retry` reads them again. */
+	get canRetry(): boolean {
+		return this.#canRetry;
+	}
+
+	/** Run loads and rebuilds one at a time, so two drops never mix their tables. */
+	#serial(work: () => Promise<void>): Promise<void> {
+		const run = this.#queue.then(work);
+		this.#queue = run.catch(() => {});
+		return run;
+	}
+
+	/** Load files (deals, history, spend, stage lists, told apart by content). */
+	load(inputs: InputFile[], config: Config = {}, start: StartView = {}): Promise<void> {
+		const current = this.#drops.next();
+		return this.#serial(async () => {
+			if (!current()) return;
+			this.#inputs = inputs;
+			this.#encodings = start.encodings ?? {};
+			this.#dateOrder = start.dateOrder;
+			this.#crmChoice = start.crm ?? {};
+			this.#roles = start.roles ?? {};
+			this.#config = config;
+			this.#fileNames = inputs.map((f) => f.name);
+			this.#view.openWith(start);
+			// Say so before reading what would not fit: a tab out of memory dies without a word.
+			const sizes = inputs.map((f) => ({ name: f.name, size: sizeOf(f.source) }));
+			const refusal = tooLarge(sizes, browserMemoryBudget());
+			if (refusal) {
+				this.#read = null;
+				this.#dataset = null;
+				this.#view.clear();
+				this.#onResult(refusal);
+				return;
+			}
+			await this.#readAndBuild(current);
+		});
+	}
+
+	/** Read the last files again on a new engine (after the engine stopped). */
+	retry(): Promise<void> {
+		const current = this.#drops.next();
+		return this.#serial(async () => {
+			if (!current()) return;
+			await this.#readAndBuild(current);
+		});
+	}
+
+	/** The engine stopped: what it held is gone, and the files can be read again. */
+	engineStopped(): void {
+		this.#read = null;
+		this.#dataset = null;
+		this.#canRetry = this.#inputs.length > 0;
+	}
+
+	/** Read the files again in another text encoding (the sniffed one was wrong). */
+	setEncoding(file: string, encoding: Encoding): Promise<void> {
+		this.#onUserChange();
+		return this.#serial(async () => {
+			this.#encodings = { ...this.#encodings, [file]: encoding };
+			await this.#readAndBuild(this.#drops.current());
+		});
+	}
+
+	/** Read a file as deals, history or spend although detection did not (null: as detected). */
+	setRole(file: string, role: FileRole | null): Promise<void> {
+		return this.#serial(async () => {
+			const next = { ...this.#roles };
+			if (role) next[file] = role;
+			else delete next[file];
+			this.#roles = next;
+			await this.#readAndBuild(this.#drops.current());
+		});
+	}
+
+	/** Read ambiguous dates month-first or day-first. */
+	setDateOrder(order: DateOrder | undefined): Promise<void> {
+		this.#onUserChange();
+		return this.#rebuild(() => (this.#dateOrder = order));
+	}
+
+	/** Apply a new config (a mapping or stage edit, or a config file) to the files already read. */
+	setConfig(config: Config): Promise<void> {
+		this.#onUserChange();
+		return this.#rebuild(() => (this.#config = config));
+	}
+
+	/** Use another CRM's reading of a file. */
+	chooseCrm(file: string, crm: string): Promise<void> {
+		this.#onUserChange();
+		return this.#rebuild(() => (this.#crmChoice = { ...this.#crmChoice, [file]: crm }));
+	}
+
+	/** Show the first rows of the files (papaparse over their first 64 kB) while DuckDB loads them. */
+	async #preview(current: () => boolean): Promise<void> {
+		const encodings = this.#encodings;
+		const previews = await Promise.all(
+			this.#inputs.map((f) => quickPreview(f, encodings[f.name]).catch(() => null))
+		);
+		if (!current()) return;
+		const shown = previews.filter((p): p is QuickPreview => p !== null);
+		if (shown.length) this.#editor = viewOfPreviews(shown, this.#config);
+	}
+
+	/** Read the files and build the dataset; `current` goes stale when a later drop comes. */
+	async #readAndBuild(current: () => boolean): Promise<void> {
+		this.#onResult(null);
+		this.#canRetry = false;
+		this.#view.hideReport();
+		this.#read = null;
+		this.#editor = null;
+		void this.#preview(this.#reads.next());
+		this.#progress = {
+			step: 'Starting the analysis engine',
+			done: 0,
+			total: this.#inputs.length + 3
+		};
+		try {
+			const db = await this.#session.db();
+			const read = await readFiles(db, this.#inputs, {
+				config: this.#config,
+				encodings: this.#encodings,
+				roles: this.#roles,
+				blankWhenUnknown: true,
+				onProgress: this.#onProgress
+			});
+			// A later drop is waiting: leave the screen to it.
+			if (!current()) return;
+			this.#reads.next();
+			this.#read = read;
+			this.#editor = viewOfRead(read, this.#config, this.#crmChoice);
+			await this.#build(db, this.#onProgress, current);
+		} catch (e) {
+			if (!current()) return;
+			this.#dataset = null;
+			this.#view.clear();
+			this.#onResult(errorMessage(e));
+			// What was read stays in the mapping editor (or the preview, when nothing could be
+			// read), so the file can be fixed there rather than dropped again.
+			if (this.#read) this.#editor = viewOfRead(this.#read, this.#config, this.#crmChoice);
+			this.#canRetry = this.#canRetry || this.#session.state === 'failed';
+			if (isOutOfMemory(e)) {
+				// A fresh engine gets its memory back; the user can retry (after closing tabs).
+				this.#canRetry = true;
+				this.#read = null;
+				await this.#session.restart();
+			}
+		} finally {
+			this.#progress = null;
+		}
+	}
+
+	#rebuild(change: () => void): Promise<void> {
+		return this.#serial(async () => {
+			const engine = this.#session.running;
+			if (!this.#read || !engine) {
+				// Nothing could be read yet (a wrong encoding, say): read again with the edit.
+				if (this.#inputs.length === 0) return;
+				change();
+				await this.#readAndBuild(this.#drops.current());
+				return;
+			}
+			const previous = { config: this.#config, crmChoice: this.#crmChoice };
+			change();
+			try {
+				await this.#build(await engine);
+			} catch (e) {
+				this.#onResult(errorMessage(e));
+				if (this.#dataset) {
+					// Keep the last good dataset on screen; say what the edit broke.
+					this.#config = previous.config;
+					this.#crmChoice = previous.crmChoice;
+				} else {
+					// No dataset yet: the edit is a step of fixing the mapping; keep it.
+					this.#editor = viewOfRead(this.#read, this.#config, this.#crmChoice);
+				}
+			}
+		});
+	}
+
+	async #build(
+		db: BrowserDb,
+		onProgress?: OnProgress,
+		current: () => boolean = () => true
+	): Promise<void> {
+		const read = this.#read;
+		if (!read) return;
+		this.#view.dropPending();
+		const dataset = await timed('build', () =>
+			buildDataset(db, read, {
+				config: this.#config,
+				crm: this.#crmChoice,
+				dateOrder: this.#dateOrder,
+				onProgress
+			})
+		);
+		const found = await facets(db);
+		if (!current()) return;
+		this.#stageLabels = found.stageLabels;
+		this.#dataset = dataset;
+		this.#editor = viewOfDataset(dataset);
+		this.#dimensionValues = found.dimensionValues;
+		this.#progress = null;
+		this.#onResult(null);
+		await this.#view.refresh();
+	}
+}
+
+function sizeOf(source: InputFile['source']): number {
+	if (typeof source === 'string') return source.length;
+	return source instanceof Uint8Array ? source.length : source.size;
+}
