@@ -1,12 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectClose } from '../unit/expect-close';
-import { foreignRequests, launchBrowser, recordRequests } from './browser';
+import { failOnPageErrors, foreignRequests, launchBrowser, recordRequests } from './browser';
 import { serve, type Served } from './server';
+import { requireBuild } from './site';
 import { metricsJson, ready, viewState } from './share-helpers';
 
 /** The site is built for, and served from, a sub-path, with its data in a folder beside it. */
@@ -35,19 +36,20 @@ describe('a hosted team dashboard under a base path', () => {
 	let site: Served;
 	let elsewhere: Served;
 	const contexts: BrowserContext[] = [];
-	const pageErrors: string[] = [];
+	const errors = failOnPageErrors();
 
 	async function open(): Promise<{ page: Page; requests: string[] }> {
-		const context = await browser.newContext({
-			viewport: { width: 1360, height: 1000 },
-			acceptDownloads: true,
-			locale: 'en-US'
-		});
+		const context = errors.watch(
+			await browser.newContext({
+				viewport: { width: 1360, height: 1000 },
+				acceptDownloads: true,
+				locale: 'en-US'
+			})
+		);
 		context.setDefaultTimeout(180_000);
 		contexts.push(context);
 		const requests = recordRequests(context);
 		const page = await context.newPage();
-		page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
 		if (process.env.PIPELENS_DEBUG)
 			setInterval(() => {
 				void page
@@ -82,7 +84,7 @@ describe('a hosted team dashboard under a base path', () => {
 			});
 			built = true;
 		}
-		if (!existsSync(join(dir, 'index.html'))) throw new Error(`no build in ${dir}`);
+		requireBuild(dir);
 		browser = await launchBrowser();
 		site = await serve(dir, {
 			base: BASE,
@@ -238,6 +240,6 @@ describe('a hosted team dashboard under a base path', () => {
 		}
 		expect(leaks(requests, [foreign])).toEqual([]);
 		expect(requests).toContain(foreign);
-		expect(pageErrors).toEqual([]);
+		expect(errors.errors().filter((e) => e.startsWith('page error'))).toEqual([]);
 	}, 600_000);
 });

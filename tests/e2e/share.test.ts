@@ -1,16 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { encodeLink } from '../../src/lib/share/codec';
 import { DEFAULT_VIEW } from '../../src/lib/share/view';
 import { packFiles } from '../../src/lib/share/data-link';
-import { foreignRequests, launchBrowser, recordRequests } from './browser';
-import { serve } from './server';
+import { foreignRequests, recordRequests } from './browser';
+import { useSite } from './site';
 import { damagedLinks, metricsJson, ready, viewState } from './share-helpers';
 
-const BUILD = 'build';
 /** The view parameters of an address: its fragment's. */
 const fragment = (url: string) => new URLSearchParams(new URL(url).hash.slice(1));
 const HUBSPOT = 'tests/fixtures/examples/hubspot';
@@ -27,38 +26,9 @@ const enterpriseRuns = JSON.parse(readFileSync(join(ENTERPRISE, 'expected.json')
 }[];
 
 describe('share links', () => {
-	let browser: Browser;
-	let site: { url: string; close(): Promise<void> };
-	const contexts: BrowserContext[] = [];
-	const pageErrors: string[] = [];
-
-	async function open(): Promise<Page> {
-		const context = await browser.newContext({
-			viewport: { width: 1360, height: 1000 },
-			acceptDownloads: true,
-			locale: 'en-US'
-		});
-		// Loads are slower on a busy 2-core machine; no test waits on time, only on markers.
-		context.setDefaultTimeout(180_000);
-		contexts.push(context);
-		const page = await context.newPage();
-		page.on('pageerror', (e) =>
-			pageErrors.push(`${page.url().slice(0, 200)}: ${e.message}\n${e.stack ?? ''}`)
-		);
-		return page;
-	}
-
-	beforeAll(async () => {
-		if (!existsSync(`${BUILD}/index.html`)) throw new Error('Run `npm run build` first.');
-		browser = await launchBrowser();
-		site = await serve(BUILD);
-	});
-
-	afterAll(async () => {
-		for (const c of contexts) await c.close();
-		await browser?.close();
-		await site?.close();
-	});
+	const site = useSite();
+	// Loads of the engine and of links are slower than a drop's: the limit is longer.
+	const open = async (): Promise<Page> => (await site.context({ timeout: 180_000 })).newPage();
 
 	test('a link for dropped files asks for them, then shows the same view; back/forward walk the views', async () => {
 		const page = await open();
@@ -233,6 +203,7 @@ describe('share links', () => {
 			'polluted'
 		);
 		// The blocked wasm fails the engine's worker; every other error is the page's.
-		expect(pageErrors.filter((e) => !/duckdb-browser-\w+\.worker/.test(e))).toEqual([]);
+		site.allowErrors(/duckdb-browser-\w+\.worker/);
+		expect(site.errors().filter((e) => !/duckdb-browser-\w+\.worker/.test(e))).toEqual([]);
 	}, 480_000);
 });
