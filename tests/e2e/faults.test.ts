@@ -34,6 +34,12 @@ describe('test hooks', () => {
 });
 const HUBSPOT = 'tests/fixtures/examples/hubspot';
 const DEALS = join(HUBSPOT, 'hubspot-crm-exports-all-deals-2025-07-01.csv');
+/** What the console says when the engine's worker is killed (as a crash would). */
+const KILLED = [
+	/^console: ErrorEvent$/,
+	/^console: error in duckdb worker: the engine worker was killed$/
+];
+
 /** The deals counted over the whole data of the HubSpot example (spend changes none of them). */
 const WHOLE_DEALS = (
 	JSON.parse(readFileSync(join(HUBSPOT, 'expected.json'), 'utf8')) as {
@@ -104,6 +110,7 @@ describe('faults while loading', () => {
 	});
 
 	test('the worker dies mid-load: the page says so, and retry restarts the engine and loads', async () => {
+		errors.allow(...KILLED);
 		const page = await context.newPage();
 		await page.goto(url);
 		await page.waitForSelector('body[data-engine="ready"]');
@@ -128,6 +135,7 @@ describe('faults while loading', () => {
 	});
 
 	test('a crash after the dashboard is shown: said, retried, the same numbers', async () => {
+		errors.allow(...KILLED);
 		const page = await context.newPage();
 		await page.goto(url);
 		await page.setInputFiles('[data-testid="file-input"]', DEALS);

@@ -193,6 +193,8 @@ describe('hosting: report, kept files, offline', () => {
 				await local.close();
 				serving = false;
 				await context.setOffline(true);
+				// Offline, the page's ask for a team's dashboard.json fails (there is none).
+				site.allowErrors(/^console: Failed to load resource: net::ERR_INTERNET_DISCONNECTED$/);
 				await page.reload();
 				await ready(page);
 				expect(await page.getAttribute('body', 'data-kept')).toBe('restored');
