@@ -50,6 +50,18 @@ function onPageError(page: Page, report: (error: string) => void): void {
 	});
 }
 
+/** The service worker controls the page and holds this browser's engine wasm. */
+export async function engineCached(page: Page): Promise<void> {
+	await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+	await page.waitForFunction(async () => {
+		for (const key of await caches.keys()) {
+			const urls = (await (await caches.open(key)).keys()).map((r) => r.url);
+			if (urls.some((u) => u.endsWith('.wasm'))) return true;
+		}
+		return false;
+	});
+}
+
 /** Collects the errors of pages; see `failOnPageErrors`. */
 export interface ErrorWatch {
 	/** Watch this page, or every page of this context (those open and those opened later). */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { expectClose } from '../unit/expect-close';
-import { failOnPageErrors, launchBrowser } from './browser';
+import { engineCached, failOnPageErrors, launchBrowser } from './browser';
 import { serve, type Served } from './server';
 import { BUILD, builtHeaders, requireBuild, useSite } from './site';
 const HUBSPOT = 'tests/fixtures/examples/hubspot';
@@ -27,18 +27,6 @@ async function engineReady(page: Page): Promise<void> {
 	await page.waitForSelector('body[data-engine="ready"], body[data-engine="failed"]');
 	const status = await page.textContent('[data-testid="engine-status"]');
 	expect(await page.getAttribute('body', 'data-engine'), status ?? '').toBe('ready');
-}
-
-/** The service worker controls the page and holds this browser's engine wasm. */
-async function engineKept(page: Page): Promise<void> {
-	await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-	await page.waitForFunction(async () => {
-		for (const key of await caches.keys()) {
-			const urls = (await (await caches.open(key)).keys()).map((r) => r.url);
-			if (urls.some((u) => u.endsWith('.wasm'))) return true;
-		}
-		return false;
-	});
 }
 
 async function wholeMetrics(page: Page): Promise<Record<string, unknown>> {
@@ -96,7 +84,7 @@ describe('the engine starts with the page', () => {
 		const first = await context.newPage();
 		await first.goto(site.url);
 		await engineReady(first);
-		await engineKept(first);
+		await engineCached(first);
 		await first.close();
 		const fromWorker: string[] = [];
 		context.on('response', (r) => {

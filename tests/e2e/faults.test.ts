@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 import { badInputs } from '../generators/bad-inputs.mjs';
 import { failOnPageErrors, launchBrowser } from './browser';
 import { serve } from './server';
-import { BUILD, requireBuild } from './site';
+import { BUILD, buildSite, requireBuild } from './site';
 
 /**
  * Faults: the engine's worker killed in the middle of a load (through the page's test hook,
@@ -73,15 +72,7 @@ describe('faults while loading', () => {
 		hooksBuild = process.env.PIPELENS_HOOKS_BUILD ?? mkdtempSync(join(tmpdir(), 'pipelens-hooks-'));
 		if (!process.env.PIPELENS_HOOKS_BUILD) {
 			// A production build (vitest's NODE_ENV would make a dev build) with the test hooks.
-			execFileSync('npx', ['vite', 'build'], {
-				env: {
-					...process.env,
-					NODE_ENV: 'production',
-					PIPELENS_TEST_HOOKS: '1',
-					BUILD_DIR: hooksBuild
-				},
-				stdio: 'pipe'
-			});
+			buildSite(hooksBuild, { PIPELENS_TEST_HOOKS: '1' });
 			built = true;
 		}
 		expect(builtText(hooksBuild)).toContain('__pipelensCrashEngine');

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { engineCached } from './browser';
 import { serve } from './server';
 import { BUILD, useSite } from './site';
 
@@ -49,6 +50,14 @@ describe('hosting: report, kept files, offline', () => {
 	// only on markers, so the limit is generous.
 	const newContext = () =>
 		site.context({ viewport: { width: 1280, height: 900 }, timeout: 240_000 });
+	/** A browser profile of its own at `url` with the example dropped and its view drawn. */
+	async function dropped(url = site.url): Promise<Page> {
+		const page = await (await newContext()).newPage();
+		await page.goto(url);
+		await page.setInputFiles('[data-testid="file-input"]', FILES);
+		await ready(page);
+		return page;
+	}
 
 	beforeAll(() => {
 		mkdirSync(SHOTS, { recursive: true });
@@ -57,12 +66,9 @@ describe('hosting: report, kept files, offline', () => {
 	test(
 		'the downloaded HTML report shows the filtered view’s figures with the network blocked',
 		async () => {
-			const context = await newContext();
+			const page = await dropped();
+			const context = page.context();
 			try {
-				const page = await context.newPage();
-				await page.goto(site.url);
-				await page.setInputFiles('[data-testid="file-input"]', FILES);
-				await ready(page);
 				await page.click('[data-testid="filter-owner"] .summary');
 				const owner = await page.$eval(
 					'[data-testid="filter-owner"] input[type="checkbox"]',
@@ -136,12 +142,9 @@ describe('hosting: report, kept files, offline', () => {
 	test(
 		'dropped files survive a reload, load again over their kept copies; Forget data clears them',
 		async () => {
-			const context = await newContext();
+			const page = await dropped();
+			const context = page.context();
 			try {
-				const page = await context.newPage();
-				await page.goto(site.url);
-				await page.setInputFiles('[data-testid="file-input"]', FILES);
-				await ready(page);
 				const before = await metrics(page);
 				await page.reload();
 				await ready(page);
@@ -173,22 +176,12 @@ describe('hosting: report, kept files, offline', () => {
 		async () => {
 			const local = await serve(BUILD, { base: '/offline' });
 			let serving = true;
-			const context = await newContext();
+			const page = await dropped(local.url);
+			const context = page.context();
 			try {
-				const page = await context.newPage();
-				await page.goto(local.url);
-				await page.setInputFiles('[data-testid="file-input"]', FILES);
-				await ready(page);
 				const before = await metrics(page);
-				await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 				// The engine is cached once fetched through the worker (this browser's bundle only).
-				await page.waitForFunction(async () => {
-					for (const key of await caches.keys()) {
-						const urls = (await (await caches.open(key)).keys()).map((r) => r.url);
-						if (urls.some((u) => u.endsWith('.wasm'))) return true;
-					}
-					return false;
-				});
+				await engineCached(page);
 				// Offline for real: the browser is told so and the server is gone.
 				await local.close();
 				serving = false;

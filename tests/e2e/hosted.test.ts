@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectClose } from '../unit/expect-close';
 import { failOnPageErrors, foreignRequests, launchBrowser, recordRequests } from './browser';
 import { serve, type Served } from './server';
-import { requireBuild } from './site';
-import { metricsJson, ready, viewState } from './share-helpers';
+import { buildSite, requireBuild } from './site';
+import { filterByFirstSource, metricsJson, ready, viewState } from './share-helpers';
 
 /** The site is built for, and served from, a sub-path, with its data in a folder beside it. */
 const BASE = '/team/pipelens';
@@ -70,18 +69,8 @@ describe('a hosted team dashboard under a base path', () => {
 		});
 		dir = process.env.PIPELENS_BASE_BUILD ?? mkdtempSync(join(tmpdir(), 'pipelens-base-'));
 		if (!process.env.PIPELENS_BASE_BUILD) {
-			// A production build (vitest's NODE_ENV would make a dev build), with the second
-			// server's origin allowed for data, as a team would with DATA_ORIGINS.
-			execFileSync('npx', ['vite', 'build'], {
-				env: {
-					...process.env,
-					NODE_ENV: 'production',
-					BASE_PATH: BASE,
-					BUILD_DIR: dir,
-					DATA_ORIGINS: new URL(elsewhere.url).origin
-				},
-				stdio: 'pipe'
-			});
+			// The second server's origin allowed for data, as a team would with DATA_ORIGINS.
+			buildSite(dir, { BASE_PATH: BASE, DATA_ORIGINS: new URL(elsewhere.url).origin });
 			built = true;
 		}
 		requireBuild(dir);
@@ -149,18 +138,10 @@ describe('a hosted team dashboard under a base path', () => {
 
 		await page.selectOption('[data-testid="period-preset"]', 'last-year');
 		await page.waitForSelector('main[data-ready="true"]:not([data-view="all"])');
-		await page.selectOption('[data-testid="breakdown-by"]', 'source');
+		const value = await filterByFirstSource(page);
 		await page.waitForFunction(
 			() => new URLSearchParams(location.hash.slice(1)).get('by') === 'source'
 		);
-		await page.waitForSelector(
-			'main[data-ready="true"] [data-testid="breakdown"] th >> text=Source'
-		);
-		const value = await page.getAttribute(
-			'[data-testid="breakdown"] tbody tr >> nth=0',
-			'data-value'
-		);
-		await page.click(`[data-testid="breakdown"] tbody tr[data-value="${value}"] .pick`);
 		await page.waitForSelector(`main[data-ready="true"][data-view$=";source=${value}"]`);
 		const link = page.url();
 		expect(new URL(link).pathname).toBe(`${BASE}/`);

@@ -8,7 +8,7 @@ import { DEFAULT_VIEW } from '../../src/lib/share/view';
 import { packFiles } from '../../src/lib/share/data-link';
 import { foreignRequests, recordRequests } from './browser';
 import { useSite } from './site';
-import { damagedLinks, metricsJson, ready, viewState } from './share-helpers';
+import { damagedLinks, filterByFirstSource, metricsJson, ready, viewState } from './share-helpers';
 
 /** The view parameters of an address: its fragment's. */
 const fragment = (url: string) => new URLSearchParams(new URL(url).hash.slice(1));
@@ -46,15 +46,7 @@ describe('share links', () => {
 		// Three changes the user makes: each its own history entry.
 		await page.selectOption('[data-testid="period-preset"]', 'last-year');
 		await ready(page, '2024-01-01..2024-12-31');
-		await page.selectOption('[data-testid="breakdown-by"]', 'source');
-		await page.waitForSelector(
-			'main[data-ready="true"] [data-testid="breakdown"] th >> text=Source'
-		);
-		const value = await page.getAttribute(
-			'[data-testid="breakdown"] tbody tr >> nth=0',
-			'data-value'
-		);
-		await page.click(`[data-testid="breakdown"] tbody tr[data-value="${value}"] .pick`);
+		const value = await filterByFirstSource(page);
 		await ready(page, `2024-01-01..2024-12-31;source=${value}`);
 		await page.check('[data-testid="funnel-mode-snapshot"]');
 		await page.waitForFunction(
