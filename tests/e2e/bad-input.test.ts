@@ -1,42 +1,22 @@
-import { existsSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { badInputs } from '../generators/bad-inputs.mjs';
-import { launchBrowser } from './browser';
-import { serve } from './server';
+import { useSite } from './site';
 
 /**
  * Bad files dropped on the page (a subset of tests/fixtures/bad): a clear one-line message when
  * nothing can be shown, else the dashboard with every left-out line named in the data-quality
  * panel and rows read = loaded + rejected shown.
  */
-const BUILD = 'build';
 const corpus = new Map(badInputs({ big: true }).map((c) => [c.name, c]));
 
 describe('bad files dropped on the page', () => {
-	let browser: Browser;
-	let context: BrowserContext;
+	const site = useSite();
 	let page: Page;
-	let url: string;
-	let close: () => Promise<void>;
 
 	beforeAll(async () => {
-		if (!existsSync(`${BUILD}/index.html`)) throw new Error('Run `npm run build` first.');
-		browser = await launchBrowser();
-		const site = await serve(BUILD);
-		url = site.url;
-		close = site.close;
-		context = await browser.newContext({ viewport: { width: 1360, height: 1000 } });
-		context.setDefaultTimeout(90_000);
 		// One page for every drop: each drop replaces the last (one engine start on a busy machine).
-		page = await context.newPage();
-		await page.goto(url);
-	});
-
-	afterAll(async () => {
-		await context?.close();
-		await browser?.close();
-		await close?.();
+		page = await site.open();
 	});
 
 	async function drop(name: string): Promise<Page> {

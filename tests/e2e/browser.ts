@@ -1,4 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterEach, expect } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
 /** Headless Debian Chromium, with everything that phones home switched off. */
@@ -31,15 +32,72 @@ export function foreignRequests(urls: readonly string[], origin: string): string
  */
 export function pageErrors(page: Page): () => string[] {
 	const errors: string[] = [];
-	page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+	onPageError(page, (error) => errors.push(error));
+	return () => errors;
+}
+
+/** Calls `report` with each page error, console error and failed request of `page`. */
+function onPageError(page: Page, report: (error: string) => void): void {
+	page.on('pageerror', (e) => report(`page error: ${e.message}${e.stack ? `\n${e.stack}` : ''}`));
 	page.on('response', (r) => {
 		if (r.status() >= 400 && !r.url().endsWith('/dashboard.json'))
-			errors.push(`HTTP ${r.status()}: ${r.url()}`);
+			report(`HTTP ${r.status()}: ${r.url()}`);
 	});
 	page.on('console', (m) => {
 		if (/the server responded with a status of 404/.test(m.text())) return;
 		if (m.type() === 'error' || /content security policy/i.test(m.text()))
-			errors.push(`console: ${m.text()}`);
+			report(`console: ${m.text()}`);
 	});
-	return () => errors;
+}
+
+/** The service worker controls the page and holds this browser's engine wasm. */
+export async function engineCached(page: Page): Promise<void> {
+	await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+	await page.waitForFunction(async () => {
+		for (const key of await caches.keys()) {
+			const urls = (await (await caches.open(key)).keys()).map((r) => r.url);
+			if (urls.some((u) => u.endsWith('.wasm'))) return true;
+		}
+		return false;
+	});
+}
+
+/** Collects the errors of pages; see `failOnPageErrors`. */
+export interface ErrorWatch {
+	/** Watch this page, or every page of this context (those open and those opened later). */
+	watch<T extends Page | BrowserContext>(target: T): T;
+	/** Errors the running test expects: those any of the patterns match fail nothing. */
+	allow(...patterns: RegExp[]): void;
+	/** The errors of the watched pages since the running test began. */
+	errors(): string[];
+}
+
+/**
+ * Fails each test of the file (or of the describe it is called in) on a page error, console
+ * error or failed request of any page it watches, unless the test allowed it. An error that
+ * comes between two tests (from a `beforeAll`, say) fails the test after it.
+ */
+export function failOnPageErrors(): ErrorWatch {
+	let errors: string[] = [];
+	let allowed: RegExp[] = [];
+	const watchPage = (page: Page) => onPageError(page, (error) => errors.push(error));
+	afterEach(() => {
+		const unexpected = errors.filter((e) => !allowed.some((pattern) => pattern.test(e)));
+		errors = [];
+		allowed = [];
+		expect(unexpected, 'page errors the test did not expect').toEqual([]);
+	});
+	return {
+		watch(target) {
+			if ('newPage' in target) {
+				target.pages().forEach(watchPage);
+				target.on('page', watchPage);
+			} else watchPage(target);
+			return target;
+		},
+		allow(...patterns) {
+			allowed.push(...patterns);
+		},
+		errors: () => [...errors]
+	};
 }

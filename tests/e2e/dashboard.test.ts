@@ -1,12 +1,11 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { expectClose } from '../unit/expect-close';
-import { foreignRequests, launchBrowser, recordRequests } from './browser';
-import { serve } from './server';
+import { foreignRequests, recordRequests } from './browser';
+import { useSite } from './site';
 
-const BUILD = 'build';
 const HUBSPOT = 'tests/fixtures/examples/hubspot';
 const SHOTS = 'test-results';
 
@@ -33,40 +32,21 @@ function viewSelector(view: string): string {
 }
 
 describe('dropping the HubSpot example on the built site', () => {
-	let browser: Browser;
-	let context: BrowserContext;
+	const site = useSite();
 	let page: Page;
 	let requests: string[];
-	let origin: string;
-	let close: () => Promise<void>;
 
 	beforeAll(async () => {
-		if (!existsSync(`${BUILD}/index.html`)) throw new Error('Run `npm run build` first.');
 		mkdirSync(SHOTS, { recursive: true });
-		browser = await launchBrowser();
-		const site = await serve(BUILD);
-		origin = new URL(site.url).origin;
-		context = await browser.newContext({
-			viewport: { width: 1360, height: 1000 },
-			acceptDownloads: true
-		});
-		// Loads are slower on a busy 2-core machine; no test waits on time, only on markers.
-		context.setDefaultTimeout(90_000);
+		const context = await site.context();
 		requests = recordRequests(context);
 		page = await context.newPage();
 		await page.goto(site.url);
-		close = site.close;
 		await page.setInputFiles('[data-testid="file-input"]', [
 			join(HUBSPOT, 'hubspot-crm-exports-all-deals-2025-07-01.csv'),
 			join(HUBSPOT, 'spend.csv')
 		]);
 		await page.waitForSelector(viewSelector('all'));
-	});
-
-	afterAll(async () => {
-		await context?.close();
-		await browser?.close();
-		await close?.();
 	});
 
 	test('the whole-data view downloads the expected metrics JSON', async () => {
@@ -181,6 +161,6 @@ describe('dropping the HubSpot example on the built site', () => {
 
 	test('no request leaves the page origin', () => {
 		expect(requests.length).toBeGreaterThan(0);
-		expect(foreignRequests(requests, origin)).toEqual([]);
+		expect(foreignRequests(requests, site.origin)).toEqual([]);
 	});
 });

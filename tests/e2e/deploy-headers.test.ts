@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { serve, type Served } from './server';
+import { BUILD, builtHeaders, requireBuild } from './site';
 
 /**
  * The Content-Security-Policy reaches every asset, the engine's worker scripts included: a
@@ -10,25 +11,13 @@ import { serve, type Served } from './server';
  * Cloudflare Pages apply it), and on the README's nginx example, where an `add_header` in a
  * `location` drops the server-level ones.
  */
-const BUILD = 'build';
-
-/** The headers build/_headers gives every path. */
-function builtHeaders(): Record<string, string> {
-	const text = readFileSync(join(BUILD, '_headers'), 'utf8');
-	const headers: Record<string, string> = {};
-	for (const line of text.split('\n').slice(1)) {
-		const m = /^\s+([\w-]+):\s*(.+)$/.exec(line);
-		if (m) headers[m[1].toLowerCase()] = m[2];
-	}
-	return headers;
-}
 
 describe('the policy on every asset', () => {
 	let site: Served;
 	let policy: string;
 
 	beforeAll(async () => {
-		if (!existsSync(`${BUILD}/index.html`)) throw new Error('Run `npm run build` first.');
+		requireBuild();
 		const headers = builtHeaders();
 		policy = headers['content-security-policy'];
 		site = await serve(BUILD, { headers });

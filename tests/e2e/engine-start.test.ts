@@ -1,14 +1,13 @@
 // The engine starts as the page opens, before any drop; a repeat visit starts it from the
 // service worker's copy; `?threads=1` on an isolated page runs DuckDB's threaded build.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { expectClose } from '../unit/expect-close';
-import { launchBrowser } from './browser';
+import { engineCached, failOnPageErrors, launchBrowser } from './browser';
 import { serve, type Served } from './server';
-
-const BUILD = 'build';
+import { BUILD, builtHeaders, requireBuild, useSite } from './site';
 const HUBSPOT = 'tests/fixtures/examples/hubspot';
 const FILES = ['hubspot-crm-exports-all-deals-2025-07-01.csv', 'spend.csv'].map((f) =>
 	join(HUBSPOT, f)
@@ -24,32 +23,10 @@ const ISOLATION = {
 	'Cross-Origin-Embedder-Policy': 'require-corp'
 };
 
-/** The headers build/_headers gives every path (the Content-Security-Policy among them). */
-function builtHeaders(): Record<string, string> {
-	const headers: Record<string, string> = {};
-	for (const line of readFileSync(join(BUILD, '_headers'), 'utf8').split('\n').slice(1)) {
-		const m = /^\s+([\w-]+):\s*(.+)$/.exec(line);
-		if (m) headers[m[1]] = m[2];
-	}
-	return headers;
-}
-
 async function engineReady(page: Page): Promise<void> {
 	await page.waitForSelector('body[data-engine="ready"], body[data-engine="failed"]');
 	const status = await page.textContent('[data-testid="engine-status"]');
 	expect(await page.getAttribute('body', 'data-engine'), status ?? '').toBe('ready');
-}
-
-/** The service worker controls the page and holds this browser's engine wasm. */
-async function engineKept(page: Page): Promise<void> {
-	await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-	await page.waitForFunction(async () => {
-		for (const key of await caches.keys()) {
-			const urls = (await (await caches.open(key)).keys()).map((r) => r.url);
-			if (urls.some((u) => u.endsWith('.wasm'))) return true;
-		}
-		return false;
-	});
 }
 
 async function wholeMetrics(page: Page): Promise<Record<string, unknown>> {
@@ -64,33 +41,16 @@ async function wholeMetrics(page: Page): Promise<Record<string, unknown>> {
 }
 
 describe('the engine starts with the page', () => {
-	let browser: Browser;
-	let site: Served;
+	const site = useSite();
 	let context: BrowserContext;
-	const pageErrors: string[] = [];
-
-	beforeAll(async () => {
-		if (!existsSync(`${BUILD}/index.html`)) throw new Error('Run `npm run build` first.');
-		browser = await launchBrowser();
-		site = await serve(BUILD);
-	});
 
 	// A browser profile of its own per test: no service worker or kept files from the one before.
 	beforeEach(async () => {
-		pageErrors.length = 0;
-		context = await browser.newContext({ acceptDownloads: true, locale: 'en-US' });
-		context.setDefaultTimeout(180_000);
-		context.on('page', (page) => page.on('pageerror', (e) => pageErrors.push(e.message)));
+		context = await site.context({ timeout: 180_000 });
 	});
 
 	afterEach(async () => {
 		await context?.close();
-		expect(pageErrors).toEqual([]);
-	});
-
-	afterAll(async () => {
-		await browser?.close();
-		await site?.close();
 	});
 
 	test('ready without any drop, started after the first paint, single-threaded', async () => {
@@ -124,7 +84,7 @@ describe('the engine starts with the page', () => {
 		const first = await context.newPage();
 		await first.goto(site.url);
 		await engineReady(first);
-		await engineKept(first);
+		await engineCached(first);
 		await first.close();
 		const fromWorker: string[] = [];
 		context.on('response', (r) => {
@@ -140,9 +100,10 @@ describe('the engine starts with the page', () => {
 describe('the threaded build (?threads=1, opt-in)', () => {
 	let browser: Browser;
 	const opened: { context: BrowserContext; site: Served }[] = [];
+	const errors = failOnPageErrors();
 
 	beforeAll(async () => {
-		if (!existsSync(`${BUILD}/index.html`)) throw new Error('Run `npm run build` first.');
+		requireBuild();
 		browser = await launchBrowser();
 	});
 
@@ -156,7 +117,9 @@ describe('the threaded build (?threads=1, opt-in)', () => {
 
 	async function open(headers: Record<string, string> = {}) {
 		const site = await serve(BUILD, { headers });
-		const context = await browser.newContext({ acceptDownloads: true, locale: 'en-US' });
+		const context = errors.watch(
+			await browser.newContext({ acceptDownloads: true, locale: 'en-US' })
+		);
 		context.setDefaultTimeout(180_000);
 		opened.push({ context, site });
 		const wasm: string[] = [];

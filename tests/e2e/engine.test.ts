@@ -1,10 +1,14 @@
-import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { foreignRequests, launchBrowser, recordRequests } from './browser';
+import {
+	failOnPageErrors,
+	foreignRequests,
+	launchBrowser,
+	recordRequests,
+	type ErrorWatch
+} from './browser';
 import { serve, type ServeOptions } from './server';
-
-const BUILD = 'build';
+import { BUILD, requireBuild } from './site';
 
 /** Wait for the page's engine marker and return it with the status text shown to the user. */
 async function engineState(page: Page): Promise<{ engine: string | undefined; status: string }> {
@@ -15,9 +19,9 @@ async function engineState(page: Page): Promise<{ engine: string | undefined; st
 	}));
 }
 
-async function openSite(browser: Browser, options: ServeOptions = {}) {
+async function openSite(browser: Browser, errors: ErrorWatch, options: ServeOptions = {}) {
 	const site = await serve(BUILD, options);
-	const context = await browser.newContext();
+	const context = errors.watch(await browser.newContext());
 	const requests = recordRequests(context);
 	const page = await context.newPage();
 	await page.goto(site.url);
@@ -34,9 +38,10 @@ async function openSite(browser: Browser, options: ServeOptions = {}) {
 
 describe('the analysis engine in the built site', () => {
 	let browser: Browser;
+	const errors = failOnPageErrors();
 
 	beforeAll(async () => {
-		if (!existsSync(`${BUILD}/index.html`)) throw new Error('Run `npm run build` first.');
+		requireBuild();
 		browser = await launchBrowser();
 	});
 
@@ -45,7 +50,7 @@ describe('the analysis engine in the built site', () => {
 	});
 
 	test('starts from our own origin and answers a query', async () => {
-		const site = await openSite(browser);
+		const site = await openSite(browser, errors);
 		try {
 			expect(await engineState(site.page)).toEqual({ engine: 'ready', status: 'Ready' });
 			expect(site.requests.filter((url) => url.endsWith('.wasm')).length).toBeGreaterThan(0);
@@ -56,7 +61,7 @@ describe('the analysis engine in the built site', () => {
 	});
 
 	test('starts under a base path', async () => {
-		const site = await openSite(browser, { base: '/team/pipelens' });
+		const site = await openSite(browser, errors, { base: '/team/pipelens' });
 		try {
 			expect(await engineState(site.page)).toEqual({ engine: 'ready', status: 'Ready' });
 			// blob: URLs (the engine worker's bootstrap script) are the page's own, not requests.
@@ -68,7 +73,7 @@ describe('the analysis engine in the built site', () => {
 	});
 
 	test('starts when the host serves .wasm with the wrong MIME type', async () => {
-		const site = await openSite(browser, { mime: { '.wasm': 'application/octet-stream' } });
+		const site = await openSite(browser, errors, { mime: { '.wasm': 'application/octet-stream' } });
 		try {
 			expect(await engineState(site.page)).toEqual({ engine: 'ready', status: 'Ready' });
 			expect(foreignRequests(site.requests, site.origin)).toEqual([]);

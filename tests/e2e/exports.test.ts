@@ -1,16 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { startNodeDb } from '../../src/lib/db/node';
 import { runDashboard, type Dashboard } from '../../src/lib/engine/dashboard';
 import { loadDataset } from '../../src/lib/engine/load';
 import { expectClose } from '../unit/expect-close';
-import { launchBrowser } from './browser';
-import { serve } from './server';
+import { useSite } from './site';
 
-const BUILD = 'build';
 const HUBSPOT = 'tests/fixtures/examples/hubspot';
 
 // The HubSpot example with owners and a source that a spreadsheet would run as formulas: every
@@ -81,16 +79,13 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 }
 
 describe('every export of every view', () => {
-	let browser: Browser;
+	const site = useSite();
 	let context: BrowserContext;
 	let page: Page;
-	let close: () => Promise<void>;
-	let url: string;
 	let engine: Dashboard;
 	let bySource: Dashboard;
 
 	beforeAll(async () => {
-		if (!existsSync(`${BUILD}/index.html`)) throw new Error('Run `npm run build` first.');
 		const db = await startNodeDb();
 		const dataset = await loadDataset(
 			db,
@@ -100,23 +95,14 @@ describe('every export of every view', () => {
 		bySource = await runDashboard(db, dataset, { breakdown: 'source' });
 		await db.close();
 
-		browser = await launchBrowser();
-		const site = await serve(BUILD);
-		close = site.close;
-		context = await browser.newContext({
-			viewport: { width: 1360, height: 1000 },
-			acceptDownloads: true,
-			locale: 'en-US'
-		});
-		context.setDefaultTimeout(90_000);
-		url = site.url;
+		context = await site.context();
 		page = await loadedPage();
 	});
 
 	/** A tab with the files dropped and the whole-data view drawn. */
 	async function loadedPage(): Promise<Page> {
 		const tab = await context.newPage();
-		await tab.goto(url);
+		await tab.goto(site.url);
 		await tab.setInputFiles(
 			'[data-testid="file-input"]',
 			FILES.map((f) => ({ name: f.name, mimeType: 'text/csv', buffer: Buffer.from(f.text) }))
@@ -124,12 +110,6 @@ describe('every export of every view', () => {
 		await tab.waitForSelector('main[data-ready="true"][data-view="all"]');
 		return tab;
 	}
-
-	afterAll(async () => {
-		await context?.close();
-		await browser?.close();
-		await close?.();
-	});
 
 	test('the owners that look like formulas reach the page as they are', async () => {
 		const owners = await page.$$eval('[data-testid="breakdown"] tbody tr', (trs) =>

@@ -1,15 +1,13 @@
-import { existsSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { bombXlsx } from '../unit/zip-bomb';
-import { launchBrowser, pageErrors } from './browser';
-import { serve } from './server';
+import { useSite } from './site';
 
 /**
  * Hostile and careless files dropped on the built site (issue #18): each ends in a dashboard or
- * one clear message, never a page error, a frozen tab or a dead one.
+ * one clear message, never a page error (`useSite` fails a test on one), a frozen tab or a dead
+ * one.
  */
-const BUILD = 'build';
 
 /** Labels that repeat once trimmed and case-folded, in every column a panel lists. */
 const REPEATS = [
@@ -23,36 +21,12 @@ const REPEATS = [
 ].join('\n');
 
 describe('hostile files dropped on the page', () => {
-	let browser: Browser;
-	let context: BrowserContext;
+	const site = useSite();
 	let page: Page;
-	let errors: () => string[];
-	let url: string;
-	let close: () => Promise<void>;
 
-	beforeAll(async () => {
-		if (!existsSync(`${BUILD}/index.html`)) throw new Error('Run `npm run build` first.');
-		browser = await launchBrowser();
-		const site = await serve(BUILD);
-		url = site.url;
-		close = site.close;
-	});
-
+	// A browser profile of its own per test: no kept files from the one before.
 	beforeEach(async () => {
-		context = await browser.newContext({ viewport: { width: 1360, height: 1000 } });
-		context.setDefaultTimeout(90_000);
-		page = await context.newPage();
-		errors = pageErrors(page);
-		await page.goto(url);
-	});
-
-	afterEach(async () => {
-		await context?.close();
-	});
-
-	afterAll(async () => {
-		await browser?.close();
-		await close?.();
+		page = await site.open();
 	});
 
 	async function drop(name: string, bytes: Uint8Array | string, mimeType = 'text/csv') {
@@ -72,7 +46,7 @@ describe('hostile files dropped on the page', () => {
 		// The page still answers: a good file loads after it.
 		await drop('repeats.csv', REPEATS);
 		await page.waitForSelector('main[data-ready="true"][data-view="all"]');
-		expect(errors()).toEqual([]);
+		expect(site.errors()).toEqual([]);
 	});
 
 	test('lines ending in \\r\\n and \\n both: the dashboard with every row', async () => {
@@ -83,31 +57,30 @@ describe('hostile files dropped on the page', () => {
 		const li = await page.waitForSelector('[data-testid="row-counts"] li[data-file="mixed.csv"]');
 		expect(await li.getAttribute('data-loaded')).toBe('6');
 		expect(await li.getAttribute('data-rejected')).toBe('0');
-		expect(errors()).toEqual([]);
+		expect(site.errors()).toEqual([]);
 	});
 
 	test('an old link with its view in the query: nothing of it left in the query after landing', async () => {
-		await page.goto(`${url}?v=1&file=q3%20deals.csv&owner=Ann&by=source`);
+		await page.goto(`${site.url}?v=1&file=q3%20deals.csv&owner=Ann&by=source`);
 		await page.waitForFunction(() => location.hash.includes('file='));
 		const address = new URL(page.url());
 		expect(address.search).toBe('');
 		expect(new URLSearchParams(address.hash.slice(1)).getAll('file')).toEqual(['q3 deals.csv']);
 		expect(await page.textContent('body')).toContain('q3 deals.csv');
-		expect(errors()).toEqual([]);
+		expect(site.errors()).toEqual([]);
 	});
 
 	test('labels that repeat after normalisation: the dashboard, no page error', async () => {
 		await drop('repeats.csv', REPEATS);
 		await page.waitForSelector('main[data-ready="true"][data-view="all"]');
 		await page.waitForSelector('[data-testid="breakdown"] tbody tr');
-		expect(errors()).toEqual([]);
+		expect(site.errors()).toEqual([]);
 	});
 });
 
 describe('a team dashboard whose config repeats labels', () => {
-	test('stages and won labels given twice: the dashboard and the stage editor, no page error', async () => {
-		const browser = await launchBrowser();
-		const site = await serve(BUILD, {
+	const site = useSite({
+		serve: {
 			extraFiles: {
 				'/data/repeats.csv': REPEATS,
 				'/dashboard.json': JSON.stringify({
@@ -117,25 +90,19 @@ describe('a team dashboard whose config repeats labels', () => {
 					lost: ['Lost', 'Lost']
 				})
 			}
-		});
-		try {
-			const context = await browser.newContext({ viewport: { width: 1360, height: 1000 } });
-			context.setDefaultTimeout(90_000);
-			const page = await context.newPage();
-			const errors = pageErrors(page);
-			await page.goto(site.url);
-			// A page error stops the page: report it rather than wait for a ready marker.
-			await Promise.race([
-				page.waitForSelector('main[data-ready="true"]'),
-				page.waitForEvent('pageerror').then((e) => expect.fail(`page error: ${e.message}`))
-			]);
-			await page.waitForSelector('[data-testid="breakdown"] tbody tr');
-			// The stage editor lists the stages (it is rendered inside the closed setup panel).
-			await page.waitForSelector('[data-testid="stage-list"] li', { state: 'attached' });
-			expect(errors()).toEqual([]);
-		} finally {
-			await browser.close();
-			await site.close();
 		}
+	});
+
+	test('stages and won labels given twice: the dashboard and the stage editor, no page error', async () => {
+		const page = await site.open();
+		// A page error stops the page: report it rather than wait for a ready marker.
+		await Promise.race([
+			page.waitForSelector('main[data-ready="true"]'),
+			page.waitForEvent('pageerror').then((e) => expect.fail(`page error: ${e.message}`))
+		]);
+		await page.waitForSelector('[data-testid="breakdown"] tbody tr');
+		// The stage editor lists the stages (it is rendered inside the closed setup panel).
+		await page.waitForSelector('[data-testid="stage-list"] li', { state: 'attached' });
+		expect(site.errors()).toEqual([]);
 	});
 });

@@ -1,16 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { startNodeDb } from '../../src/lib/db/node';
 import { runDashboard } from '../../src/lib/engine/dashboard';
 import { loadDataset } from '../../src/lib/engine/load';
 import type { Meddic } from '../../src/lib/metrics/meddic';
 import { MEDDIC_ELEMENTS, type MeddicElement } from '../../src/lib/model/config';
-import { launchBrowser } from './browser';
-import { serve } from './server';
-
-const BUILD = 'build';
+import { useSite } from './site';
 
 // MEDDIC columns under names no detector knows: the editor is the only way to map them.
 const COLUMNS: Record<MeddicElement, string> = {
@@ -57,15 +54,12 @@ function dealsCsv(): { text: string; filled: boolean[][]; outcome: string[] } {
 }
 
 describe('MEDDIC columns mapped in the editor', () => {
-	let browser: Browser;
-	let context: BrowserContext;
+	const site = useSite();
 	let page: Page;
-	let close: () => Promise<void>;
 	let engine: Meddic;
 	const deals = dealsCsv();
 
 	beforeAll(async () => {
-		if (!existsSync(`${BUILD}/index.html`)) throw new Error('Run `npm run build` first.');
 		const db = await startNodeDb();
 		const dataset = await loadDataset(db, [{ name: 'deals.csv', source: deals.text }], {
 			config: { meddic: COLUMNS }
@@ -73,27 +67,11 @@ describe('MEDDIC columns mapped in the editor', () => {
 		engine = (await runDashboard(db, dataset, {})).meddic!;
 		await db.close();
 
-		browser = await launchBrowser();
-		const site = await serve(BUILD);
-		close = site.close;
-		context = await browser.newContext({
-			viewport: { width: 1360, height: 1000 },
-			locale: 'en-US',
-			acceptDownloads: true
-		});
-		context.setDefaultTimeout(90_000);
-		page = await context.newPage();
-		await page.goto(site.url);
+		page = await site.open();
 		await page.setInputFiles('[data-testid="file-input"]', [
 			{ name: 'deals.csv', mimeType: 'text/csv', buffer: Buffer.from(deals.text) }
 		]);
 		await page.waitForSelector('main[data-ready="true"][data-view="all"]');
-	});
-
-	afterAll(async () => {
-		await context?.close();
-		await browser?.close();
-		await close?.();
 	});
 
 	test('unknown names are not taken for MEDDIC: no panel until they are mapped', async () => {

@@ -1,31 +1,18 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { benchFiles } from '../../scripts/bench/generate.mjs';
-import { launchBrowser } from './browser';
-import { serve } from './server';
+import { useSite } from './site';
 
-const BUILD = 'build';
 const HUBSPOT = 'tests/fixtures/examples/hubspot/hubspot-crm-exports-all-deals-2025-07-01.csv';
 const DEALS = 100_000;
 
 describe('files too large for the browser are refused before they are read', () => {
-	let browser: Browser;
+	const site = useSite();
 	let page: Page;
-	let site: { url: string; close(): Promise<void> };
 
 	beforeAll(async () => {
-		if (!existsSync(`${BUILD}/index.html`)) throw new Error('Run `npm run build` first.');
-		browser = await launchBrowser();
-		site = await serve(BUILD);
-		page = await browser.newPage();
-		page.setDefaultTimeout(300_000);
-	});
-
-	afterAll(async () => {
-		await browser?.close();
-		await site?.close();
+		page = await (await site.context({ timeout: 300_000 })).newPage();
 	});
 
 	test('a budget lowered below the file size gives a clear message, not a dead tab', async () => {
@@ -44,8 +31,6 @@ describe('files too large for the browser are refused before they are read', () 
 		// `?engine-memory-mb=8` holds DuckDB to 8 MB: a real "Out of Memory Error" from the engine.
 		await page.goto(`${site.url}?engine-memory-mb=8`);
 		await page.waitForSelector('body[data-engine="ready"]');
-		const errors: string[] = [];
-		page.on('pageerror', (e) => errors.push(e.message));
 		const workers: string[] = [];
 		page.on('worker', (w) => workers.push(w.url()));
 		await page.setInputFiles('[data-testid="file-input"]', HUBSPOT);
@@ -64,7 +49,7 @@ describe('files too large for the browser are refused before they are read', () 
 		await page.waitForSelector('progress', { state: 'detached' });
 		await page.waitForSelector('[data-testid="retry"]');
 		expect(await page.textContent('[data-testid="error"]')).toMatch(/ran out of memory/);
-		expect(errors).toEqual([]);
+		expect(site.errors()).toEqual([]);
 	});
 
 	test(`a ${DEALS.toLocaleString('en-US')}-deal export loads under the real budget`, async () => {

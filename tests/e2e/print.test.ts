@@ -1,39 +1,20 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser } from './browser';
-import { serve } from './server';
-
-const BUILD = 'build';
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { useSite } from './site';
 
 describe('the print stylesheet ("Save as PDF")', () => {
-	let browser: Browser;
-	let context: BrowserContext;
+	const site = useSite();
 	let page: Page;
-	let close: () => Promise<void>;
 
 	beforeAll(async () => {
-		if (!existsSync(`${BUILD}/index.html`)) throw new Error('Run `npm run build` first.');
-		browser = await launchBrowser();
-		const site = await serve(BUILD);
-		close = site.close;
 		// An A4 page is about 794 CSS pixels wide.
-		context = await browser.newContext({
+		page = await site.open('?demo', {
 			viewport: { width: 794, height: 1123 },
-			locale: 'en-US',
 			colorScheme: 'dark'
 		});
-		context.setDefaultTimeout(90_000);
-		page = await context.newPage();
-		await page.goto(`${site.url}?demo`);
 		await page.waitForSelector('main[data-ready="true"][data-view="all"]');
 		await page.emulateMedia({ media: 'print' });
-	});
-
-	afterAll(async () => {
-		await context?.close();
-		await browser?.close();
-		await close?.();
 	});
 
 	test('prints on white with dark text, whatever the theme', async () => {
@@ -45,7 +26,7 @@ describe('the print stylesheet ("Save as PDF")', () => {
 	});
 
 	test('controls that only work on screen are hidden', async () => {
-		for (const selector of [
+		const selectors = [
 			'[data-export]',
 			'[data-testid="file-input"]',
 			'[data-testid="setup"]',
@@ -53,11 +34,30 @@ describe('the print stylesheet ("Save as PDF")', () => {
 			'[data-testid="whatif-created"]',
 			'[data-testid="breakdown-by"]',
 			'[data-testid="download-json"]'
-		]) {
-			const shown = await page.$$eval(selector, (els) =>
-				els.filter((el) => (el as HTMLElement).offsetParent !== null || el.getClientRects().length)
-			);
-			expect(shown.length, selector).toBe(0);
+		];
+		/** How many elements each selector matches, and how many of them are laid out. */
+		const count = async () => {
+			const counts: Record<string, [number, number]> = {};
+			for (const selector of selectors)
+				counts[selector] = await page.$$eval(selector, (els) => [
+					els.length,
+					els.filter(
+						(el) => (el as HTMLElement).offsetParent !== null || el.getClientRects().length
+					).length
+				]);
+			return counts;
+		};
+		const printed = await count();
+		await page.emulateMedia({ media: 'screen' });
+		const screen = await count();
+		await page.emulateMedia({ media: 'print' });
+		// Each control is on the page and shown on screen (a selector that matches nothing
+		// would prove nothing), and printed it is still there but not shown.
+		for (const selector of selectors) {
+			const [onPage, shown] = screen[selector];
+			expect(onPage, selector).toBeGreaterThan(0);
+			expect(shown, selector).toBe(onPage);
+			expect(printed[selector], selector).toEqual([onPage, 0]);
 		}
 	});
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { decodeLink } from '../../src/lib/share/codec';
 import { unpackFiles } from '../../src/lib/share/data-link';
+import { seeded } from '../generators/random.mjs';
 
 /** The page's "Download metrics (JSON)": the report of the view on screen. */
 export async function metricsJson(page: Page): Promise<Record<string, unknown>> {
@@ -25,6 +26,18 @@ export async function viewState(page: Page) {
 	}));
 }
 
+/** Break the view down by source, filter by its first row (a click on it); that row's value. */
+export async function filterByFirstSource(page: Page): Promise<string> {
+	await page.selectOption('[data-testid="breakdown-by"]', 'source');
+	await page.waitForSelector('main[data-ready="true"] [data-testid="breakdown"] th >> text=Source');
+	const value = await page.getAttribute(
+		'[data-testid="breakdown"] tbody tr >> nth=0',
+		'data-value'
+	);
+	await page.click(`[data-testid="breakdown"] tbody tr[data-value="${value}"] .pick`);
+	return value!;
+}
+
 /** Wait until the page shows a report for the view it is on (`view`: its data-view marker). */
 export function ready(page: Page, view?: string) {
 	return page.waitForSelector(
@@ -32,18 +45,6 @@ export function ready(page: Page, view?: string) {
 			? 'main[data-ready="true"]'
 			: `main[data-ready="true"][data-view="${view.replace(/"/g, '\\"')}"]`
 	);
-}
-
-/** A seeded random generator (mulberry32). */
-export function random(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 const KINDS = ['truncate', 'flip', 'version', 'base64', 'json', 'huge', 'proto', 'data'] as const;
@@ -61,7 +62,7 @@ export function damagedLinks(
 	count: number,
 	seed = 20250701
 ): { kind: DamageKind; search: string; hash: string }[] {
-	const rand = random(seed);
+	const rand = seeded(seed).next;
 	const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)];
 	const junk = '~%&=#{}[]":,_-+/\\é日0aZ\u0001';
 	const out: { kind: DamageKind; search: string; hash: string }[] = [];

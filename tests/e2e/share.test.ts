@@ -1,16 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { encodeLink } from '../../src/lib/share/codec';
 import { DEFAULT_VIEW } from '../../src/lib/share/view';
 import { packFiles } from '../../src/lib/share/data-link';
-import { foreignRequests, launchBrowser, recordRequests } from './browser';
-import { serve } from './server';
-import { damagedLinks, metricsJson, ready, viewState } from './share-helpers';
+import { foreignRequests, recordRequests } from './browser';
+import { useSite } from './site';
+import { damagedLinks, filterByFirstSource, metricsJson, ready, viewState } from './share-helpers';
 
-const BUILD = 'build';
 /** The view parameters of an address: its fragment's. */
 const fragment = (url: string) => new URLSearchParams(new URL(url).hash.slice(1));
 const HUBSPOT = 'tests/fixtures/examples/hubspot';
@@ -27,38 +26,9 @@ const enterpriseRuns = JSON.parse(readFileSync(join(ENTERPRISE, 'expected.json')
 }[];
 
 describe('share links', () => {
-	let browser: Browser;
-	let site: { url: string; close(): Promise<void> };
-	const contexts: BrowserContext[] = [];
-	const pageErrors: string[] = [];
-
-	async function open(): Promise<Page> {
-		const context = await browser.newContext({
-			viewport: { width: 1360, height: 1000 },
-			acceptDownloads: true,
-			locale: 'en-US'
-		});
-		// Loads are slower on a busy 2-core machine; no test waits on time, only on markers.
-		context.setDefaultTimeout(180_000);
-		contexts.push(context);
-		const page = await context.newPage();
-		page.on('pageerror', (e) =>
-			pageErrors.push(`${page.url().slice(0, 200)}: ${e.message}\n${e.stack ?? ''}`)
-		);
-		return page;
-	}
-
-	beforeAll(async () => {
-		if (!existsSync(`${BUILD}/index.html`)) throw new Error('Run `npm run build` first.');
-		browser = await launchBrowser();
-		site = await serve(BUILD);
-	});
-
-	afterAll(async () => {
-		for (const c of contexts) await c.close();
-		await browser?.close();
-		await site?.close();
-	});
+	const site = useSite();
+	// Loads of the engine and of links are slower than a drop's: the limit is longer.
+	const open = async (): Promise<Page> => (await site.context({ timeout: 180_000 })).newPage();
 
 	test('a link for dropped files asks for them, then shows the same view; back/forward walk the views', async () => {
 		const page = await open();
@@ -76,15 +46,7 @@ describe('share links', () => {
 		// Three changes the user makes: each its own history entry.
 		await page.selectOption('[data-testid="period-preset"]', 'last-year');
 		await ready(page, '2024-01-01..2024-12-31');
-		await page.selectOption('[data-testid="breakdown-by"]', 'source');
-		await page.waitForSelector(
-			'main[data-ready="true"] [data-testid="breakdown"] th >> text=Source'
-		);
-		const value = await page.getAttribute(
-			'[data-testid="breakdown"] tbody tr >> nth=0',
-			'data-value'
-		);
-		await page.click(`[data-testid="breakdown"] tbody tr[data-value="${value}"] .pick`);
+		const value = await filterByFirstSource(page);
 		await ready(page, `2024-01-01..2024-12-31;source=${value}`);
 		await page.check('[data-testid="funnel-mode-snapshot"]');
 		await page.waitForFunction(
@@ -162,6 +124,8 @@ describe('share links', () => {
 				(u.pathname === '/' || u.pathname.startsWith('/_app/') || u.pathname === '/favicon.svg');
 			return app ? route.continue() : route.abort('blockedbyclient');
 		});
+		// The blocked service worker script is said on the console; it is what the test blocks.
+		site.allowErrors(/^console: An unknown error occurred when fetching the script\.$/);
 		await other.goto(dataLink);
 		await ready(other, view);
 		expect(await metricsJson(other)).toEqual(json);
@@ -232,7 +196,12 @@ describe('share links', () => {
 		expect(await page.evaluate(() => ({}) as Record<string, unknown>)).not.toHaveProperty(
 			'polluted'
 		);
-		// The blocked wasm fails the engine's worker; every other error is the page's.
-		expect(pageErrors.filter((e) => !/duckdb-browser-\w+\.worker/.test(e))).toEqual([]);
+		// The blocked wasm fails to load and so fails the engine's worker; nothing else may fail.
+		const blocked = [
+			/duckdb-browser-\w+\.worker/,
+			/^console: Failed to load resource: net::ERR_FAILED$/
+		];
+		site.allowErrors(...blocked);
+		expect(site.errors().filter((e) => !blocked.some((b) => b.test(e)))).toEqual([]);
 	}, 480_000);
 });

@@ -1,12 +1,9 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { generateAmocrm } from '../generators/amocrm.mjs';
 import { generateHubspot } from '../generators/hubspot.mjs';
-import { launchBrowser } from './browser';
-import { serve } from './server';
-
-const BUILD = 'build';
+import { useSite } from './site';
 
 // Headers nobody could recognise over a deal's id, created date, stage code and amount: no word
 // in it says "stage" or "won", so detection by names and by values finds nothing.
@@ -64,30 +61,11 @@ async function mapped(page: Page, field: string, samples: string): Promise<void>
 }
 
 describe('files nothing recognises open in the mapping editor', () => {
-	let browser: Browser;
-	let context: BrowserContext;
+	const site = useSite();
 	let page: Page;
-	let close: () => Promise<void>;
 
 	beforeAll(async () => {
-		if (!existsSync(`${BUILD}/index.html`)) throw new Error('Run `npm run build` first.');
-		browser = await launchBrowser();
-		const site = await serve(BUILD);
-		close = site.close;
-		context = await browser.newContext({
-			viewport: { width: 1360, height: 1000 },
-			acceptDownloads: true
-		});
-		// Loads are slower on a busy 2-core machine; no test waits on time, only on markers.
-		context.setDefaultTimeout(90_000);
-		page = await context.newPage();
-		await page.goto(site.url);
-	});
-
-	afterAll(async () => {
-		await context?.close();
-		await browser?.close();
-		await close?.();
+		page = await site.open();
 	});
 
 	test('a CSV with unknown headers: pick its role, map its columns, get the dashboard', async () => {

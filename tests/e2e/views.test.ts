@@ -1,16 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { startNodeDb } from '../../src/lib/db/node';
 import { runDashboard, type Dashboard } from '../../src/lib/engine/dashboard';
 import { loadDataset } from '../../src/lib/engine/load';
+import { formatsFor } from '../../src/lib/i18n/format';
 import { expectClose } from '../unit/expect-close';
-import { launchBrowser } from './browser';
-import { serve } from './server';
+import { useSite } from './site';
 
-const BUILD = 'build';
 const HUBSPOT = 'tests/fixtures/examples/hubspot';
 const FILES = ['hubspot-crm-exports-all-deals-2025-07-01.csv', 'spend.csv'].map((f) =>
 	join(HUBSPOT, f)
@@ -30,15 +29,12 @@ async function download(page: Page, selector: string): Promise<{ name: string; b
 }
 
 describe('every view of the dashboard', () => {
-	let browser: Browser;
-	let context: BrowserContext;
+	const site = useSite();
 	let page: Page;
-	let close: () => Promise<void>;
 	let engine: Dashboard;
 	let snapshotView: Dashboard;
 
 	beforeAll(async () => {
-		if (!existsSync(`${BUILD}/index.html`)) throw new Error('Run `npm run build` first.');
 		// The same files through the same engine in Node: what every view must show.
 		const db = await startNodeDb();
 		const dataset = await loadDataset(
@@ -49,26 +45,9 @@ describe('every view of the dashboard', () => {
 		snapshotView = await runDashboard(db, dataset, { funnelMode: 'snapshot' });
 		await db.close();
 
-		browser = await launchBrowser();
-		const site = await serve(BUILD);
-		close = site.close;
-		context = await browser.newContext({
-			viewport: { width: 1360, height: 1000 },
-			acceptDownloads: true,
-			locale: 'en-US'
-		});
-		// Loads are slower on a busy 2-core machine; no test waits on time, only on markers.
-		context.setDefaultTimeout(90_000);
-		page = await context.newPage();
-		await page.goto(site.url);
+		page = await site.open();
 		await page.setInputFiles('[data-testid="file-input"]', FILES);
 		await page.waitForSelector('main[data-ready="true"][data-view="all"]');
-	});
-
-	afterAll(async () => {
-		await context?.close();
-		await browser?.close();
-		await close?.();
 	});
 
 	test('the time-in-stage box plot shows the engine medians and counts', async () => {
@@ -113,13 +92,27 @@ describe('every view of the dashboard', () => {
 	});
 
 	test('the velocity what-if moves velocity by the factor changed', async () => {
+		// Velocity is created × win rate × average deal size ÷ cycle: 20% more deal size is 20%
+		// more velocity.
+		const velocity = engine.report.sales_velocity_per_day!;
+		const result = (value: number, change: string) =>
+			`Velocity ${formatsFor('en').number(value)} per day (${change})`;
+		const shows = (text: string) =>
+			page.waitForFunction(
+				(t) => document.querySelector('[data-testid="whatif-result"]')?.textContent?.trim() === t,
+				text
+			);
+		await shows(result(velocity, '+0.0%'));
 		await page.fill('[data-testid="whatif-avg_deal_size"]', '20');
 		await page.dispatchEvent('[data-testid="whatif-avg_deal_size"]', 'input');
-		await page.waitForFunction(() =>
-			document.querySelector('[data-testid="whatif-result"]')?.textContent?.includes('+20.0%')
-		);
+		await shows(result(velocity * 1.2, '+20.0%'));
+		expect(await page.textContent('[data-factor="avg_deal_size"] .whatif span')).toBe('+20%');
 		await page.fill('[data-testid="whatif-avg_deal_size"]', '0');
 		await page.dispatchEvent('[data-testid="whatif-avg_deal_size"]', 'input');
+		await shows(result(velocity, '+0.0%'));
+		expect((await page.textContent('[data-testid="whatif-result"]'))?.trim()).toBe(
+			result(velocity, '+0.0%')
+		);
 	});
 
 	test('CSV, SVG and PNG exports carry the chart and its numbers', async () => {
@@ -206,31 +199,15 @@ describe('every view of the dashboard', () => {
 });
 
 describe('cells that look like formulas or markup', () => {
-	let browser: Browser;
-	let close: () => Promise<void>;
-
-	afterAll(async () => {
-		await browser?.close();
-		await close?.();
-	});
+	const site = useSite();
 
 	test('are shown as text and escaped in CSV exports', async () => {
-		browser = await launchBrowser();
-		const site = await serve(BUILD);
-		close = site.close;
-		const context = await browser.newContext({
-			acceptDownloads: true,
-			viewport: { width: 1360, height: 1000 }
-		});
-		// Loads are slower on a busy 2-core machine; no test waits on time, only on markers.
-		context.setDefaultTimeout(90_000);
-		const page = await context.newPage();
+		const page = await site.open();
 		const dialogs: string[] = [];
 		page.on('dialog', (d) => {
 			dialogs.push(d.message());
 			void d.dismiss();
 		});
-		await page.goto(site.url);
 		const evil = '<img src=x onerror="alert(1)">';
 		const deals = [
 			'id,owner,stage,amount,created,closed',
@@ -253,6 +230,5 @@ describe('cells that look like formulas or markup', () => {
 		expect(owners).toContain('\'=HYPERLINK("http://x")');
 		expect(owners).not.toContain('=HYPERLINK("http://x")');
 		expect(dialogs).toEqual([]);
-		await context.close();
 	});
 });

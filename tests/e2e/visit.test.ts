@@ -1,42 +1,26 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { foreignRequests, launchBrowser, recordRequests } from './browser';
-import { serve } from './server';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { foreignRequests, recordRequests } from './browser';
+import { builtHeaders, useSite } from './site';
 
 /**
  * A whole visit (drop, every view, filter, period, breakdown, each export) on the site served
  * WITH its Content-Security-Policy as an HTTP header (build/_headers, as Netlify or Cloudflare
  * would send it): the dashboard works, no policy is violated, and no request leaves the origin.
  */
-const BUILD = 'build';
 const HUBSPOT = 'tests/fixtures/examples/hubspot';
 const FILES = [
 	join(HUBSPOT, 'hubspot-crm-exports-all-deals-2025-07-01.csv'),
 	join(HUBSPOT, 'spend.csv')
 ];
 
-/** The headers build/_headers gives every path. */
-function builtHeaders(): Record<string, string> {
-	const text = readFileSync(join(BUILD, '_headers'), 'utf8');
-	const headers: Record<string, string> = {};
-	for (const line of text.split('\n').slice(1)) {
-		const m = /^\s+([\w-]+):\s*(.+)$/.exec(line);
-		if (m) headers[m[1].toLowerCase()] = m[2];
-	}
-	return headers;
-}
-
 describe('a whole visit under the Content-Security-Policy header', () => {
-	let browser: Browser;
-	let context: BrowserContext;
+	const site = useSite({ serve: () => ({ headers: builtHeaders() }) });
 	let page: Page;
 	let requests: string[];
-	let origin: string;
-	let close: () => Promise<void>;
 	let policy: string;
-	const problems: string[] = [];
 	const downloads: string[] = [];
 
 	async function download(selector: string): Promise<void> {
@@ -58,19 +42,8 @@ describe('a whole visit under the Content-Security-Policy header', () => {
 		page.waitForSelector(`main[data-ready="true"][data-view="${view}"]`);
 
 	beforeAll(async () => {
-		if (!existsSync(`${BUILD}/index.html`)) throw new Error('Run `npm run build` first.');
-		const headers = builtHeaders();
-		policy = headers['content-security-policy'];
-		browser = await launchBrowser();
-		const site = await serve(BUILD, { headers });
-		origin = new URL(site.url).origin;
-		close = site.close;
-		context = await browser.newContext({
-			viewport: { width: 1360, height: 1000 },
-			acceptDownloads: true,
-			locale: 'en-US'
-		});
-		context.setDefaultTimeout(90_000);
+		policy = builtHeaders()['content-security-policy'];
+		const context = await site.context();
 		await context.addInitScript(() => {
 			const seen: string[] = [];
 			(window as unknown as { __csp: string[] }).__csp = seen;
@@ -80,28 +53,10 @@ describe('a whole visit under the Content-Security-Policy header', () => {
 		});
 		requests = recordRequests(context);
 		page = await context.newPage();
-		// The page asks for a team's dashboard.json, and a 404 says there is none; any other failed
-		// request is a problem (Chrome's console line for a 404 names no URL, so responses do).
-		page.on('response', (r) => {
-			if (r.status() >= 400 && !r.url().endsWith('/dashboard.json'))
-				problems.push(`HTTP ${r.status()}: ${r.url()}`);
-		});
-		page.on('console', (m) => {
-			if (/the server responded with a status of 404/.test(m.text())) return;
-			if (m.type() === 'error' || /content security policy/i.test(m.text()))
-				problems.push(`console: ${m.text()}`);
-		});
-		page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
 		const response = await page.goto(site.url);
 		expect(response?.headers()['content-security-policy']).toBe(policy);
 		await page.setInputFiles('[data-testid="file-input"]', FILES);
 		await ready();
-	});
-
-	afterAll(async () => {
-		await context?.close();
-		await browser?.close();
-		await close?.();
 	});
 
 	test('the policy is the strict one, and the page carries it too', async () => {
@@ -172,15 +127,15 @@ describe('a whole visit under the Content-Security-Policy header', () => {
 		expect(downloads.some((n) => n.endsWith('.csv'))).toBe(true);
 	});
 
-	test('nothing violated the policy and nothing failed', async () => {
+	// A failed request or a console line about the policy fails the test it came in (`useSite`).
+	test('nothing violated the policy', async () => {
 		const violations = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
 		expect(violations).toEqual([]);
-		expect(problems).toEqual([]);
 	});
 
 	test('no request of the whole visit left the origin', () => {
 		expect(requests.length).toBeGreaterThan(3);
 		expect(requests.some((u) => u.endsWith('.wasm'))).toBe(true);
-		expect(foreignRequests(requests, origin)).toEqual([]);
+		expect(foreignRequests(requests, site.origin)).toEqual([]);
 	});
 });

@@ -1,11 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { buildXlsx, type Cell } from '../unit/xlsx-fixture';
-import { launchBrowser } from './browser';
-import { serve } from './server';
+import { useSite } from './site';
 
-const BUILD = 'build';
 const s = (text: string): Cell => ({ s: text });
 
 // A HubSpot-style deals sheet: a title row, then the header and six deals (one with a bad date).
@@ -42,29 +40,15 @@ const SHEET: Cell[][] = [
 ];
 
 describe('an .xlsx workbook dropped on the page', () => {
-	let browser: Browser;
-	let context: BrowserContext;
+	const site = useSite();
 	let page: Page;
-	let close: () => Promise<void>;
 	let workers: string[];
 
 	beforeAll(async () => {
-		if (!existsSync(`${BUILD}/index.html`)) throw new Error('Run `npm run build` first.');
-		browser = await launchBrowser();
-		const site = await serve(BUILD);
-		close = site.close;
-		context = await browser.newContext({ acceptDownloads: true });
-		context.setDefaultTimeout(90_000);
-		page = await context.newPage();
+		page = await (await site.context()).newPage();
 		workers = [];
 		page.on('worker', (w) => workers.push(w.url()));
 		await page.goto(site.url);
-	});
-
-	afterAll(async () => {
-		await context?.close();
-		await browser?.close();
-		await close?.();
 	});
 
 	test('is read in its own worker and gives the dashboard, warnings naming sheet rows', async () => {

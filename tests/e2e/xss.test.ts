@@ -1,15 +1,12 @@
-import { existsSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser } from './browser';
-import { serve } from './server';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { useSite } from './site';
 
 /**
  * Markup in cells and headers is shown as text everywhere: tables, chart labels and tooltips,
  * filters, the mapping and stage editors, warnings and error messages. Nothing runs
  * (`window.__pwned` stays undefined) and no element is injected.
  */
-const BUILD = 'build';
 const IMG = '<img src=x onerror=window.__pwned=1>';
 const SCRIPT = '<script>window.__pwned=1</script>';
 const SVG = '<svg onload=window.__pwned=1>';
@@ -66,34 +63,17 @@ async function injected(page: Page) {
 }
 
 describe('markup in cells and headers stays text', () => {
-	let browser: Browser;
-	let context: BrowserContext;
+	const site = useSite();
 	let page: Page;
-	let close: () => Promise<void>;
-	let url: string;
 
 	beforeAll(async () => {
-		if (!existsSync(`${BUILD}/index.html`)) throw new Error('Run `npm run build` first.');
-		browser = await launchBrowser();
-		const site = await serve(BUILD);
-		url = site.url;
-		close = site.close;
-		context = await browser.newContext({ viewport: { width: 1360, height: 1000 } });
-		context.setDefaultTimeout(90_000);
-		page = await context.newPage();
-		await page.goto(url);
+		page = await site.open();
 		await page.setInputFiles('[data-testid="file-input"]', {
 			name: `deals ${IMG}.csv`,
 			mimeType: 'text/csv',
 			buffer: Buffer.from(hostileCsv())
 		});
 		await page.waitForSelector('main[data-ready="true"][data-view="all"]');
-	});
-
-	afterAll(async () => {
-		await context?.close();
-		await browser?.close();
-		await close?.();
 	});
 
 	test('the text shows as text in the funnel, the breakdown and the source line', async () => {

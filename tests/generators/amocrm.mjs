@@ -1,6 +1,14 @@
 import { encodeCp1251, encodeUtf8Bom } from './cp1251.mjs';
-import { seeded } from './random.mjs';
-import { csvField, dotStamp, isoDate, monthlySpend, quoted, simulateDeal } from './simulate.mjs';
+import {
+	csvField,
+	dotStamp,
+	isoDate,
+	monthlySpend,
+	quoted,
+	simulateDeal,
+	generatorClock,
+	SPAN
+} from './simulate.mjs';
 
 export const STAGES = [
 	'Первичный контакт',
@@ -24,18 +32,15 @@ const ADVANCE = [0.75, 0.7, 0.68, 0.78];
  * `₽` has no windows-1251 byte), and UTF-8 with a BOM and `;` (budget header `Бюджет ₽`, quotes
  * only where needed).
  * A Russian spend file (`Месяц;Канал;Расход`, `MM.YYYY`, decimal comma) comes with it.
+ * @param {import('./simulate.mjs').GeneratorOptions} [options]
  */
-export function generateAmocrm({
-	deals = 500,
-	seed = 17,
-	start = '2024-01-01',
-	end = '2025-05-31',
-	today = '2025-06-01'
-} = {}) {
-	const rnd = seeded(seed);
-	const t0 = Date.parse(`${start}T00:00:00Z`);
-	const t1 = Date.parse(`${end}T23:59:59Z`);
-	const now = Date.parse(`${today}T00:00:00Z`);
+export function generateAmocrm({ deals = 500, seed = 17, ...span } = {}) {
+	const { rnd, t0, t1, now } = generatorClock(seed, {
+		...SPAN,
+		end: '2025-05-31',
+		today: '2025-06-01',
+		...span
+	});
 	/** @param {string} budget */
 	const header = (budget) => [
 		'ID',

@@ -1,6 +1,13 @@
 import { encodeCp1251, encodeUtf8Bom } from './cp1251.mjs';
-import { seeded } from './random.mjs';
-import { DAY, dotDate, dotStamp, isoDate, simulateDeal } from './simulate.mjs';
+import {
+	DAY,
+	dotDate,
+	dotStamp,
+	isoDate,
+	simulateDeal,
+	generatorClock,
+	SPAN
+} from './simulate.mjs';
 
 export const STAGES = [
 	'Новая',
@@ -50,19 +57,15 @@ const escapeHtml = (s) =>
  * `Сделка закрыта` Да/Нет. Three byte forms: windows-1251 (older portals), UTF-8 with a BOM, and
  * the "Excel" export: an HTML table saved as `.xls` (windows-1251). With `plainE`, stage labels are
  * written with е instead of ё (`Счет на предоплату`), as some portals do.
+ * @param {import('./simulate.mjs').GeneratorOptions & { plainE?: boolean }} [options]
  */
-export function generateBitrix24({
-	deals = 500,
-	seed = 29,
-	start = '2024-01-01',
-	end = '2025-05-31',
-	today = '2025-06-01',
-	plainE = false
-} = {}) {
-	const rnd = seeded(seed);
-	const t0 = Date.parse(`${start}T00:00:00Z`);
-	const t1 = Date.parse(`${end}T23:59:59Z`);
-	const now = Date.parse(`${today}T00:00:00Z`);
+export function generateBitrix24({ deals = 500, seed = 29, plainE = false, ...span } = {}) {
+	const { rnd, t0, t1, now } = generatorClock(seed, {
+		...SPAN,
+		end: '2025-05-31',
+		today: '2025-06-01',
+		...span
+	});
 	const stages = plainE ? STAGES.map((s) => s.replaceAll('ё', 'е')) : STAGES;
 	/** @type {string[][]} */
 	const rows = [];

@@ -1,4 +1,4 @@
-import { seeded } from './random.mjs';
+import { generatorClock, SPAN } from './simulate.mjs';
 
 // A Close pipeline with custom active statuses (Close has no stage probabilities: each
 // opportunity's `confidence` is set by its owner, here near a typical value for its status).
@@ -36,19 +36,10 @@ function formatted(cents) {
  * `date_won` is the (expected, for active ones) close date and `date_lost` the date a lost one
  * was lost (its `date_won` may keep an old expected date), `date_created` in Close's original
  * format (`2024-05-06T13:45:12.123000+00:00`).
- * @param {{ deals?: number, seed?: number, start?: string, end?: string, today?: string }} [options]
+ * @param {import('./simulate.mjs').GeneratorOptions} [options]
  */
-export function generateClose({
-	deals = 400,
-	seed = 4,
-	start = '2024-01-01',
-	end = '2025-06-30',
-	today = '2025-07-01'
-} = {}) {
-	const rnd = seeded(seed);
-	const t0 = Date.parse(`${start}T00:00:00Z`);
-	const t1 = Date.parse(`${end}T23:59:59Z`);
-	const now = Date.parse(`${today}T00:00:00Z`);
+export function generateClose({ deals = 400, seed = 4, ...span } = {}) {
+	const { rnd, t0, t1, now } = generatorClock(seed, { ...SPAN, ...span });
 	const header = [
 		'id',
 		'lead_id',

@@ -1,5 +1,13 @@
-import { seeded } from './random.mjs';
-import { csvField, isoDate, isoStamp, monthlySpend, simulateDeal, DAY } from './simulate.mjs';
+import {
+	csvField,
+	isoDate,
+	isoStamp,
+	monthlySpend,
+	simulateDeal,
+	DAY,
+	generatorClock,
+	SPAN
+} from './simulate.mjs';
 
 // Pipedrive's default pipeline; stage ids as a new account numbers them.
 export const STAGES = [
@@ -43,18 +51,10 @@ const line = (row) => row.map((v) => csvField(v)).join(',');
  * value, stage_id and status rows), the stage list (`stage_id,stage_name`) and monthly spend.
  * `truth` is what the deals file and the log say; `truthLogOnly` what the log alone says (no
  * source, pipeline or probability: the log does not carry them).
+ * @param {import('./simulate.mjs').GeneratorOptions} [options]
  */
-export function generatePipedrive({
-	deals = 600,
-	seed = 3,
-	start = '2024-01-01',
-	end = '2025-06-30',
-	today = '2025-07-01'
-} = {}) {
-	const rnd = seeded(seed);
-	const t0 = Date.parse(`${start}T00:00:00Z`);
-	const t1 = Date.parse(`${end}T23:59:59Z`);
-	const now = Date.parse(`${today}T00:00:00Z`);
+export function generatePipedrive({ deals = 600, seed = 3, ...span } = {}) {
+	const { rnd, t0, t1, now } = generatorClock(seed, { ...SPAN, ...span });
 	const lines = [line(HEADER)];
 	const changes = ['deal_id,change_time,changed_field_key,new_value'];
 	/** @type {import('./ground-truth.mjs').Deal[]} */
@@ -156,18 +156,15 @@ export function generatePipedrive({
  * `lost_reason` row for every deal (no status, no value), stage ids looked up in `stages`. One
  * deal id is created twice (two `add_time` rows), as in the sample. Every deal is open; its stage
  * is the last one entered.
+ * @param {import('./simulate.mjs').GeneratorOptions} [options]
  */
-export function generatePipedriveLog({
-	deals = 400,
-	seed = 5,
-	start = '2024-01-01',
-	end = '2025-02-28',
-	today = '2025-03-12'
-} = {}) {
-	const rnd = seeded(seed);
-	const t0 = Date.parse(`${start}T00:00:00Z`);
-	const t1 = Date.parse(`${end}T23:59:59Z`);
-	const now = Date.parse(`${today}T00:00:00Z`);
+export function generatePipedriveLog({ deals = 400, seed = 5, ...span } = {}) {
+	const { rnd, t0, t1, now } = generatorClock(seed, {
+		...SPAN,
+		end: '2025-02-28',
+		today: '2025-03-12',
+		...span
+	});
 	const names = ['Lead Generation', 'Qualified lead', 'Needs Assessment', 'Proposal', 'Closing'];
 	const rows = ['deal_id,change_time,changed_field_key,new_value'];
 	/** @type {import('./ground-truth.mjs').Deal[]} */

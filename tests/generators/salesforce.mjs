@@ -1,4 +1,4 @@
-import { seeded } from './random.mjs';
+import { generatorClock, SPAN } from './simulate.mjs';
 
 // Salesforce's default opportunity stages and the probability each one sets.
 export const STAGES = [
@@ -18,6 +18,46 @@ const TYPES = ['New Customer', 'Existing Customer - Upgrade', 'Existing Customer
 // A lost opportunity mostly goes to `Closed Lost`; some orgs add their own closed-lost stage.
 const CUSTOM_LOST = 'Closed Lost - No Budget';
 const NULL_ID = '000000000000000AAA';
+
+/** The columns of an Opportunities report export. */
+export const REPORT_HEADER = [
+	'Opportunity Name',
+	'Account Name',
+	'Opportunity Owner',
+	'Stage',
+	'Amount',
+	'Probability (%)',
+	'Close Date',
+	'Created Date',
+	'Lead Source',
+	'Opportunity ID'
+];
+/** The columns of an Opportunity History report export. */
+export const HISTORY_HEADER = [
+	'Opportunity ID',
+	'Opportunity Name',
+	'From Stage',
+	'To Stage',
+	'Stage Duration',
+	'Last Modified',
+	'Amount',
+	'Close Date',
+	'Stage',
+	'Created Date'
+];
+/** The columns of an Opportunity Field History report export. */
+export const FIELD_HISTORY_HEADER = [
+	'Opportunity ID',
+	'Opportunity Name',
+	'Stage',
+	'Amount',
+	'Created Date',
+	'Close Date',
+	'Field / Event',
+	'Old Value',
+	'New Value',
+	'Edit Date'
+];
 const DAY = 86_400_000;
 
 /** @param {number} ms  `M/D/YYYY`, as a US-locale report writes a date. */
@@ -81,21 +121,10 @@ function sfId(prefix, n) {
  *   `fromColumn`).
  * `truth.report` and `truth.export` are the canonical records each pair was written from (the
  * report pair knows dates only, the export pair times too).
- * @param {{ deals?: number, seed?: number, start?: string, end?: string, today?: string,
- *   fromColumn?: boolean }} [options]
+ * @param {import('./simulate.mjs').GeneratorOptions & { fromColumn?: boolean }} [options]
  */
-export function generateSalesforce({
-	deals = 500,
-	seed = 5,
-	start = '2024-01-01',
-	end = '2025-06-30',
-	today = '2025-07-01',
-	fromColumn = false
-} = {}) {
-	const rnd = seeded(seed);
-	const t0 = Date.parse(`${start}T00:00:00Z`);
-	const t1 = Date.parse(`${end}T23:59:59Z`);
-	const now = Date.parse(`${today}T00:00:00Z`);
+export function generateSalesforce({ deals = 500, seed = 5, fromColumn = false, ...span } = {}) {
+	const { rnd, t0, t1, now } = generatorClock(seed, { ...SPAN, ...span });
 	const ownerIds = OWNERS.map((_, i) => sfId('005', 900 + i));
 
 	const reportRows = [];
@@ -312,54 +341,9 @@ export function generateSalesforce({
 		'\n';
 	const stages = { stages: STAGES, won: ['Closed Won'], lost: ['Closed Lost', CUSTOM_LOST] };
 	return {
-		report: csv(
-			[
-				'Opportunity Name',
-				'Account Name',
-				'Opportunity Owner',
-				'Stage',
-				'Amount',
-				'Probability (%)',
-				'Close Date',
-				'Created Date',
-				'Lead Source',
-				'Opportunity ID'
-			],
-			reportRows,
-			true
-		),
-		history: csv(
-			[
-				'Opportunity ID',
-				'Opportunity Name',
-				'From Stage',
-				'To Stage',
-				'Stage Duration',
-				'Last Modified',
-				'Amount',
-				'Close Date',
-				'Stage',
-				'Created Date'
-			],
-			historyRows,
-			true
-		),
-		fieldHistory: csv(
-			[
-				'Opportunity ID',
-				'Opportunity Name',
-				'Stage',
-				'Amount',
-				'Created Date',
-				'Close Date',
-				'Field / Event',
-				'Old Value',
-				'New Value',
-				'Edit Date'
-			],
-			fieldRows,
-			true
-		),
+		report: csv(REPORT_HEADER, reportRows, true),
+		history: csv(HISTORY_HEADER, historyRows, true),
+		fieldHistory: csv(FIELD_HISTORY_HEADER, fieldRows, true),
 		opportunity: csv(
 			[
 				'Id',

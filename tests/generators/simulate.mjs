@@ -2,7 +2,34 @@
 // moves through the open stages (sometimes skipping one, sometimes moving back), and is won after
 // the last one, lost at any, or still open when the export is taken.
 
+import { seeded } from './random.mjs';
+
 export const DAY = 86_400_000;
+
+/**
+ * What every generator takes: how many deals, the seed of its random numbers, and the span it
+ * writes them in (created from `start` to `end`, the export taken on `today`; SPAN by default).
+ * @typedef {{ deals?: number, seed?: number, start?: string, end?: string, today?: string }}
+ *   GeneratorOptions
+ */
+
+/** The span most generators write deals in. */
+export const SPAN = { start: '2024-01-01', end: '2025-06-30', today: '2025-07-01' };
+
+/**
+ * A generator's seeded random numbers and its span in ms: `t0` the first day's start, `t1` the
+ * last day's end, `now` the export's day.
+ * @param {number} seed
+ * @param {{ start: string, end: string, today: string }} span
+ */
+export function generatorClock(seed, { start, end, today }) {
+	return {
+		rnd: seeded(seed),
+		t0: Date.parse(`${start}T00:00:00Z`),
+		t1: Date.parse(`${end}T23:59:59Z`),
+		now: Date.parse(`${today}T00:00:00Z`)
+	};
+}
 
 /**
  * @typedef {{ stage: number, at: number }} Step  the deal entered open stage `stage` (0-based) at `at` (ms)

@@ -1,5 +1,4 @@
-import { seeded } from './random.mjs';
-import { DAY, simulateDeal } from './simulate.mjs';
+import { DAY, simulateDeal, generatorClock, SPAN } from './simulate.mjs';
 
 // Zoho CRM's standard deal stages and the probability each one sets.
 export const STAGES = [
@@ -40,21 +39,10 @@ function zohoDate(ms, format, time) {
  * A Zoho CRM Deals export: `Record Id` (`zcrm_…`), lookups as a name column and an `.id` column
  * (`Deal Owner` + `Deal Owner.id`), `Closing Date` (expected on open deals), `Created Time`,
  * `Probability (%)`, dates in the user's format (`dateFormat`), every field quoted.
- * @param {{ deals?: number, seed?: number, start?: string, end?: string, today?: string,
- *   dateFormat?: 'dd/MM/yyyy' | 'MM/dd/yyyy' }} [options]
+ * @param {import('./simulate.mjs').GeneratorOptions & { dateFormat?: 'dd/MM/yyyy' | 'MM/dd/yyyy' }} [options]
  */
-export function generateZoho({
-	deals = 400,
-	seed = 3,
-	start = '2024-01-01',
-	end = '2025-06-30',
-	today = '2025-07-01',
-	dateFormat = 'dd/MM/yyyy'
-} = {}) {
-	const rnd = seeded(seed);
-	const t0 = Date.parse(`${start}T00:00:00Z`);
-	const t1 = Date.parse(`${end}T23:59:59Z`);
-	const now = Date.parse(`${today}T00:00:00Z`);
+export function generateZoho({ deals = 400, seed = 3, dateFormat = 'dd/MM/yyyy', ...span } = {}) {
+	const { rnd, t0, t1, now } = generatorClock(seed, { ...SPAN, ...span });
 	const header = [
 		'Record Id',
 		'Deal Owner',

@@ -1,6 +1,12 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import type { Db } from '../../src/lib/db/types';
+import type { Dataset } from '../../src/lib/engine/dataset';
+import { runReport } from '../../src/lib/engine/report';
 import type { InputFile } from '../../src/lib/ingest/raw-table';
+import type { Report } from '../../src/lib/metrics/report';
+import { loadUnlabelled } from './tiny-dataset';
 
 /** `../shared/datasets/<name>` beside the repository (public samples, each with a SOURCE.md). */
 export function datasetDir(name: string): string {
@@ -34,4 +40,32 @@ export function allDatasetFiles(name: string, exts = ['.csv', '.xlsx', '.xls']):
 		.filter((f) => exts.some((e) => f.toLowerCase().endsWith(e)))
 		.sort();
 	return datasetFiles(name, files);
+}
+
+/** A shared dataset loaded as the page would load it, with the report of its whole data. */
+export interface SharedDataset {
+	readonly db: Db;
+	readonly dataset: Dataset;
+	readonly report: Report;
+}
+
+/**
+ * Every data file of a shared dataset loaded unlabelled before the tests of the file or
+ * describe this is called in (when `present`), and its whole-data report run; the engine
+ * closed after them. The function returned gives what was loaded.
+ */
+export function useSharedDataset(name: string, present: boolean): () => SharedDataset {
+	let loaded: SharedDataset | undefined;
+	beforeAll(async () => {
+		if (!present) return;
+		const { db, dataset } = await loadUnlabelled(allDatasetFiles(name));
+		loaded = { db, dataset, report: await runReport(db, dataset) };
+	}, 120_000);
+	afterAll(async () => {
+		await loaded?.db.close();
+	});
+	return () => {
+		if (!loaded) throw new Error(`the dataset ${name} loads before the first test`);
+		return loaded;
+	};
 }

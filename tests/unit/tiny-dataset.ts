@@ -1,7 +1,10 @@
+import { afterAll, beforeAll } from 'vitest';
 import { startNodeDb } from '../../src/lib/db/node';
 import type { Db } from '../../src/lib/db/types';
 import type { Dataset } from '../../src/lib/engine/dataset';
 import { loadDataset } from '../../src/lib/engine/load';
+import { runReport, type ReportRequest } from '../../src/lib/engine/report';
+import type { Report } from '../../src/lib/metrics/report';
 import type { InputFile } from '../../src/lib/ingest/raw-table';
 import type { Config } from '../../src/lib/model/config';
 import type { FileRole } from '../../src/lib/model/mapping';
@@ -36,6 +39,48 @@ export async function tinyDataset(
 	return { db: engine, dataset };
 }
 
+/** A dataset loaded once for the tests of a file or describe; see `useTinyDataset`. */
+export interface TinyFixture {
+	/** The engine it is loaded in (closed after the tests). */
+	readonly db: Db;
+	/** The loaded dataset (there from the first test on). */
+	readonly dataset: Dataset;
+	/** `runReport` of the dataset for a period and filters. */
+	report(request?: ReportRequest): Promise<Report>;
+	/** Load the files again, after a test loaded others into the same engine. */
+	reload(): Promise<void>;
+}
+
+/**
+ * `tinyDataset(files)` loaded before the tests of the file or describe this is called in, its
+ * engine closed after them.
+ */
+export function useTinyDataset(files: TinyFiles): TinyFixture {
+	let loaded: { db: Db; dataset: Dataset } | undefined;
+	beforeAll(async () => {
+		loaded = await tinyDataset(files);
+	});
+	afterAll(async () => {
+		await loaded?.db.close();
+	});
+	const get = () => {
+		if (!loaded) throw new Error('the dataset loads before the first test');
+		return loaded;
+	};
+	return {
+		get db() {
+			return get().db;
+		},
+		get dataset() {
+			return get().dataset;
+		},
+		report: (request) => runReport(get().db, get().dataset, request),
+		async reload() {
+			loaded = await tinyDataset(files, get().db);
+		}
+	};
+}
+
 /** CSV text from an indented template literal: every line trimmed, blank first and last lines dropped. */
 export function csv(strings: TemplateStringsArray, ...values: readonly unknown[]): string {
 	const text = strings.reduce(
@@ -47,6 +92,9 @@ export function csv(strings: TemplateStringsArray, ...values: readonly unknown[]
 	while (lines.length && lines[lines.length - 1] === '') lines.pop();
 	return lines.join('\n') + '\n';
 }
+
+/** The columns of the metric fixtures' stage history files. */
+export const HISTORY_COLUMNS = { id: 'id', stage: 'stage', at: 'at' };
 
 /** The stage configuration most metric fixtures share: three open stages, then won and lost. */
 export const STAGES = ['Lead', 'Demo', 'Proposal'];

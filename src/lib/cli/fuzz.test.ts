@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNodeDb } from '../db/node';
-import type { Db } from '../db/types';
+import { describe, expect, it } from 'vitest';
+import { seeded } from '../../../tests/generators/random.mjs';
+import { useNodeDb } from '../../../tests/unit/node-db';
 import { expectClose } from '../../../tests/unit/expect-close';
 import { main } from './report';
 
@@ -30,18 +30,6 @@ const BASES = [
 /** What only an engine says: never for a user's eyes. */
 const INTERNAL =
 	/state machine|Invalid Input Error|INTERNAL|Binder Error|Parser Error|Conversion Error|Catalog Error|call stack|undefined|\bat \w+ \(|TypeError|RangeError/;
-
-/** mulberry32: a small seeded generator, so a failure can be replayed. */
-function random(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 type Mutant = { kind: string; bytes: Uint8Array; same: boolean };
 
@@ -148,13 +136,7 @@ function mutate(text: string, rnd: () => number): Mutant {
 }
 
 describe(`the loader under fuzzing (seed ${SEED}, ${MUTANTS} mutants)`, () => {
-	let db: Db;
-	beforeAll(async () => {
-		db = await startNodeDb();
-	});
-	afterAll(async () => {
-		await db?.close();
-	});
+	const db = useNodeDb();
 
 	/** `report --json` on bytes, through a file path the way the CLI reads it. */
 	async function report(bytes: Uint8Array, config?: string) {
@@ -178,7 +160,8 @@ describe(`the loader under fuzzing (seed ${SEED}, ${MUTANTS} mutants)`, () => {
 	}
 
 	it('every mutant ends in numbers or one clear message; invisible changes keep the numbers', async () => {
-		const rnd = random(SEED);
+		// Seeded (mulberry32), so a failure can be replayed.
+		const rnd = seeded(SEED).next;
 		const originals = new Map<string, unknown>();
 		for (const base of BASES) {
 			const { code, out } = await report(readFileSync(base.deals), base.config);

@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useNodeDb } from '../../../tests/unit/node-db';
 import { generateAmocrm } from '../../../tests/generators/amocrm.mjs';
 import { encodeCp1251 } from '../../../tests/generators/cp1251.mjs';
-import { groundTruth } from '../../../tests/generators/ground-truth.mjs';
-import { expectClose } from '../../../tests/unit/expect-close';
+import { expectGroundTruth } from '../../../tests/unit/ground-truth';
 import { loadUnlabelled } from '../../../tests/unit/tiny-dataset';
-import { startNodeDb } from '../db/node';
-import type { Db } from '../db/types';
 import { runReport } from '../engine/report';
 import type { DealsMapping, FileSample } from '../model/mapping';
 import { fullestColumn } from './amocrm';
@@ -15,13 +13,7 @@ function sample(columns: string[], rows: string[][] = []): FileSample {
 	return { name: 'amocrm_export_leads.csv', columns, rows };
 }
 
-let db: Db;
-beforeAll(async () => {
-	db = await startNodeDb();
-});
-afterAll(async () => {
-	await db?.close();
-});
+const db = useNodeDb();
 
 const HEADER = [
 	'ID',
@@ -164,10 +156,7 @@ describe('a generated amoCRM export (duplicate headers, `не закрыта`, D
 				'amocrm_export_leads_2025-06-01.csv: the column name "Источник" appears more than once; a later one is read as "Источник_1"',
 				`amocrm_export_leads_2025-06-01.csv: ${noSource.length} deals without a source, shown as "(none)" (first: id "${noSource[0].id}" at line ${gen.truth.deals.indexOf(noSource[0]) + 2})`
 			]);
-			for (const view of views) {
-				const { warnings: _w, ...actual } = await runReport(db, dataset, view);
-				expectClose(actual, groundTruth({ ...gen.truth, ...view }));
-			}
+			await expectGroundTruth(db, dataset, gen.truth, views);
 		});
 	}
 

@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useNodeDb } from '../../../tests/unit/node-db';
 import { generateBitrix24 } from '../../../tests/generators/bitrix24.mjs';
 import { encodeCp1251 } from '../../../tests/generators/cp1251.mjs';
-import { groundTruth } from '../../../tests/generators/ground-truth.mjs';
-import { expectClose } from '../../../tests/unit/expect-close';
+import { expectGroundTruth } from '../../../tests/unit/ground-truth';
 import { loadUnlabelled } from '../../../tests/unit/tiny-dataset';
-import { startNodeDb } from '../db/node';
-import type { Db } from '../db/types';
 import { runReport } from '../engine/report';
 import type { DealsMapping, FileSample, HistoryMapping } from '../model/mapping';
 import { detect } from './detect';
@@ -14,13 +12,7 @@ function sample(columns: string[], rows: string[][] = []): FileSample {
 	return { name: 'DEAL_20250601.csv', columns, rows };
 }
 
-let db: Db;
-beforeAll(async () => {
-	db = await startNodeDb();
-});
-afterAll(async () => {
-	await db?.close();
-});
+const db = useNodeDb();
 
 const HEADER = [
 	'ID',
@@ -175,10 +167,7 @@ describe('a generated Bitrix24 export (trailing `;`, decimal comma, Да/Нет,
 			expect(dataset.stages).toEqual(truth.stages.stages);
 			expect(dataset.dealCount).toBe(truth.deals.length);
 			expect(dataset.warnings).toEqual([]);
-			for (const view of views) {
-				const { warnings: _w, ...actual } = await runReport(db, dataset, view);
-				expectClose(actual, groundTruth({ ...truth, ...view }));
-			}
+			await expectGroundTruth(db, dataset, truth, views);
 		});
 	}
 

@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useNodeDb } from '../../../tests/unit/node-db';
 import { generateClose, STATUSES } from '../../../tests/generators/close.mjs';
-import { groundTruth } from '../../../tests/generators/ground-truth.mjs';
-import { expectClose } from '../../../tests/unit/expect-close';
+import { expectGroundTruth } from '../../../tests/unit/ground-truth';
 import { loadUnlabelled } from '../../../tests/unit/tiny-dataset';
-import { startNodeDb } from '../db/node';
-import type { Db } from '../db/types';
-import { runReport } from '../engine/report';
 import type { FileSample } from '../model/mapping';
 import { closeValueScale } from './close';
 
-let db: Db;
-beforeAll(async () => {
-	db = await startNodeDb();
-});
-afterAll(async () => {
-	await db.close();
-});
+const db = useNodeDb();
 
 describe('a generated Close opportunities export', () => {
 	it('gives the ground truth: status_type decides, value in cents, date_lost for lost ones', async () => {
@@ -32,13 +23,10 @@ describe('a generated Close opportunities export', () => {
 		expect(dataset.deals.lost).toEqual(expect.arrayContaining(['Lost', 'Lost - No Budget']));
 		expect(dataset.deals.won).toContain('Won');
 		expect(dataset.warnings.filter((w) => w.includes('stage'))).toEqual([]);
-		for (const view of [
+		await expectGroundTruth(db, dataset, truth, [
 			{ period: null, filters: {} },
 			{ period: { from: '2024-06-01', to: '2025-05-31' }, filters: { owner: ['Ben Walsh'] } }
-		]) {
-			const { warnings: _w, ...actual } = await runReport(db, dataset, view);
-			expectClose(actual, groundTruth({ ...truth, ...view }));
-		}
+		]);
 	});
 });
 

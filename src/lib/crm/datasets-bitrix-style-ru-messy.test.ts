@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allDatasetFiles, hasDataset } from '../../../tests/unit/dataset-files';
+import { describe, expect, it } from 'vitest';
+import { hasDataset, useSharedDataset } from '../../../tests/unit/dataset-files';
 
 // CI lays ../shared beside the checkout; a clone without it skips these tests, saying so.
 const present = hasDataset('bitrix-style-ru-messy');
-import { loadUnlabelled } from '../../../tests/unit/tiny-dataset';
-import type { Db } from '../db/types';
-import type { Dataset } from '../engine/dataset';
-import { runReport } from '../engine/report';
-import type { Report } from '../metrics/report';
 import { sql } from '../sql/sql';
 
 // ../shared/datasets/bitrix-style-ru-messy: a Bitrix24-style dump with English snake_case headers
@@ -25,43 +20,34 @@ const STAGES = [
 	'Отгружено'
 ];
 
-let db: Db;
-let dataset: Dataset;
-let report: Report;
-beforeAll(async () => {
-	if (!present) return;
-	({ db, dataset } = await loadUnlabelled(allDatasetFiles('bitrix-style-ru-messy')));
-	report = await runReport(db, dataset);
-}, 120_000);
-afterAll(async () => {
-	if (!present) return;
-	await db?.close();
-});
+const shared = useSharedDataset('bitrix-style-ru-messy', present);
 
 describe.skipIf(!present)(
 	'dataset bitrix-style-ru-messy (deals by stage id, a stage table, a history, costs)',
 	() => {
 		it('tells the files apart: deals, stage list, history; side tables set aside with a warning', () => {
 			const roles = Object.fromEntries(
-				dataset.files.map((f) => [f.raw.file, [f.role, f.crm, f.raw.rowsLoaded]])
+				shared().dataset.files.map((f) => [f.raw.file, [f.role, f.crm, f.raw.rowsLoaded]])
 			);
 			expect(roles['deals.csv']).toEqual(['deals', 'bitrix24', 12]);
 			expect(roles['pipeline_stages.csv']).toEqual(['stages', 'generic', 9]);
 			expect(roles['stage_history.csv']).toEqual(['history', 'bitrix24', 6]);
 			for (const side of ['companies.csv', 'payments.csv', 'users.csv']) {
 				expect(roles[side]).toBeUndefined();
-				expect(dataset.warnings).toContainEqual(expect.stringMatching(`^${side}: not used: `));
+				expect(shared().dataset.warnings).toContainEqual(
+					expect.stringMatching(`^${side}: not used: `)
+				);
 			}
 		});
 
 		it('stage order and meaning come from pipeline_stages.csv (sort_order, is_final, is_success)', () => {
-			expect(dataset.stages).toEqual(STAGES);
-			expect(dataset.deals.won).toContain('Успешно');
-			expect(dataset.deals.lost).toContain('Проиграно');
+			expect(shared().dataset.stages).toEqual(STAGES);
+			expect(shared().dataset.deals.won).toContain('Успешно');
+			expect(shared().dataset.deals.lost).toContain('Проиграно');
 		});
 
 		it('every planted defect is a warning', () => {
-			const w = dataset.warnings;
+			const w = shared().dataset.warnings;
 			// Duplicate deal D1008 (two versions, different amounts): the first is kept.
 			expect(w).toContain(
 				'deals.csv: 1 duplicate deal row left out, the first row of each id kept (first: id "D1008" again at line 10)'
@@ -99,13 +85,13 @@ describe.skipIf(!present)(
 		});
 
 		it('keeps 10 of 12 deal rows (the duplicate and the unreadable date are reported) and 4 of 6 events', () => {
-			expect(dataset.dealCount).toBe(10);
-			expect(dataset.eventCount).toBe(4);
-			expect(dataset.whole).toEqual({ from: '2026-06-01', to: '2026-06-15' });
+			expect(shared().dataset.dealCount).toBe(10);
+			expect(shared().dataset.eventCount).toBe(4);
+			expect(shared().dataset.whole).toEqual({ from: '2026-06-01', to: '2026-06-15' });
 		});
 
 		it('metrics by hand: funnel from current stages and the history, one win in the period, open pipeline', async () => {
-			const facts = await db.query<{ id: string; outcome: string; f: number }>(
+			const facts = await shared().db.query<{ id: string; outcome: string; f: number }>(
 				sql`SELECT id, outcome, f::DOUBLE AS f FROM deal_facts ORDER BY id`
 			);
 			// D1001 is now at PRODUCTION (6) after NEW → QUALIFICATION; D1003 and D1009 are WON (8);
@@ -122,15 +108,19 @@ describe.skipIf(!present)(
 				['D1009', 'won', 8],
 				['D1011', 'open', 1]
 			]);
-			expect(report.funnel.map((r) => r.reached)).toEqual([10, 7, 6, 5, 4, 4, 3, 2]);
+			expect(shared().report.funnel.map((r) => r.reached)).toEqual([10, 7, 6, 5, 4, 4, 3, 2]);
 			// Closed in the period: D1003 won (closed 06-08), D1004 lost; D1009 has no close date.
-			expect(report.deals).toEqual({ created: 10, won: 1, lost: 1 });
-			expect(report.win_rate).toBe(0.5);
-			expect(report.avg_deal_size).toBe(236_000);
-			expect(report.sales_cycle_days).toBe(5);
+			expect(shared().report.deals).toEqual({ created: 10, won: 1, lost: 1 });
+			expect(shared().report.win_rate).toBe(0.5);
+			expect(shared().report.avg_deal_size).toBe(236_000);
+			expect(shared().report.sales_cycle_days).toBe(5);
 			// Open: D1001 150,000 + D1002 84,000 + D1005 92,000 + D1006 35,000 + D1007 −12,000
 			// + D1008 68,000 (the first row) + D1011 54,000.
-			expect(report.pipeline).toEqual({ open_deals: 7, open_value: 471_000, weighted_value: null });
+			expect(shared().report.pipeline).toEqual({
+				open_deals: 7,
+				open_value: 471_000,
+				weighted_value: null
+			});
 		});
 
 		// marketing_costs.csv (cost_date, source, campaign, cost_amount, currency) should be the spend
@@ -138,13 +128,13 @@ describe.skipIf(!present)(
 		// channels `avito` / `AVITO` a case warning. It waits for the generic spend detector to read
 		// `cost_date` / `cost_amount`; until then it is set aside with a "not used" warning.
 		it('marketing_costs.csv is the spend table: spend 16,600, CAC 16,600', () => {
-			expect(report.spend).toBe(16_600);
-			expect(report.cac).toBe(16_600);
+			expect(shared().report.spend).toBe(16_600);
+			expect(shared().report.cac).toBe(16_600);
 		});
 
 		it('time in stage from D1001’s history (+05:00 times, all in one zone)', () => {
 			// NEW 06-01 09:14:58 → QUALIFICATION 06-02 11:30:00 → PRODUCTION 06-07 12:30:00.
-			const [fresh, qualified] = report.time_in_stage ?? [];
+			const [fresh, qualified] = shared().report.time_in_stage ?? [];
 			expect(fresh.n).toBe(1);
 			expect(fresh.mean_days).toBeCloseTo((26 * 3600 + 15 * 60 + 2) / 86_400, 9);
 			expect(qualified.n).toBe(1);

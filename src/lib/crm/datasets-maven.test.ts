@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useNodeDb } from '../../../tests/unit/node-db';
 import { datasetFiles, hasDataset } from '../../../tests/unit/dataset-files';
 import { loadUnlabelled } from '../../../tests/unit/tiny-dataset';
-import { startNodeDb } from '../db/node';
-import type { Db } from '../db/types';
 import { runReport } from '../engine/report';
 
 // Expected counts from SOURCE.md (8,800 rows: Prospecting 500, Engaging 1,589, Won 4,238, Lost
@@ -10,13 +9,7 @@ import { runReport } from '../engine/report';
 const NAME = 'maven-crm-sales-opportunities';
 
 describe.skipIf(!hasDataset(NAME))('dataset: Maven CRM sales opportunities', () => {
-	let db: Db;
-	beforeAll(async () => {
-		db = await startNodeDb();
-	});
-	afterAll(async () => {
-		await db.close();
-	});
+	const db = useNodeDb();
 
 	// Garret Kinder, July 2017: 10 deals engaged; closed in July: 5 won (950, 62, 4682, 483,
 	// 4895; 9, 9, 8, 1, 7 days from engaging), 2 lost; 7 of the 10 were won at some point.

@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allDatasetFiles, hasDataset } from '../../../tests/unit/dataset-files';
+import { describe, expect, it } from 'vitest';
+import { hasDataset, useSharedDataset } from '../../../tests/unit/dataset-files';
 
 // CI lays ../shared beside the checkout; a clone without it skips these tests, saying so.
 const present = hasDataset('pipedrive-enpal-deal-changes');
-import { loadUnlabelled } from '../../../tests/unit/tiny-dataset';
-import type { Db } from '../db/types';
-import type { Dataset } from '../engine/dataset';
-import { runReport } from '../engine/report';
-import type { Report } from '../metrics/report';
 import { sql } from '../sql/sql';
 
 // ../shared/datasets/pipedrive-enpal-deal-changes: a Pipedrive deal change log with no deals file
@@ -28,50 +23,43 @@ const STAGES = [
 	'Renewal/Expansion'
 ];
 
-let db: Db;
-let dataset: Dataset;
-let report: Report;
-beforeAll(async () => {
-	if (!present) return;
-	({ db, dataset } = await loadUnlabelled(allDatasetFiles('pipedrive-enpal-deal-changes')));
-	report = await runReport(db, dataset);
-}, 120_000);
-afterAll(async () => {
-	if (!present) return;
-	await db?.close();
-});
+const shared = useSharedDataset('pipedrive-enpal-deal-changes', present);
 
 describe.skipIf(!present)(
 	'dataset pipedrive-enpal-deal-changes (a change log and a stage list, no deals file)',
 	() => {
 		it('recognises the log as Pipedrive history and stages.csv as the stage list; sets the rest aside with a warning', () => {
-			expect(dataset.files.map((f) => [f.raw.file, f.role, f.crm, f.raw.rowsLoaded])).toEqual([
+			expect(
+				shared().dataset.files.map((f) => [f.raw.file, f.role, f.crm, f.raw.rowsLoaded])
+			).toEqual([
 				['deal_changes.csv', 'history', 'pipedrive', 15_406],
 				['stages.csv', 'stages', 'generic', 9]
 			]);
 			for (const side of ['activity.csv', 'activity_types.csv', 'fields.csv', 'users.csv']) {
-				expect(dataset.warnings).toContainEqual(expect.stringMatching(`^${side}: not used: `));
+				expect(shared().dataset.warnings).toContainEqual(
+					expect.stringMatching(`^${side}: not used: `)
+				);
 			}
 		});
 
 		it('derives 1,995 deals (all open) and takes 8,906 stage events; stage order from stages.csv', () => {
-			expect(dataset.deals.crm).toBe('pipedrive');
-			expect(dataset.dealCount).toBe(1995);
-			expect(dataset.eventCount).toBe(8906);
-			expect(dataset.stages).toEqual(STAGES);
-			expect(dataset.warnings).toContain(
+			expect(shared().dataset.deals.crm).toBe('pipedrive');
+			expect(shared().dataset.dealCount).toBe(1995);
+			expect(shared().dataset.eventCount).toBe(8906);
+			expect(shared().dataset.stages).toEqual(STAGES);
+			expect(shared().dataset.warnings).toContain(
 				'deal_changes.csv: no deals file was given, so 1995 deals were derived from the change log (created from its "add_time" rows, stage from the last "stage_id" row, all open: the log has no status rows)'
 			);
 			// 2,000 add_time rows for 1,995 ids: five ids were created twice.
-			expect(dataset.warnings).toContain(
+			expect(shared().dataset.warnings).toContain(
 				'deal_changes.csv: 5 deals have more than one "add_time" row (for example id "399956"); each is one deal, created at its earliest'
 			);
-			expect(report.deals).toEqual({ created: 1995, won: 0, lost: 0 });
-			expect(report.pipeline.open_deals).toBe(1995);
+			expect(shared().report.deals).toEqual({ created: 1995, won: 0, lost: 0 });
+			expect(shared().report.pipeline.open_deals).toBe(1995);
 		});
 
 		it('a deal reached the furthest stage it ever entered, also after moving back or skipping stages', async () => {
-			const rows = await db.query<{
+			const rows = await shared().db.query<{
 				id: string;
 				stage: string;
 				f: number;
@@ -106,16 +94,16 @@ describe.skipIf(!present)(
 		});
 
 		it('the funnel counts deals by furthest stage (checked against max(stage_id) per deal)', () => {
-			expect(report.funnel.map((r) => [r.stage, r.reached])).toEqual([
+			expect(shared().report.funnel.map((r) => [r.stage, r.reached])).toEqual([
 				...STAGES.map((s, i) => [s, [1995, 1990, 1951, 1862, 1693, 1424, 1081, 723, 324][i]]),
 				['won', 0]
 			]);
-			expect(report.win_rate).toBeNull();
-			expect(report.avg_deal_size).toBeNull();
+			expect(shared().report.win_rate).toBeNull();
+			expect(shared().report.avg_deal_size).toBeNull();
 		});
 
 		it('time in stage: every deal entered stage 1 and left it (an open deal still there is not counted)', () => {
-			const first = report.time_in_stage?.[0];
+			const first = shared().report.time_in_stage?.[0];
 			expect(first?.stage).toBe('Lead Generation');
 			expect(first?.n).toBe(1995);
 		});

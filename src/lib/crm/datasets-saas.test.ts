@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useNodeDb } from '../../../tests/unit/node-db';
 import { datasetFiles, hasDataset } from '../../../tests/unit/dataset-files';
 import { loadUnlabelled } from '../../../tests/unit/tiny-dataset';
-import { startNodeDb } from '../db/node';
-import type { Db } from '../db/types';
 import { runReport } from '../engine/report';
 
 // Row counts from SOURCE.md; the hand-checked numbers were computed from the CSVs with a
@@ -10,13 +9,7 @@ import { runReport } from '../engine/report';
 const NAME = 'saas-pipeline-marketing-spend';
 
 describe.skipIf(!hasDataset(NAME))('dataset: SaaS pipeline + marketing spend', () => {
-	let db: Db;
-	beforeAll(async () => {
-		db = await startNodeDb();
-	});
-	afterAll(async () => {
-		await db.close();
-	});
+	const db = useNodeDb();
 
 	it('opportunities and spend load as generic deals and spend; accounts, reps and cac_summary are set aside', async () => {
 		const { dataset } = await loadUnlabelled(

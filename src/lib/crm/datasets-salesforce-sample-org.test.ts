@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useNodeDb } from '../../../tests/unit/node-db';
 import { datasetFiles, hasDataset } from '../../../tests/unit/dataset-files';
 import { loadUnlabelled } from '../../../tests/unit/tiny-dataset';
-import { startNodeDb } from '../db/node';
-import type { Db } from '../db/types';
 import { runReport } from '../engine/report';
 import { SALESFORCE_STAGES } from './salesforce';
 
@@ -11,13 +10,7 @@ import { SALESFORCE_STAGES } from './salesforce';
 const NAME = 'salesforce-sample-org';
 
 describe.skipIf(!hasDataset(NAME))('dataset: Salesforce Developer-Edition sample org', () => {
-	let db: Db;
-	beforeAll(async () => {
-		db = await startNodeDb();
-	});
-	afterAll(async () => {
-		await db.close();
-	});
+	const db = useNodeDb();
 
 	it('the Data Export: Opportunity, OpportunityHistory and Campaign (as spend); Lead and Account set aside', async () => {
 		const { dataset } = await loadUnlabelled(

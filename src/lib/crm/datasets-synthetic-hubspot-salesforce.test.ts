@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useNodeDb } from '../../../tests/unit/node-db';
 import { datasetFiles, hasDataset } from '../../../tests/unit/dataset-files';
 import { loadUnlabelled } from '../../../tests/unit/tiny-dataset';
-import { startNodeDb } from '../db/node';
-import type { Db } from '../db/types';
 import { runReport } from '../engine/report';
 import { SALESFORCE_STAGES } from './salesforce';
 
@@ -12,13 +11,7 @@ const NAME = 'synthetic-hubspot-salesforce-stage-history';
 const CUSTOM = ['Discovery', 'Qualified', 'Demo', 'Proposal', 'Negotiation'];
 
 describe.skipIf(!hasDataset(NAME))('dataset: synthetic HubSpot / Salesforce stage history', () => {
-	let db: Db;
-	beforeAll(async () => {
-		db = await startNodeDb();
-	});
-	afterAll(async () => {
-		await db.close();
-	});
+	const db = useNodeDb();
 
 	// March 2025: 42 deals created, of which 23 reached Qualified, 17 Demo, 12 Proposal,
 	// 6 Negotiation and 5 were won; closed in March: 5 won (mean 50,420, median 36,700; 45.2

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { LANGUAGES } from '../../../tests/generators/hubspot.mjs';
+import { HISTORY_HEADER, REPORT_HEADER } from '../../../tests/generators/salesforce.mjs';
 import { sniffDialect } from '../ingest/dialect';
 import type { DealsMapping, FileSample, HistoryMapping, SpendMapping } from '../model/mapping';
 import { detect, detectAll } from './detect';
@@ -8,16 +10,8 @@ function sample(columns: string[], rows: string[][] = []): FileSample {
 	return { name: 'file.csv', columns, rows };
 }
 
-const HUBSPOT_BASE = [
-	'Record ID',
-	'Deal Name',
-	'Deal Stage',
-	'Pipeline',
-	'Amount',
-	'Close Date',
-	'Create Date',
-	'Deal owner'
-];
+/** A HubSpot deals export's own columns, up to the owner. */
+const HUBSPOT_BASE = LANGUAGES.en.headers.slice(0, 8);
 
 describe('detect: HubSpot', () => {
 	it("detect(sample) takes a deals export with Date entered '…' columns as HubSpot, stages in column order", () => {
@@ -93,30 +87,8 @@ describe('detect: HubSpot', () => {
 });
 
 describe('detect: Salesforce', () => {
-	const REPORT = [
-		'Opportunity Name',
-		'Account Name',
-		'Opportunity Owner',
-		'Stage',
-		'Amount',
-		'Probability (%)',
-		'Close Date',
-		'Created Date',
-		'Lead Source',
-		'Opportunity ID'
-	];
-	const HISTORY = [
-		'Opportunity ID',
-		'Opportunity Name',
-		'From Stage',
-		'To Stage',
-		'Stage Duration',
-		'Last Modified',
-		'Amount',
-		'Close Date',
-		'Stage',
-		'Created Date'
-	];
+	const REPORT = REPORT_HEADER;
+	const HISTORY = HISTORY_HEADER;
 
 	it('detect(sample) takes an opportunity report as Salesforce deals with M/D/YYYY dates', () => {
 		const found = detect(sample(REPORT));

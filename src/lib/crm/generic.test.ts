@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LANGUAGES } from '../../../tests/generators/hubspot.mjs';
 import { csv, loadUnlabelled } from '../../../tests/unit/tiny-dataset';
 import { runReport } from '../engine/report';
 import type { DealsMapping, FileSample, HistoryMapping } from '../model/mapping';
@@ -79,17 +80,7 @@ describe('detectGenericDeals(sample, config): header names', () => {
 	});
 
 	it('is less sure than a CRM detector', () => {
-		const found = detectAll(
-			sample([
-				'Record ID',
-				'Deal Name',
-				'Deal Stage',
-				'Pipeline',
-				'Amount',
-				'Close Date',
-				'Create Date'
-			])
-		);
+		const found = detectAll(sample(LANGUAGES.en.headers.slice(0, 7)));
 		expect(found[0].mapping.crm).toBe('hubspot');
 		const generic = found.find((d) => d.mapping.crm === 'generic');
 		expect(generic?.confidence).toBeLessThanOrEqual(0.45);

@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { groundTruth } from '../../../tests/generators/ground-truth.mjs';
+import { describe, expect, it } from 'vitest';
+import { useNodeDb } from '../../../tests/unit/node-db';
 import { generatePipedrive, generatePipedriveLog } from '../../../tests/generators/pipedrive.mjs';
-import { expectClose } from '../../../tests/unit/expect-close';
+import { expectGroundTruth, type View } from '../../../tests/unit/ground-truth';
 import { loadUnlabelled } from '../../../tests/unit/tiny-dataset';
-import { startNodeDb } from '../db/node';
-import type { Db } from '../db/types';
-import type { Dataset } from '../engine/dataset';
 import { runReport } from '../engine/report';
-import type { Filters, Period } from '../model/filters';
 import type { DealsMapping, FileSample, HistoryMapping, StagesMapping } from '../model/mapping';
 import { detect } from './detect';
 
 function sample(columns: string[], rows: string[][] = []): FileSample {
 	return { name: 'file.csv', columns, rows };
-}
-
-interface View {
-	period: Period | null;
-	filters: Filters;
 }
 
 const VIEWS: View[] = [
@@ -26,25 +17,7 @@ const VIEWS: View[] = [
 	{ period: { from: '2024-07-01', to: '2024-12-31' }, filters: { owner: ['Jaan Tamm', '12'] } }
 ];
 
-async function expectTruth(
-	db: Db,
-	dataset: Dataset,
-	truth: Parameters<typeof groundTruth>[0],
-	views: View[]
-) {
-	for (const view of views) {
-		const { warnings: _w, ...actual } = await runReport(db, dataset, view);
-		expectClose(actual, groundTruth({ ...truth, ...view }));
-	}
-}
-
-let db: Db;
-beforeAll(async () => {
-	db = await startNodeDb();
-});
-afterAll(async () => {
-	await db?.close();
-});
+const db = useNodeDb();
 
 describe('detect: Pipedrive', () => {
 	it('detect(sample) takes `Deal - ` headers as a Pipedrive deals export: status apart from stage, won/lost times by outcome', () => {
@@ -164,7 +137,7 @@ describe('a generated Pipedrive export with its change log, stage list and spend
 		expect(dataset.dealCount).toBe(500);
 		// Expected close dates and the empty won/lost time of the other outcome are not warnings.
 		expect(dataset.warnings).toEqual([]);
-		await expectTruth(db, dataset, gen.truth, [
+		await expectGroundTruth(db, dataset, gen.truth, [
 			...VIEWS,
 			{ period: { from: '2024-01-01', to: '2025-06-30' }, filters: { source: ['Referral'] } }
 		]);
@@ -184,7 +157,7 @@ describe('a generated Pipedrive export with its change log, stage list and spend
 		expect(dataset.warnings).toEqual([
 			'deal_changes.csv: no deals file was given, so 500 deals were derived from the change log (created from its "add_time" rows, stage from the last "stage_id" row, outcome from the last "status" row)'
 		]);
-		await expectTruth(db, dataset, gen.truthLogOnly, VIEWS);
+		await expectGroundTruth(db, dataset, gen.truthLogOnly, VIEWS);
 	});
 });
 
@@ -205,7 +178,7 @@ describe('a Pipedrive change log alone, shaped like the Enpal sample (no status,
 			'deal_changes.csv: no deals file was given, so 300 deals were derived from the change log (created from its "add_time" rows, stage from the last "stage_id" row, all open: the log has no status rows)',
 			'deal_changes.csv: 1 deal has more than one "add_time" row (for example id "500259"); each is one deal, created at its earliest'
 		]);
-		await expectTruth(db, dataset, gen.truth, [
+		await expectGroundTruth(db, dataset, gen.truth, [
 			{ period: null, filters: {} },
 			{ period: { from: '2024-03-01', to: '2024-10-31' }, filters: {} }
 		]);

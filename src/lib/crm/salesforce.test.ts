@@ -1,18 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSalesforce, STAGES } from '../../../tests/generators/salesforce.mjs';
-import { groundTruth } from '../../../tests/generators/ground-truth.mjs';
-import { expectClose } from '../../../tests/unit/expect-close';
+import { describe, expect, it } from 'vitest';
+import { useNodeDb } from '../../../tests/unit/node-db';
+import {
+	FIELD_HISTORY_HEADER,
+	generateSalesforce,
+	STAGES
+} from '../../../tests/generators/salesforce.mjs';
+import { expectGroundTruth, type Truth, type View } from '../../../tests/unit/ground-truth';
 import { loadUnlabelled } from '../../../tests/unit/tiny-dataset';
-import { startNodeDb } from '../db/node';
-import type { Db } from '../db/types';
 import type { Dataset } from '../engine/dataset';
-import { runReport } from '../engine/report';
 import type { InputFile } from '../ingest/raw-table';
 import type { DealsMapping, FileSample, HistoryMapping } from '../model/mapping';
 import { detect } from './detect';
-
-type Truth = Parameters<typeof groundTruth>[0];
-type View = { period: { from: string; to: string } | null; filters: Record<string, string[]> };
 
 const VIEWS: View[] = [
 	{ period: null, filters: {} },
@@ -20,24 +18,15 @@ const VIEWS: View[] = [
 	{ period: { from: '2024-07-01', to: '2025-06-30' }, filters: { source: ['Web', 'Partner'] } }
 ];
 
-let db: Db;
-beforeAll(async () => {
-	db = await startNodeDb();
-});
-afterAll(async () => {
-	await db.close();
-});
+const db = useNodeDb();
 
 async function load(files: InputFile[]): Promise<Dataset> {
 	return (await loadUnlabelled(files, { db })).dataset;
 }
 
-async function expectTruth(dataset: Dataset, truth: Truth, views: View[] = VIEWS) {
-	for (const view of views) {
-		const { warnings: _w, ...actual } = await runReport(db, dataset, view);
-		expectClose(actual, groundTruth({ ...truth, ...view }));
-	}
-}
+/** Each view of `dataset` (the three above unless named) against the ground truth. */
+const expectTruth = (dataset: Dataset, truth: Truth, views: View[] = VIEWS) =>
+	expectGroundTruth(db, dataset, truth, views);
 
 function sample(columns: string[], rows: string[][] = []): FileSample {
 	return { name: 'file.csv', columns, rows };
@@ -213,18 +202,7 @@ describe('detect: Salesforce shapes', () => {
 	});
 
 	it('takes a field history report as a history of Stage rows with Created. rows', () => {
-		const columns = [
-			'Opportunity ID',
-			'Opportunity Name',
-			'Stage',
-			'Amount',
-			'Created Date',
-			'Close Date',
-			'Field / Event',
-			'Old Value',
-			'New Value',
-			'Edit Date'
-		];
+		const columns = FIELD_HISTORY_HEADER;
 		const m = detect(sample(columns))?.mapping as HistoryMapping;
 		expect(m.role).toBe('history');
 		expect(m.columns).toEqual({

@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useNodeDb } from '../../../tests/unit/node-db';
 import { generateZoho, STAGES } from '../../../tests/generators/zoho.mjs';
-import { groundTruth } from '../../../tests/generators/ground-truth.mjs';
-import { expectClose } from '../../../tests/unit/expect-close';
+import { expectGroundTruth } from '../../../tests/unit/ground-truth';
 import { loadUnlabelled } from '../../../tests/unit/tiny-dataset';
-import { startNodeDb } from '../db/node';
-import type { Db } from '../db/types';
-import { runReport } from '../engine/report';
 import type { DealsMapping } from '../model/mapping';
 import { detect } from './detect';
 
-let db: Db;
-beforeAll(async () => {
-	db = await startNodeDb();
-});
-afterAll(async () => {
-	await db.close();
-});
+const db = useNodeDb();
 
 describe('a generated Zoho CRM Deals export', () => {
 	for (const dateFormat of ['dd/MM/yyyy', 'MM/dd/yyyy'] as const) {
@@ -36,14 +27,11 @@ describe('a generated Zoho CRM Deals export', () => {
 				probability: 'Probability (%)'
 			});
 			expect(dataset.dealCount).toBe(350);
-			for (const view of [
+			await expectGroundTruth(db, dataset, truth, [
 				{ period: null, filters: {} },
 				{ period: { from: '2024-03-01', to: '2025-02-28' }, filters: { owner: ['Tom Becker'] } },
 				{ period: { from: '2024-01-01', to: '2025-06-30' }, filters: { source: ['Cold Call'] } }
-			]) {
-				const { warnings: _w, ...actual } = await runReport(db, dataset, view);
-				expectClose(actual, groundTruth({ ...truth, ...view }));
-			}
+			]);
 		});
 	}
 

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useNodeDb } from '../../../tests/unit/node-db';
 import { sql } from '../sql/sql';
-import { startNodeDb } from './node';
 import { isCachedRead, StatementCache } from './statement-cache';
-import type { Db } from './types';
 
 /** A cache over fake statements that records what was prepared and closed. */
 function fake(capacity?: number) {
@@ -100,13 +99,7 @@ describe('isCachedRead', () => {
 });
 
 describe('the Node Db keeps prepared reads', () => {
-	let db: Db;
-	beforeAll(async () => {
-		db = await startNodeDb();
-	});
-	afterAll(async () => {
-		await db?.close();
-	});
+	const db = useNodeDb();
 
 	it('gives the same rows from a kept statement with other values bound', async () => {
 		await db.query(sql`CREATE TABLE t AS SELECT range AS x FROM range(10)`);

@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useNodeDb } from '../../../tests/unit/node-db';
 import { dealsConfig } from '../../../tests/unit/tiny-dataset';
-import { startNodeDb } from '../db/node';
-import type { Db } from '../db/types';
 import { sql } from '../sql/sql';
 import { loadDataset } from './load';
 
-let db: Db;
-beforeAll(async () => {
-	db = await startNodeDb();
-});
-afterAll(async () => {
-	await db?.close();
-});
+const db = useNodeDb();
 
 /** Windows-1252 bytes for Latin-1 text. */
 const latin1 = (text: string) => Uint8Array.from([...text], (ch) => ch.charCodeAt(0));

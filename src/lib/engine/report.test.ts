@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csv, dealsConfig, tinyDataset } from '../../../tests/unit/tiny-dataset';
-import type { Db } from '../db/types';
-import type { Dataset } from './dataset';
-import { resolvePeriod, runReport } from './report';
+import { describe, expect, it } from 'vitest';
+import { csv, dealsConfig, useTinyDataset } from '../../../tests/unit/tiny-dataset';
+import { resolvePeriod } from './report';
 
 // April 2024: Ann 2 created (1 won), Bob 1 created (lost), Cy 1 created (won), Dee with no owner.
 const DEALS = csv`
@@ -15,25 +13,18 @@ const DEALS = csv`
 `;
 const APRIL = { from: '2024-04-01', to: '2024-04-30' };
 
-let db: Db;
-let dataset: Dataset;
-beforeAll(async () => {
-	({ db, dataset } = await tinyDataset({ deals: DEALS, config: dealsConfig() }));
-});
-afterAll(async () => {
-	await db?.close();
-});
+const fixture = useTinyDataset({ deals: DEALS, config: dealsConfig() });
 
 describe('runReport', () => {
 	it('runReport with two values of one dimension counts deals with any of them', async () => {
-		const both = await runReport(db, dataset, { period: APRIL, filters: { owner: ['Ann', 'Cy'] } });
+		const both = await fixture.report({ period: APRIL, filters: { owner: ['Ann', 'Cy'] } });
 		expect(both.deals).toEqual({ created: 3, won: 2, lost: 0 });
 		expect(both.avg_deal_size).toBe(250);
 		expect(both.pipeline.open_deals).toBe(1);
 	});
 
 	it('runReport with filters on two dimensions keeps deals matching both', async () => {
-		const r = await runReport(db, dataset, {
+		const r = await fixture.report({
 			period: APRIL,
 			filters: { owner: ['Ann', 'Bob'], source: ['Paid'] }
 		});
@@ -41,24 +32,24 @@ describe('runReport', () => {
 	});
 
 	it('an empty owner is the value (none), which a filter can select', async () => {
-		const r = await runReport(db, dataset, { period: APRIL, filters: { owner: ['(none)'] } });
+		const r = await fixture.report({ period: APRIL, filters: { owner: ['(none)'] } });
 		expect(r.deals.created).toBe(1);
 		expect(r.pipeline).toMatchObject({ open_deals: 1, open_value: 500 });
 	});
 
 	it('runReport with an empty list of values matches no deal', async () => {
-		const r = await runReport(db, dataset, { period: APRIL, filters: { owner: [] } });
+		const r = await fixture.report({ period: APRIL, filters: { owner: [] } });
 		expect(r.deals).toEqual({ created: 0, won: 0, lost: 0 });
 		expect(r.pipeline.open_deals).toBe(0);
 	});
 
-	it('resolvePeriod(dataset) is the given period, else the whole data', () => {
-		expect(resolvePeriod(dataset, APRIL)).toEqual(APRIL);
-		expect(resolvePeriod(dataset)).toEqual({ from: '2024-04-01', to: '2024-04-12' });
+	it('resolvePeriod(fixture.dataset) is the given period, else the whole data', () => {
+		expect(resolvePeriod(fixture.dataset, APRIL)).toEqual(APRIL);
+		expect(resolvePeriod(fixture.dataset)).toEqual({ from: '2024-04-01', to: '2024-04-12' });
 	});
 
 	it('runReport returns the METRICS.md §4 keys', async () => {
-		const r = await runReport(db, dataset, { period: APRIL });
+		const r = await fixture.report({ period: APRIL });
 		expect(Object.keys(r).sort()).toEqual(
 			[
 				'period',

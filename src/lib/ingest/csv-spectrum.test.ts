@@ -1,9 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNodeDb } from '../db/node';
-import type { Db } from '../db/types';
+import { describe, expect, it } from 'vitest';
+import { useNodeDb } from '../../../tests/unit/node-db';
 import { ident, sql } from '../sql/sql';
 import { loadRawTable } from './raw-table';
 
@@ -50,13 +49,7 @@ const cases = existsSync(SPECTRUM)
 	: [];
 
 describe.skipIf(!existsSync(SPECTRUM))(`csv-spectrum conformance (${SPECTRUM})`, () => {
-	let db: Db;
-	beforeAll(async () => {
-		db = await startNodeDb();
-	});
-	afterAll(async () => {
-		await db?.close();
-	});
+	const db = useNodeDb();
 
 	it('csv-spectrum has its 12 cases, each with a JSON answer', () => {
 		expect(cases).toHaveLength(12);

@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNodeDb } from '../db/node';
-import type { Db } from '../db/types';
+import { describe, expect, it } from 'vitest';
+import { useNodeDb } from '../../../tests/unit/node-db';
 import { buildXlsx } from '../../../tests/unit/xlsx-fixture';
 import { ident, sql } from '../sql/sql';
 import { InputError, loadRawTable } from './raw-table';
 
-let db: Db;
-beforeAll(async () => {
-	db = await startNodeDb();
-});
-afterAll(async () => {
-	await db?.close();
-});
+const db = useNodeDb();
 
 async function rows(table: string, columns: string[]): Promise<string[][]> {
 	const out = await db.query(sql`SELECT * EXCLUDE (__row) FROM ${ident(table)} ORDER BY __row`);

@@ -1,9 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectClose } from '../../../tests/unit/expect-close';
-import { csv, dealsConfig, tinyDataset } from '../../../tests/unit/tiny-dataset';
-import type { Db } from '../db/types';
-import type { Dataset } from '../engine/dataset';
-import { runReport } from '../engine/report';
+import { csv, dealsConfig, useTinyDataset } from '../../../tests/unit/tiny-dataset';
 import type { Filters } from '../model/filters';
 import {
 	cacByChannel,
@@ -32,18 +29,11 @@ const SPEND = csv`
 const JANUARY = { from: '2024-01-01', to: '2024-01-31' };
 const config = dealsConfig({ spend: { date: 'date', channel: 'channel', amount: 'amount' } });
 
-let db: Db;
-let dataset: Dataset;
-beforeAll(async () => {
-	({ db, dataset } = await tinyDataset({ deals: DEALS, spend: SPEND, config }));
-});
-afterAll(async () => {
-	await db?.close();
-});
+const fixture = useTinyDataset({ deals: DEALS, spend: SPEND, config });
 
 async function run(filters: Filters = {}): Promise<CacByChannel> {
-	const ctx = { period: JANUARY, filters, stages: dataset.stages };
-	const cells = await db.query<ChannelCell & Record<string, string | number>>(
+	const ctx = { period: JANUARY, filters, stages: fixture.dataset.stages };
+	const cells = await fixture.db.query<ChannelCell & Record<string, string | number>>(
 		cacByChannelQuery(ctx)
 	);
 	return cacByChannel(ctx.stages, cells);
@@ -85,7 +75,7 @@ describe('cac by channel', () => {
 
 	it('the total is the report’s spend, CAC and cost per stage', async () => {
 		const c = await run();
-		const r = await runReport(db, dataset, { period: JANUARY });
+		const r = await fixture.report({ period: JANUARY });
 		expectClose(c.total, {
 			channel: 'total',
 			spend: 1100,

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csv, dealsConfig, tinyDataset } from '../../../tests/unit/tiny-dataset';
-import type { Db } from '../db/types';
+import { describe, expect, it } from 'vitest';
+import { csv, dealsConfig, tinyDataset, useTinyDataset } from '../../../tests/unit/tiny-dataset';
 import { runReport } from '../engine/report';
 import { cac, costPerStage } from './cac';
 import { funnelRows } from './funnel';
@@ -44,31 +43,22 @@ const SPEND = csv`
 const Q1 = { from: '2024-01-01', to: '2024-03-31' };
 const config = dealsConfig({ spend: { date: 'month', channel: 'channel', amount: 'amount' } });
 
-let db: Db;
-beforeAll(async () => {
-	({ db } = await tinyDataset({ deals: DEALS, spend: SPEND, config }));
-});
-afterAll(async () => {
-	await db?.close();
-});
+const fixture = useTinyDataset({ deals: DEALS, spend: SPEND, config });
 
 describe('spend, cac, cost_per_stage', () => {
 	it('spend sums spend rows dated in the period, both ends inclusive', async () => {
-		const { dataset } = await tinyDataset({ deals: DEALS, spend: SPEND, config }, db);
-		const r = await runReport(db, dataset, { period: Q1 });
+		const r = await fixture.report({ period: Q1 });
 		expect(r.spend).toBe(100 + 50 + 200 + 300);
 	});
 
 	it('cac is spend / deals won in the period', async () => {
-		const { dataset } = await tinyDataset({ deals: DEALS, spend: SPEND, config }, db);
-		const r = await runReport(db, dataset, { period: Q1 });
+		const r = await fixture.report({ period: Q1 });
 		expect(r.deals.won).toBe(2);
 		expect(r.cac).toBe(650 / 2);
 	});
 
 	it('cost_per_stage divides spend by each funnel row’s reached', async () => {
-		const { dataset } = await tinyDataset({ deals: DEALS, spend: SPEND, config }, db);
-		const r = await runReport(db, dataset, { period: Q1 });
+		const r = await fixture.report({ period: Q1 });
 		// Cohort: s1 won, s2 won, s3 lost at Lead, s4 open at Demo → reached 4, 3, 2, 2.
 		expect(r.funnel.map((f) => f.reached)).toEqual([4, 3, 2, 2]);
 		expect(r.cost_per_stage).toEqual([
@@ -80,8 +70,7 @@ describe('spend, cac, cost_per_stage', () => {
 	});
 
 	it('filtering deals by source filters spend by channel', async () => {
-		const { dataset } = await tinyDataset({ deals: DEALS, spend: SPEND, config }, db);
-		const r = await runReport(db, dataset, { period: Q1, filters: { source: ['Paid'] } });
+		const r = await fixture.report({ period: Q1, filters: { source: ['Paid'] } });
 		expect(r.spend).toBe(100 + 200 + 300);
 		// Paid deals: s1 won, s3 lost at Lead, s4 open at Demo.
 		expect(r.deals.won).toBe(1);
@@ -90,8 +79,7 @@ describe('spend, cac, cost_per_stage', () => {
 	});
 
 	it('filtering by another dimension leaves spend whole; cac is null with no won deal, cost null on reached 0', async () => {
-		const { dataset } = await tinyDataset({ deals: DEALS, spend: SPEND, config }, db);
-		const r = await runReport(db, dataset, { period: Q1, filters: { owner: ['Bob'] } });
+		const r = await fixture.report({ period: Q1, filters: { owner: ['Bob'] } });
 		expect(r.spend).toBe(650);
 		expect(r.deals.won).toBe(0);
 		expect(r.cac).toBeNull();
@@ -100,14 +88,14 @@ describe('spend, cac, cost_per_stage', () => {
 	});
 
 	it('spend is 0, not null, for a period without spend rows when there is a spend file', async () => {
-		const { dataset } = await tinyDataset({ deals: DEALS, spend: SPEND, config }, db);
-		const r = await runReport(db, dataset, { period: { from: '2024-05-01', to: '2024-05-31' } });
+		const r = await fixture.report({ period: { from: '2024-05-01', to: '2024-05-31' } });
 		expect(r.spend).toBe(0);
 	});
 
 	it('spend, cac and cost_per_stage are null without a spend file', async () => {
-		const { dataset } = await tinyDataset({ deals: DEALS, config }, db);
-		const r = await runReport(db, dataset, { period: Q1 });
+		const { dataset } = await tinyDataset({ deals: DEALS, config }, fixture.db);
+		const r = await runReport(fixture.db, dataset, { period: Q1 });
+		await fixture.reload();
 		expect(r.deals.won).toBe(2);
 		expect(r.spend).toBeNull();
 		expect(r.cac).toBeNull();

@@ -1,7 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csv, dealsConfig, tinyDataset } from '../../../tests/unit/tiny-dataset';
-import type { Db } from '../db/types';
-import type { Dataset } from '../engine/dataset';
+import { describe, expect, it } from 'vitest';
+import {
+	csv,
+	dealsConfig,
+	HISTORY_COLUMNS,
+	useTinyDataset
+} from '../../../tests/unit/tiny-dataset';
 import type { Filters, Period } from '../model/filters';
 import {
 	cohortFunnel,
@@ -32,20 +35,15 @@ const HISTORY = csv`
 	m3,Lead,2023-11-12T00:00:00
 `;
 const NOV_TO_JAN = { from: '2023-11-01', to: '2024-01-31' };
-const config = dealsConfig({ history: { id: 'id', stage: 'stage', at: 'at' } });
+const config = dealsConfig({ history: HISTORY_COLUMNS });
 
-let db: Db;
-let dataset: Dataset;
-beforeAll(async () => {
-	({ db, dataset } = await tinyDataset({ deals: DEALS, history: HISTORY, config }));
-});
-afterAll(async () => {
-	await db?.close();
-});
+const fixture = useTinyDataset({ deals: DEALS, history: HISTORY, config });
 
 async function run(period: Period, filters: Filters = {}): Promise<CohortMatrix> {
-	const ctx = { period, filters, stages: dataset.stages };
-	const cells = await db.query<CohortCell & Record<string, string | number>>(cohortQuery(ctx));
+	const ctx = { period, filters, stages: fixture.dataset.stages };
+	const cells = await fixture.db.query<CohortCell & Record<string, string | number>>(
+		cohortQuery(ctx)
+	);
 	return cohortMatrix(ctx.stages, monthsOf(period), cells);
 }
 
@@ -89,9 +87,11 @@ describe('cohort matrix', () => {
 	});
 
 	it('cohortFunnel sums the months: the report funnel of the same view', async () => {
-		const ctx = { period: NOV_TO_JAN, filters: {}, stages: dataset.stages };
-		const cells = await db.query<CohortCell & Record<string, string | number>>(cohortQuery(ctx));
-		const funnel = await db.query<{ reached: number }>(funnelQuery(ctx));
+		const ctx = { period: NOV_TO_JAN, filters: {}, stages: fixture.dataset.stages };
+		const cells = await fixture.db.query<CohortCell & Record<string, string | number>>(
+			cohortQuery(ctx)
+		);
+		const funnel = await fixture.db.query<{ reached: number }>(funnelQuery(ctx));
 		expect(cohortFunnel(ctx.stages.length, cells)).toEqual(funnel.map((r) => r.reached));
 		expect(cohortFunnel(2, [])).toEqual([0, 0, 0]);
 		const monthCells = [

@@ -1,8 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csv, dealsConfig, tinyDataset } from '../../../tests/unit/tiny-dataset';
-import type { Db } from '../db/types';
-import type { Dataset } from '../engine/dataset';
-import { runReport } from '../engine/report';
+import { describe, expect, it } from 'vitest';
+import { csv, dealsConfig, useTinyDataset } from '../../../tests/unit/tiny-dataset';
 
 // Won in May 2024: c1 30 days (calendar dates, whatever the times), c2 10, c3 11, c7 28;
 // c4 was "closed" 20 days before it was created.
@@ -18,29 +15,22 @@ const DEALS = csv`
 `;
 const MAY = { from: '2024-05-01', to: '2024-05-31' };
 
-let db: Db;
-let dataset: Dataset;
-beforeAll(async () => {
-	({ db, dataset } = await tinyDataset({ deals: DEALS, config: dealsConfig() }));
-});
-afterAll(async () => {
-	await db?.close();
-});
+const fixture = useTinyDataset({ deals: DEALS, config: dealsConfig() });
 
 describe('sales cycle', () => {
 	it('sales_cycle_days is the mean of closed − created calendar days over deals won in the period', async () => {
-		const r = await runReport(db, dataset, { period: MAY });
+		const r = await fixture.report({ period: MAY });
 		expect(r.sales_cycle_days).toBe((30 + 10 + 11 + 28) / 4);
 	});
 
 	it('median_sales_cycle_days of an even count is the mean of the two middle values', async () => {
-		const r = await runReport(db, dataset, { period: MAY });
+		const r = await fixture.report({ period: MAY });
 		// 10, 11, 28, 30
 		expect(r.median_sales_cycle_days).toBe((11 + 28) / 2);
 	});
 
 	it('a negative cycle is left out, with a warning', async () => {
-		const r = await runReport(db, dataset, { period: MAY });
+		const r = await fixture.report({ period: MAY });
 		// c4 still counts as won.
 		expect(r.deals.won).toBe(5);
 		expect(r.warnings).toContain(
@@ -49,14 +39,14 @@ describe('sales cycle', () => {
 	});
 
 	it('a period whose only won deal has a negative cycle has a null cycle', async () => {
-		const r = await runReport(db, dataset, { period: { from: '2024-05-05', to: '2024-05-05' } });
+		const r = await fixture.report({ period: { from: '2024-05-05', to: '2024-05-05' } });
 		expect(r.deals.won).toBe(1);
 		expect(r.sales_cycle_days).toBeNull();
 		expect(r.median_sales_cycle_days).toBeNull();
 	});
 
 	it('sales_cycle_days is null when nothing was won in the period', async () => {
-		const r = await runReport(db, dataset, { period: { from: '2024-05-15', to: '2024-05-15' } });
+		const r = await fixture.report({ period: { from: '2024-05-15', to: '2024-05-15' } });
 		expect(r.deals).toMatchObject({ won: 0, lost: 1 });
 		expect(r.sales_cycle_days).toBeNull();
 		expect(r.median_sales_cycle_days).toBeNull();

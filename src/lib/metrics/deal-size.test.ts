@@ -1,8 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csv, dealsConfig, tinyDataset } from '../../../tests/unit/tiny-dataset';
-import type { Db } from '../db/types';
-import type { Dataset } from '../engine/dataset';
-import { runReport } from '../engine/report';
+import { describe, expect, it } from 'vitest';
+import { csv, dealsConfig, useTinyDataset } from '../../../tests/unit/tiny-dataset';
 
 // Won in March 2024 with an amount: a 100 (Mar 1), b 400 (Mar 31), c 250, d 1,000.
 const DEALS = csv`
@@ -17,37 +14,30 @@ const DEALS = csv`
 	h,Cy,Paid,7000,,2024-03-01,2024-03-05,Lost,Demo
 `;
 
-let db: Db;
-let dataset: Dataset;
-beforeAll(async () => {
-	({ db, dataset } = await tinyDataset({ deals: DEALS, config: dealsConfig() }));
-});
-afterAll(async () => {
-	await db?.close();
-});
+const fixture = useTinyDataset({ deals: DEALS, config: dealsConfig() });
 
 describe('deal size', () => {
 	it('avg_deal_size is the mean amount of deals won in the period that have one', async () => {
-		const r = await runReport(db, dataset, { period: { from: '2024-03-01', to: '2024-03-31' } });
+		const r = await fixture.report({ period: { from: '2024-03-01', to: '2024-03-31' } });
 		expect(r.deals.won).toBe(6);
 		expect(r.avg_deal_size).toBe((100 + 400 + 250 + 1000) / 4);
 	});
 
 	it('median_deal_size of an even count is the mean of the two middle values', async () => {
-		const r = await runReport(db, dataset, { period: { from: '2024-03-01', to: '2024-03-31' } });
+		const r = await fixture.report({ period: { from: '2024-03-01', to: '2024-03-31' } });
 		// 100, 250, 400, 1000
 		expect(r.median_deal_size).toBe((250 + 400) / 2);
 	});
 
 	it('median_deal_size of an odd count is the middle value', async () => {
-		const r = await runReport(db, dataset, { period: { from: '2024-03-01', to: '2024-03-15' } });
+		const r = await fixture.report({ period: { from: '2024-03-01', to: '2024-03-15' } });
 		// a 100, c 250, d 1000; the lost deal h (7000) is not counted.
 		expect(r.median_deal_size).toBe(250);
 		expect(r.avg_deal_size).toBe(450);
 	});
 
 	it('avg_deal_size and median_deal_size are null when no won deal has an amount', async () => {
-		const r = await runReport(db, dataset, { period: { from: '2024-03-20', to: '2024-03-20' } });
+		const r = await fixture.report({ period: { from: '2024-03-20', to: '2024-03-20' } });
 		expect(r.deals.won).toBe(2);
 		expect(r.avg_deal_size).toBeNull();
 		expect(r.median_deal_size).toBeNull();
@@ -55,7 +45,7 @@ describe('deal size', () => {
 	});
 
 	it('an amount that cannot be read is null and named in the warnings with its line', async () => {
-		const r = await runReport(db, dataset, { period: { from: '2024-03-01', to: '2024-03-31' } });
+		const r = await fixture.report({ period: { from: '2024-03-01', to: '2024-03-31' } });
 		expect(r.warnings.join('\n')).toMatch(
 			/1 amount value in column "amount" could not be read \(first at line 7: "TBD"\)/
 		);

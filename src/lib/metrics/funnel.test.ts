@@ -1,6 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csv, dealsConfig, STAGES, tinyDataset } from '../../../tests/unit/tiny-dataset';
-import type { Db } from '../db/types';
+import { describe, expect, it } from 'vitest';
+import { useNodeDb } from '../../../tests/unit/node-db';
+import {
+	csv,
+	dealsConfig,
+	HISTORY_COLUMNS,
+	STAGES,
+	tinyDataset
+} from '../../../tests/unit/tiny-dataset';
 import { runReport } from '../engine/report';
 import { funnelRows } from './funnel';
 
@@ -29,15 +35,9 @@ const HISTORY = csv`
 	6,Proposal,2024-01-08T00:00:00
 `;
 const JANUARY = { from: '2024-01-01', to: '2024-01-31' };
-const config = dealsConfig({ history: { id: 'id', stage: 'stage', at: 'at' } });
+const config = dealsConfig({ history: HISTORY_COLUMNS });
 
-let db: Db;
-beforeAll(async () => {
-	({ db } = await tinyDataset({ deals: DEALS, config }));
-});
-afterAll(async () => {
-	await db?.close();
-});
+const db = useNodeDb();
 
 describe('funnelRows', () => {
 	it('funnelRows(stages, reached) labels S1…Sk then won, from_previous null on the first row', () => {

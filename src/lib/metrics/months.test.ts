@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNodeDb } from '../db/node';
-import type { Db } from '../db/types';
+import { describe, expect, it } from 'vitest';
+import { useNodeDb } from '../../../tests/unit/node-db';
 import { sql } from '../sql/sql';
 import { monthsOf, monthsTable } from './months';
 
@@ -42,13 +41,7 @@ describe('monthsOf', () => {
 });
 
 describe('monthsTable', () => {
-	let db: Db;
-	beforeAll(async () => {
-		db = await startNodeDb();
-	});
-	afterAll(async () => {
-		await db?.close();
-	});
+	const db = useNodeDb();
 
 	it.each(CASES)(
 		'monthsTable(period) lists the months of monthsOf: %s',

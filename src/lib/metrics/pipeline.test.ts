@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useNodeDb } from '../../../tests/unit/node-db';
 import { csv, dealsConfig, tinyDataset } from '../../../tests/unit/tiny-dataset';
-import type { Db } from '../db/types';
 import { runReport } from '../engine/report';
 
 const JANUARY = { from: '2024-01-01', to: '2024-01-31' };
@@ -20,13 +20,7 @@ function deals(probabilities: [string, string, string, string, string, string]):
 	`;
 }
 
-let db: Db;
-beforeAll(async () => {
-	({ db } = await tinyDataset({ deals: deals(['50', '20', '90', '', '100', '0']), config }));
-});
-afterAll(async () => {
-	await db?.close();
-});
+const db = useNodeDb();
 
 describe('pipeline', () => {
 	it('pipeline.open_deals counts open deals created on or before `to`, not only the cohort', async () => {

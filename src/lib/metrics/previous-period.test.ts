@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csv, dealsConfig, tinyDataset } from '../../../tests/unit/tiny-dataset';
-import type { Db } from '../db/types';
-import type { Dataset } from '../engine/dataset';
+import { describe, expect, it } from 'vitest';
+import { csv, dealsConfig, useTinyDataset } from '../../../tests/unit/tiny-dataset';
 import { runDashboard } from '../engine/dashboard';
 import { periodDays, previousPeriod } from './previous-period';
 
@@ -45,18 +43,11 @@ const DEALS = csv`
 	p3,Bob,Paid,300,,2024-02-06,,Open,Lead
 `;
 
-let db: Db;
-let dataset: Dataset;
-beforeAll(async () => {
-	({ db, dataset } = await tinyDataset({ deals: DEALS, config: dealsConfig() }));
-});
-afterAll(async () => {
-	await db?.close();
-});
+const fixture = useTinyDataset({ deals: DEALS, config: dealsConfig() });
 
 describe('the previous period in the dashboard', () => {
 	it('runDashboard: `previous` is the report for the period before, same filters', async () => {
-		const view = await runDashboard(db, dataset, {
+		const view = await runDashboard(fixture.db, fixture.dataset, {
 			period: { from: '2024-02-01', to: '2024-02-29' },
 			filters: { owner: ['Ann'] }
 		});
@@ -67,7 +58,7 @@ describe('the previous period in the dashboard', () => {
 	});
 
 	it('`previous` is null when the previous period ends before the data begins', async () => {
-		const view = await runDashboard(db, dataset, {
+		const view = await runDashboard(fixture.db, fixture.dataset, {
 			period: { from: '2024-01-05', to: '2024-01-31' }
 		});
 		expect(view.previousPeriod.to).toBe('2024-01-04');

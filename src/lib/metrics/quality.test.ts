@@ -1,7 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csv, dealsConfig, tinyDataset } from '../../../tests/unit/tiny-dataset';
-import type { Db, Row } from '../db/types';
-import type { Dataset } from '../engine/dataset';
+import { describe, expect, it } from 'vitest';
+import {
+	csv,
+	dealsConfig,
+	HISTORY_COLUMNS,
+	useTinyDataset
+} from '../../../tests/unit/tiny-dataset';
+import type { Row } from '../db/types';
 import { runDashboard } from '../engine/dashboard';
 import type { Filters } from '../model/filters';
 import { kpiQuery, type KpiCells } from './kpis';
@@ -51,21 +55,16 @@ const HISTORY = csv`
 	q9,Lead,2024-03-01T00:00:00
 `;
 const HALF = { from: '2024-01-01', to: '2024-06-30' };
-const config = dealsConfig({ history: { id: 'id', stage: 'stage', at: 'at' } });
+const config = dealsConfig({ history: HISTORY_COLUMNS });
 
-let db: Db;
-let dataset: Dataset;
-beforeAll(async () => {
-	({ db, dataset } = await tinyDataset({ deals: DEALS, history: HISTORY, config }));
-});
-afterAll(async () => {
-	await db?.close();
-});
+const fixture = useTinyDataset({ deals: DEALS, history: HISTORY, config });
 
 async function run(kind: QualityKind, filters: Filters = {}): Promise<QualityFinding> {
-	const ctx = { period: HALF, filters, stages: dataset.stages };
-	const [{ median_sales_cycle_days: median }] = await db.query<KpiCells & Row>(kpiQuery(ctx));
-	return qualityFinding(kind, await db.query(qualityQueries(ctx, median)[kind]));
+	const ctx = { period: HALF, filters, stages: fixture.dataset.stages };
+	const [{ median_sales_cycle_days: median }] = await fixture.db.query<KpiCells & Row>(
+		kpiQuery(ctx)
+	);
+	return qualityFinding(kind, await fixture.db.query(qualityQueries(ctx, median)[kind]));
 }
 
 describe('data quality', () => {
@@ -154,10 +153,12 @@ describe('data quality', () => {
 
 	it('qualityQuery gives every kind in one statement, the same findings as one query each', async () => {
 		for (const filters of [{}, { owner: ['Bob'] }, { owner: ['Ann', 'Dee'] }] as Filters[]) {
-			const ctx = { period: HALF, filters, stages: dataset.stages };
-			const [{ median_sales_cycle_days: median }] = await db.query<KpiCells & Row>(kpiQuery(ctx));
+			const ctx = { period: HALF, filters, stages: fixture.dataset.stages };
+			const [{ median_sales_cycle_days: median }] = await fixture.db.query<KpiCells & Row>(
+				kpiQuery(ctx)
+			);
 			const apart = await Promise.all(QUALITY_KINDS.map((kind) => run(kind, filters)));
-			expect(qualityFindings(await db.query(qualityQuery(ctx, median)))).toEqual(apart);
+			expect(qualityFindings(await fixture.db.query(qualityQuery(ctx, median)))).toEqual(apart);
 		}
 	});
 
@@ -174,7 +175,7 @@ describe('data quality', () => {
 	});
 
 	it('runDashboard lists every kind in order, with the deals file’s line numbers', async () => {
-		const view = await runDashboard(db, dataset, { period: HALF });
+		const view = await runDashboard(fixture.db, fixture.dataset, { period: HALF });
 		expect(view.quality.map((q) => [q.kind, q.count])).toEqual([
 			['skipped_stages', 2],
 			['backward_moves', 1],

@@ -1,9 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectClose } from '../../../tests/unit/expect-close';
-import { csv, dealsConfig, tinyDataset } from '../../../tests/unit/tiny-dataset';
-import type { Db } from '../db/types';
-import type { Dataset } from '../engine/dataset';
-import { runReport } from '../engine/report';
+import { csv, dealsConfig, tinyDataset, useTinyDataset } from '../../../tests/unit/tiny-dataset';
 import type { Filters, Period } from '../model/filters';
 import { cohortQuery, type CohortCell } from './cohort-matrix';
 import { series, seriesQuery, type Series, type SeriesCells } from './series';
@@ -30,20 +27,13 @@ const SPEND = csv`
 const PERIOD = { from: '2024-01-15', to: '2024-03-10' };
 const config = dealsConfig({ spend: { date: 'date', channel: 'channel', amount: 'amount' } });
 
-let db: Db;
-let dataset: Dataset;
-beforeAll(async () => {
-	({ db, dataset } = await tinyDataset({ deals: DEALS, spend: SPEND, config }));
-});
-afterAll(async () => {
-	await db?.close();
-});
+const fixture = useTinyDataset({ deals: DEALS, spend: SPEND, config });
 
-async function run(period: Period, filters: Filters = {}, data = dataset): Promise<Series> {
+async function run(period: Period, filters: Filters = {}, data = fixture.dataset): Promise<Series> {
 	const ctx = { period, filters, stages: data.stages };
 	const [cells, cohort] = await Promise.all([
-		db.query<SeriesCells & Record<string, string | number | null>>(seriesQuery(ctx)),
-		db.query<CohortCell & Record<string, string | number>>(cohortQuery(ctx))
+		fixture.db.query<SeriesCells & Record<string, string | number | null>>(seriesQuery(ctx)),
+		fixture.db.query<CohortCell & Record<string, string | number>>(cohortQuery(ctx))
 	]);
 	return series(ctx, cells, cohort, { hasSpend: data.hasSpend });
 }
@@ -128,7 +118,7 @@ describe('series', () => {
 
 	it('the months add up to the report', async () => {
 		const s = await run(PERIOD);
-		const r = await runReport(db, dataset, { period: PERIOD });
+		const r = await fixture.report({ period: PERIOD });
 		const total = (pick: (m: Series['months'][number]) => number) =>
 			s.months.reduce((a, m) => a + pick(m), 0);
 		expect(total((m) => m.created)).toBe(r.deals.created);
@@ -141,9 +131,12 @@ describe('series', () => {
 	});
 
 	it('without a spend file, spend and cac are null in every month', async () => {
-		const { dataset: plain } = await tinyDataset({ deals: DEALS, config: dealsConfig() }, db);
+		const { dataset: plain } = await tinyDataset(
+			{ deals: DEALS, config: dealsConfig() },
+			fixture.db
+		);
 		const s = await run(PERIOD, {}, plain);
 		expect(s.months.every((m) => m.spend === null && m.cac === null)).toBe(true);
-		({ dataset } = await tinyDataset({ deals: DEALS, spend: SPEND, config }, db));
+		await fixture.reload();
 	});
 });

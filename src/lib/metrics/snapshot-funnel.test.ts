@@ -1,7 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csv, dealsConfig, tinyDataset } from '../../../tests/unit/tiny-dataset';
-import type { Db } from '../db/types';
-import type { Dataset } from '../engine/dataset';
+import { describe, expect, it } from 'vitest';
+import {
+	csv,
+	dealsConfig,
+	HISTORY_COLUMNS,
+	tinyDataset,
+	useTinyDataset
+} from '../../../tests/unit/tiny-dataset';
 import { runDashboard } from '../engine/dashboard';
 import type { Filters } from '../model/filters';
 import { snapshotFunnel, snapshotFunnelQuery, type FunnelView } from './snapshot-funnel';
@@ -35,20 +39,13 @@ const HISTORY = csv`
 	n5,Demo,2024-03-01T00:00:00
 `;
 const FEBRUARY = { from: '2024-02-01', to: '2024-02-29' };
-const config = dealsConfig({ history: { id: 'id', stage: 'stage', at: 'at' } });
+const config = dealsConfig({ history: HISTORY_COLUMNS });
 
-let db: Db;
-let dataset: Dataset;
-beforeAll(async () => {
-	({ db, dataset } = await tinyDataset({ deals: DEALS, history: HISTORY, config }));
-});
-afterAll(async () => {
-	await db?.close();
-});
+const fixture = useTinyDataset({ deals: DEALS, history: HISTORY, config });
 
 async function run(filters: Filters = {}): Promise<FunnelView> {
-	const ctx = { period: FEBRUARY, filters, stages: dataset.stages };
-	return snapshotFunnel(ctx.stages, await db.query(snapshotFunnelQuery(ctx)));
+	const ctx = { period: FEBRUARY, filters, stages: fixture.dataset.stages };
+	return snapshotFunnel(ctx.stages, await fixture.db.query(snapshotFunnelQuery(ctx)));
 }
 
 describe('snapshot funnel', () => {
@@ -71,16 +68,25 @@ describe('snapshot funnel', () => {
 	});
 
 	it('runDashboard: `funnel` is the requested mode; without history, snapshot is null and funnel cohort', async () => {
-		const snap = await runDashboard(db, dataset, { period: FEBRUARY, funnelMode: 'snapshot' });
+		const snap = await runDashboard(fixture.db, fixture.dataset, {
+			period: FEBRUARY,
+			funnelMode: 'snapshot'
+		});
 		expect(snap.funnel).toEqual(snap.snapshot);
 		expect(snap.funnel.mode).toBe('snapshot');
-		const cohort = await runDashboard(db, dataset, { period: FEBRUARY });
+		const cohort = await runDashboard(fixture.db, fixture.dataset, { period: FEBRUARY });
 		expect(cohort.funnel).toEqual({ mode: 'cohort', rows: cohort.report.funnel });
-		const { dataset: plain } = await tinyDataset({ deals: DEALS, config: dealsConfig() }, db);
-		const none = await runDashboard(db, plain, { period: FEBRUARY, funnelMode: 'snapshot' });
+		const { dataset: plain } = await tinyDataset(
+			{ deals: DEALS, config: dealsConfig() },
+			fixture.db
+		);
+		const none = await runDashboard(fixture.db, plain, {
+			period: FEBRUARY,
+			funnelMode: 'snapshot'
+		});
 		expect(none.snapshot).toBeNull();
 		expect(none.snapshotAvailable).toBe(false);
 		expect(none.funnel.mode).toBe('cohort');
-		({ dataset } = await tinyDataset({ deals: DEALS, history: HISTORY, config }, db));
+		await fixture.reload();
 	});
 });

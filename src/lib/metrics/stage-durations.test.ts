@@ -1,8 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csv, dealsConfig, tinyDataset } from '../../../tests/unit/tiny-dataset';
-import type { Db } from '../db/types';
-import type { Dataset } from '../engine/dataset';
-import { runReport } from '../engine/report';
+import { describe, expect, it } from 'vitest';
+import {
+	csv,
+	dealsConfig,
+	HISTORY_COLUMNS,
+	useTinyDataset
+} from '../../../tests/unit/tiny-dataset';
 import type { Period } from '../model/filters';
 import { stageDurations, stageDurationsQuery, type StageDuration } from './stage-durations';
 
@@ -31,20 +33,13 @@ const HISTORY = csv`
 	d6,Lead,2024-01-01T00:00:00
 `;
 const JANUARY = { from: '2024-01-01', to: '2024-01-31' };
-const config = dealsConfig({ history: { id: 'id', stage: 'stage', at: 'at' } });
+const config = dealsConfig({ history: HISTORY_COLUMNS });
 
-let db: Db;
-let dataset: Dataset;
-beforeAll(async () => {
-	({ db, dataset } = await tinyDataset({ deals: DEALS, history: HISTORY, config }));
-});
-afterAll(async () => {
-	await db?.close();
-});
+const fixture = useTinyDataset({ deals: DEALS, history: HISTORY, config });
 
 async function run(period: Period): Promise<StageDuration[]> {
-	const ctx = { period, filters: {}, stages: dataset.stages };
-	return stageDurations(ctx.stages, await db.query(stageDurationsQuery(ctx)));
+	const ctx = { period, filters: {}, stages: fixture.dataset.stages };
+	return stageDurations(ctx.stages, await fixture.db.query(stageDurationsQuery(ctx)));
 }
 
 describe('stage durations', () => {
@@ -94,7 +89,7 @@ describe('stage durations', () => {
 	it('the stays are time in stage’s: same n, mean and median per stage', async () => {
 		for (const period of [JANUARY, { from: '2023-12-01', to: '2023-12-31' }]) {
 			const durations = await run(period);
-			const r = await runReport(db, dataset, { period });
+			const r = await fixture.report({ period });
 			expect(durations.map((d) => [d.stage, d.n, d.mean, d.median])).toEqual(
 				r.time_in_stage?.map((t) => [t.stage, t.n, t.mean_days, t.median_days])
 			);

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/types';
-import { csv, dealsConfig, tinyDataset } from '../../../tests/unit/tiny-dataset';
+import { csv, dealsConfig, HISTORY_COLUMNS, tinyDataset } from '../../../tests/unit/tiny-dataset';
 import { stageLabelsQuery } from './stage-labels';
 
 describe('stageLabelsQuery', () => {
@@ -21,7 +21,7 @@ describe('stageLabelsQuery', () => {
 				2,Lead,2024-01-02
 				2,Demo,2024-01-05
 			`,
-			config: dealsConfig({ history: { id: 'id', stage: 'stage', at: 'at' } })
+			config: dealsConfig({ history: HISTORY_COLUMNS })
 		});
 		db = loaded.db;
 		const rows = await db.query(stageLabelsQuery);

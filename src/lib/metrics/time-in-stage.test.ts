@@ -1,6 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csv, dealsConfig, tinyDataset } from '../../../tests/unit/tiny-dataset';
-import type { Db } from '../db/types';
+import { describe, expect, it } from 'vitest';
+import {
+	csv,
+	dealsConfig,
+	HISTORY_COLUMNS,
+	tinyDataset,
+	useTinyDataset
+} from '../../../tests/unit/tiny-dataset';
 import { runReport } from '../engine/report';
 import type { TimeInStage } from './time-in-stage';
 
@@ -45,7 +50,7 @@ const HISTORY = csv`
 `;
 const config = dealsConfig({
 	stages: ['Lead', 'Demo', 'Proposal', 'Contract'],
-	history: { id: 'id', stage: 'stage', at: 'at' }
+	history: HISTORY_COLUMNS
 });
 const YEAR_2024 = { from: '2024-01-01', to: '2024-12-31' };
 
@@ -55,24 +60,16 @@ function stage(rows: TimeInStage[] | null, name: string): TimeInStage {
 	return row;
 }
 
-let db: Db;
-beforeAll(async () => {
-	({ db } = await tinyDataset({ deals: DEALS, history: HISTORY, config }));
-});
-afterAll(async () => {
-	await db?.close();
-});
+const fixture = useTinyDataset({ deals: DEALS, history: HISTORY, config });
 
 describe('time in stage', () => {
 	it('time_in_stage has one row per open stage, in order', async () => {
-		const { dataset } = await tinyDataset({ deals: DEALS, history: HISTORY, config }, db);
-		const r = await runReport(db, dataset, { period: YEAR_2024 });
+		const r = await fixture.report({ period: YEAR_2024 });
 		expect(r.time_in_stage?.map((t) => t.stage)).toEqual(['Lead', 'Demo', 'Proposal', 'Contract']);
 	});
 
 	it('a stay lasts until the next event of any stage; ties are broken by stage order', async () => {
-		const { dataset } = await tinyDataset({ deals: DEALS, history: HISTORY, config }, db);
-		const r = await runReport(db, dataset, { period: YEAR_2024 });
+		const r = await fixture.report({ period: YEAR_2024 });
 		const lead = [2.5, 0, 3, 1, 2, 4 + 10 / 24];
 		const sum = lead.reduce((a, b) => a + b, 0);
 		expect(stage(r.time_in_stage, 'Lead').n).toBe(6);
@@ -81,44 +78,34 @@ describe('time in stage', () => {
 		expect(stage(r.time_in_stage, 'Lead').median_days).toBeCloseTo(2.25, 9);
 	});
 
-	it('a won or lost event sorts after an open stage entered at the same time', async () => {
-		const { dataset } = await tinyDataset({ deals: DEALS, history: HISTORY, config }, db);
-		const r = await runReport(db, dataset, { period: YEAR_2024 });
+	it.each([
 		// t1 until Won 10.375 d; t7 Proposal then Won at the same instant: 0 d.
-		expect(stage(r.time_in_stage, 'Proposal')).toEqual({
-			stage: 'Proposal',
-			n: 2,
-			mean_days: 10.375 / 2,
-			median_days: 10.375 / 2
-		});
-	});
-
-	it('the last stay of a closed deal lasts until closed at 00:00; open deals’ current stays and negative stays are not counted', async () => {
-		const { dataset } = await tinyDataset({ deals: DEALS, history: HISTORY, config }, db);
-		const r = await runReport(db, dataset, { period: YEAR_2024 });
+		[
+			'a won or lost event sorts after an open stage entered at the same time',
+			'Proposal',
+			2,
+			10.375 / 2
+		],
 		// t1 6.5 and t2 9; not t3 (open, still in Demo) nor t4 (negative).
-		expect(stage(r.time_in_stage, 'Demo')).toEqual({
-			stage: 'Demo',
-			n: 2,
-			mean_days: 7.75,
-			median_days: 7.75
-		});
-	});
-
-	it('a stage nobody stayed in has n 0 and null mean and median', async () => {
-		const { dataset } = await tinyDataset({ deals: DEALS, history: HISTORY, config }, db);
-		const r = await runReport(db, dataset, { period: YEAR_2024 });
-		expect(stage(r.time_in_stage, 'Contract')).toEqual({
-			stage: 'Contract',
-			n: 0,
-			mean_days: null,
-			median_days: null
+		[
+			'the last stay of a closed deal lasts until closed at 00:00; open deals’ current stays and negative stays are not counted',
+			'Demo',
+			2,
+			7.75
+		],
+		['a stage nobody stayed in has n 0 and null mean and median', 'Contract', 0, null]
+	] as const)('%s', async (_name, name, n, days) => {
+		const r = await fixture.report({ period: YEAR_2024 });
+		expect(stage(r.time_in_stage, name)).toEqual({
+			stage: name,
+			n,
+			mean_days: days,
+			median_days: days
 		});
 	});
 
 	it('time_in_stage counts the cohort’s events only', async () => {
-		const { dataset } = await tinyDataset({ deals: DEALS, history: HISTORY, config }, db);
-		const december = await runReport(db, dataset, {
+		const december = await fixture.report({
 			period: { from: '2023-12-01', to: '2023-12-31' }
 		});
 		expect(stage(december.time_in_stage, 'Lead')).toEqual({
@@ -127,7 +114,7 @@ describe('time in stage', () => {
 			mean_days: 35,
 			median_days: 35
 		});
-		const bob = await runReport(db, dataset, { period: YEAR_2024, filters: { owner: ['Bob'] } });
+		const bob = await fixture.report({ period: YEAR_2024, filters: { owner: ['Bob'] } });
 		// t3 Lead 3 d, t4 Lead 1 d.
 		expect(stage(bob.time_in_stage, 'Lead')).toEqual({
 			stage: 'Lead',
@@ -139,15 +126,15 @@ describe('time in stage', () => {
 	});
 
 	it('an unknown stage in the history ends the stay before it and is named in the warnings', async () => {
-		const { dataset } = await tinyDataset({ deals: DEALS, history: HISTORY, config }, db);
-		const r = await runReport(db, dataset, { period: YEAR_2024 });
+		const r = await fixture.report({ period: YEAR_2024 });
 		expect(r.warnings.join('\n')).toMatch(/stage "Negotiation" in the history \(1 event\)/);
 	});
 
 	it('time_in_stage is null when there are no stage events at all', async () => {
-		const { dataset } = await tinyDataset({ deals: DEALS, config }, db);
+		const { dataset } = await tinyDataset({ deals: DEALS, config }, fixture.db);
 		expect(dataset.eventCount).toBe(0);
-		const r = await runReport(db, dataset, { period: YEAR_2024 });
+		const r = await runReport(fixture.db, dataset, { period: YEAR_2024 });
 		expect(r.time_in_stage).toBeNull();
+		await fixture.reload();
 	});
 });

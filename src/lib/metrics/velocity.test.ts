@@ -1,8 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csv, dealsConfig, tinyDataset } from '../../../tests/unit/tiny-dataset';
-import type { Db } from '../db/types';
-import type { Dataset } from '../engine/dataset';
-import { runReport } from '../engine/report';
+import { describe, expect, it } from 'vitest';
+import { csv, dealsConfig, useTinyDataset } from '../../../tests/unit/tiny-dataset';
 import { salesVelocity } from './velocity';
 
 describe('salesVelocity', () => {
@@ -30,17 +27,10 @@ describe('sales_velocity_per_day', () => {
 		v4,Bob,Paid,100,,2024-06-04,,Open,Demo
 		v5,Bob,Paid,100,,2024-07-01,2024-07-01,Won,Won
 	`;
-	let db: Db;
-	let dataset: Dataset;
-	beforeAll(async () => {
-		({ db, dataset } = await tinyDataset({ deals: DEALS, config: dealsConfig() }));
-	});
-	afterAll(async () => {
-		await db?.close();
-	});
+	const fixture = useTinyDataset({ deals: DEALS, config: dealsConfig() });
 
 	it('sales_velocity_per_day multiplies the cohort size, win rate and deal size, divided by the cycle', async () => {
-		const r = await runReport(db, dataset, { period: { from: '2024-06-01', to: '2024-06-30' } });
+		const r = await fixture.report({ period: { from: '2024-06-01', to: '2024-06-30' } });
 		expect(r.deals).toEqual({ created: 4, won: 2, lost: 1 });
 		expect(r.avg_deal_size).toBe(400);
 		expect(r.sales_cycle_days).toBe(15);
@@ -48,14 +38,14 @@ describe('sales_velocity_per_day', () => {
 	});
 
 	it('sales_velocity_per_day is null when the cycle is 0 days', async () => {
-		const r = await runReport(db, dataset, { period: { from: '2024-07-01', to: '2024-07-31' } });
+		const r = await fixture.report({ period: { from: '2024-07-01', to: '2024-07-31' } });
 		expect(r.sales_cycle_days).toBe(0);
 		expect(r.win_rate).toBe(1);
 		expect(r.sales_velocity_per_day).toBeNull();
 	});
 
 	it('sales_velocity_per_day is null when nothing closed (no win rate)', async () => {
-		const r = await runReport(db, dataset, { period: { from: '2024-06-01', to: '2024-06-05' } });
+		const r = await fixture.report({ period: { from: '2024-06-01', to: '2024-06-05' } });
 		expect(r.deals.created).toBe(4);
 		expect(r.win_rate).toBeNull();
 		expect(r.sales_velocity_per_day).toBeNull();

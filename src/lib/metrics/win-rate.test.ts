@@ -1,8 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csv, dealsConfig, tinyDataset } from '../../../tests/unit/tiny-dataset';
-import type { Db } from '../db/types';
-import type { Dataset } from '../engine/dataset';
-import { runReport } from '../engine/report';
+import { describe, expect, it } from 'vitest';
+import { csv, dealsConfig, useTinyDataset } from '../../../tests/unit/tiny-dataset';
 import { winRate } from './win-rate';
 
 describe('winRate', () => {
@@ -26,34 +23,23 @@ describe('win_rate', () => {
 		c,Bob,Paid,10,,2024-05-04,2024-06-15,Lost,Demo
 		d,Bob,Paid,10,,2024-05-05,,Open,Demo
 	`;
-	let db: Db;
-	let dataset: Dataset;
-	beforeAll(async () => {
-		({ db, dataset } = await tinyDataset({ deals: DEALS, config: dealsConfig() }));
-	});
-	afterAll(async () => {
-		await db?.close();
-	});
+	const fixture = useTinyDataset({ deals: DEALS, config: dealsConfig() });
 
 	it('win_rate counts deals closed in the period, not the cohort', async () => {
-		const june = await runReport(db, dataset, { period: { from: '2024-06-01', to: '2024-06-30' } });
+		const june = await fixture.report({ period: { from: '2024-06-01', to: '2024-06-30' } });
 		expect(june.deals.created).toBe(0);
 		expect(june.win_rate).toBeCloseTo(2 / 3, 12);
 	});
 
 	it('win_rate is null when nothing closed in the period', async () => {
-		const may = await runReport(db, dataset, { period: { from: '2024-05-01', to: '2024-05-31' } });
+		const may = await fixture.report({ period: { from: '2024-05-01', to: '2024-05-31' } });
 		expect(may.deals.created).toBe(4);
 		expect(may.win_rate).toBeNull();
 	});
 
 	it('win_rate follows the filters', async () => {
 		const june = { from: '2024-06-01', to: '2024-06-30' };
-		expect(
-			(await runReport(db, dataset, { period: june, filters: { owner: ['Bob'] } })).win_rate
-		).toBe(0);
-		expect(
-			(await runReport(db, dataset, { period: june, filters: { owner: ['Ann'] } })).win_rate
-		).toBe(1);
+		expect((await fixture.report({ period: june, filters: { owner: ['Bob'] } })).win_rate).toBe(0);
+		expect((await fixture.report({ period: june, filters: { owner: ['Ann'] } })).win_rate).toBe(1);
 	});
 });

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNodeDb } from '../db/node';
-import type { Db } from '../db/types';
+import { describe, expect, it } from 'vitest';
+import { useNodeDb } from '../../../tests/unit/node-db';
 import { ident, sql, type Fragment } from '../sql/sql';
 import {
 	DATE_FAMILIES,
@@ -20,13 +19,7 @@ import {
 	type DecimalMark
 } from './parse';
 
-let db: Db;
-beforeAll(async () => {
-	db = await startNodeDb();
-});
-afterAll(async () => {
-	await db?.close();
-});
+const db = useNodeDb();
 
 const v = ident('v');
 

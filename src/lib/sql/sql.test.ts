@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNodeDb } from '../db/node';
-import type { Db } from '../db/types';
+import { describe, expect, it } from 'vitest';
+import { useNodeDb } from '../../../tests/unit/node-db';
 import { ident, isFragment, join, list, raw, sql } from './sql';
 
 describe('sql', () => {
@@ -61,13 +60,7 @@ describe('sql', () => {
 });
 
 describe('sql statements run through the real engine', () => {
-	let db: Db;
-	beforeAll(async () => {
-		db = await startNodeDb();
-	});
-	afterAll(async () => {
-		await db?.close();
-	});
+	const db = useNodeDb();
 
 	const letters = raw(`(VALUES ('a'), ('b'), ('c'), (NULL)) AS t(v)`);
 
