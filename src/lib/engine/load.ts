@@ -427,7 +427,7 @@ export async function buildDataset(
 	const dedupe = eventsMayRepeat(deals, leftOut, historyFormats !== null, stageList !== null);
 	await runStatements(
 		db,
-		byRow ? createStageLists(k) : createEvents(eventSources, k, perPipeline, dedupe)
+		byRow ? createStageLists(byRow, k) : createEvents(eventSources, k, perPipeline, dedupe)
 	);
 	await runStatements(db, createDealFacts(k));
 	// `deal_facts` holds every column of `deals`: one copy of the deals is enough.

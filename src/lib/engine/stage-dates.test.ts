@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNodeDb } from '../db/node';
 import type { Db } from '../db/types';
 import { raw } from '../sql/sql';
+import type { Config } from '../model/config';
 import { loadDataset } from './load';
 
 // A wide HubSpot export whose deals exercise every rule of the stage facts: stays to the next
@@ -34,7 +35,7 @@ afterAll(async () => {
 });
 
 /** Load the rows, recording the statements, and read back every table built from stage events. */
-async function facts(rows: readonly string[]) {
+async function facts(rows: readonly string[], config?: Config) {
 	const texts: string[] = [];
 	const db: Db = {
 		query: (statement) => {
@@ -45,9 +46,11 @@ async function facts(rows: readonly string[]) {
 		dropFile: (path) => engine.dropFile(path),
 		close: () => engine.close()
 	};
-	const dataset = await loadDataset(db, [
-		{ name: 'deals.csv', source: [HEADER, ...rows].join('\n') }
-	]);
+	const dataset = await loadDataset(
+		db,
+		[{ name: 'deals.csv', source: [HEADER, ...rows].join('\n') }],
+		{ config }
+	);
 	const read = (query: string) => engine.query(raw(query));
 	return {
 		dataset,
@@ -107,6 +110,28 @@ describe('stage dates read row by row', () => {
 			`"8","Demo","Sales Pipeline","800","","","Cy","2024-01-01 09:00","","","",""`
 		]);
 		expect(events.byRow).toBe(false);
+		expect(events.events).toEqual(wide.events);
+		expect(events.furthest).toEqual(wide.furthest);
+		expect(events.stays).toEqual(wide.stays);
+		expect(events.skips).toEqual(wide.skips);
+		expect(events.moves).toEqual(wide.moves);
+	});
+
+	it('a stage the stage list leaves out ends the stay before it, counts for no stage, and is warned about as before', async () => {
+		const config: Config = { stages: ['Lead', 'Offer'] };
+		const unknown = (w: readonly string[]) => w.filter((x) => x.includes('in the history'));
+		const wide = await facts(DEALS, config);
+		expect(wide.byRow).toBe(true);
+		// Deals 1, 2 and 3 entered Demo.
+		expect(unknown(wide.dataset.warnings)).toEqual([
+			'deals.csv: stage "Demo" in the history (3 events) is not in the stage list; it ends the stay before it but counts for no stage'
+		]);
+		const events = await facts(
+			[...DEALS, `"8","Lead","Sales Pipeline","800","","","Cy","2024-01-01 09:00","","","",""`],
+			config
+		);
+		expect(events.byRow).toBe(false);
+		expect(unknown(events.dataset.warnings)).toEqual(unknown(wide.dataset.warnings));
 		expect(events.events).toEqual(wide.events);
 		expect(events.furthest).toEqual(wide.furthest);
 		expect(events.stays).toEqual(wide.stays);

@@ -13,8 +13,13 @@ import { parseTimestamp, type DateFamily } from './parse';
  * Every figure is the one `createStageFacts` computes from the same events: a row's list holds
  * the events `stageColumnEvents` would give it (its stage columns with a readable date), in the
  * order METRICS.md sorts a deal's events (time, then stage order with won / lost / unknown stages
- * after the open ones, then the label), which is that of the list's fields.
+ * after the open ones, then the label). Typing, each event is one number, its time in
+ * microseconds times `RANKS` plus its column's rank in that stage order, so a row's list sorts
+ * as numbers; `stage_lists` turns the numbers back into events.
  */
+
+/** Columns a row can hold ranks for (a time of 1900–2199 in microseconds, times this, fits 64 bits). */
+const RANKS = 1024;
 
 /** One stage-date column as the list carries it. */
 export interface StageDateColumn {
@@ -27,6 +32,8 @@ export interface StageDateColumn {
 	step: boolean;
 	/** Whether the stage map knows the label at all (an unknown one is warned about). */
 	known: boolean;
+	/** Its place among the columns by stage order, then label (as the engine compares text). */
+	rank: number;
 }
 
 /**
@@ -42,6 +49,7 @@ export function readsStageDatesByRow(
 ): boolean {
 	if (fromHistory || hasStageList || (mapping.pipelineStages?.length ?? 0) > 0) return false;
 	if (!mapping.columns.id || mapping.stageColumns.length === 0) return false;
+	if (mapping.stageColumns.length > RANKS) return false;
 	const keys = mapping.stageColumns.map((s) => s.stage.toLowerCase());
 	return new Set(keys).size === keys.length;
 }
@@ -55,7 +63,7 @@ export function stageDateColumns(
 	entries: readonly { key: string; idx: number; kind: 'open' | 'won' | 'lost' }[]
 ): StageDateColumn[] {
 	const after = mapping.stages.length + 1;
-	return mapping.stageColumns.map((s) => {
+	const columns = mapping.stageColumns.map((s) => {
 		const entry = entries.find((e) => e.key === s.stage.toLowerCase());
 		const open = entry?.kind === 'open';
 		return {
@@ -63,9 +71,26 @@ export function stageDateColumns(
 			stage: s.stage,
 			ord: open ? entry.idx : after,
 			step: open || entry?.kind === 'won',
-			known: entry !== undefined
+			known: entry !== undefined,
+			rank: 0
 		};
 	});
+	const text = new TextEncoder();
+	[...columns]
+		.sort((a, b) => a.ord - b.ord || bytesCompare(text.encode(a.stage), text.encode(b.stage)))
+		.forEach((c, rank) => (c.rank = rank));
+	return columns;
+}
+
+/** Text compared as the engine compares it: byte by byte, in UTF-8. */
+function bytesCompare(a: Uint8Array, b: Uint8Array): number {
+	for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] - b[i];
+	return a.length - b.length;
+}
+
+/** The columns in rank order (a list literal's element `rank + 1`). */
+function byRank(columns: readonly StageDateColumn[]): StageDateColumn[] {
+	return [...columns].sort((a, b) => a.rank - b.rank);
 }
 
 /**
@@ -78,8 +103,8 @@ export function stageDateTexts(mapping: DealsMapping): Fragment {
 }
 
 /**
- * A row's stage events, sorted: a list of `{at, ord, stage, step}`, the columns without a
- * readable date left out. Each column is named once; the numbers are our own.
+ * A row's stage events, sorted: a list of numbers (see `RANKS`), the columns without a readable
+ * date left out. Each column is named once; the numbers are our own.
  */
 export function stageDatesList(
 	columns: readonly StageDateColumn[],
@@ -88,9 +113,9 @@ export function stageDatesList(
 	const family = (c: string): DateFamily => formats.dates[c] ?? 'iso';
 	const items = columns.map(
 		(c) =>
-			sql`{'at': ${parseTimestamp(ident(c.column), family(c.column))}, 'ord': ${raw(String(c.ord))}, 'stage': ${c.stage}::VARCHAR, 'step': ${raw(String(c.step))}}`
+			sql`epoch_us(${parseTimestamp(ident(c.column), family(c.column))}) * ${raw(String(RANKS))} + ${raw(String(c.rank))}`
 	);
-	return sql`list_sort(list_filter([${join(items)}], __e -> __e."at" IS NOT NULL))`;
+	return sql`list_sort(list_filter([${join(items)}], __e -> __e IS NOT NULL))`;
 }
 
 /** A list without stage dates (files whose events take the event path). */
@@ -102,11 +127,23 @@ export const NO_STAGE_DATES = raw('CAST(NULL AS INTEGER)');
  * when every row with an id and a created date is a deal of its own (no id repeats), so the rows
  * of `deals_all` that `deals` keeps are the deals.
  */
-export function createStageLists(stageCount: number): Fragment[] {
+export function createStageLists(
+	columns: readonly StageDateColumn[],
+	stageCount: number
+): Fragment[] {
 	const k = raw(String(stageCount));
+	const ranked = byRank(columns);
+	// An event number's rank, as a list position, and its time.
+	const at = raw(`make_timestamp((__k - (__k & ${RANKS - 1})) // ${RANKS})`);
+	const of = raw(`[(__k & ${RANKS - 1}) + 1]`);
+	const ords = raw(`[${ranked.map((c) => c.ord).join(', ')}]`);
+	const steps = raw(`[${ranked.map((c) => c.step).join(', ')}]`);
+	const stages = sql`[${join(ranked.map((c) => sql`${c.stage}::VARCHAR`))}]`;
 	return [
 		sql`CREATE OR REPLACE TABLE stage_lists AS
-			SELECT id, stage_dates AS ev FROM deals_all
+			SELECT id, list_transform(stage_dates, __k -> {'at': ${at}, 'ord': ${ords}${of},
+				'stage': ${stages}${of}, 'step': ${steps}${of}}) AS ev
+			FROM deals_all
 			WHERE id IS NOT NULL AND created IS NOT NULL AND len(stage_dates) > 0`,
 		sql`CREATE OR REPLACE TABLE stage_events AS
 			SELECT id, e.stage AS stage, e."at" AS "at", CASE WHEN e.ord <= ${k} THEN e.ord END AS idx, e.ord AS ord
@@ -163,9 +200,12 @@ export function createListStageFacts(stageCount: number): Fragment[] {
  * 20), counted over every row as the event path's warning counts them (rows left out too).
  */
 export function unknownStageEvents(columns: readonly StageDateColumn[]): Fragment | null {
-	const unknown = [...new Set(columns.filter((c) => !c.known).map((c) => c.stage))];
+	const unknown = columns.filter((c) => !c.known);
 	if (unknown.length === 0) return null;
-	return sql`SELECT e.stage AS stage, count(*)::DOUBLE AS n
-		FROM (SELECT unnest(stage_dates) AS e FROM deals_all)
-		WHERE e.stage IN (${join(unknown)}) GROUP BY 1 ORDER BY n DESC, stage LIMIT 20`;
+	const stages = sql`[${join(byRank(columns).map((c) => sql`${c.stage}::VARCHAR`))}]`;
+	const rank = raw(`(__k & ${RANKS - 1})`);
+	return sql`SELECT ${stages}[${rank} + 1] AS stage, count(*)::DOUBLE AS n
+		FROM (SELECT unnest(stage_dates) AS __k FROM deals_all)
+		WHERE ${rank} IN (${join(unknown.map((c) => raw(String(c.rank))))})
+		GROUP BY 1 ORDER BY n DESC, stage LIMIT 20`;
 }
