@@ -294,7 +294,8 @@ export interface EventsSource {
  * Stage events from per-stage date columns of the deals file (HubSpot `Date entered …`): the
  * columns turned into rows in one scan (`UNPIVOT`), each column named once and its stage and
  * pipeline bound, so the text grows by a column name per stage column. One scan per date family
- * in use (a file's stage columns are usually written alike).
+ * in use (a file's stage columns are usually written alike). Only for the files whose stage dates
+ * cannot be read row by row (see `stage-dates`, `readsStageDatesByRow`).
  */
 export function stageColumnEvents(
 	rawTable: string,
