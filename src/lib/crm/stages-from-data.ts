@@ -8,7 +8,7 @@ import {
 } from '../model/canonical';
 import { stageKey, type Config, type DateOrder } from '../model/config';
 import type { DealsMapping, HistoryMapping } from '../model/mapping';
-import { sql } from '../sql/sql';
+import { sql, type Fragment } from '../sql/sql';
 import { profileColumns } from '../engine/profile';
 import { closedKind, newLabels } from './labels';
 
@@ -17,6 +17,8 @@ export interface StagesFromDataInput {
 	rawTable: string;
 	formats: ColumnFormats;
 	probabilityScale: number;
+	/** The per-row flags `deals_all` carries (see `createDealsAll`). */
+	flags?: Fragment;
 	history: { rawTable: string; mapping: HistoryMapping; dateOrder?: DateOrder } | null;
 	config: Config;
 }
@@ -75,7 +77,8 @@ export async function stagesFromData(
 			rawTable: input.rawTable,
 			mapping,
 			formats: input.formats,
-			probabilityScale: input.probabilityScale
+			probabilityScale: input.probabilityScale,
+			flags: input.flags
 		})
 	);
 	const labels = await db.query<Label>(sql`

@@ -39,17 +39,38 @@ import type {
 	StagesMapping
 } from '../model/mapping';
 import { withMeddic } from '../model/meddic';
+import {
+	createListStageFacts,
+	createStageLists,
+	readsStageDatesByRow,
+	stageDateColumns,
+	stageDateTexts
+} from '../model/stage-dates';
 import type { PipelineOrders } from '../model/pipeline-view';
 import { parseNumber, parseSpendDate, parseTimestamp } from '../model/parse';
-import { ident, raw, sql, type Fragment } from '../sql/sql';
+import { ident, join, raw, sql, type Fragment } from '../sql/sql';
 import { auditParsing, type ParsedColumn } from './audit';
 import type { Dataset, LoadedFile, RowCount } from './dataset';
 import { derivedDealsFile, derivesDeals } from './derived-deals';
 import { withParseMacros } from './parse-macros';
-import { profileColumns, type Profile } from './profile';
+import {
+	confirmCounts,
+	confirmFlags,
+	guessFormats,
+	profileColumns,
+	settleFormats,
+	type Profile
+} from './profile';
 import { runStatements } from './statements';
 import { timed } from './timing';
-import { caseVariants, dealWarnings, eventWarnings, fileWarnings, rejectedLines } from './warnings';
+import {
+	caseVariants,
+	dealWarnings,
+	eventWarnings,
+	fileWarnings,
+	rejectedLines,
+	stageDateWarnings
+} from './warnings';
 
 export interface LoadOptions {
 	config?: Config;
@@ -266,7 +287,10 @@ export async function buildDataset(
 		...ignored,
 		...(derived?.notes ?? [])
 	];
-	const dealsProfile = await profileColumns(db, dealsFile.raw.table, {
+	// The formats are guessed from the first rows and confirmed as the deals are typed: the
+	// typing statement flags the values that do not read, and only a column with one is counted
+	// again (and the deals typed again when that changes its format).
+	const guess = await guessFormats(db, dealsFile.raw.table, {
 		dates: [
 			deals.columns.created,
 			deals.columns.closed,
@@ -277,48 +301,109 @@ export async function buildDataset(
 		numbers: [deals.columns.amount, deals.columns.probability].filter(isString),
 		...dateOrderFor(options, deals)
 	});
-	warnings.push(...dealsProfile.notes.map((n) => `${dealsFile.raw.file}: ${n}`));
-	// A probability column written as 0–1 is scaled to percent.
-	const probabilityTop = deals.columns.probability
-		? dealsProfile.numbers[deals.columns.probability]?.max
-		: null;
-	const probabilityScale = probabilityTop != null && probabilityTop <= 1 ? 100 : 1;
-	await db.query(createPipelineStageMap(pipelineStageMapEntries(deals)));
-	// Whether `deals_all` is already built for the final mapping.
-	let dealsAllBuilt = false;
-	if (stageList === null) {
-		// A guessed stage list (a default pipeline, a sample's labels) is completed from all rows.
-		const ordered = await stagesFromData(db, {
-			mapping: deals,
-			rawTable: dealsFile.raw.table,
-			formats: dealsProfile.formats,
-			probabilityScale,
-			history:
-				history && historyFile
-					? { rawTable: historyFile.raw.table, mapping: history, ...dateOrderFor(options, history) }
-					: null,
-			config
-		});
-		dealsAllBuilt = ordered.dealsAll && sameStageLists(ordered.mapping, deals);
-		deals = ordered.mapping;
-		warnings.push(...ordered.notes.map((n) => `${dealsFile.raw.file}: ${n}`));
-	}
-	const k = deals.stages.length;
-	await db.query(createStageMap(stageMapEntries(deals)));
-	await db.query(createPipelineStageMap(pipelineStageMapEntries(deals)));
-	const perPipeline = usesPipelineStages(deals);
-	if (!dealsAllBuilt) {
-		await db.query(
-			createDealsAll({
+	// A wide stage-date export's dates are read row by row as the deals are typed (one list per
+	// row), and counted there together.
+	const wide = readsStageDatesByRow(deals, {
+		fromHistory: history !== null,
+		hasStageList: stageList !== null
+	});
+	const grouped = new Set(
+		wide ? deals.stageColumns.map((s) => s.column).filter((c) => !guess.full.has(c)) : []
+	);
+	const mapped = deals;
+	/** Type the deals (`deals_all`, the stage maps) with these formats. */
+	const typeDeals = async (formats: ColumnFormats, probabilityScale: number, flags?: Fragment) => {
+		let mapping = mapped;
+		let notes: string[] = [];
+		await db.query(createPipelineStageMap(pipelineStageMapEntries(mapping)));
+		// Whether `deals_all` is already built for the final mapping.
+		let built = false;
+		if (stageList === null) {
+			// A guessed stage list (a default pipeline, a sample's labels) is completed from all rows.
+			const ordered = await stagesFromData(db, {
+				mapping,
 				rawTable: dealsFile.raw.table,
-				mapping: deals,
-				formats: dealsProfile.formats,
-				probabilityScale
-			})
-		);
+				formats,
+				probabilityScale,
+				flags,
+				history:
+					history && historyFile
+						? {
+								rawTable: historyFile.raw.table,
+								mapping: history,
+								...dateOrderFor(options, history)
+							}
+						: null,
+				config
+			});
+			built = ordered.dealsAll && sameStageLists(ordered.mapping, mapping);
+			mapping = ordered.mapping;
+			notes = ordered.notes;
+		}
+		await db.query(createStageMap(stageMapEntries(mapping)));
+		await db.query(createPipelineStageMap(pipelineStageMapEntries(mapping)));
+		const stageDates = wide ? stageDateColumns(mapping, stageMapEntries(mapping)) : null;
+		if (!built || stageDates) {
+			await db.query(
+				createDealsAll({
+					rawTable: dealsFile.raw.table,
+					mapping,
+					formats,
+					probabilityScale,
+					stageDates,
+					flags
+				})
+			);
+		}
+		return { mapping, notes, stageDates };
+	};
+	const probability = deals.columns.probability;
+	// A probability column written as 0–1 is scaled to percent.
+	const scaleFor = (top: number | null | undefined) => (top != null && top <= 1 ? 100 : 1);
+	let probabilityScale = scaleFor(probability ? guess.sampleMax[probability] : null);
+	const flags = confirmFlags(guess, grouped, stageDateTexts(deals));
+	let typed = await typeDeals(guess.formats, probabilityScale, flags);
+	let leftOut = await dealRowsLeftOut(db, [
+		...confirmCounts(guess, grouped, raw('len(stage_dates)')),
+		raw('max(probability) AS confirm_probability_max')
+	]);
+	const dealsProfile = await settleFormats(
+		db,
+		dealsFile.raw.table,
+		guess,
+		leftOut as unknown as Record<string, number>,
+		grouped
+	);
+	if (probability) {
+		// Every typed probability is the value times the scale the first rows gave.
+		const typedTop = leftOut.confirm_probability_max;
+		const top = dealsProfile.recounted.has(probability)
+			? dealsProfile.numbers[probability]?.max
+			: typedTop == null
+				? null
+				: typedTop <= probabilityScale
+					? 1
+					: Infinity;
+		const scale = scaleFor(top);
+		if (scale !== probabilityScale) dealsProfile.changed = true;
+		probabilityScale = scale;
 	}
-	const leftOut = await dealRowsLeftOut(db);
+	if (dealsProfile.changed) {
+		typed = await typeDeals(dealsProfile.formats, probabilityScale);
+		leftOut = await dealRowsLeftOut(db);
+	}
+	deals = typed.mapping;
+	warnings.push(
+		...dealsProfile.notes.map((n) => `${dealsFile.raw.file}: ${n}`),
+		...typed.notes.map((n) => `${dealsFile.raw.file}: ${n}`)
+	);
+	const k = deals.stages.length;
+	const perPipeline = usesPipelineStages(deals);
+	const stageDates = typed.stageDates;
 	await runStatements(db, [DROP_DEALS, ...createDeals(leftOut.repeated > 0)]);
+	// The rows' lists are the deals' events when every row with an id and a created date is a
+	// deal of its own; else (rare) the events take the event path and are merged.
+	const byRow = stageDates && leftOut.no_created + leftOut.repeated === 0 ? stageDates : null;
 
 	progress('Building stage history', readSteps + 1, total);
 	const eventSources: Fragment[] = [];
@@ -335,12 +420,15 @@ export async function buildDataset(
 		historyUnparsed = p.unparsed;
 		const events = historyEvents(historyFile.raw.table, history, p.formats);
 		if (events) eventSources.push(events);
-	} else {
+	} else if (!byRow) {
 		const events = stageColumnEvents(dealsFile.raw.table, deals, dealsProfile.formats);
 		if (events) eventSources.push(events);
 	}
 	const dedupe = eventsMayRepeat(deals, leftOut, historyFormats !== null, stageList !== null);
-	await runStatements(db, createEvents(eventSources, k, perPipeline, dedupe));
+	await runStatements(
+		db,
+		byRow ? createStageLists(byRow, k) : createEvents(eventSources, k, perPipeline, dedupe)
+	);
 	await runStatements(db, createDealFacts(k));
 	// `deal_facts` holds every column of `deals`: one copy of the deals is enough.
 	await runStatements(db, [
@@ -359,11 +447,13 @@ export async function buildDataset(
 		dealsProfile.numbers
 	);
 	const dealNotes = await dealWarnings(db, dealsFile.raw);
-	const eventNotes = await eventWarnings(db, historyFile?.raw.file ?? dealsFile.raw.file);
+	const eventNotes = byRow
+		? await stageDateWarnings(db, dealsFile.raw.file, byRow)
+		: await eventWarnings(db, historyFile?.raw.file ?? dealsFile.raw.file);
 	await runStatements(db, [
 		sql`DROP TABLE IF EXISTS events_all`,
 		sql`DROP TABLE IF EXISTS deals_all`,
-		...createStageFacts
+		...(byRow ? createListStageFacts(k) : createStageFacts)
 	]);
 
 	progress('Reading spend', readSteps + 2, total);
@@ -612,16 +702,23 @@ async function spendWarnings(
 	return out;
 }
 
-/** The deals file's rows left out for no id, no created date or a repeated id (see `rowCounts`). */
-async function dealRowsLeftOut(db: Db): Promise<LeftOut> {
+/**
+ * The deals file's rows left out for no id, no created date or a repeated id (see `rowCounts`),
+ * with any other counts over `deals_all` asked in the same scan (`also`, named `confirm_…`).
+ */
+async function dealRowsLeftOut(
+	db: Db,
+	also: readonly Fragment[] = []
+): Promise<LeftOut & Record<string, number | null>> {
 	// Counted from `deals_all` alone, so the row audit checks `deals` against it (and `deals` is
 	// built without picking first rows when none repeats): of the rows with an id and a created
 	// date, all but one per id repeat it.
-	const [left] = await db.query<LeftOut & Record<string, number>>(sql`
+	const [left] = await db.query<LeftOut & Record<string, number | null>>(sql`
 		SELECT count(*) FILTER (WHERE id IS NULL)::DOUBLE AS no_id,
 			count(*) FILTER (WHERE id IS NOT NULL AND created IS NULL)::DOUBLE AS no_created,
 			(count(*) FILTER (WHERE id IS NOT NULL AND created IS NOT NULL)
 				- count(DISTINCT id) FILTER (WHERE created IS NOT NULL))::DOUBLE AS repeated
+			${also.length ? sql`, ${join(also)}` : raw('')}
 		FROM deals_all`);
 	return left;
 }

@@ -2,8 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNodeDb } from '../db/node';
 import type { Db } from '../db/types';
 import { dateExpr } from '../model/parse';
-import { ident, join, sql } from '../sql/sql';
-import { profileColumns } from './profile';
+import { ident, join, raw, sql } from '../sql/sql';
+import {
+	confirmCounts,
+	confirmFlags,
+	guessFormats,
+	profileColumns,
+	settleFormats
+} from './profile';
 
 let db: Db;
 beforeAll(async () => {
@@ -84,5 +90,88 @@ describe('profileColumns', () => {
 		});
 		const p = await profileColumns(db, 't', { dates: [], numbers: ['rub', 'usd'] });
 		expect(p.formats.decimals).toEqual({ rub: ',', usd: '.' });
+	});
+});
+
+describe('guessFormats, confirmed as the columns are typed', () => {
+	// 6,000 rows: the first 2,048 (the sample) do not show everything the rest holds.
+	const late = (first: string, rest: string) =>
+		raw(`CASE WHEN i <= 2048 THEN '${first}' ELSE '${rest}' END`);
+	const options = {
+		dates: ['tie_then_dmy', 'tie', 'iso_bad', 'iso_then_mdy'],
+		numbers: ['point_then_comma', 'point']
+	};
+
+	it('settles every column as profileColumns decides it from all rows, counting again only where a value failed', async () => {
+		await db.query(sql`CREATE OR REPLACE TABLE t AS SELECT
+			CASE WHEN i = 6000 THEN '25/02/2024' ELSE '01/02/2024' END AS tie_then_dmy,
+			'03/04/2024' AS tie,
+			CASE WHEN i = 2500 THEN 'soon' ELSE '2024-01-05 10:00' END AS iso_bad,
+			${late('2024-01-05', '5/6/2024')} AS iso_then_mdy,
+			${late('1.5', '1.234,56')} AS point_then_comma,
+			CASE WHEN i = 3000 THEN 'n/a' ELSE '2.25' END AS point
+			FROM range(1, 6001) r(i)`);
+		const guess = await guessFormats(db, 't', options);
+		// From the first rows: the day/month order open (typed month first), a decimal point.
+		expect(guess.formats.dates).toEqual({
+			tie_then_dmy: 'mdy',
+			tie: 'mdy',
+			iso_bad: 'iso',
+			iso_then_mdy: 'iso'
+		});
+		expect(guess.formats.decimals).toEqual({ point_then_comma: '.', point: '.' });
+
+		// The typing statement carries the flags; one aggregate counts them.
+		await db.query(
+			sql`CREATE OR REPLACE TABLE typed AS SELECT ${confirmFlags(guess)} AS flags FROM t`
+		);
+		const [counts] = await db.query<Record<string, number>>(
+			sql`SELECT ${join(confirmCounts(guess))} FROM typed`
+		);
+		const settled = await settleFormats(db, 't', guess, counts);
+		// 25/02/2024 decides day first; every value of `tie` reads both ways; one ISO value is
+		// unreadable; `iso_then_mdy` has 3,952 slashed values (either order) to 2,048 ISO ones;
+		// the comma votes win (3,952 to 2,048), and `n/a` is not a number.
+		expect(settled.formats.dates).toEqual({
+			tie_then_dmy: 'dmy',
+			tie: 'mdy',
+			iso_bad: 'iso',
+			iso_then_mdy: 'mdy'
+		});
+		expect(settled.formats.decimals).toEqual({ point_then_comma: ',', point: '.' });
+		expect(settled.unparsed).toEqual({ tie_then_dmy: 0, tie: 0, iso_bad: 1, iso_then_mdy: 2048 });
+		const tie = (column: string) =>
+			`column "${column}": no date has a day above 12, so the day/month order was taken as month/day/year (the default)`;
+		expect(settled.notes).toEqual([tie('tie'), tie('iso_then_mdy')]);
+		expect(settled.numbers.point.unparsed).toBe(1);
+		expect(settled.changed).toBe(true);
+		expect([...settled.recounted]).toEqual(['point_then_comma']);
+
+		// The same as the profile counted over every row in a pass of its own.
+		const reference = await profileColumns(db, 't', options);
+		expect(settled.formats).toEqual(reference.formats);
+		expect(settled.unparsed).toEqual(reference.unparsed);
+		expect(settled.notes).toEqual(reference.notes);
+		for (const name of options.numbers)
+			expect(settled.numbers[name].unparsed).toBe(reference.numbers[name].unparsed);
+		expect(settled.numbers.point_then_comma.max).toBe(reference.numbers.point_then_comma.max);
+	});
+
+	it('types nothing again when every value read as the first rows said', async () => {
+		await db.query(sql`CREATE OR REPLACE TABLE t AS SELECT
+			'2024-01-05' AS created, ${late('10.5', '7')} AS amount FROM range(1, 3001) r(i)`);
+		const opts = { dates: ['created'], numbers: ['amount'] };
+		const guess = await guessFormats(db, 't', opts);
+		await db.query(
+			sql`CREATE OR REPLACE TABLE typed AS SELECT ${confirmFlags(guess)} AS flags FROM t`
+		);
+		const [counts] = await db.query<Record<string, number>>(
+			sql`SELECT ${join(confirmCounts(guess))} FROM typed`
+		);
+		const settled = await settleFormats(db, 't', guess, counts);
+		expect(settled.changed).toBe(false);
+		expect(settled.formats).toEqual({ dates: { created: 'iso' }, decimals: { amount: '.' } });
+		expect(settled.unparsed).toEqual({ created: 0 });
+		expect(settled.numbers.amount.unparsed).toBe(0);
 	});
 });

@@ -4,9 +4,12 @@ import type { ColumnFormats } from '../model/canonical';
 import {
 	DATE_FAMILIES,
 	cleanText,
+	decimalLikeValue,
 	parseDecimalVotes,
 	parseNumber,
 	parseTimestamp,
+	unreadDate,
+	unreadNumber,
 	type DateFamily
 } from '../model/parse';
 import { ident, join, raw, sql, type Fragment } from '../sql/sql';
@@ -216,4 +219,262 @@ async function familyCounts(
 		// Without a single value in the sample, the size of the table is not known here.
 		whole: found.length > 0 && Number(found[0].total) <= rows
 	};
+}
+
+/**
+ * Formats decided from the first rows (`guessFormats`), confirmed by the statement that types the
+ * columns: it carries per row which values did not read (`confirmFlags`), one aggregate counts
+ * them (`confirmCounts`), and `settleFormats` counts again, over every row and in every format,
+ * only the columns where a value failed. The result is the profile `profileColumns` gives.
+ */
+export interface FormatGuess {
+	/** The formats to type with. */
+	formats: ColumnFormats;
+	dates: string[];
+	numbers: string[];
+	/** Date families counted over every row already (the sample was the whole table). */
+	full: Map<string, DateCounts>;
+	/**
+	 * Columns the sample left between the day/month orders, typed in `dateOrder ?? 'mdy'`: the
+	 * other order, whose failures tell whether any value decides.
+	 */
+	open: Map<string, DateFamily>;
+	dateOrder?: DateOrder;
+	dateOrderFrom?: string;
+	/** Per number column, the largest value of the first rows read with the guessed mark. */
+	sampleMax: Record<string, number | null>;
+}
+
+/** The first rows' formats, in one statement (see `FormatGuess`). */
+export async function guessFormats(
+	db: Db,
+	table: string,
+	options: { dates: string[]; numbers: string[]; dateOrder?: DateOrder; dateOrderFrom?: string }
+): Promise<FormatGuess> {
+	await withParseMacros(db);
+	const dates = [...new Set(options.dates)];
+	const numbers = [...new Set(options.numbers)];
+	const t = ident(table);
+	const rows = raw(String(PROFILE_SAMPLE_ROWS));
+	const numberSelects = numbers.flatMap((name, i) => {
+		const votes = parseDecimalVotes(ident(name));
+		return [
+			sql`${votes.comma}::DOUBLE AS ${ident(`n${i}_comma`)}`,
+			sql`${votes.point}::DOUBLE AS ${ident(`n${i}_point`)}`,
+			sql`max(${parseNumber(ident(name), '.')}) AS ${ident(`n${i}_point_max`)}`,
+			sql`max(${parseNumber(ident(name), ',')}) AS ${ident(`n${i}_comma_max`)}`
+		];
+	});
+	const head = numbers.length
+		? sql`(SELECT ${join([...numberSelects, sql`(SELECT count(*) FROM ${t})::DOUBLE AS __total`])}
+			FROM (SELECT ${join(numbers.map((n) => ident(n)))} FROM ${t} LIMIT ${rows}))`
+		: sql`(SELECT (SELECT count(*) FROM ${t})::DOUBLE AS __total)`;
+	const v = raw('v');
+	const found = await db.query<Record<string, number | string | null>>(
+		dates.length
+			? sql`SELECT * FROM ${head} h LEFT JOIN (
+				SELECT name AS __name, ${join(everyFamily(v, 'c'))}
+				FROM (UNPIVOT (SELECT ${join(dates.map((c) => ident(c)))} FROM ${t} LIMIT ${rows})
+					ON COLUMNS(*) INTO NAME name VALUE v)
+				GROUP BY name) d ON true`
+			: sql`SELECT * FROM ${head} h`
+	);
+	const whole = Number(found[0]?.__total ?? 0) <= PROFILE_SAMPLE_ROWS;
+	const counts = new Map(
+		found
+			.filter((r) => r.__name !== null && r.__name !== undefined)
+			.map((r) => [String(r.__name), familyRow(r as Record<string, number>, 'c')])
+	);
+	const formats: ColumnFormats = { dates: {}, decimals: {} };
+	const full = new Map<string, DateCounts>();
+	const open = new Map<string, DateFamily>();
+	for (const name of dates) {
+		const c = counts.get(name);
+		if (whole) {
+			const all = c ?? NO_VALUES;
+			full.set(name, all);
+			const best = bestFamily(all);
+			// Typed as `settleFormats` will decide (a tie no value decides takes the order given).
+			const tied = (best === 'mdy' || best === 'dmy') && all.mdy === all.dmy && all.mdy > 0;
+			formats.dates[name] = tied ? (options.dateOrder ?? 'mdy') : best;
+			continue;
+		}
+		const best = c ? bestFamily(c) : 'iso';
+		if ((best === 'mdy' || best === 'dmy') && c?.mdy === c?.dmy) {
+			const typed = options.dateOrder ?? 'mdy';
+			formats.dates[name] = typed;
+			open.set(name, typed === 'mdy' ? 'dmy' : 'mdy');
+		} else formats.dates[name] = best;
+	}
+	const first = found[0] ?? {};
+	const sampleMax: Record<string, number | null> = {};
+	numbers.forEach((name, i) => {
+		const comma = Number(first[`n${i}_comma`] ?? 0) > Number(first[`n${i}_point`] ?? 0);
+		formats.decimals[name] = comma ? ',' : '.';
+		const max = first[`n${i}_${comma ? 'comma' : 'point'}_max`];
+		sampleMax[name] = max === null || max === undefined ? null : Number(max);
+	});
+	return {
+		formats,
+		sampleMax,
+		dates,
+		numbers,
+		full,
+		open,
+		dateOrder: options.dateOrder,
+		dateOrderFrom: options.dateOrderFrom
+	};
+}
+
+/**
+ * The per-row flags the typing statement carries (a struct, or NULL when nothing is left to
+ * confirm): a value with text the guessed format does not read, per date column (columns in
+ * `grouped` are counted together, by `groupText`: their values with text, which the caller
+ * compares with those it read), a value the other day/month order does not read (the open
+ * columns), and per number column its decimal votes and a value that does not read.
+ */
+export function confirmFlags(
+	guess: FormatGuess,
+	grouped: ReadonlySet<string> = new Set(),
+	groupText?: Fragment
+): Fragment {
+	const fields: Fragment[] = [];
+	const field = (key: string, value: Fragment) => sql`${raw(`'${key}'`)}: ${value}`;
+	guess.dates.forEach((name, i) => {
+		if (guess.full.has(name)) return;
+		if (!grouped.has(name))
+			fields.push(field(`d${i}`, unreadDate(ident(name), guess.formats.dates[name] ?? 'iso')));
+		const other = guess.open.get(name);
+		if (other) fields.push(field(`o${i}`, unreadDate(ident(name), other)));
+	});
+	guess.numbers.forEach((name, i) => {
+		const like = decimalLikeValue(ident(name));
+		fields.push(
+			field(`c${i}`, like.comma),
+			field(`p${i}`, like.point),
+			field(`u${i}`, unreadNumber(ident(name), guess.formats.decimals[name] ?? '.'))
+		);
+	});
+	if (groupText && grouped.size > 0) fields.push(field('texts', groupText));
+	return fields.length ? sql`{${join(fields)}}` : raw('CAST(NULL AS INTEGER)');
+}
+
+/**
+ * The counts of `confirmFlags` over the typed table (its flags in column `flags`); `groupRead`
+ * is how many grouped values the typed table read (see `confirmFlags`).
+ */
+export function confirmCounts(
+	guess: FormatGuess,
+	grouped: ReadonlySet<string> = new Set(),
+	groupRead?: Fragment
+): Fragment[] {
+	const flag = (key: string) => sql`struct_extract(flags, ${raw(`'${key}'`)})`;
+	const count = (key: string) =>
+		sql`count(*) FILTER (WHERE ${flag(key)})::DOUBLE AS ${ident(`confirm_${key}`)}`;
+	const out: Fragment[] = [];
+	guess.dates.forEach((name, i) => {
+		if (guess.full.has(name)) return;
+		if (!grouped.has(name)) out.push(count(`d${i}`));
+		if (guess.open.has(name)) out.push(count(`o${i}`));
+	});
+	guess.numbers.forEach((_, i) => out.push(count(`c${i}`), count(`p${i}`), count(`u${i}`)));
+	if (groupRead && grouped.size > 0)
+		out.push(
+			sql`(COALESCE(sum(${flag('texts')}), 0) - COALESCE(sum(${groupRead}), 0))::DOUBLE AS confirm_texts`
+		);
+	return out;
+}
+
+/** The profile settled from the confirmed guess (see `FormatGuess`). */
+export interface Settled extends Profile {
+	/** Whether a format differs from the guess: the columns must be typed again. */
+	changed: boolean;
+	/** Number columns counted again (a decimal mark the votes changed): their `max` is known. */
+	recounted: Set<string>;
+}
+
+/**
+ * Settle the formats from the counts of `confirmCounts` (as `confirm_…` keys): a column whose
+ * every value read keeps the guess; the others are counted over every row in every format, in
+ * one statement, and decided as `profileColumns` decides them.
+ */
+export async function settleFormats(
+	db: Db,
+	table: string,
+	guess: FormatGuess,
+	counts: Record<string, number>,
+	grouped: ReadonlySet<string> = new Set()
+): Promise<Settled> {
+	const got = (key: string) => Number(counts[`confirm_${key}`] ?? 0);
+	const full = new Map(guess.full);
+	const failed = guess.dates.filter(
+		(name, i) => !full.has(name) && (grouped.has(name) ? got('texts') > 0 : got(`d${i}`) > 0)
+	);
+	const remarked = guess.numbers.filter(
+		(name, i) => (got(`c${i}`) > got(`p${i}`) ? ',' : '.') !== guess.formats.decimals[name]
+	);
+	const selects = failed.flatMap((name, i) => everyFamily(ident(name), `f${i}`));
+	remarked.forEach((name, i) => {
+		for (const [mark, key] of [
+			['.', 'point'],
+			[',', 'comma']
+		] as const) {
+			const n = parseNumber(ident(name), mark);
+			selects.push(
+				sql`(count(${cleanText(ident(name))}) - count(${n}))::DOUBLE AS ${ident(`m${i}_${key}_unread`)}`,
+				sql`max(${n}) AS ${ident(`m${i}_${key}_max`)}`
+			);
+		}
+	});
+	const [again] = selects.length
+		? await db.query<Record<string, number>>(sql`SELECT ${join(selects)} FROM ${ident(table)}`)
+		: [{} as Record<string, number>];
+	failed.forEach((name, i) => full.set(name, familyRow(again, `f${i}`)));
+
+	const formats: ColumnFormats = { dates: {}, decimals: {} };
+	const notes: string[] = [];
+	const unparsed: Record<string, number> = {};
+	const { dateOrder, dateOrderFrom } = guess;
+	const tie = (name: string, best: DateFamily) => {
+		const from = dateOrder ? (dateOrderFrom ?? 'the expected order') : 'the default';
+		notes.push(
+			`column "${name}": no date has a day above 12, so the day/month order was taken as ${best === 'mdy' ? 'month/day/year' : 'day/month/year'} (${from})`
+		);
+	};
+	guess.dates.forEach((name, i) => {
+		const c = full.get(name);
+		if (c === undefined) {
+			// Every value with text read in the guessed family. An open column's other order
+			// reading every value too is the tie no value decides.
+			const fam = guess.formats.dates[name] ?? 'iso';
+			formats.dates[name] = fam;
+			unparsed[name] = 0;
+			if (guess.open.has(name) && got(`o${i}`) === 0) tie(name, fam);
+			return;
+		}
+		let best = bestFamily(c);
+		if ((best === 'mdy' || best === 'dmy') && c.mdy === c.dmy && c.mdy > 0) {
+			best = dateOrder ?? 'mdy';
+			tie(name, best);
+		}
+		formats.dates[name] = best;
+		unparsed[name] = c.n - c[best];
+	});
+	const numbers: Profile['numbers'] = {};
+	guess.numbers.forEach((name, i) => {
+		const r = remarked.indexOf(name);
+		if (r < 0) {
+			formats.decimals[name] = guess.formats.decimals[name] ?? '.';
+			numbers[name] = { unparsed: got(`u${i}`), max: null };
+			return;
+		}
+		const comma = got(`c${i}`) > got(`p${i}`);
+		formats.decimals[name] = comma ? ',' : '.';
+		const key = comma ? 'comma' : 'point';
+		numbers[name] = { unparsed: again[`m${r}_${key}_unread`], max: again[`m${r}_${key}_max`] };
+	});
+	const changed =
+		guess.dates.some((name) => formats.dates[name] !== guess.formats.dates[name]) ||
+		remarked.length > 0;
+	return { formats, notes, unparsed, numbers, changed, recounted: new Set(remarked) };
 }

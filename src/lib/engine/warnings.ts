@@ -1,5 +1,6 @@
 import type { Db } from '../db/types';
 import { lineWord, rowPlace, sourceLine, type RawTable } from '../ingest/raw-table';
+import { unknownStageEvents, type StageDateColumn } from '../model/stage-dates';
 import { ident, join, sql, type Fragment } from '../sql/sql';
 
 function plural(n: number, word: string): string {
@@ -289,10 +290,29 @@ export async function eventWarnings(db: Db, file: string): Promise<string[]> {
 		LEFT JOIN stage_lookup sl ON sl.key = lower(e.stage)
 		WHERE "at" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM stage_map sm WHERE sm.key = lower(COALESCE(sl.name, e.stage)))
 		GROUP BY 1 ORDER BY n DESC, stage LIMIT 20`);
-	for (const u of unknown) {
-		out.push(
+	return [...out, ...unknownStageNotes(file, unknown)];
+}
+
+function unknownStageNotes(
+	file: string,
+	unknown: readonly { stage: string; n: number }[]
+): string[] {
+	return unknown.map(
+		(u) =>
 			`${file}: stage "${u.stage}" in the history (${plural(u.n, 'event')}) is not in the stage list; it ends the stay before it but counts for no stage`
-		);
-	}
-	return out;
+	);
+}
+
+/**
+ * `eventWarnings` for a wide export's stage dates read row by row: every event is a deal's own
+ * and none repeats (see `stageDateColumns`), so only the unknown stages remain to tell.
+ */
+export async function stageDateWarnings(
+	db: Db,
+	file: string,
+	columns: readonly StageDateColumn[]
+): Promise<string[]> {
+	const query = unknownStageEvents(columns);
+	if (!query) return [];
+	return unknownStageNotes(file, await db.query<{ stage: string; n: number }>(query));
 }

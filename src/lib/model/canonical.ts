@@ -2,6 +2,7 @@ import { ident, join, list, raw, sql, type Fragment, type SqlValue } from '../sq
 import { stageKey } from './config';
 import type { DealsMapping, HistoryMapping, SpendMapping, StagesMapping } from './mapping';
 import { meddicSelect } from './meddic';
+import { NO_STAGE_DATES, stageDatesList, type StageDateColumn } from './stage-dates';
 import {
 	cleanText,
 	parseDate,
@@ -122,6 +123,10 @@ export interface DealsOptions {
 	formats: ColumnFormats;
 	/** Multiply the probability column by this (100 for a 0–1 column). */
 	probabilityScale: number;
+	/** Stage-date columns read row by row into `stage_dates` (see `stage-dates`); else none. */
+	stageDates?: readonly StageDateColumn[] | null;
+	/** The per-row flags that confirm the formats (`engine/profile` `confirmFlags`); else none. */
+	flags?: Fragment;
 }
 
 /**
@@ -133,7 +138,9 @@ export function createDealsAll({
 	rawTable,
 	mapping,
 	formats,
-	probabilityScale
+	probabilityScale,
+	stageDates,
+	flags
 }: DealsOptions): Fragment {
 	const c = mapping.columns;
 	const stage = col(c.stage);
@@ -188,6 +195,8 @@ export function createDealsAll({
 			${currency ? cleanText(currency) : raw('CAST(NULL AS VARCHAR)')} AS currency,
 			${stageIdx} AS stage_idx,
 			sm.kind AS stage_kind,
+			${stageDates ? stageDatesList(stageDates, formats) : NO_STAGE_DATES} AS stage_dates,
+			${flags ?? raw('CAST(NULL AS INTEGER)')} AS flags,
 			${meddicSelect(mapping.meddic)}
 		FROM ${ident(rawTable)} r
 		LEFT JOIN stage_lookup sl ON sl.key = lower(${stageText})
@@ -265,7 +274,7 @@ export function createStageLookup(
  */
 export function createDeals(repeatedIds: boolean): Fragment[] {
 	const kept = raw(
-		'SELECT * EXCLUDE (closed_text_date) FROM deals_all WHERE id IS NOT NULL AND created IS NOT NULL'
+		'SELECT * EXCLUDE (closed_text_date, stage_dates, flags) FROM deals_all WHERE id IS NOT NULL AND created IS NOT NULL'
 	);
 	return repeatedIds
 		? [
@@ -285,7 +294,8 @@ export interface EventsSource {
  * Stage events from per-stage date columns of the deals file (HubSpot `Date entered …`): the
  * columns turned into rows in one scan (`UNPIVOT`), each column named once and its stage and
  * pipeline bound, so the text grows by a column name per stage column. One scan per date family
- * in use (a file's stage columns are usually written alike).
+ * in use (a file's stage columns are usually written alike). Only for the files whose stage dates
+ * cannot be read row by row (see `stage-dates`, `readsStageDatesByRow`).
  */
 export function stageColumnEvents(
 	rawTable: string,

@@ -232,6 +232,28 @@ export function parseNumber(column: Fragment, decimal: DecimalMark): Fragment {
 	return macro(numberMacro(decimal))(column);
 }
 
+const unreadMacro = (family: DateFamily) => `pipelens_unread_${MACRO_FAMILY[family]}`;
+const unreadNumberMacro = (decimal: DecimalMark) =>
+	`pipelens_unread_number_${DECIMAL_NAME[decimal]}`;
+
+/** Whether a value has text that does not parse as a timestamp written in `family`. */
+export function unreadDate(column: Fragment, family: DateFamily): Fragment {
+	return macro(unreadMacro(family))(column);
+}
+
+/** Whether a value has text that does not read as a number with the decimal mark `decimal`. */
+export function unreadNumber(column: Fragment, decimal: DecimalMark): Fragment {
+	return macro(unreadNumberMacro(decimal))(column);
+}
+
+/** Whether one value is written like a number with a decimal comma, and with a decimal point. */
+export function decimalLikeValue(column: Fragment): { comma: Fragment; point: Fragment } {
+	return {
+		comma: sql`pipelens_comma_like(${column})`,
+		point: sql`pipelens_point_like(${column})`
+	};
+}
+
 /** `decimalVotes` through the macros that test one value. */
 export function parseDecimalVotes(column: Fragment): { comma: Fragment; point: Fragment } {
 	return {
@@ -263,7 +285,19 @@ export function parseMacros(): Fragment[] {
 				define(numberMacro('.'), numberExpr(v, '.')),
 				define(numberMacro(','), numberExpr(v, ',')),
 				define('pipelens_comma_like', like.comma),
-				define('pipelens_point_like', like.point)
+				define('pipelens_point_like', like.point),
+				...DATE_FAMILIES.map((f) =>
+					define(
+						unreadMacro(f),
+						sql`${cleanText(v)} IS NOT NULL AND ${parseTimestamp(v, f)} IS NULL`
+					)
+				),
+				...(['.', ','] as const).map((d) =>
+					define(
+						unreadNumberMacro(d),
+						sql`${cleanText(v)} IS NOT NULL AND ${parseNumber(v, d)} IS NULL`
+					)
+				)
 			],
 			';\n'
 		)
