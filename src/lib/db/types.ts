@@ -1,7 +1,7 @@
+import type { Row } from '../sql/row';
 import type { Sql } from '../sql/sql';
 
-/** A plain row: numbers (never BigInt), strings, booleans, null. Dates come back as `YYYY-MM-DD`, timestamps as ISO text. */
-export type Row = Record<string, number | string | boolean | null>;
+export type { Row } from '../sql/row';
 
 /** What a file to register can be: text we decoded, raw bytes, or a browser File read lazily. */
 export type FileSource = string | Uint8Array | Blob;
