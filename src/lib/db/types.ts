@@ -7,8 +7,10 @@ export type { Row } from '../sql/row';
 export type FileSource = string | Uint8Array | Blob;
 
 /**
- * The one narrow gateway to DuckDB-WASM. Everything outside `src/lib/db` receives a `Db`;
- * the browser (worker) and Node (report, tests) implementations run the same wasm build.
+ * The one narrow gateway to DuckDB. Everything outside `src/lib/db` receives a `Db`. The browser
+ * runs DuckDB-WASM in a worker (`browser.ts`); Node (the report, the tests) runs duckdb-wasm's
+ * blocking Node build, the same wasm (`node.ts`); `report --engine native` runs DuckDB's native
+ * Node binding, @duckdb/node-api (`native.ts`).
  */
 export interface Db {
 	/** Run one statement with bound values and return plain rows. */
