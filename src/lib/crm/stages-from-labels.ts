@@ -13,7 +13,10 @@ export type LabelCount = {
 	open: number;
 };
 
-/** What the history says of the stage labels: every label in order of first appearance, and for a pair how many deals entered the first before the second. */
+/**
+ * What the history says of the stage labels: every label in order of first appearance, and for a
+ * pair how many deals entered the first before the second.
+ */
 export interface HistoryOrder {
 	labels: string[];
 	precedes: (a: string, b: string) => number;
