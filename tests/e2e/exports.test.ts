@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { startNodeDb } from '../../src/lib/db/node';
-import { runDashboard, type Dashboard } from '../../src/lib/engine/dashboard';
+import { runDashboard, type DashboardResults } from '../../src/lib/engine/dashboard';
 import { loadDataset } from '../../src/lib/engine/load';
 import { expectClose } from '../unit/expect-close';
 import { useSite } from './site';
@@ -82,8 +82,8 @@ describe('every export of every view', () => {
 	const site = useSite();
 	let context: BrowserContext;
 	let page: Page;
-	let engine: Dashboard;
-	let bySource: Dashboard;
+	let engine: DashboardResults;
+	let bySource: DashboardResults;
 
 	beforeAll(async () => {
 		const db = await startNodeDb();
@@ -261,7 +261,7 @@ describe('every export of every view', () => {
 			]),
 			'CAC by channel'
 		);
-		const breakdownRow = (b: Dashboard['breakdown']['rows'][number]) => [
+		const breakdownRow = (b: DashboardResults['breakdown']['rows'][number]) => [
 			b.value,
 			b.created,
 			b.won,

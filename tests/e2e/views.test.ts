@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { startNodeDb } from '../../src/lib/db/node';
-import { runDashboard, type Dashboard } from '../../src/lib/engine/dashboard';
+import { runDashboard, type DashboardResults } from '../../src/lib/engine/dashboard';
 import { loadDataset } from '../../src/lib/engine/load';
 import { formatsFor } from '../../src/lib/i18n/format';
 import { expectClose } from '../unit/expect-close';
@@ -31,8 +31,8 @@ async function download(page: Page, selector: string): Promise<{ name: string; b
 describe('every view of the dashboard', () => {
 	const site = useSite();
 	let page: Page;
-	let engine: Dashboard;
-	let snapshotView: Dashboard;
+	let engine: DashboardResults;
+	let snapshotView: DashboardResults;
 
 	beforeAll(async () => {
 		// The same files through the same engine in Node: what every view must show.

@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/error-text';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { startNodeDb } from '../db/node';
@@ -105,7 +106,7 @@ export async function main(
 		}
 		return 0;
 	} catch (e) {
-		const message = e instanceof Error ? e.message : String(e);
+		const message = errorText(e);
 		io.err(`report: ${message.split('\n')[0]}\n`);
 		if (e instanceof UsageError) io.err(`Run with --help for usage.\n`);
 		return e instanceof UsageError ? 2 : 1;

@@ -1,5 +1,6 @@
 import type { DealsMapping, Detection, FileSample } from '../model/mapping';
-import { coverage, defined, findColumn, headerKey } from './columns';
+import { headerKey } from '../model/header-key';
+import { coverage, defined, findColumn } from './columns';
 import { defaultOrSampleStages, sampleSpelling, sampleValues } from './stage-list';
 
 /** amoCRM's (Kommo's) default pipeline, and its two closing stages. */

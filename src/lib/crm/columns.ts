@@ -1,10 +1,4 @@
-/** Header matching shared by the detectors: trimmed, case-folded, quotes and BOM ignored. */
-export function headerKey(name: string): string {
-	return name
-		.replace(/^\ufeff/, '')
-		.trim()
-		.toLowerCase();
-}
+import { headerKey } from '../model/header-key';
 
 /** The first column whose header equals one of `candidates` (after `headerKey`). */
 export function findColumn(

@@ -165,15 +165,6 @@ export const HUBSPOT_DEFAULTS: Record<
 	}
 };
 
-/** The header words of a `Date entered "<stage> (<pipeline>)"` column, per language. */
-export const DATE_ENTERED_PREFIX: Record<HubspotLanguage, string> = {
-	en: 'Date entered',
-	es: 'Fecha de entrada',
-	de: 'Eingangsdatum',
-	fr: "Date d'entrée",
-	ru: 'Дата входа'
-};
-
 // `Date entered "Contract Sent (Sales Pipeline)"`; older exports quote with '…'; localized
 // variants, with an optional preposition (`Fecha de entrada en "…"`). `Date exited …`, `Time
 // in …` and `Cumulative time in …` columns do not match: they are not events.

@@ -1,5 +1,6 @@
 import type { DealsMapping, Detection, FileSample, HistoryMapping } from '../model/mapping';
-import { defined, findColumn, headerKey } from './columns';
+import { headerKey } from '../model/header-key';
+import { defined, findColumn } from './columns';
 import { defaultOrSampleStages, sampleValues } from './stage-list';
 
 /** The stages of Pipedrive's default pipeline. Won and lost are statuses, not stages. */

@@ -1,6 +1,7 @@
 import type { Detection, FileSample, StagesMapping } from '../model/mapping';
 import { stageKey } from '../model/config';
-import { findColumn, headerKey } from './columns';
+import { headerKey } from '../model/header-key';
+import { findColumn } from './columns';
 
 /**
  * Stage lists: a side table of stage ids, names, order and meaning (Pipedrive `stages.csv`, a

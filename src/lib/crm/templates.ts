@@ -1,4 +1,7 @@
+import { AMOCRM_LOST, AMOCRM_STAGES, AMOCRM_WON } from './amocrm';
+import { BITRIX24_LOST, BITRIX24_STAGES, BITRIX24_WON } from './bitrix24';
 import { HUBSPOT_LOST, HUBSPOT_STAGES, HUBSPOT_WON } from './hubspot';
+import { PIPEDRIVE_STAGES } from './pipedrive';
 import { SALESFORCE_LOST, SALESFORCE_STAGES, SALESFORCE_WON } from './salesforce';
 
 /** A ready-made stage configuration the stage editor offers. */
@@ -29,29 +32,24 @@ export const STAGE_TEMPLATES: readonly StageTemplate[] = [
 	{
 		id: 'pipedrive',
 		name: 'Pipedrive default pipeline',
-		stages: [
-			'Qualified',
-			'Contact Made',
-			'Demo Scheduled',
-			'Proposal Made',
-			'Negotiations Started'
-		],
+		stages: PIPEDRIVE_STAGES,
+		// Pipedrive's won and lost are statuses, not stages: these are the status values.
 		won: ['won'],
 		lost: ['lost']
 	},
 	{
 		id: 'amocrm',
 		name: 'amoCRM / Kommo default pipeline',
-		stages: ['Первичный контакт', 'Переговоры', 'Принимают решение', 'Согласование договора'],
-		won: ['Успешно реализовано'],
-		lost: ['Закрыто и не реализовано']
+		stages: AMOCRM_STAGES,
+		won: AMOCRM_WON,
+		lost: AMOCRM_LOST
 	},
 	{
 		id: 'bitrix24',
 		name: 'Bitrix24 default pipeline',
-		stages: ['Новая', 'Подготовка документов', 'Счёт на предоплату', 'В работе', 'Финальный счёт'],
-		won: ['Сделка успешна'],
-		lost: ['Сделка провалена']
+		stages: BITRIX24_STAGES,
+		won: BITRIX24_WON,
+		lost: BITRIX24_LOST
 	},
 	{
 		id: 'seven-step-en',

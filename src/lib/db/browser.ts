@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/error-text';
 import * as duckdb from '@duckdb/duckdb-wasm';
 import coiPthreadWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.pthread.worker.js?url';
 import coiWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.worker.js?url';
@@ -93,10 +94,6 @@ interface Booted {
 	worker: Worker;
 }
 
-function describe(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
-}
-
 /**
  * One start attempt: a fresh worker instantiating `wasmUrl`, abandoned (worker terminated) when
  * it reports no progress for `timeoutMs`, the worker fails to load, or `abandon` settles first.
@@ -147,7 +144,7 @@ function boot(
 			}
 		}).then(
 			() => finish(),
-			(error: unknown) => finish(new Error(describe(error)))
+			(error: unknown) => finish(new Error(errorText(error)))
 		);
 	});
 }
@@ -191,7 +188,7 @@ async function bootWithRetry(
 	try {
 		return await boot(workerUrl, wasmUrl, pthreadWorkerUrl, timeoutMs, onStatus, abandon);
 	} catch (error) {
-		firstFailure = describe(error);
+		firstFailure = errorText(error);
 	}
 	if (firstFailure !== wrongType) onStatus('The analysis engine is slow to start; trying again…');
 	// A blob: copy compiles without the code cache (it has no URL to key it by): a fallback only.
@@ -201,7 +198,7 @@ async function bootWithRetry(
 		return await boot(workerUrl, blobUrl, pthreadWorkerUrl, timeoutMs, onStatus);
 	} catch (error) {
 		throw new Error(
-			`The analysis engine could not start: ${describe(error)} (first attempt: ${firstFailure}).`,
+			`The analysis engine could not start: ${errorText(error)} (first attempt: ${firstFailure}).`,
 			{ cause: error }
 		);
 	} finally {
@@ -296,7 +293,7 @@ export async function startBrowserDb(options: BrowserDbOptions = {}): Promise<Br
 			await guard(() => conn.query(statement));
 	} catch (error) {
 		worker.terminate();
-		throw new Error(`The analysis engine could not start: ${describe(error)}`, { cause: error });
+		throw new Error(`The analysis engine could not start: ${errorText(error)}`, { cause: error });
 	}
 	onStatus('The analysis engine is ready');
 

@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/error-text';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { openAsBlob } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,7 +32,6 @@ export interface NativeDb extends Db {
 }
 
 const DATE = 13;
-const TIMESTAMPS = new Set([12, 20, 21, 22, 31]);
 
 function isoDate(d: Date): string {
 	return d.toISOString().slice(0, 10);
@@ -45,7 +45,6 @@ function plain(value: unknown, typeId: number): Row[string] {
 	if (typeof value === 'bigint') return Number(value);
 	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string')
 		return value;
-	if (TIMESTAMPS.has(typeId)) return String(value);
 	return String(value);
 }
 
@@ -86,7 +85,7 @@ export async function startNativeDb(options: { threads?: number } = {}): Promise
 		} catch (e) {
 			// The binding's message for a failed prepared statement does not say which one.
 			const what = text.replace(/\s+/g, ' ').slice(0, 80);
-			throw new Error(`${e instanceof Error ? e.message : String(e)} (in: ${what}…)`, {
+			throw new Error(`${errorText(e)} (in: ${what}…)`, {
 				cause: e
 			});
 		}

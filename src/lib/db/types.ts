@@ -1,14 +1,16 @@
+import type { Row } from '../sql/row';
 import type { Sql } from '../sql/sql';
 
-/** A plain row: numbers (never BigInt), strings, booleans, null. Dates come back as `YYYY-MM-DD`, timestamps as ISO text. */
-export type Row = Record<string, number | string | boolean | null>;
+export type { Row } from '../sql/row';
 
 /** What a file to register can be: text we decoded, raw bytes, or a browser File read lazily. */
 export type FileSource = string | Uint8Array | Blob;
 
 /**
- * The one narrow gateway to DuckDB-WASM. Everything outside `src/lib/db` receives a `Db`;
- * the browser (worker) and Node (report, tests) implementations run the same wasm build.
+ * The one narrow gateway to DuckDB. Everything outside `src/lib/db` receives a `Db`. The browser
+ * runs DuckDB-WASM in a worker (`browser.ts`); Node (the report, the tests) runs duckdb-wasm's
+ * blocking Node build, the same wasm (`node.ts`); `report --engine native` runs DuckDB's native
+ * Node binding, @duckdb/node-api (`native.ts`).
  */
 export interface Db {
 	/** Run one statement with bound values and return plain rows. */

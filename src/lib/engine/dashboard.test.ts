@@ -8,7 +8,7 @@ import { DIMENSIONS } from '../model/config';
 import type { BreakdownRow } from '../metrics/breakdown';
 import type { Report } from '../metrics/report';
 import { QUALITY_KINDS } from '../metrics/quality';
-import { runDashboard, type Dashboard } from './dashboard';
+import { runDashboard, type DashboardResults } from './dashboard';
 import { runReport } from './report';
 import type { Dataset } from './dataset';
 import { loadDataset } from './load';
@@ -19,7 +19,7 @@ const YEAR = { from: '2024-04-01', to: '2025-03-31' };
 
 let db: Db;
 let dataset: Dataset;
-let view: Dashboard;
+let view: DashboardResults;
 beforeAll(async () => {
 	db = await startNodeDb();
 	dataset = await loadDataset(

@@ -63,7 +63,7 @@ export interface DashboardRequest {
 }
 
 /** Every view of the dashboard for one period and set of filters. */
-export interface Dashboard {
+export interface DashboardResults {
 	period: Period;
 	filters: Filters;
 	/** The METRICS.md §4 object: the KPI row, the cohort funnel, time in stage, CAC. */
@@ -102,14 +102,17 @@ export interface Dashboard {
 	meddic: Meddic | null;
 }
 
-/** `Dashboard` with every panel's result still on its way: each settles as its statements end. */
+/** `DashboardResults` with every panel's result still on its way: each settles as its statements end. */
 export type DashboardParts = Pick<
-	Dashboard,
+	DashboardResults,
 	'period' | 'filters' | 'previousPeriod' | 'snapshotAvailable'
 > & {
 	[
-		K in Exclude<keyof Dashboard, 'period' | 'filters' | 'previousPeriod' | 'snapshotAvailable'>
-	]: Promise<Dashboard[K]>;
+		K in Exclude<
+			keyof DashboardResults,
+			'period' | 'filters' | 'previousPeriod' | 'snapshotAvailable'
+		>
+	]: Promise<DashboardResults[K]>;
 };
 
 /**
@@ -211,8 +214,8 @@ export async function runDashboard(
 	db: Db,
 	dataset: Dataset,
 	request: DashboardRequest = {}
-): Promise<Dashboard> {
-	return settled<Dashboard>(dashboardParts(db, dataset, request));
+): Promise<DashboardResults> {
+	return settled<DashboardResults>(dashboardParts(db, dataset, request));
 }
 
 /** An object of named values and promises, once every promise has settled (the first failure rejects). */

@@ -1,7 +1,7 @@
 import type { Db } from '../db/types';
 import { detectAll, applyConfig } from '../crm/detect';
 import { blankMapping, detectGenericDeals } from '../crm/generic';
-import { stagesFromData } from '../crm/stages-from-data';
+import { stagesFromData } from './stages-from-data';
 import type { Encoding } from '../ingest/decode';
 import {
 	loadRawTable,

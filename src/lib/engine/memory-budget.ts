@@ -1,4 +1,5 @@
 import { MEMORY_LIMIT_MB } from '../db/types';
+import { megabytes } from '../i18n/bytes';
 
 /**
  * Will these files fit in the browser? DuckDB-WASM's heap cannot grow past 4 GB, and a tab that
@@ -47,8 +48,6 @@ export function largestFitting(budget: number): number {
 	return Math.max(0, (budget - BASE) / PER_BYTE);
 }
 
-const mb = (bytes: number) => `${Math.round(bytes / 1024 ** 2).toLocaleString('en-US')} MB`;
-
 /** Null when the files fit; else one sentence saying what is too big and what to do. */
 export function tooLarge(
 	files: readonly { name: string; size: number }[],
@@ -59,9 +58,9 @@ export function tooLarge(
 	const biggest = [...files].sort((a, b) => b.size - a.size)[0];
 	const what =
 		files.length === 1
-			? `${biggest.name} is ${mb(total)}`
-			: `these files are ${mb(total)} together (${biggest.name}: ${mb(biggest.size)})`;
-	return `${what}: too large to analyse in this browser, which can hold about ${mb(largestFitting(budget))} of exports. Filter the export (a shorter period, one pipeline), or run \`npm run report -- --engine native\` on it, which writes a compact Parquet file the dashboard opens.`;
+			? `${biggest.name} is ${megabytes(total)}`
+			: `these files are ${megabytes(total)} together (${biggest.name}: ${megabytes(biggest.size)})`;
+	return `${what}: too large to analyse in this browser, which can hold about ${megabytes(largestFitting(budget))} of exports. Filter the export (a shorter period, one pipeline), or run \`npm run report -- --engine native\` on it, which writes a compact Parquet file the dashboard opens.`;
 }
 
 /** The browser's budget: its device memory, and a `?memory-mb=` override in the address. */

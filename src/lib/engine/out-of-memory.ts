@@ -1,3 +1,5 @@
+import { errorText } from '../i18n/error-text';
+
 /**
  * DuckDB's "Out of Memory Error" (a load or a query needed more than its memory limit) as one
  * sentence a user can act on. The engine itself survives such an error, unlike a wasm trap.
@@ -9,12 +11,12 @@ const OUT_OF_MEMORY = /Out of Memory Error/i;
 const DETAIL = /allocate (?:block|data) of size ([\d.]+ \w+) \(([\d.]+ \w+)\/([\d.]+ \w+) used\)/i;
 
 export function isOutOfMemory(error: unknown): boolean {
-	return OUT_OF_MEMORY.test(error instanceof Error ? error.message : String(error));
+	return OUT_OF_MEMORY.test(errorText(error));
 }
 
 /** What to say when the engine ran out of memory; null when the error is something else. */
 export function outOfMemoryMessage(error: unknown): string | null {
-	const text = error instanceof Error ? error.message : String(error);
+	const text = errorText(error);
 	if (!OUT_OF_MEMORY.test(text)) return null;
 	const detail = DETAIL.exec(text);
 	const what = detail

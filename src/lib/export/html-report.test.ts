@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csv, dealsConfig, tinyDataset } from '../../../tests/unit/tiny-dataset';
 import type { Db } from '../db/types';
-import { runDashboard, type Dashboard } from '../engine/dashboard';
+import { runDashboard, type DashboardResults } from '../engine/dashboard';
 import { formatsFor } from '../i18n/format';
 import { translate, type MessageKey } from '../i18n/messages';
 import { escapeHtml, safeColor, safeSvg } from './html-escape';
@@ -30,7 +30,7 @@ const t = (key: MessageKey, vars?: Record<string, string | number>) => translate
 const fmt = formatsFor('en');
 
 let db: Db;
-let data: Dashboard;
+let data: DashboardResults;
 beforeAll(async () => {
 	let dataset;
 	({ db, dataset } = await tinyDataset({ deals: DEALS, config: dealsConfig() }));
@@ -43,7 +43,7 @@ afterAll(async () => {
 	await db?.close();
 });
 
-function documentFor(d: Dashboard, charts: Record<string, string[]> = {}): ReportDocument {
+function documentFor(d: DashboardResults, charts: Record<string, string[]> = {}): ReportDocument {
 	return {
 		lang: 'en',
 		title: t('report.title'),

@@ -2,7 +2,7 @@
 // Only figures per stage, month, channel or dimension value go in; never a deal (the data
 // quality examples name deals, so only their counts are kept).
 import type { Translate } from '../charts/tooltips';
-import type { Dashboard } from '../engine/dashboard';
+import type { DashboardResults } from '../engine/dashboard';
 import type { Formats } from '../i18n/format';
 import { DIMENSIONS } from '../model/config';
 import type { ReportKpi, ReportSection } from './html-report';
@@ -31,7 +31,7 @@ export interface SectionOptions {
 	previousDays?: number;
 }
 
-export function reportKpis(data: Dashboard, o: SectionOptions): ReportKpi[] {
+export function reportKpis(data: DashboardResults, o: SectionOptions): ReportKpi[] {
 	return kpiCards(data.report, data.previous, o).map((card) => ({
 		key: card.key,
 		label: o.t(card.label),
@@ -46,7 +46,7 @@ export function reportKpis(data: Dashboard, o: SectionOptions): ReportKpi[] {
 
 /** The active filters, labelled. */
 export function reportFilters(
-	data: Dashboard,
+	data: DashboardResults,
 	t: Translate
 ): { label: string; values: string[] }[] {
 	return DIMENSIONS.filter((d) => (data.filters[d] ?? []).length > 0).map((d) => ({
@@ -64,7 +64,7 @@ export function withoutDealIds(warning: string): string {
 }
 
 /** Load warnings, then each data-quality finding with its count. */
-export function reportWarnings(data: Dashboard, { t, fmt }: SectionOptions): string[] {
+export function reportWarnings(data: DashboardResults, { t, fmt }: SectionOptions): string[] {
 	return [
 		...data.report.warnings.map(withoutDealIds),
 		...data.quality
@@ -74,7 +74,7 @@ export function reportWarnings(data: Dashboard, { t, fmt }: SectionOptions): str
 }
 
 /** The panels as report sections, each table from its panel's definition (`panel-tables`). */
-export function reportSections(data: Dashboard, o: SectionOptions): ReportSection[] {
+export function reportSections(data: DashboardResults, o: SectionOptions): ReportSection[] {
 	const { t } = o;
 	const show = { t, fmt: o.fmt };
 	const charts = (id: string) => o.charts?.[id] ?? [];

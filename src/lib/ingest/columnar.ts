@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/error-text';
 import type { Db } from '../db/types';
 import { ident, sql } from '../sql/sql';
 import type { InputFile, RawTable } from './raw-table';
@@ -43,7 +44,7 @@ export async function loadParquet(db: Db, file: InputFile, table: string): Promi
 		await db.query(sql`CREATE TABLE ${ident(table)} AS
 			SELECT row_number() OVER () AS __row, COLUMNS(*)::VARCHAR FROM read_parquet(${path})`);
 	} catch (e) {
-		const text = e instanceof Error ? e.message.split('\n')[0] : String(e);
+		const text = errorText(e).split('\n')[0];
 		// DuckDB-WASM 1.32 has no Parquet reader built in, and this app never downloads one.
 		if (/exists in the parquet extension/i.test(text))
 			throw new Error(
@@ -67,10 +68,9 @@ export async function arrowToCsv(file: InputFile): Promise<string> {
 	try {
 		arrow = tableFromIPC(await bytesOf(file.source));
 	} catch (e) {
-		throw new Error(
-			`${file.name}: this Arrow file could not be read (${e instanceof Error ? e.message : String(e)})`,
-			{ cause: e }
-		);
+		throw new Error(`${file.name}: this Arrow file could not be read (${errorText(e)})`, {
+			cause: e
+		});
 	}
 	const names = arrow.schema.fields.map((f) => f.name);
 	const columns = names.map((_, i) => arrow.getChildAt(i));

@@ -1,4 +1,5 @@
 import type { Db, FileSource } from '../db/types';
+import { kilobytes } from '../i18n/bytes';
 import { ident, join, raw, sql, type Fragment } from '../sql/sql';
 import {
 	bomLength,
@@ -402,7 +403,7 @@ const MAX_COLUMNS = 10_000;
  * the header, does not end within HEAD_BYTES. Says which, and what was in that part.
  */
 function longLine(head: string, skip: number): string {
-	const kb = `${HEAD_BYTES / 1024} kB`;
+	const kb = kilobytes(HEAD_BYTES);
 	const end = head.search(/\r?\n/);
 	if (end === -1) {
 		const fields = Math.max(...[',', ';', '\t', '|'].map((d) => head.split(d).length));

@@ -31,7 +31,7 @@ describe('checkWorkbookSize', () => {
 
 	it('checkWorkbookSize(bytes) refuses what the archive declares past the limit before inflating anything', () => {
 		expect(() => checkWorkbookSize(bombXlsx(1, 3000 * 1024 * 1024))).toThrow(
-			/says it inflates to 3000 MB, over the 512 MB limit/
+			/says it inflates to 3,000 MB, over the 512 MB limit/
 		);
 	});
 

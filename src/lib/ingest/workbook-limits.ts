@@ -1,4 +1,5 @@
 import { Inflate } from 'fflate';
+import { megabytes } from '../i18n/bytes';
 
 /**
  * Zip bomb guard for `.xlsx` workbooks. read-excel-file unzips every `.xml` part in one call and
@@ -42,8 +43,6 @@ const isReadPart = (name: string) => name.endsWith('.xml') || name.endsWith('.xm
 const u16 = (d: Uint8Array, at: number) => d[at] | (d[at + 1] << 8);
 const u32 = (d: Uint8Array, at: number) =>
 	(d[at] | (d[at + 1] << 8) | (d[at + 2] << 16) | (d[at + 3] << 24)) >>> 0;
-
-const mb = (bytes: number) => `${Math.round(bytes / 1024 ** 2)} MB`;
 
 type Entry = { name: string; method: number; compressed: number; declared: number; data: number };
 
@@ -104,7 +103,7 @@ export function checkWorkbookSize(
 	const declared = parts.reduce((sum, e) => sum + e.declared, 0);
 	if (declared > limits.maxTotalBytes)
 		throw tooLarge(
-			`the workbook says it inflates to ${mb(declared)}, over the ${mb(limits.maxTotalBytes)} limit`
+			`the workbook says it inflates to ${megabytes(declared)}, over the ${megabytes(limits.maxTotalBytes)} limit`
 		);
 	let total = 0;
 	for (const part of parts) {
@@ -127,7 +126,7 @@ export function checkWorkbookSize(
 				consumed = to - part.data;
 				if (total + inflated > limits.maxTotalBytes)
 					throw tooLarge(
-						`the workbook inflates to more than ${mb(limits.maxTotalBytes)}, the limit`
+						`the workbook inflates to more than ${megabytes(limits.maxTotalBytes)}, the limit`
 					);
 				if (inflated > limits.ratioFloor && inflated > consumed * limits.maxRatio)
 					throw tooLarge(

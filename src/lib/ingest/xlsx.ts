@@ -3,6 +3,7 @@
  * demand, so it stays out of the main bundle).
  */
 
+import { errorText } from '../i18n/error-text';
 import { checkWorkbookSize } from './workbook-limits';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -63,7 +64,7 @@ export async function readXlsxRows(bytes: Uint8Array): Promise<string[][]> {
 			trim: false
 		})) as unknown[][];
 	} catch (e) {
-		const detail = e instanceof Error ? e.message : String(e);
+		const detail = errorText(e);
 		throw new WorkbookError(detail);
 	}
 	return data.map((row) => row.map(cellText));

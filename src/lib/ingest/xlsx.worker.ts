@@ -4,6 +4,7 @@
  * big export, and the page must stay responsive meanwhile. Receives the file's bytes, answers
  * with the first sheet's rows as text (ingest/xlsx.ts), or the reason it could not read them.
  */
+import { errorText } from '../i18n/error-text';
 import { WorkbookLimitError } from './workbook-limits';
 import { readXlsxRows, WorkbookError } from './xlsx';
 
@@ -15,7 +16,7 @@ self.onmessage = async (event: MessageEvent<ArrayBuffer>) => {
 		reply = { rows: await readXlsxRows(new Uint8Array(event.data)) };
 	} catch (e) {
 		reply = {
-			error: e instanceof Error ? e.message : String(e),
+			error: errorText(e),
 			workbook: e instanceof WorkbookError,
 			limit: e instanceof WorkbookLimitError
 		};

@@ -1,7 +1,6 @@
 import { ident, sql, type Fragment } from '../sql/sql';
 import type { Dimension } from '../model/config';
-import { inPeriod, spendFilter } from '../model/filters';
-import { cac } from './cac';
+import { cac, spendInView } from './cac';
 import { filteredDeals, type MetricContext } from './context';
 import { KPI_COLUMNS, periodFlags, type KpiCells } from './kpis';
 import { salesVelocity } from './velocity';
@@ -54,10 +53,9 @@ export function breakdownQuery(ctx: MetricContext, dimension: Dimension): Fragme
 	const spendGroups =
 		dimension === 'source'
 			? sql`SELECT channel AS value, grouping(channel)::INTEGER AS total, sum(amount) AS spend
-				FROM spend WHERE ${inPeriod(sql`date`, p)} AND ${spendFilter(ctx.filters)}
-				GROUP BY GROUPING SETS ((channel), ())`
+				FROM spend WHERE ${spendInView(ctx)} GROUP BY GROUPING SETS ((channel), ())`
 			: sql`SELECT NULL::VARCHAR AS value, 1 AS total, sum(amount) AS spend
-				FROM spend WHERE ${inPeriod(sql`date`, p)} AND ${spendFilter(ctx.filters)}`;
+				FROM spend WHERE ${spendInView(ctx)}`;
 	return sql`WITH d AS NOT MATERIALIZED (
 			SELECT ${ident(dimension)} AS value, * EXCLUDE (${ident(dimension)}), ${periodFlags(p)}
 			FROM ${filteredDeals(ctx)}

@@ -1,6 +1,5 @@
 import { sql, type Fragment } from '../sql/sql';
-import { inPeriod, spendFilter } from '../model/filters';
-import { cac, costPerStage, type CostPerStage } from './cac';
+import { cac, costPerStage, spendInView, type CostPerStage } from './cac';
 import { filteredDeals, type MetricContext } from './context';
 import { funnelRows } from './funnel';
 import { periodFlags } from './kpis';
@@ -51,8 +50,7 @@ export function cacByChannelQuery(ctx: MetricContext): Fragment {
 	// The cohort and the deals won in the period, as the report counts them (`periodFlags`).
 	return sql`WITH d AS (SELECT source AS channel, f, ${periodFlags(p)} FROM ${filteredDeals(ctx)}),
 		spent AS (
-			SELECT channel, sum(amount) AS spend FROM spend
-			WHERE ${inPeriod(sql`date`, p)} AND ${spendFilter(ctx.filters)} GROUP BY channel
+			SELECT channel, sum(amount) AS spend FROM spend WHERE ${spendInView(ctx)} GROUP BY channel
 		),
 		-- Deals counted per (channel, furthest stage) in one pass, then summed per channel and step.
 		per_f AS (

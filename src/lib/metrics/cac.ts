@@ -8,10 +8,17 @@ export interface CostPerStage {
 	cost: number | null;
 }
 
-/** Spend dated in the period (by channel when deals are filtered by source). */
+/**
+ * The spend rows a view counts, as a condition on `spend`: dated in the period, and by channel
+ * when deals are filtered by source (METRICS.md §2). Every spend figure sums these rows.
+ */
+export function spendInView(ctx: MetricContext): Fragment {
+	return sql`${inPeriod(sql`date`, ctx.period)} AND ${spendFilter(ctx.filters)}`;
+}
+
+/** Spend in the view (`spendInView`), one number. */
 export function spendQuery(ctx: MetricContext): Fragment {
-	return sql`SELECT COALESCE(sum(amount), 0) AS spend FROM spend
-		WHERE ${inPeriod(sql`date`, ctx.period)} AND ${spendFilter(ctx.filters)}`;
+	return sql`SELECT COALESCE(sum(amount), 0) AS spend FROM spend WHERE ${spendInView(ctx)}`;
 }
 
 /** `spend / won`; null without spend or without a won deal. */

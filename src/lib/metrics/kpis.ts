@@ -1,4 +1,4 @@
-import { sql, type Fragment } from '../sql/sql';
+import { raw, sql, type Fragment } from '../sql/sql';
 import { inPeriod, type Period } from '../model/filters';
 import { filteredDeals, type MetricContext } from './context';
 
@@ -31,7 +31,7 @@ export type KpiCells = DealCounts & DealSize & SalesCycle & Pipeline;
 
 /**
  * Which of the period's sets a deal is in, as columns `KPI_COLUMNS` filters on: each test is
- * evaluated once per deal, not once per aggregate that uses it (1 M deals: 158 → 115 ms).
+ * evaluated once per deal, not once per aggregate that uses it.
  * - `created_in`: created in the period (the cohort);
  * - `won_in` / `lost_in`: won / lost with the close date in the period;
  * - `open_at_end`: open, created on or before the period's end (the open pipeline).
@@ -45,6 +45,22 @@ export function periodFlags(period: Period): Fragment {
 }
 
 /**
+ * The counts, deal size and sales cycle of closed deals, with `won` and `lost` the tests that
+ * pick them (the period's flags for the report, the outcome alone for a month of the series):
+ * won and lost counts; mean and median amount of the won deals that have one; mean and median
+ * `closed − created` days of the won deals, negatives left out.
+ */
+export function closedAggregates(won: Fragment, lost: Fragment): Fragment {
+	return sql`count(*) FILTER (WHERE ${won})::DOUBLE AS won,
+		count(*) FILTER (WHERE ${lost})::DOUBLE AS lost,
+		avg(amount) FILTER (WHERE ${won}) AS avg_deal_size,
+		quantile_cont(amount, 0.5) FILTER (WHERE ${won}) AS median_deal_size,
+		avg(cycle_days) FILTER (WHERE ${won} AND cycle_days >= 0) AS sales_cycle_days,
+		quantile_cont(cycle_days::DOUBLE, 0.5) FILTER (WHERE ${won} AND cycle_days >= 0)
+			AS median_sales_cycle_days`;
+}
+
+/**
  * The KPI aggregates over deals with `periodFlags`: one scan gives them all, and the breakdown
  * groups the same aggregates by a dimension, so its totals row is the report.
  * - counts: the cohort, won and lost in the period;
@@ -55,13 +71,7 @@ export function periodFlags(period: Period): Fragment {
  *   by probability (null when no open deal has one).
  */
 export const KPI_COLUMNS: Fragment = sql`count(*) FILTER (WHERE created_in)::DOUBLE AS created,
-		count(*) FILTER (WHERE won_in)::DOUBLE AS won,
-		count(*) FILTER (WHERE lost_in)::DOUBLE AS lost,
-		avg(amount) FILTER (WHERE won_in) AS avg_deal_size,
-		quantile_cont(amount, 0.5) FILTER (WHERE won_in) AS median_deal_size,
-		avg(cycle_days) FILTER (WHERE won_in AND cycle_days >= 0) AS sales_cycle_days,
-		quantile_cont(cycle_days::DOUBLE, 0.5) FILTER (WHERE won_in AND cycle_days >= 0)
-			AS median_sales_cycle_days,
+		${closedAggregates(raw('won_in'), raw('lost_in'))},
 		count(*) FILTER (WHERE won_in AND cycle_days < 0)::DOUBLE AS negative,
 		count(*) FILTER (WHERE open_at_end)::DOUBLE AS open_deals,
 		COALESCE(sum(COALESCE(amount, 0)) FILTER (WHERE open_at_end), 0) AS open_value,

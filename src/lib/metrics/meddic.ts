@@ -1,4 +1,4 @@
-import type { Row } from '../db/types';
+import type { Row } from '../sql/row';
 import { join, sql, type Fragment } from '../sql/sql';
 import { inPeriod } from '../model/filters';
 import { meddicColumn, type MeddicElement } from '../model/meddic';

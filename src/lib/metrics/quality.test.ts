@@ -5,7 +5,7 @@ import {
 	HISTORY_COLUMNS,
 	useTinyDataset
 } from '../../../tests/unit/tiny-dataset';
-import type { Row } from '../db/types';
+import type { Row } from '../sql/row';
 import { runDashboard } from '../engine/dashboard';
 import type { Filters } from '../model/filters';
 import { kpiQuery, type KpiCells } from './kpis';

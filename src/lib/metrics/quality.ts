@@ -1,6 +1,6 @@
 import { join, raw, sql, type Fragment } from '../sql/sql';
 import { groupFilter, inPeriod } from '../model/filters';
-import type { Row } from '../db/types';
+import type { Row } from '../sql/row';
 import { filteredDeals, type MetricContext } from './context';
 
 /**

@@ -1,8 +1,9 @@
-import { sql, type Fragment } from '../sql/sql';
-import { inPeriod, spendFilter } from '../model/filters';
-import { cac } from './cac';
+import { raw, sql, type Fragment } from '../sql/sql';
+import { inPeriod } from '../model/filters';
+import { cac, spendInView } from './cac';
 import { cohortRows, type CohortCell } from './cohort-matrix';
 import { filteredDeals, type MetricContext } from './context';
+import { closedAggregates } from './kpis';
 import { monthOf, monthsOf, monthsTable, type Month } from './months';
 import { salesVelocity } from './velocity';
 import { winRate } from './win-rate';
@@ -65,18 +66,12 @@ export function seriesQuery(ctx: MetricContext): Fragment {
 		d AS NOT MATERIALIZED ${filteredDeals(ctx)},
 		closed AS (SELECT ${monthOf(sql`m`)} AS month, * EXCLUDE (m) FROM (
 			SELECT date_trunc('month', closed) AS m,
-				count(*) FILTER (WHERE outcome = 'won')::DOUBLE AS won,
-				count(*) FILTER (WHERE outcome = 'lost')::DOUBLE AS lost,
-				avg(amount) FILTER (WHERE outcome = 'won') AS avg_deal_size,
-				quantile_cont(amount, 0.5) FILTER (WHERE outcome = 'won') AS median_deal_size,
-				avg(cycle_days) FILTER (WHERE outcome = 'won' AND cycle_days >= 0) AS sales_cycle_days,
-				quantile_cont(cycle_days::DOUBLE, 0.5) FILTER (WHERE outcome = 'won' AND cycle_days >= 0)
-					AS median_sales_cycle_days
+				${closedAggregates(raw(`outcome = 'won'`), raw(`outcome = 'lost'`))}
 			FROM d WHERE outcome IN ('won', 'lost') AND ${inPeriod(sql`closed`, p)} GROUP BY m
 		)),
 		spent AS (
 			SELECT ${monthOf(sql`date`)} AS month, sum(amount) AS spend FROM spend
-			WHERE ${inPeriod(sql`date`, p)} AND ${spendFilter(ctx.filters)} GROUP BY 1
+			WHERE ${spendInView(ctx)} GROUP BY 1
 		),
 		-- Open deals summed per created day first, then each month adds up the days up to its end.
 		open_days AS (

@@ -10,11 +10,6 @@ export interface TimeInStage {
 }
 
 /**
- * The order METRICS.md sorts a deal's events in, over `stage_events e`: by time, ties in stage
- * order, won / lost and unknown stages (`ord` k+1) after the open stages.
- */
-
-/**
  * Every counted stay `(idx, days)` in an open stage of the cohort's deals (the `stays` table). A
  * stay lasts until the deal's next event; the last event of a closed deal lasts until `closed` at
  * 00:00; an open deal's current stay and negative stays are not counted. Time in stage and the
@@ -34,6 +29,3 @@ export function timeInStageQuery(ctx: MetricContext): Fragment {
 		LEFT JOIN (${staysQuery(ctx)}) st ON st.idx = s.i
 		GROUP BY s.i ORDER BY s.i`;
 }
-
-/** Is there any stage event at all? Without one, time in stage is null. */
-export const hasEventsQuery: Fragment = sql`SELECT count(*)::DOUBLE AS n FROM stage_events`;

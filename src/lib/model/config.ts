@@ -1,3 +1,5 @@
+import { kilobytes } from '../i18n/bytes';
+
 /** The canonical deal fields a deals file maps onto (METRICS.md §1). */
 export const DEAL_FIELDS = [
 	'id',
@@ -51,7 +53,7 @@ export interface Config {
 /**
  * The most a config may hold, from a file or a link: far more than any pipeline has, and
  * small enough that every later step (SQL with one bound value a label, the stage editor)
- * stays quick. A config of 200,000 stages used to end in "Maximum call stack size exceeded".
+ * stays quick, and far below where a huge config would exhaust the call stack.
  */
 export const CONFIG_LIMITS = {
 	/** Labels in each of `stages`, `won`, `lost`. */
@@ -65,8 +67,7 @@ export const CONFIG_LIMITS = {
 /** Null when a config file's size is within the limit; else one sentence saying so. */
 export function configFileTooLarge(bytes: number): string | null {
 	if (bytes <= CONFIG_LIMITS.fileBytes) return null;
-	const kb = (n: number) => `${Math.ceil(n / 1024).toLocaleString('en-US')} kB`;
-	return `the file is ${kb(bytes)}, more than the ${kb(CONFIG_LIMITS.fileBytes)} a config may be`;
+	return `the file is ${kilobytes(bytes)}, more than the ${kilobytes(CONFIG_LIMITS.fileBytes)} a config may be`;
 }
 
 /** Date order for a text date column whose parts are ambiguous. */

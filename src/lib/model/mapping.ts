@@ -58,7 +58,7 @@ export interface DealsMapping {
 	amountScale?: number;
 	/**
 	 * The stage list is a guess (a CRM's default pipeline, or the labels of the first rows): at
-	 * load, the labels of all rows and of the history complete it (crm/stages-from-data.ts).
+	 * load, the labels of all rows and of the history complete it (engine/stages-from-data.ts).
 	 */
 	stagesFromData?: boolean;
 	/**

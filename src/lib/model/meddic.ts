@@ -1,4 +1,4 @@
-import { headerKey } from '../crm/columns';
+import { headerKey } from './header-key';
 import { ident, join, list, sql, type Fragment } from '../sql/sql';
 import { MEDDIC_ELEMENTS, type Config, type MeddicElement } from './config';
 import type { DealsMapping } from './mapping';

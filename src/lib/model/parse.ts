@@ -79,7 +79,7 @@ function parsedTimestamp(column: Fragment, family: DateFamily): Fragment {
 		const local = sql`CASE WHEN ${zoned} THEN regexp_replace(${text}, '([T ]\\d{1,2}:\\d{2}(:\\d{2}([.,]\\d+)?)?)\\s*(Z|UTC|GMT|[+-]\\d{2}(:?\\d{2})?)$', '\\1', 'i') ELSE ${text} END`;
 		// Most values cast as they are, and DuckDB's cast to TIMESTAMP keeps the wall-clock time
 		// of a value written with `Z` or an offset, as above. The rest (spaces around, `UTC`, a
-		// zone after a space) are trimmed and tested (1 M values: 330 → 215 ms).
+		// zone after a space) are trimmed and tested.
 		return sql`COALESCE(TRY_CAST(${column} AS TIMESTAMP), TRY_CAST(${local} AS TIMESTAMP))`;
 	}
 	// Every format of a family has its separator as a literal, which strptime must find: text
@@ -193,7 +193,7 @@ function decimalLike(column: Fragment): { comma: Fragment; point: Fragment } {
 /*
  * The same expressions as DuckDB macros, defined once per engine (`parseMacros`), so that a
  * statement typing many columns names each column once instead of pasting every expression
- * (the HubSpot profile was one statement of 56 k characters). A macro is expanded when the
+ * (a wide export's profile would otherwise be one statement of tens of thousands of characters). A macro is expanded when the
  * statement is bound: the values are the same, and only the text to parse shrinks.
  */
 

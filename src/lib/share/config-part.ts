@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/error-text';
 import { CONFIG_LIMITS, parseConfig, type Config } from '../model/config';
 import type { LinkIssue } from './view';
 
@@ -68,7 +69,7 @@ export function expandConfig(value: unknown): { config: Config; issues: LinkIssu
 		} catch (e) {
 			issues.push({
 				key: 'link.config-invalid',
-				vars: { error: e instanceof Error ? e.message : String(e) }
+				vars: { error: errorText(e) }
 			});
 		}
 	}

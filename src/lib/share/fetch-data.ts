@@ -1,4 +1,5 @@
 import type { LinkIssue } from './view';
+import { megabytes } from '../i18n/bytes';
 
 /** Seconds a hosted file may send nothing before its download is given up. */
 export const DEFAULT_TIMEOUT_S = 30;
@@ -23,8 +24,6 @@ export interface FetchOptions {
 	 */
 	maxBytes?: number;
 }
-
-const mb = (bytes: number) => `${Math.round(bytes / 1024 ** 2).toLocaleString('en-US')} MB`;
 
 /** A web page rather than data: HTML without any table (a Bitrix24 "Excel" export is a table). */
 export function looksLikePage(head: Uint8Array, contentType: string): boolean {
@@ -89,7 +88,7 @@ export async function fetchData(url: URL, options: FetchOptions): Promise<Uint8A
 			void response.body?.cancel().catch(() => {});
 			return new FetchError({
 				key: size === null ? 'fetch.too-large-stream' : 'fetch.too-large',
-				vars: { url: shown, size: size === null ? '' : mb(size), max: mb(max) }
+				vars: { url: shown, size: size === null ? '' : megabytes(size), max: megabytes(max) }
 			});
 		};
 		if (expected !== null && expected > max) throw tooLarge(expected);

@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/error-text';
 import { keepEngineOffline } from '../offline/keep-engine';
 import type { InputFile } from '../ingest/raw-table';
 import { preferredLang, type Lang } from '../i18n/messages';
@@ -78,7 +79,7 @@ export class App {
 		this.kept.release();
 		this.share
 			.openHosted(DEMO.map((name) => ({ url: `demo/${name}` })))
-			.catch((e: unknown) => this.dash.showError(e instanceof Error ? e.message : String(e)));
+			.catch((e: unknown) => this.dash.showError(errorText(e)));
 	}
 
 	/** Data files are loaded; a `.json` dropped with them is their config (METRICS.md §5). */
@@ -125,7 +126,7 @@ export class App {
 						: new TextDecoder().decode(s);
 			return parseConfig(JSON.parse(text));
 		} catch (e) {
-			this.dash.showError(`${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+			this.dash.showError(`${file.name}: ${errorText(e)}`);
 			return null;
 		}
 	}

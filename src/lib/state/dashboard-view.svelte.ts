@@ -2,7 +2,7 @@ import type { BrowserDb } from '../db/browser';
 import {
 	dashboardParts,
 	settled,
-	type Dashboard as DashboardData,
+	type DashboardResults,
 	type DashboardParts
 } from '../engine/dashboard';
 import type { Dataset } from '../engine/dataset';
@@ -38,9 +38,9 @@ export class DashboardView {
 	#filters = $state.raw<Filters>({});
 	#breakdown = $state<Dimension>('owner');
 	#funnelMode = $state<FunnelMode>('cohort');
-	#data = $state.raw<DashboardData | null>(null);
-	#shown = $state.raw<Partial<DashboardData> | null>(null);
-	#pending = $state.raw<readonly (keyof DashboardData)[]>([]);
+	#data = $state.raw<DashboardResults | null>(null);
+	#shown = $state.raw<Partial<DashboardResults> | null>(null);
+	#pending = $state.raw<readonly (keyof DashboardResults)[]>([]);
 	#reportView = $state('');
 	#computing = $state(false);
 	/** The report of the view on screen (its panels may still be on their way). */
@@ -48,7 +48,7 @@ export class DashboardView {
 
 	readonly #requests = new Latest();
 	/** The views of each dataset computed lately, shown again without querying. */
-	readonly #views = new WeakMap<Dataset, ViewCache<DashboardData>>();
+	readonly #views = new WeakMap<Dataset, ViewCache<DashboardResults>>();
 	readonly #target: () => ViewTarget;
 	readonly #onUserChange: () => void;
 	readonly #onResult: (error: string | null) => void;
@@ -79,18 +79,18 @@ export class DashboardView {
 		return this.#funnelMode;
 	}
 	/** Every panel of the current view, once all are computed. */
-	get data(): DashboardData | null {
+	get data(): DashboardResults | null {
 		return this.#data;
 	}
 	/**
 	 * What the panels draw: each panel's latest result, filled in as the statements of a view end
 	 * (a panel of the view before stays until its new result arrives).
 	 */
-	get shown(): Partial<DashboardData> | null {
+	get shown(): Partial<DashboardResults> | null {
 		return this.#shown;
 	}
 	/** The panels whose result for the current view is still on its way. */
-	get pending(): readonly (keyof DashboardData)[] {
+	get pending(): readonly (keyof DashboardResults)[] {
 		return this.#pending;
 	}
 	/** The view (period and filters) the shown report was computed for. */
@@ -212,7 +212,7 @@ export class DashboardView {
 
 	/** Draw each panel of a request as its result arrives (unless a newer one was asked). */
 	#show(current: () => boolean, parts: DashboardParts): void {
-		const keys = Object.keys(parts) as (keyof DashboardData)[];
+		const keys = Object.keys(parts) as (keyof DashboardResults)[];
 		// Another dataset's panels are not this one's: start empty then (the report shown, if
 		// any, stays until the new one comes).
 		if (this.#data === null)

@@ -1,9 +1,10 @@
+import { errorText } from '../i18n/error-text';
 import { outOfMemoryMessage } from '../engine/out-of-memory';
 
 /** An error as one line, never a wall of text (a huge field or header quoted by an engine error). */
 export function errorMessage(e: unknown): string {
 	const outOfMemory = outOfMemoryMessage(e);
 	if (outOfMemory) return outOfMemory;
-	const text = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+	const text = errorText(e).split('\n')[0];
 	return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }

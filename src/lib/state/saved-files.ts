@@ -1,5 +1,6 @@
 // Dropped files kept in this browser (IndexedDB) so a reload reopens the same data. Nothing
 // leaves the browser; "Forget data" deletes the database's records.
+import { errorText } from '../i18n/error-text';
 import type { Encoding } from '../ingest/decode';
 import type { FileSource } from '../db/types';
 import type { Config, DateOrder } from '../model/config';
@@ -130,5 +131,5 @@ export async function forgetSaved(idb: IDBFactory = indexedDB): Promise<void> {
 export function storageError(e: unknown): string {
 	if (e instanceof DOMException && e.name === 'QuotaExceededError')
 		return 'the browser has no room left for them';
-	return e instanceof Error ? e.message : String(e);
+	return errorText(e);
 }

@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/error-text';
 import { configFileTooLarge, type Config } from '../model/config';
 import type { InputFile } from '../ingest/raw-table';
 import type { Lang } from '../i18n/messages';
@@ -159,10 +160,7 @@ export class Share {
 			if (tooLarge) throw new Error(tooLarge);
 			return parseDashboardFile(JSON.parse(text));
 		} catch (e) {
-			this.issues = [
-				...this.issues,
-				{ key: 'dashboard.invalid', vars: { error: e instanceof Error ? e.message : String(e) } }
-			];
+			this.issues = [...this.issues, { key: 'dashboard.invalid', vars: { error: errorText(e) } }];
 			return null;
 		}
 	}

@@ -1,29 +1,9 @@
-import type { Db } from '../db/types';
-import {
-	createDealsAll,
-	createStageMap,
-	historyEvents,
-	stageMapEntries,
-	type ColumnFormats
-} from '../model/canonical';
-import { stageKey, type Config, type DateOrder } from '../model/config';
-import type { DealsMapping, HistoryMapping } from '../model/mapping';
-import { sql, type Fragment } from '../sql/sql';
-import { profileColumns } from '../engine/profile';
+import { stageKey, type Config } from '../model/config';
+import type { DealsMapping } from '../model/mapping';
 import { closedKind, newLabels } from './labels';
 
-export interface StagesFromDataInput {
-	mapping: DealsMapping;
-	rawTable: string;
-	formats: ColumnFormats;
-	probabilityScale: number;
-	/** The per-row flags `deals_all` carries (see `createDealsAll`). */
-	flags?: Fragment;
-	history: { rawTable: string; mapping: HistoryMapping; dateOrder?: DateOrder } | null;
-	config: Config;
-}
-
-type Label = {
+/** One stage label of the deals file: its rows, first row, mean probability and outcomes. */
+export type LabelCount = {
 	label: string;
 	rows: number;
 	first: number;
@@ -32,6 +12,15 @@ type Label = {
 	lost: number;
 	open: number;
 };
+
+/**
+ * What the history says of the stage labels: every label in order of first appearance, and for a
+ * pair how many deals entered the first before the second.
+ */
+export interface HistoryOrder {
+	labels: string[];
+	precedes: (a: string, b: string) => number;
+}
 
 // Common open-stage words, earliest first: the order of last resort.
 const VOCABULARY = [
@@ -52,48 +41,29 @@ function vocabularyRank(label: string): number {
 }
 
 /**
- * A mapping whose stage list is a guess (`stagesFromData`) completed from every row and the
- * history: labels the guess lacks are classified won, lost or open, and when the open labels are
- * not all in the guessed list the open stages are ordered from the data: by which stage deals
- * enter first in the history, else by the mean probability of the deals at each stage, else by
- * the usual order of stage words, else by first appearance (and said so).
+ * A mapping whose stage list is a guess completed from the labels of every row (`labels`, in
+ * order of first appearance) and the history: labels the guess lacks are classified won, lost or
+ * open, and when the open labels are not all in the guessed list the open stages are ordered from
+ * the data: by which stage deals enter first in the history, else by the mean probability of the
+ * deals at each stage, else by the usual order of stage words, else by first appearance (and
+ * said so).
  *
  * A label all of whose deals are won is a won label; one all of whose deals are lost is a lost
  * label (for a CRM export whose closed deals sit in a closed stage; a generic file's lost deals
  * may keep the stage they were lost at, so there the label's words must say lost too). Without
  * an outcome column or yes/no flags, a label's words decide (`Closed Won`, `Signed`, `Dead`, …).
- * Leaves `deals_all` and `stage_map` built for the input mapping (`dealsAll`); the loader builds
- * them again when the stage lists it returns differ.
  */
-export async function stagesFromData(
-	db: Db,
-	input: StagesFromDataInput
-): Promise<{ mapping: DealsMapping; notes: string[]; dealsAll: boolean }> {
-	const { mapping, config } = input;
-	if (!mapping.stagesFromData || config.stages) return { mapping, notes: [], dealsAll: false };
-	await db.query(createStageMap(stageMapEntries(mapping)));
-	await db.query(
-		createDealsAll({
-			rawTable: input.rawTable,
-			mapping,
-			formats: input.formats,
-			probabilityScale: input.probabilityScale,
-			flags: input.flags
-		})
-	);
-	const labels = await db.query<Label>(sql`
-		SELECT stage AS label, count(*)::DOUBLE AS rows, min(row)::DOUBLE AS first,
-			avg(probability) AS probability,
-			count(*) FILTER (WHERE outcome = 'won')::DOUBLE AS won,
-			count(*) FILTER (WHERE outcome = 'lost')::DOUBLE AS lost,
-			count(*) FILTER (WHERE outcome = 'open')::DOUBLE AS open
-		FROM deals_all WHERE stage IS NOT NULL GROUP BY stage ORDER BY first`);
-	const history = input.history ? await historyOrder(db, input.history) : null;
+export function stagesFromLabels(
+	mapping: DealsMapping,
+	config: Config,
+	labels: readonly LabelCount[],
+	history: HistoryOrder | null
+): { mapping: DealsMapping; notes: string[] } {
 	const decided = Boolean(mapping.columns.outcome || mapping.flags?.won || mapping.flags?.closed);
 	const known = new Set([...mapping.won, ...mapping.lost].map(stageKey));
 	const won: string[] = [];
 	const lost: string[] = [];
-	const open: Label[] = [];
+	const open: LabelCount[] = [];
 	const all = [
 		...labels,
 		...(history?.labels ?? [])
@@ -142,40 +112,7 @@ export async function stagesFromData(
 			won: config.won ?? [...mapping.won, ...newLabels(won, mapping.won)],
 			lost: config.lost ?? [...mapping.lost, ...newLabels(lost, mapping.lost)]
 		},
-		notes,
-		dealsAll: true
-	};
-}
-
-/** For each pair of stage labels, how many deals entered the first before the second. */
-async function historyOrder(
-	db: Db,
-	history: NonNullable<StagesFromDataInput['history']>
-): Promise<{ labels: string[]; precedes: (a: string, b: string) => number } | null> {
-	const at = history.mapping.columns.at;
-	if (!at) return null;
-	const profile = await profileColumns(db, history.rawTable, {
-		dates: [at],
-		numbers: [],
-		dateOrder: history.dateOrder ?? history.mapping.dateOrder
-	});
-	const events = historyEvents(history.rawTable, history.mapping, profile.formats);
-	if (!events) return null;
-	const firsts = await db.query<{ label: string; first_row: number }>(sql`
-		SELECT any_value(stage) AS label, min(row)::DOUBLE AS first_row FROM (${events})
-		WHERE "at" IS NOT NULL GROUP BY lower(stage) ORDER BY first_row`);
-	const pairs = await db.query<{ a: string; b: string; n: number }>(sql`
-		WITH entered AS (
-			SELECT id, lower(stage) AS stage, min("at") AS "at" FROM (${events})
-			WHERE "at" IS NOT NULL AND id IS NOT NULL GROUP BY id, lower(stage)
-		)
-		SELECT x.stage AS a, y.stage AS b, count(*)::DOUBLE AS n
-		FROM entered x JOIN entered y ON x.id = y.id AND x."at" < y."at"
-		GROUP BY 1, 2`);
-	const counts = new Map(pairs.map((p) => [`${p.a}\u0000${p.b}`, p.n]));
-	return {
-		labels: firsts.map((f) => f.label),
-		precedes: (a, b) => counts.get(`${stageKey(a)}\u0000${stageKey(b)}`) ?? 0
+		notes
 	};
 }
 
@@ -185,15 +122,15 @@ async function historyOrder(
  * else by first appearance.
  */
 function order(
-	open: readonly Label[],
+	open: readonly LabelCount[],
 	precedes: ((a: string, b: string) => number) | null
-): { ordered: Label[]; by: 'history' | 'probability' | 'words' | 'appearance' } {
+): { ordered: LabelCount[]; by: 'history' | 'probability' | 'words' | 'appearance' } {
 	const byAppearance = [...open].sort((a, b) => a.first - b.first);
 	if (precedes) {
-		const inHistory = (l: Label) =>
+		const inHistory = (l: LabelCount) =>
 			open.some((o) => precedes(l.label, o.label) + precedes(o.label, l.label) > 0);
 		if (open.every(inHistory)) {
-			const wins = (l: Label) =>
+			const wins = (l: LabelCount) =>
 				open.filter((o) => o !== l && precedes(l.label, o.label) > precedes(o.label, l.label))
 					.length;
 			return {
