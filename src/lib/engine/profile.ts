@@ -99,16 +99,7 @@ export async function profileColumns(
 		selects.push(sql`${votes.comma}::DOUBLE AS ${ident(`n${i}_comma`)}`);
 		selects.push(sql`${votes.point}::DOUBLE AS ${ident(`n${i}_point`)}`);
 		// Read with either mark, as the votes will choose.
-		for (const [mark, key] of [
-			['.', 'point'],
-			[',', 'comma']
-		] as const) {
-			const n = parseNumber(ident(name), mark);
-			selects.push(
-				sql`(count(${cleanText(ident(name))}) - count(${n}))::DOUBLE AS ${ident(`n${i}_${key}_unread`)}`,
-				sql`max(${n}) AS ${ident(`n${i}_${key}_max`)}`
-			);
-		}
+		selects.push(...readEitherMark(name, `n${i}`));
 	});
 	const [counts] = selects.length
 		? await db.query<Record<string, number>>(sql`SELECT ${join(selects)} FROM ${ident(table)}`)
@@ -414,18 +405,7 @@ export async function settleFormats(
 		(name, i) => (got(`c${i}`) > got(`p${i}`) ? ',' : '.') !== guess.formats.decimals[name]
 	);
 	const selects = failed.flatMap((name, i) => everyFamily(ident(name), `f${i}`));
-	remarked.forEach((name, i) => {
-		for (const [mark, key] of [
-			['.', 'point'],
-			[',', 'comma']
-		] as const) {
-			const n = parseNumber(ident(name), mark);
-			selects.push(
-				sql`(count(${cleanText(ident(name))}) - count(${n}))::DOUBLE AS ${ident(`m${i}_${key}_unread`)}`,
-				sql`max(${n}) AS ${ident(`m${i}_${key}_max`)}`
-			);
-		}
-	});
+	remarked.forEach((name, i) => selects.push(...readEitherMark(name, `m${i}`)));
 	const [again] = selects.length
 		? await db.query<Record<string, number>>(sql`SELECT ${join(selects)} FROM ${ident(table)}`)
 		: [{} as Record<string, number>];
@@ -477,4 +457,23 @@ export async function settleFormats(
 		guess.dates.some((name) => formats.dates[name] !== guess.formats.dates[name]) ||
 		remarked.length > 0;
 	return { formats, notes, unparsed, numbers, changed, recounted: new Set(remarked) };
+}
+
+/**
+ * A number column read with `.` and with `,` as the decimal mark: per mark, the values that did
+ * not read (`<prefix>_point_unread`, `<prefix>_comma_unread`) and the largest (`…_max`).
+ */
+function readEitherMark(name: string, prefix: string): Fragment[] {
+	return (
+		[
+			['.', 'point'],
+			[',', 'comma']
+		] as const
+	).flatMap(([mark, key]) => {
+		const n = parseNumber(ident(name), mark);
+		return [
+			sql`(count(${cleanText(ident(name))}) - count(${n}))::DOUBLE AS ${ident(`${prefix}_${key}_unread`)}`,
+			sql`max(${n}) AS ${ident(`${prefix}_${key}_max`)}`
+		];
+	});
 }
