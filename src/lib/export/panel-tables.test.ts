@@ -11,6 +11,7 @@ import {
 	costTable,
 	csvTable,
 	meddicCountTable,
+	meddicStageTable,
 	pageTable,
 	reportTable
 } from './panel-tables';
@@ -128,6 +129,44 @@ describe('meddicCountTable', () => {
 		expect(html.caption).toBe('Win rate by elements filled');
 		expect(html.columns).toEqual(['', 'Win rate', 'Won', 'Lost']);
 		expect(html.rows).toEqual([{ cells: ['2 / 2', '75.0%', '3', '1'] }]);
+	});
+
+	it('the page reads "2 / 2" and the win rate, its won and closed deals in the tooltip', () => {
+		const page = pageTable(table, show);
+		expect(page.columns.map((c) => c.label)).toEqual(['', 'Win rate']);
+		expect(page.rows[0].cells).toEqual([
+			{ text: '2 / 2', title: undefined },
+			{ text: '75.0%', title: '2 of 2 filled: 3 won of 4 closed (75.0%)' }
+		]);
+	});
+});
+
+describe('meddicStageTable', () => {
+	const table = meddicStageTable({
+		elements: ['metrics', 'champion'],
+		by_stage: [{ stage: 'won', deals: 4, filled: { metrics: { count: 3, share: 0.75 } } }],
+		by_count: []
+	});
+
+	it('names the elements from the catalogue, in the page’s language', () => {
+		expect(reportTable(table, show).columns).toEqual(['', 'Deals', 'Metrics', 'Champion']);
+		const ru = {
+			t: (key: MessageKey, vars?: Record<string, string | number>) => translate('ru', key, vars),
+			fmt: formatsFor('ru')
+		};
+		expect(reportTable(table, ru).columns).toEqual(['', 'Сделки', 'Метрики', 'Чемпион']);
+	});
+
+	it('the page shows each share, with the count it comes from in the tooltip', () => {
+		const page = pageTable(table, show);
+		expect(page.caption).toBe('Share of deals with each element filled, by furthest stage');
+		expect(page.columns.map((c) => c.key)).toEqual(['stage', 'deals', 'metrics', 'champion']);
+		expect(page.rows[0].cells).toEqual([
+			{ text: 'Won', title: undefined },
+			{ text: '4', title: undefined },
+			{ text: '75.0%', title: 'Won, Metrics: 3 of 4 deals filled (75.0%)' },
+			{ text: '—', title: 'Won, Champion: 0 of 4 deals filled (—)' }
+		]);
 	});
 });
 

@@ -89,6 +89,7 @@ export function reportTable<R>(table: PanelTable<R>, show: Show): ReportTable {
 
 /** A table as the page shows it: the columns with a label, each cell's text and tooltip. */
 export interface PageTable<R> {
+	caption?: string;
 	columns: { key: string; label: string; narrow: boolean }[];
 	rows: { row: R; cells: PageCell[] }[];
 	foot?: PageCell[];
@@ -109,6 +110,7 @@ export function pageTable<R>(table: PanelTable<R>, show: Show): PageTable<R> {
 	};
 	const total = table.total;
 	return {
+		...(table.caption ? { caption: table.caption(show.t) } : {}),
 		columns: columns.map((c) => ({
 			key: c.csv ?? '',
 			label: c.label!(show.t),
@@ -444,8 +446,6 @@ export function breakdownTable(b: Breakdown): PanelTable<BreakdownRow> {
 	};
 }
 
-const meddicName = (e: string) => e.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
-
 export function meddicStageTable(m: Meddic): PanelTable<MeddicStageRow> {
 	return {
 		caption: (t) => t('meddic.filled'),
@@ -465,8 +465,16 @@ export function meddicStageTable(m: Meddic): PanelTable<MeddicStageRow> {
 			...m.elements.map((e): Column<MeddicStageRow> => ({
 				csv: e,
 				value: (r) => r.filled[e]?.share ?? null,
-				label: () => meddicName(e),
-				cell: (r, { fmt }) => fmt.percent(r.filled[e]?.share ?? null)
+				label: (t) => t(`meddic.${e}`),
+				cell: (r, { fmt }) => fmt.percent(r.filled[e]?.share ?? null),
+				tip: (r, { t, fmt }) =>
+					t('meddic.cell', {
+						stage: stageName(r.stage, t),
+						element: t(`meddic.${e}`),
+						count: fmt.count(r.filled[e]?.count ?? 0),
+						deals: fmt.count(r.deals),
+						share: fmt.percent(r.filled[e]?.share ?? null)
+					})
 			}))
 		],
 		rows: m.by_stage
@@ -483,18 +491,32 @@ export function meddicCountTable(m: Meddic): PanelTable<MeddicCountRow> {
 			{ csv: 'of', value: () => of },
 			{ label: () => '', cell: (r) => `${r.filled} / ${of}` },
 			// The report reads the win rate first; the CSV keeps it last.
-			{ label: (t) => t('kpi.win-rate'), cell: (r, { fmt }) => fmt.percent(r.win_rate) },
+			{
+				label: (t) => t('kpi.win-rate'),
+				cell: (r, { fmt }) => fmt.percent(r.win_rate),
+				tip: (r, { t, fmt }) =>
+					t('meddic.rate-cell', {
+						n: r.filled,
+						of,
+						won: fmt.count(r.won),
+						closed: fmt.count(r.won + r.lost),
+						rate: fmt.percent(r.win_rate)
+					})
+			},
+			// The page tells won and closed in the win rate's tooltip.
 			{
 				csv: 'won',
 				value: (r) => r.won,
 				label: (t) => t('cac.won'),
-				cell: (r, { fmt }) => fmt.count(r.won)
+				cell: (r, { fmt }) => fmt.count(r.won),
+				page: false
 			},
 			{
 				csv: 'lost',
 				value: (r) => r.lost,
 				label: (t) => t('report.lost'),
-				cell: (r, { fmt }) => fmt.count(r.lost)
+				cell: (r, { fmt }) => fmt.count(r.lost),
+				page: false
 			},
 			{ csv: 'win_rate', value: winRate }
 		],
