@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/e2e/chromium.mjs';
+import { engineCached } from '../../tests/e2e/engine-cache.mjs';
 import { OWNERS, SOURCES } from '../../tests/generators/hubspot.mjs';
 import { sampleMemory } from './memory.mjs';
 import { countBetween, pageNow, statementMarks } from './statements.mjs';
@@ -257,14 +258,7 @@ export async function engineStartVisits(url, files) {
 		const firstMs = await openUntilEngineReady(page, url);
 		await page.setInputFiles('[data-testid="file-input"]', files);
 		await page.waitForSelector('main[data-ready="true"], [data-testid="error"]');
-		await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-		await page.waitForFunction(async () => {
-			for (const key of await caches.keys()) {
-				const urls = (await (await caches.open(key)).keys()).map((r) => r.url);
-				if (urls.some((u) => u.endsWith('.wasm'))) return true;
-			}
-			return false;
-		});
+		await engineCached(page);
 		await page.close();
 		const again = await context.newPage();
 		const repeatMs = await openUntilEngineReady(again, url);

@@ -2,6 +2,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterEach, expect } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
+export { engineCached } from './engine-cache.mjs';
+
 /** Headless Debian Chromium, with everything that phones home switched off. */
 export function launchBrowser(): Promise<Browser> {
 	return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
@@ -47,18 +49,6 @@ function onPageError(page: Page, report: (error: string) => void): void {
 		if (/the server responded with a status of 404/.test(m.text())) return;
 		if (m.type() === 'error' || /content security policy/i.test(m.text()))
 			report(`console: ${m.text()}`);
-	});
-}
-
-/** The service worker controls the page and holds this browser's engine wasm. */
-export async function engineCached(page: Page): Promise<void> {
-	await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-	await page.waitForFunction(async () => {
-		for (const key of await caches.keys()) {
-			const urls = (await (await caches.open(key)).keys()).map((r) => r.url);
-			if (urls.some((u) => u.endsWith('.wasm'))) return true;
-		}
-		return false;
 	});
 }
 

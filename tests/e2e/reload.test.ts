@@ -74,7 +74,7 @@ describe('a reload during a load', () => {
 	}
 
 	/** The load's own progress bar (not a download's). */
-	const LOADING = 'div.progress > progress';
+	const LOADING = '[data-testid="load-progress"] > progress';
 
 	/** Drop the deals export while the engine is held, reload, and let the engine through. */
 	async function reloadMidLoad(page: Page): Promise<void> {

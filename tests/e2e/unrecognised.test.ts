@@ -128,7 +128,7 @@ describe('files nothing recognises open in the mapping editor', () => {
 				seen.push({
 					preview: editor.getAttribute('data-preview'),
 					amount: editor.querySelector('tr[data-field="amount"] .samples')?.textContent ?? null,
-					loading: document.querySelector('.progress') !== null
+					loading: document.querySelector('[data-testid="load-progress"]') !== null
 				});
 			}).observe(document.body, { subtree: true, childList: true, characterData: true });
 		});

@@ -2,13 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { formatsFor } from '../i18n/format';
 import { translate, type MessageKey } from '../i18n/messages';
 import type { BreakdownRow } from '../metrics/breakdown';
+import type { ChannelCac } from '../metrics/cac-by-channel';
 import type { Report } from '../metrics/report';
 import {
 	breakdownTable,
+	cacTable,
 	cohortsTable,
 	costTable,
 	csvTable,
 	meddicCountTable,
+	meddicStageTable,
+	pageTable,
 	reportTable
 } from './panel-tables';
 
@@ -85,6 +89,25 @@ describe('breakdownTable', () => {
 		]);
 		expect(html.foot?.cells[0]).toBe('Total');
 	});
+
+	it('the page shows the report’s columns and cells, each keyed by its CSV name', () => {
+		const page = pageTable(table, show);
+		const html = reportTable(table, show);
+		expect(page.columns.map((c) => c.label)).toEqual(html.columns);
+		expect(page.columns.map((c) => c.key)).toEqual([
+			'owner',
+			'created',
+			'won',
+			'win_rate',
+			'avg_deal_size',
+			'sales_cycle_days',
+			'sales_velocity_per_day',
+			'open_value',
+			'cac'
+		]);
+		expect(page.rows.map((r) => r.cells.map((c) => c.text))).toEqual([html.rows[0].cells]);
+		expect(page.foot?.map((c) => c.text)).toEqual(html.foot?.cells);
+	});
 });
 
 describe('meddicCountTable', () => {
@@ -106,6 +129,44 @@ describe('meddicCountTable', () => {
 		expect(html.caption).toBe('Win rate by elements filled');
 		expect(html.columns).toEqual(['', 'Win rate', 'Won', 'Lost']);
 		expect(html.rows).toEqual([{ cells: ['2 / 2', '75.0%', '3', '1'] }]);
+	});
+
+	it('the page reads "2 / 2" and the win rate, its won and closed deals in the tooltip', () => {
+		const page = pageTable(table, show);
+		expect(page.columns.map((c) => c.label)).toEqual(['', 'Win rate']);
+		expect(page.rows[0].cells).toEqual([
+			{ text: '2 / 2', title: undefined },
+			{ text: '75.0%', title: '2 of 2 filled: 3 won of 4 closed (75.0%)' }
+		]);
+	});
+});
+
+describe('meddicStageTable', () => {
+	const table = meddicStageTable({
+		elements: ['metrics', 'champion'],
+		by_stage: [{ stage: 'won', deals: 4, filled: { metrics: { count: 3, share: 0.75 } } }],
+		by_count: []
+	});
+
+	it('names the elements from the catalogue, in the page’s language', () => {
+		expect(reportTable(table, show).columns).toEqual(['', 'Deals', 'Metrics', 'Champion']);
+		const ru = {
+			t: (key: MessageKey, vars?: Record<string, string | number>) => translate('ru', key, vars),
+			fmt: formatsFor('ru')
+		};
+		expect(reportTable(table, ru).columns).toEqual(['', 'Сделки', 'Метрики', 'Чемпион']);
+	});
+
+	it('the page shows each share, with the count it comes from in the tooltip', () => {
+		const page = pageTable(table, show);
+		expect(page.caption).toBe('Share of deals with each element filled, by furthest stage');
+		expect(page.columns.map((c) => c.key)).toEqual(['stage', 'deals', 'metrics', 'champion']);
+		expect(page.rows[0].cells).toEqual([
+			{ text: 'Won', title: undefined },
+			{ text: '4', title: undefined },
+			{ text: '75.0%', title: 'Won, Metrics: 3 of 4 deals filled (75.0%)' },
+			{ text: '—', title: 'Won, Champion: 0 of 4 deals filled (—)' }
+		]);
 	});
 });
 
@@ -183,5 +244,70 @@ describe('costTable', () => {
 			['Won (CAC)', '2', '500']
 		]);
 		expect(html.foot).toEqual({ cells: ['Spend in period', '', '1,000'] });
+	});
+
+	it('the page shows the report’s cells, the cost explained in its tooltip', () => {
+		const page = pageTable(costTable(report), show);
+		expect(page.rows.map((r) => r.cells)).toEqual([
+			[
+				{ text: 'Lead', title: undefined },
+				{ text: '4', title: undefined },
+				{ text: '250', title: 'Lead: 250 per deal = spend 1,000 ÷ 4 deals reached' }
+			],
+			[
+				{ text: 'Won (CAC)', title: undefined },
+				{ text: '2', title: undefined },
+				{ text: '500', title: 'Won (CAC): 500 per deal = spend 1,000 ÷ 2 deals reached' }
+			]
+		]);
+		expect(page.foot).toEqual([{ text: 'Spend in period' }, { text: '' }, { text: '1,000' }]);
+	});
+});
+
+describe('cacTable', () => {
+	// 30,000 spent, two deals reached Lead and one was won: 15,000 per Lead, 30,000 per won deal.
+	const ads: ChannelCac = {
+		channel: 'Ads',
+		spend: 30_000,
+		created: 2,
+		reached: [2, 1],
+		won: 1,
+		cac: 30_000,
+		cost_per_stage: [
+			{ stage: 'Lead', cost: 15_000 },
+			{ stage: 'won', cost: 30_000 }
+		]
+	};
+	const table = cacTable({ stages: ['Lead', 'won'], channels: [ads], total: ads });
+
+	it('the report has every stage’s cost, exact', () => {
+		const html = reportTable(table, show);
+		expect(html.columns).toEqual(['Channel', 'Spend', 'Deals', 'Won', 'CAC', 'Lead', 'Won']);
+		expect(html.rows[0].cells).toEqual(['Ads', '30,000', '2', '1', '30,000', '15,000', '30,000']);
+	});
+
+	it('the page leaves out the won stage (it is the CAC) and shortens the stage costs', () => {
+		const page = pageTable(table, show);
+		expect(page.columns).toEqual([
+			{ key: 'channel', label: 'Channel', narrow: false },
+			{ key: 'spend', label: 'Spend', narrow: false },
+			{ key: 'created', label: 'Deals', narrow: false },
+			{ key: 'won', label: 'Won', narrow: false },
+			{ key: 'cac', label: 'CAC', narrow: false },
+			{ key: 'cost_Lead', label: 'Lead', narrow: true }
+		]);
+		expect(page.rows[0].cells.map((c) => c.text)).toEqual([
+			'Ads',
+			'30,000',
+			'2',
+			'1',
+			'30,000',
+			'15k'
+		]);
+		expect(page.rows[0].cells[4].title).toBe('Ads: CAC 30,000 = spend 30,000 ÷ 1 won');
+		expect(page.rows[0].cells[5].title).toBe(
+			'Lead: 15,000 per deal = spend 30,000 ÷ 2 deals reached'
+		);
+		expect(page.foot?.map((c) => c.text)).toEqual(['Total', '30,000', '2', '1', '30,000', '15k']);
 	});
 });

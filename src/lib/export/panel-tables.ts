@@ -1,8 +1,8 @@
 // Each panel's table, defined once: its columns with the CSV header (a stable machine name and
 // the exact value) and the report header (from the catalogue and the formatted value). The page's
-// CSV exports and the standalone HTML report both read these definitions.
+// tables, its CSV exports and the standalone HTML report all read these definitions.
 import { heatColour } from '../charts/heatmap-layout';
-import type { Translate } from '../charts/tooltips';
+import { cacTooltip, stageCostTooltip, type Translate } from '../charts/tooltips';
 import type { Formats } from '../i18n/format';
 import type { Breakdown, BreakdownRow } from '../metrics/breakdown';
 import type { CacByChannel, ChannelCac } from '../metrics/cac-by-channel';
@@ -31,8 +31,16 @@ export interface Column<R> {
 	value?: (row: R) => unknown;
 	/** The report's header. */
 	label?: (t: Translate) => string;
-	/** The value as the report shows it. */
+	/** The value as the report shows it; the page shows it too, unless `compact` is given. */
 	cell?: (row: R, show: Show) => ReportCell;
+	/** False: the report has the column and the page does not. */
+	page?: false;
+	/** The value in the page's narrower table, when shorter than the report's. */
+	compact?: (row: R, show: Show) => string;
+	/** The page's tooltip of a cell (not of the totals). */
+	tip?: (row: R, show: Show) => string;
+	/** A narrow column on the page: its header muted and cut short, whole in its tooltip. */
+	narrow?: true;
 }
 
 export interface PanelTable<R> {
@@ -76,6 +84,49 @@ export function reportTable<R>(table: PanelTable<R>, show: Show): ReportTable {
 		columns: columns.map((c) => c.label!(show.t)),
 		rows: table.rows.map((r) => line(r)),
 		...(table.total ? { foot: line(table.total.row, table.total.label(show.t)) } : {})
+	};
+}
+
+/** A table as the page shows it: the columns with a label, each cell's text and tooltip. */
+export interface PageTable<R> {
+	caption?: string;
+	columns: { key: string; label: string; narrow: boolean }[];
+	rows: { row: R; cells: PageCell[] }[];
+	foot?: PageCell[];
+}
+
+export interface PageCell {
+	text: string;
+	title?: string;
+}
+
+/** The table as the page shows it: the report's columns and cells, shortened where the page is. */
+export function pageTable<R>(table: PanelTable<R>, show: Show): PageTable<R> {
+	const columns = table.columns.filter((c) => c.label !== undefined && c.page !== false);
+	const text = (c: Column<R>, row: R) => {
+		if (c.compact) return c.compact(row, show);
+		const cell = c.cell?.(row, show) ?? '';
+		return typeof cell === 'string' ? cell : cell.text;
+	};
+	const total = table.total;
+	return {
+		...(table.caption ? { caption: table.caption(show.t) } : {}),
+		columns: columns.map((c) => ({
+			key: c.csv ?? '',
+			label: c.label!(show.t),
+			narrow: c.narrow === true
+		})),
+		rows: table.rows.map((row) => ({
+			row,
+			cells: columns.map((c) => ({ text: text(c, row), title: c.tip?.(row, show) }))
+		})),
+		...(total
+			? {
+					foot: columns.map((c, i) => ({
+						text: i === 0 ? total.label(show.t) : text(c, total.row)
+					}))
+				}
+			: {})
 	};
 }
 
@@ -258,7 +309,17 @@ export function costTable(report: Report): PanelTable<CostRow> {
 				csv: 'cost',
 				value: (c) => c.cost,
 				label: (t) => t('cost.per-deal'),
-				cell: (c, { fmt }) => fmt.exact(c.cost)
+				cell: (c, { fmt }) => fmt.exact(c.cost),
+				tip: (c, show) =>
+					stageCostTooltip(
+						{
+							stage: stageName(c.stage, show.t, 'cost.won'),
+							cost: c.cost,
+							spend: report.spend ?? 0,
+							reached: c.reached ?? 0
+						},
+						show
+					)
 			}
 		],
 		rows: (report.cost_per_stage ?? []).map((c, i) => ({
@@ -304,12 +365,28 @@ export function cacTable(cac: CacByChannel): PanelTable<ChannelCac> {
 				label: (t) => t('cac.won'),
 				cell: (c, { fmt }) => fmt.count(c.won)
 			},
-			channelMoney('cac', 'cac.cac', (c) => c.cac),
+			{ ...channelMoney('cac', 'cac.cac', (c) => c.cac), tip: cacTooltip },
 			...cac.stages.map((stage, i): Column<ChannelCac> => ({
 				csv: `cost_${stage}`,
 				value: (c) => c.cost_per_stage[i]?.cost,
 				label: (t) => stageName(stage, t),
-				cell: (c, { fmt }) => fmt.exact(c.cost_per_stage[i]?.cost ?? null)
+				cell: (c, { fmt }) => fmt.exact(c.cost_per_stage[i]?.cost ?? null),
+				// The cost per won deal is the CAC: the page does not show it twice.
+				...(i === cac.stages.length - 1 ? { page: false as const } : {}),
+				compact: (c, { fmt }) => fmt.number(c.cost_per_stage[i]?.cost ?? null),
+				tip: (c, show) => {
+					const cost = c.cost_per_stage[i];
+					return stageCostTooltip(
+						{
+							stage: cost?.stage ?? stage,
+							cost: cost?.cost ?? null,
+							spend: c.spend,
+							reached: c.reached[i]
+						},
+						show
+					);
+				},
+				narrow: true
 			}))
 		],
 		rows: cac.channels,
@@ -369,8 +446,6 @@ export function breakdownTable(b: Breakdown): PanelTable<BreakdownRow> {
 	};
 }
 
-const meddicName = (e: string) => e.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
-
 export function meddicStageTable(m: Meddic): PanelTable<MeddicStageRow> {
 	return {
 		caption: (t) => t('meddic.filled'),
@@ -390,8 +465,16 @@ export function meddicStageTable(m: Meddic): PanelTable<MeddicStageRow> {
 			...m.elements.map((e): Column<MeddicStageRow> => ({
 				csv: e,
 				value: (r) => r.filled[e]?.share ?? null,
-				label: () => meddicName(e),
-				cell: (r, { fmt }) => fmt.percent(r.filled[e]?.share ?? null)
+				label: (t) => t(`meddic.${e}`),
+				cell: (r, { fmt }) => fmt.percent(r.filled[e]?.share ?? null),
+				tip: (r, { t, fmt }) =>
+					t('meddic.cell', {
+						stage: stageName(r.stage, t),
+						element: t(`meddic.${e}`),
+						count: fmt.count(r.filled[e]?.count ?? 0),
+						deals: fmt.count(r.deals),
+						share: fmt.percent(r.filled[e]?.share ?? null)
+					})
 			}))
 		],
 		rows: m.by_stage
@@ -408,18 +491,32 @@ export function meddicCountTable(m: Meddic): PanelTable<MeddicCountRow> {
 			{ csv: 'of', value: () => of },
 			{ label: () => '', cell: (r) => `${r.filled} / ${of}` },
 			// The report reads the win rate first; the CSV keeps it last.
-			{ label: (t) => t('kpi.win-rate'), cell: (r, { fmt }) => fmt.percent(r.win_rate) },
+			{
+				label: (t) => t('kpi.win-rate'),
+				cell: (r, { fmt }) => fmt.percent(r.win_rate),
+				tip: (r, { t, fmt }) =>
+					t('meddic.rate-cell', {
+						n: r.filled,
+						of,
+						won: fmt.count(r.won),
+						closed: fmt.count(r.won + r.lost),
+						rate: fmt.percent(r.win_rate)
+					})
+			},
+			// The page tells won and closed in the win rate's tooltip.
 			{
 				csv: 'won',
 				value: (r) => r.won,
 				label: (t) => t('cac.won'),
-				cell: (r, { fmt }) => fmt.count(r.won)
+				cell: (r, { fmt }) => fmt.count(r.won),
+				page: false
 			},
 			{
 				csv: 'lost',
 				value: (r) => r.lost,
 				label: (t) => t('report.lost'),
-				cell: (r, { fmt }) => fmt.count(r.lost)
+				cell: (r, { fmt }) => fmt.count(r.lost),
+				page: false
 			},
 			{ csv: 'win_rate', value: winRate }
 		],

@@ -134,7 +134,7 @@ export class App {
 	/** The user picked a language (a change of the view: the link gets a history entry). */
 	setLang(lang: Lang): void {
 		this.share.userChange();
-		this.locale.lang = lang;
+		this.locale.setLang(lang);
 	}
 
 	/**

@@ -28,6 +28,16 @@ export interface ViewTarget {
 	db: Promise<BrowserDb> | null;
 }
 
+/** What a view asks of the page around it. */
+export interface ViewCallbacks {
+	/** The dataset and engine a view is computed from. */
+	target: () => ViewTarget;
+	/** Called before a change the user made to the view (a share link pushes a history entry). */
+	onUserChange: () => void;
+	/** A view was shown (null) or failed (its error). */
+	onResult: (error: string | null) => void;
+}
+
 /**
  * The view of the dataset: the period, filters, breakdown and funnel mode the user chose, and
  * the results for them, drawn panel by panel as they arrive. A result for an older view never
@@ -49,21 +59,10 @@ export class DashboardView {
 	readonly #requests = new Latest();
 	/** The views of each dataset computed lately, shown again without querying. */
 	readonly #views = new WeakMap<Dataset, ViewCache<DashboardResults>>();
-	readonly #target: () => ViewTarget;
-	readonly #onUserChange: () => void;
-	readonly #onResult: (error: string | null) => void;
+	readonly #on: ViewCallbacks;
 
-	constructor(callbacks: {
-		/** The dataset and engine a view is computed from. */
-		target: () => ViewTarget;
-		/** Called before a change the user made to the view (a share link pushes a history entry). */
-		onUserChange: () => void;
-		/** A view was shown (null) or failed (its error). */
-		onResult: (error: string | null) => void;
-	}) {
-		this.#target = callbacks.target;
-		this.#onUserChange = callbacks.onUserChange;
-		this.#onResult = callbacks.onResult;
+	constructor(callbacks: ViewCallbacks) {
+		this.#on = callbacks;
 	}
 
 	get period(): Period | null {
@@ -103,13 +102,13 @@ export class DashboardView {
 	}
 
 	setPeriod(period: Period | null): void {
-		this.#onUserChange();
+		this.#on.onUserChange();
 		this.#period = period;
 		void this.refresh();
 	}
 
 	setFilter(dimension: Dimension, values: string[]): void {
-		this.#onUserChange();
+		this.#on.onUserChange();
 		const next = { ...this.#filters };
 		if (values.length === 0) delete next[dimension];
 		else next[dimension] = values;
@@ -118,13 +117,13 @@ export class DashboardView {
 	}
 
 	setBreakdown(dimension: Dimension): void {
-		this.#onUserChange();
+		this.#on.onUserChange();
 		this.#breakdown = dimension;
 		void this.refresh();
 	}
 
 	setFunnelMode(mode: FunnelMode): void {
-		this.#onUserChange();
+		this.#on.onUserChange();
 		this.#funnelMode = mode;
 		void this.refresh();
 	}
@@ -174,7 +173,7 @@ export class DashboardView {
 
 	/** Recompute the results for the current view; an older request's result is dropped. */
 	async refresh(): Promise<void> {
-		const { dataset, db: engine } = this.#target();
+		const { dataset, db: engine } = this.#on.target();
 		if (!dataset || !engine) return;
 		const current = this.#requests.next();
 		const asked: ViewChoice = {
@@ -202,9 +201,9 @@ export class DashboardView {
 			this.#shown = data;
 			this.#pending = [];
 			this.#reportView = view;
-			this.#onResult(null);
+			this.#on.onResult(null);
 		} catch (e) {
-			if (current()) this.#onResult(errorMessage(e));
+			if (current()) this.#on.onResult(errorMessage(e));
 		} finally {
 			if (current()) this.#computing = false;
 		}

@@ -7,6 +7,14 @@ import { errorMessage } from './error-message';
 
 export type EngineState = 'idle' | 'starting' | 'ready' | 'failed';
 
+/** What the engine tells the page around it. */
+export interface SessionCallbacks {
+	/** The engine stopped (often: out of memory); what it held is gone. */
+	onCrash: () => void;
+	/** The engine could not start when warmed up. */
+	onError: (message: string) => void;
+}
+
 /**
  * The analysis engine (DuckDB-WASM in a worker): started on first use or by `warmUp`, restarted
  * on request; a crash is passed on to `onCrash` and the next use starts a new one.
@@ -16,17 +24,10 @@ export class EngineSession {
 	#state = $state<EngineState>('idle');
 	#threads = $state(1);
 	#db: Promise<BrowserDb> | null = null;
-	readonly #onCrash: () => void;
-	readonly #onError: (message: string) => void;
+	readonly #on: SessionCallbacks;
 
-	constructor(callbacks: {
-		/** The engine stopped (often: out of memory); what it held is gone. */
-		onCrash: () => void;
-		/** The engine could not start when warmed up. */
-		onError: (message: string) => void;
-	}) {
-		this.#onCrash = callbacks.onCrash;
-		this.#onError = callbacks.onError;
+	constructor(callbacks: SessionCallbacks) {
+		this.#on = callbacks;
 	}
 
 	/** What the engine is doing, in words. */
@@ -65,7 +66,7 @@ export class EngineSession {
 						this.#db = null;
 						this.#state = 'failed';
 						this.#status = 'The analysis engine stopped; it restarts on the next action';
-						this.#onCrash();
+						this.#on.onCrash();
 					}
 				})
 			);
@@ -86,7 +87,7 @@ export class EngineSession {
 
 	/** Start the engine before any file comes (the page calls this once it has painted). */
 	warmUp(): void {
-		this.db().catch((e: unknown) => this.#onError(errorMessage(e)));
+		this.db().catch((e: unknown) => this.#on.onError(errorMessage(e)));
 	}
 
 	/** Close the engine and start a new one (everything read is gone with it). */

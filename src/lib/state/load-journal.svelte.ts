@@ -27,17 +27,20 @@ function parse(text: string | null): Entry | null {
 }
 
 export class LoadJournal {
-	/** Files an earlier page of this tab began to load and never finished (reload, closed tab). */
-	interrupted = $state.raw<readonly string[] | null>(null);
-
+	#interrupted = $state.raw<readonly string[] | null>(null);
 	#storage: () => Storage | undefined;
 	#seq = 0;
 
 	/** Reads (and clears) what the page before left: each note is shown once. */
 	constructor(storage: () => Storage | undefined = () => globalThis.sessionStorage) {
 		this.#storage = storage;
-		this.interrupted = this.#read()?.files ?? null;
+		this.#interrupted = this.#read()?.files ?? null;
 		this.#remove();
+	}
+
+	/** Files an earlier page of this tab began to load and never finished (reload, closed tab). */
+	get interrupted(): readonly string[] | null {
+		return this.#interrupted;
 	}
 
 	/**
@@ -47,7 +50,7 @@ export class LoadJournal {
 	begin(files: readonly string[]): () => void {
 		const id = ++this.#seq;
 		// The user dropped files again: the note about the lost ones has done its work.
-		this.interrupted = null;
+		this.#interrupted = null;
 		this.#write({ id, files: [...files] });
 		return () => {
 			if (this.#read()?.id === id) this.#remove();
@@ -56,12 +59,12 @@ export class LoadJournal {
 
 	/** The user closed the note. */
 	dismiss(): void {
-		this.interrupted = null;
+		this.#interrupted = null;
 	}
 
 	/** "Forget data": no note of any file is left, shown or stored. */
 	forget(): void {
-		this.interrupted = null;
+		this.#interrupted = null;
 		this.#remove();
 	}
 

@@ -4,15 +4,23 @@ import { translate, type Lang, type MessageKey } from '../i18n/messages';
 
 /** The page's language: its texts and number formats, shared with every component by context. */
 export class Locale {
-	lang = $state<Lang>('en');
-	readonly fmt: Formats = $derived(formatsFor(this.lang));
+	#lang = $state<Lang>('en');
+	readonly fmt: Formats = $derived(formatsFor(this.#lang));
 
 	constructor(lang: Lang = 'en') {
-		this.lang = lang;
+		this.#lang = lang;
+	}
+
+	get lang(): Lang {
+		return this.#lang;
+	}
+
+	setLang(lang: Lang): void {
+		this.#lang = lang;
 	}
 
 	t = (key: MessageKey, vars?: Record<string, string | number>): string =>
-		translate(this.lang, key, vars);
+		translate(this.#lang, key, vars);
 }
 
 const KEY = Symbol('locale');

@@ -33,15 +33,13 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * (replaceState, and pushState for changes the user made), and makes share links.
  */
 export class Share {
-	/** Messages about the link that opened the page, or about its data. */
-	issues = $state.raw<LinkIssue[]>([]);
-	/** Files a link for dropped data asks for before its view can be shown. */
-	wanted = $state.raw<string[]>([]);
-	download = $state.raw<Download | null>(null);
-	source = $state.raw<Source>({ kind: 'none' });
-	title = $state<string | null>(null);
+	#issues = $state.raw<LinkIssue[]>([]);
+	#wanted = $state.raw<string[]>([]);
+	#download = $state.raw<Download | null>(null);
+	#source = $state.raw<Source>({ kind: 'none' });
+	#title = $state<string | null>(null);
 	/** The packed bytes of the loaded files, for a data-in-link (null: none or too big). */
-	packed = $state.raw<{ text: string } | { tooBig: true } | null>(null);
+	#packed = $state.raw<{ text: string } | { tooBig: true } | null>(null);
 
 	#pending: ShareView | null = null;
 	#inline: string | null = null;
@@ -58,6 +56,32 @@ export class Share {
 		private readonly preferred: Lang
 	) {}
 
+	/** Messages about the link that opened the page, or about its data. */
+	get issues(): readonly LinkIssue[] {
+		return this.#issues;
+	}
+	/** Files a link for dropped data asks for before its view can be shown. */
+	get wanted(): readonly string[] {
+		return this.#wanted;
+	}
+	/** A hosted file being downloaded, and how far. */
+	get download(): Download | null {
+		return this.#download;
+	}
+	/** Where the data on screen came from, as the link names it. */
+	get source(): Source {
+		return this.#source;
+	}
+	/** The site's dashboard.json title. */
+	get title(): string | null {
+		return this.#title;
+	}
+
+	/** The user closed the link's messages. */
+	dismissIssues(): void {
+		this.#issues = [];
+	}
+
 	/** The user is about to change the view: the next address gets its own history entry. */
 	userChange(): void {
 		this.#push = true;
@@ -67,9 +91,9 @@ export class Share {
 	view(): ShareView {
 		const { loads, view } = this.dash;
 		let config: Config = loads.config;
-		if (this.source.kind === 'dashboard' && same(config, this.#dashboard?.config)) config = {};
+		if (this.#source.kind === 'dashboard' && same(config, this.#dashboard?.config)) config = {};
 		return {
-			source: this.source,
+			source: this.#source,
 			config,
 			period: view.period,
 			filters: view.filters,
@@ -92,8 +116,8 @@ export class Share {
 	/** Keep the address in step with the view (call from an effect: it reads the view). */
 	sync(): void {
 		const view = this.view();
-		const ready = this.dash.loads.dataset !== null || this.wanted.length > 0;
-		if (!ready || this.source.kind === 'none') return;
+		const ready = this.dash.loads.dataset !== null || this.#wanted.length > 0;
+		if (!ready || this.#source.kind === 'none') return;
 		const url = this.#address(view);
 		if (url === location.href) return;
 		// A user's change keeps its flag until the address changes (a config edit lands later).
@@ -105,7 +129,7 @@ export class Share {
 
 	/** The data-in-link for the current view. */
 	dataLink(): DataLink {
-		const packed = this.packed;
+		const packed = this.#packed;
 		if (!packed || !this.dash.loads.dataset) return { state: 'none' };
 		if ('tooBig' in packed) return { state: 'too-big', size: null };
 		const { hash } = encodeLink({ ...this.view(), source: { kind: 'inline' } }, packed.text);
@@ -125,21 +149,21 @@ export class Share {
 			history.replaceState(history.state, '', withLink(location.href, moved.search, moved.hash));
 		const link = decodeLink(location.search, location.hash);
 		if (link.given.has('demo')) return;
-		this.issues = link.issues;
-		if (link.view.lang) this.locale.lang = link.view.lang;
+		this.#issues = link.issues;
+		if (link.view.lang) this.locale.setLang(link.view.lang);
 		const source = link.view.source;
 		if (source.kind === 'inline') return this.#openInline(link.view, link.data ?? '');
 		if (source.kind === 'hosted') return this.#openHosted(source.files, link.view, source);
 		if (source.kind === 'files') {
 			this.#pending = link.view;
-			this.wanted = source.names;
-			this.source = source;
+			this.#wanted = source.names;
+			this.#source = source;
 			return;
 		}
 		const dashboard = await this.#readDashboard();
 		if (!dashboard) return;
 		this.#dashboard = dashboard;
-		this.title = dashboard.title;
+		this.#title = dashboard.title;
 		if (dashboard.title) document.title = `${dashboard.title} — Pipelens`;
 		const config = link.given.has('c') ? link.view.config : dashboard.config;
 		await this.#openHosted(dashboard.data, { ...link.view, config }, { kind: 'dashboard' });
@@ -160,7 +184,7 @@ export class Share {
 			if (tooLarge) throw new Error(tooLarge);
 			return parseDashboardFile(JSON.parse(text));
 		} catch (e) {
-			this.issues = [...this.issues, { key: 'dashboard.invalid', vars: { error: errorText(e) } }];
+			this.#issues = [...this.#issues, { key: 'dashboard.invalid', vars: { error: errorText(e) } }];
 			return null;
 		}
 	}
@@ -168,15 +192,15 @@ export class Share {
 	async #openInline(view: ShareView, data: string): Promise<void> {
 		const unpacked = unpackFiles(data);
 		if ('error' in unpacked) {
-			this.issues = [
-				...this.issues,
+			this.#issues = [
+				...this.#issues,
 				{ key: 'link.data-bad', keys: { why: `link.why.${unpacked.error}` } }
 			];
 			return;
 		}
 		this.#inline = data;
-		this.source = { kind: 'inline' };
-		this.packed = { text: data };
+		this.#source = { kind: 'inline' };
+		this.#packed = { text: data };
 		await this.#load(
 			unpacked.files.map((f) => ({ name: f.name, source: f.bytes })),
 			view.config,
@@ -198,32 +222,32 @@ export class Share {
 		for (const file of files) {
 			const url = resolveData(file.url, this.site());
 			if (!url) {
-				this.issues = [...this.issues, { key: 'link.src-bad', vars: { url: file.url } }];
+				this.#issues = [...this.#issues, { key: 'link.src-bad', vars: { url: file.url } }];
 				continue;
 			}
 			let name = nameOf(url);
 			if (inputs.some((f) => f.name === name)) name = `${file.role ?? inputs.length}-${name}`;
-			this.download = { name, done: 0, total: null };
+			this.#download = { name, done: 0, total: null };
 			try {
 				const bytes = await fetchData(url, {
 					origin: location.origin,
 					timeoutS: view?.timeout ?? undefined,
 					maxBytes: largestFitting(browserMemoryBudget()),
-					onProgress: (done, total) => (this.download = { name, done, total })
+					onProgress: (done, total) => (this.#download = { name, done, total })
 				});
 				inputs.push({ name, source: bytes });
 			} catch (e) {
-				this.download = null;
+				this.#download = null;
 				const issue: LinkIssue =
 					e instanceof FetchError ? e.issue : { key: 'fetch.network', vars: { url: url.href } };
-				this.issues = [...this.issues, issue];
+				this.#issues = [...this.#issues, issue];
 				return;
 			}
 		}
-		this.download = null;
+		this.#download = null;
 		if (!inputs.length) return;
 		this.#inline = null;
-		this.source = source;
+		this.#source = source;
 		this.#pack(inputs);
 		await this.#load(inputs, view?.config ?? {}, view);
 	}
@@ -231,7 +255,7 @@ export class Share {
 	/** Files kept in this browser were reopened: the address names them like dropped files. */
 	restored(inputs: InputFile[]): void {
 		this.#inline = null;
-		this.source = { kind: 'files', names: inputs.map((f) => f.name) };
+		this.#source = { kind: 'files', names: inputs.map((f) => f.name) };
 		this.#pack(inputs);
 	}
 
@@ -241,9 +265,9 @@ export class Share {
 		const names = inputs.map((f) => f.name);
 		this.#pending = null;
 		this.#inline = null;
-		const wanted = this.wanted;
-		this.wanted = [];
-		this.source = { kind: 'files', names };
+		const wanted = this.#wanted;
+		this.#wanted = [];
+		this.#source = { kind: 'files', names };
 		this.#pack(inputs);
 		if (pending && wanted.every((w) => names.includes(w))) {
 			const hasConfig = Object.keys(config).length > 0;
@@ -251,8 +275,8 @@ export class Share {
 			return;
 		}
 		if (pending)
-			this.issues = [
-				...this.issues,
+			this.#issues = [
+				...this.#issues,
 				{ key: 'share.view-not-applied', vars: { files: wanted.join(', ') } }
 			];
 		await this.#load(inputs, config, null);
@@ -285,7 +309,7 @@ export class Share {
 		if (!loads.dataset) return;
 		const { filters, issues } = keepKnownValues(view.filters, loads.dimensionValues);
 		if (!issues.length) return;
-		this.issues = [...this.issues, ...issues];
+		this.#issues = [...this.#issues, ...issues];
 		view.setView({
 			period: view.period,
 			filters,
@@ -296,7 +320,7 @@ export class Share {
 
 	/** Pack small files for a data-in-link (bytes kept only when they can fit). */
 	#pack(inputs: InputFile[]): void {
-		this.packed = null;
+		this.#packed = null;
 		void (async () => {
 			let total = 0;
 			const files: { name: string; bytes: Uint8Array }[] = [];
@@ -306,7 +330,7 @@ export class Share {
 					typeof s === 'string' ? s.length * 3 : s instanceof Uint8Array ? s.length : s.size;
 				total += size;
 				if (total > MAX_PACKABLE_BYTES) {
-					this.packed = { tooBig: true };
+					this.#packed = { tooBig: true };
 					return;
 				}
 				const bytes =
@@ -317,17 +341,17 @@ export class Share {
 							: new Uint8Array(await s.arrayBuffer());
 				files.push({ name: f.name, bytes });
 			}
-			this.packed = { text: packFiles(files) };
-		})().catch(() => (this.packed = null));
+			this.#packed = { text: packFiles(files) };
+		})().catch(() => (this.#packed = null));
 	}
 
 	/** Back/forward: show the view the address now holds. */
 	async popstate(): Promise<void> {
 		const link = decodeLink(location.search, location.hash);
-		this.issues = link.issues;
-		if (link.view.lang) this.locale.lang = link.view.lang;
-		else this.locale.lang = this.preferred;
-		const current = this.source;
+		this.#issues = link.issues;
+		if (link.view.lang) this.locale.setLang(link.view.lang);
+		else this.locale.setLang(this.preferred);
+		const current = this.#source;
 		const source = link.view.source;
 		const sameSource =
 			(source.kind === 'none' && (current.kind === 'dashboard' || current.kind === 'none')) ||
