@@ -29,3 +29,18 @@ export function useNodeDb(): Db {
 		close: () => Promise.reject(new Error('the engine closes after the last test'))
 	};
 }
+
+/** A `Db` that passes every call to `engine` and records each statement it is given. */
+export function recordingDb(engine: Db): { db: Db; statements: Sql[] } {
+	const statements: Sql[] = [];
+	const db: Db = {
+		query<T extends Row = Row>(statement: Sql) {
+			statements.push(statement);
+			return engine.query<T>(statement);
+		},
+		registerFile: (name, source) => engine.registerFile(name, source),
+		dropFile: (path) => engine.dropFile(path),
+		close: () => engine.close()
+	};
+	return { db, statements };
+}

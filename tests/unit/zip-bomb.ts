@@ -34,6 +34,21 @@ export function zerosDeflate(mb: number): Uint8Array {
 /** A zip entry: stored, or raw deflate with the inflated size the archive declares. */
 type Part = { name: string; data: Uint8Array; deflated?: { declared: number } };
 
+/** A field of a zip record: its width in bytes and its value. */
+type Field = [bytes: 2 | 4, value: number];
+
+/** `size` bytes starting with the fields in order, little-endian, the rest 0. */
+function littleEndian(size: number, fields: readonly Field[]): Uint8Array {
+	const view = new DataView(new ArrayBuffer(size));
+	let at = 0;
+	for (const [bytes, value] of fields) {
+		if (bytes === 2) view.setUint16(at, value, true);
+		else view.setUint32(at, value, true);
+		at += bytes;
+	}
+	return new Uint8Array(view.buffer);
+}
+
 /** A zip archive written by hand, so a part can declare any size (CRCs left 0: never checked). */
 export function writeZip(parts: Part[]): Uint8Array {
 	const local: Uint8Array[] = [];
@@ -43,34 +58,35 @@ export function writeZip(parts: Part[]): Uint8Array {
 		const name = new TextEncoder().encode(part.name);
 		const method = part.deflated ? 8 : 0;
 		const declared = part.deflated ? part.deflated.declared : part.data.length;
-		const head = new DataView(new ArrayBuffer(30));
-		head.setUint32(0, 0x04034b50, true);
-		head.setUint16(4, 20, true);
-		head.setUint16(8, method, true);
-		head.setUint32(18, part.data.length, true);
-		head.setUint32(22, declared, true);
-		head.setUint16(26, name.length, true);
-		local.push(new Uint8Array(head.buffer), name, part.data);
-		const entry = new DataView(new ArrayBuffer(46));
-		entry.setUint32(0, 0x02014b50, true);
-		entry.setUint16(4, 20, true);
-		entry.setUint16(6, 20, true);
-		entry.setUint16(10, method, true);
-		entry.setUint32(20, part.data.length, true);
-		entry.setUint32(24, declared, true);
-		entry.setUint16(28, name.length, true);
-		entry.setUint32(42, offset, true);
-		central.push(new Uint8Array(entry.buffer), name);
+		const fields: Field[] = [
+			[2, method],
+			[4, 0], // time and date
+			[4, 0], // CRC
+			[4, part.data.length],
+			[4, declared],
+			[2, name.length]
+		];
+		// Local file header: signature, version needed, flags, then the fields.
+		local.push(littleEndian(30, [[4, 0x04034b50], [2, 20], [2, 0], ...fields]), name, part.data);
+		// Central directory entry: signature, versions made by and needed, flags, the same fields,
+		// then lengths, disk and attributes (0) and the local header's offset.
+		const entry = littleEndian(46, [[4, 0x02014b50], [2, 20], [2, 20], [2, 0], ...fields]);
+		new DataView(entry.buffer).setUint32(42, offset, true);
+		central.push(entry, name);
 		offset += 30 + name.length + part.data.length;
 	}
 	const directory = concat(central);
-	const end = new DataView(new ArrayBuffer(22));
-	end.setUint32(0, 0x06054b50, true);
-	end.setUint16(8, parts.length, true);
-	end.setUint16(10, parts.length, true);
-	end.setUint32(12, directory.length, true);
-	end.setUint32(16, offset, true);
-	return concat([...local, directory, new Uint8Array(end.buffer)]);
+	// End of central directory: signature, disk numbers, entry counts, size and offset.
+	const end = littleEndian(22, [
+		[4, 0x06054b50],
+		[2, 0],
+		[2, 0],
+		[2, parts.length],
+		[2, parts.length],
+		[4, directory.length],
+		[4, offset]
+	]);
+	return concat([...local, directory, end]);
 }
 
 /**

@@ -1,15 +1,10 @@
 import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useNodeDb } from '../../../tests/unit/node-db';
 import { raw } from '../sql/sql';
-import { startNodeDb } from './node';
-import type { Db } from './types';
 
 describe('the engine is locked down before it sees data', () => {
-	let db: Db;
-	beforeAll(async () => {
-		db = await startNodeDb();
-	});
-	afterAll(async () => db?.close());
+	const db = useNodeDb();
 
 	it('reads a registered input file', async () => {
 		const path = await db.registerFile('ok.csv', 'a,b\n1,2\n');

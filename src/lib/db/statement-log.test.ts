@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useNodeDb } from '../../../tests/unit/node-db';
 import { raw, sql } from '../sql/sql';
 import type { Sql } from '../sql/sql';
-import { startNodeDb } from './node';
 import { logStatements, statementCounter } from './statement-log';
-import type { Db } from './types';
 
 describe('logStatements(db, sink)', () => {
-	let engine: Db;
-	beforeAll(async () => {
-		engine = await startNodeDb();
-	});
-	afterAll(async () => engine?.close());
+	const engine = useNodeDb();
 
 	it('tells the sink of each statement, in order, and returns what the engine returns', async () => {
 		const seen: Sql[] = [];

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badInputs, baseRows, HEADER, toCsv } from '../../../tests/generators/bad-inputs.mjs';
+import { useNodeDb } from '../../../tests/unit/node-db';
 import { buildXlsx } from '../../../tests/unit/xlsx-fixture';
 import { main } from '../cli/report';
-import { startNodeDb } from '../db/node';
 import type { Db } from '../db/types';
 import type { Config } from '../model/config';
 import { sql } from '../sql/sql';
@@ -85,7 +85,9 @@ const renamedXlsx = {
 };
 const cases = [...badInputs({ big: true }), renamedXlsx];
 
-/** The test's engine for `report`, which closes the engine it is given: closing is left to afterAll. */
+const db = useNodeDb();
+
+/** The test's engine for `report`, which closes the engine it is given: it closes after the last test. */
 const shared = async (): Promise<Db> => ({ ...db, close: async () => {} });
 
 function oneSentence(message: string): void {
@@ -93,14 +95,11 @@ function oneSentence(message: string): void {
 	expect(message.length).toBeLessThan(240);
 }
 
-let db: Db;
 let dir: string;
-beforeAll(async () => {
-	db = await startNodeDb();
+beforeAll(() => {
 	dir = mkdtempSync(join(tmpdir(), 'pipelens-bad-'));
 });
-afterAll(async () => {
-	await db?.close();
+afterAll(() => {
 	rmSync(dir, { recursive: true, force: true });
 });
 

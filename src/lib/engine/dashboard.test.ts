@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { expectClose } from '../../../tests/unit/expect-close';
-import { startNodeDb } from '../db/node';
-import type { Db } from '../db/types';
+import { HUBSPOT_EXAMPLE, loadHubspotExample } from '../../../tests/unit/hubspot-example';
+import { useNodeDb } from '../../../tests/unit/node-db';
 import { DIMENSIONS } from '../model/config';
 import type { BreakdownRow } from '../metrics/breakdown';
 import type { Report } from '../metrics/report';
@@ -11,29 +11,15 @@ import { QUALITY_KINDS } from '../metrics/quality';
 import { runDashboard, type DashboardResults } from './dashboard';
 import { runReport } from './report';
 import type { Dataset } from './dataset';
-import { loadDataset } from './load';
 
-const HUBSPOT = join(import.meta.dirname, '../../../tests/fixtures/examples/hubspot');
-const DEALS = 'hubspot-crm-exports-all-deals-2025-07-01.csv';
 const YEAR = { from: '2024-04-01', to: '2025-03-31' };
 
-let db: Db;
+const db = useNodeDb();
 let dataset: Dataset;
 let view: DashboardResults;
 beforeAll(async () => {
-	db = await startNodeDb();
-	dataset = await loadDataset(
-		db,
-		[
-			{ name: DEALS, source: readFileSync(join(HUBSPOT, DEALS), 'utf8') },
-			{ name: 'spend.csv', source: readFileSync(join(HUBSPOT, 'spend.csv'), 'utf8') }
-		],
-		{ roles: { [DEALS]: 'deals', 'spend.csv': 'spend' } }
-	);
+	dataset = await loadHubspotExample(db);
 	view = await runDashboard(db, dataset, { period: YEAR, breakdown: 'source' });
-});
-afterAll(async () => {
-	await db?.close();
 });
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
@@ -60,7 +46,7 @@ function expectTotalsMatch(total: BreakdownRow, report: Report): void {
 
 describe('runDashboard on the HubSpot example', () => {
 	it('runDashboard(db, dataset, request).report is the report of expected.json', () => {
-		const runs = JSON.parse(readFileSync(join(HUBSPOT, 'expected.json'), 'utf8')) as {
+		const runs = JSON.parse(readFileSync(join(HUBSPOT_EXAMPLE, 'expected.json'), 'utf8')) as {
 			from: string | null;
 			to: string | null;
 			where: unknown;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNodeDb } from '../db/node';
-import type { Db } from '../db/types';
+import { describe, expect, it } from 'vitest';
+import { LANGUAGES } from '../../../tests/generators/hubspot.mjs';
+import { recordingDb, useNodeDb } from '../../../tests/unit/node-db';
 import type { InputFile } from '../ingest/raw-table';
 import { loadDataset } from './load';
 
@@ -11,28 +11,16 @@ import { loadDataset } from './load';
 const MAX_CALLS = 45;
 const MAX_CHARS = 8000;
 
-let engine: Db;
-beforeAll(async () => {
-	engine = await startNodeDb();
-});
-afterAll(async () => {
-	await engine?.close();
-});
+const engine = useNodeDb();
 
 /** Load files through a `Db` that records each statement text it is given. */
 async function load(inputs: InputFile[]): Promise<{ calls: number; largest: number }> {
-	const texts: string[] = [];
-	const db: Db = {
-		query: (statement) => {
-			texts.push(statement.text);
-			return engine.query(statement);
-		},
-		registerFile: (name, source) => engine.registerFile(name, source),
-		dropFile: (path) => engine.dropFile(path),
-		close: () => engine.close()
-	};
+	const { db, statements } = recordingDb(engine);
 	await loadDataset(db, inputs);
-	return { calls: texts.length, largest: Math.max(...texts.map((t) => t.length)) };
+	return {
+		calls: statements.length,
+		largest: Math.max(...statements.map((s) => s.text.length))
+	};
 }
 
 const EXAMPLE = 'tests/fixtures/examples/hubspot/';
@@ -47,15 +35,9 @@ function hubspotWith(stages: number): InputFile {
 		{ length: stages },
 		(_, i) => `Stage number ${i + 1} of the sales process`
 	);
+	// The English export's headers from Record ID to Deal owner.
 	const header = [
-		'Record ID',
-		'Deal Name',
-		'Deal Stage',
-		'Pipeline',
-		'Amount',
-		'Close Date',
-		'Create Date',
-		'Deal owner',
+		...LANGUAGES.en.headers.slice(0, LANGUAGES.en.headers.indexOf('Deal owner') + 1),
 		...names.map((s) => `Date entered '${s} (Sales Pipeline)'`)
 	];
 	const rows = Array.from({ length: 40 }, (_, d) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useNodeDb } from '../../../tests/unit/node-db';
-import { dealsConfig } from '../../../tests/unit/tiny-dataset';
+import { csv, dealsConfig } from '../../../tests/unit/tiny-dataset';
 import { sql } from '../sql/sql';
 import { loadDataset } from './load';
 
@@ -10,12 +10,11 @@ const db = useNodeDb();
 const latin1 = (text: string) => Uint8Array.from([...text], (ch) => ch.charCodeAt(0));
 
 // Every created date has day and month up to 12: the order cannot be told from the values.
-const DEALS = [
-	'id,owner,amount,created,closed,status,stage',
-	'1,José,100,01/02/2024,03/04/2024,Won,Proposal',
-	'2,Zoë,200,02/03/2024,,Open,Demo',
-	''
-].join('\n');
+const DEALS = csv`
+	id,owner,amount,created,closed,status,stage
+	1,José,100,01/02/2024,03/04/2024,Won,Proposal
+	2,Zoë,200,02/03/2024,,Open,Demo
+`;
 
 describe('loadDataset options', () => {
 	it('loadDataset(…, {encodings}) reads a file in the encoding picked for it', async () => {

@@ -113,13 +113,10 @@ describe('guessFormats, confirmed as the columns are typed', () => {
 			FROM range(1, 6001) r(i)`);
 		const guess = await guessFormats(db, 't', options);
 		// From the first rows: the day/month order open (typed month first), a decimal point.
-		expect(guess.formats.dates).toEqual({
-			tie_then_dmy: 'mdy',
-			tie: 'mdy',
-			iso_bad: 'iso',
-			iso_then_mdy: 'iso'
+		expect(guess.formats).toEqual({
+			dates: { tie_then_dmy: 'mdy', tie: 'mdy', iso_bad: 'iso', iso_then_mdy: 'iso' },
+			decimals: { point_then_comma: '.', point: '.' }
 		});
-		expect(guess.formats.decimals).toEqual({ point_then_comma: '.', point: '.' });
 
 		// The typing statement carries the flags; one aggregate counts them.
 		await db.query(
@@ -132,13 +129,10 @@ describe('guessFormats, confirmed as the columns are typed', () => {
 		// 25/02/2024 decides day first; every value of `tie` reads both ways; one ISO value is
 		// unreadable; `iso_then_mdy` has 3,952 slashed values (either order) to 2,048 ISO ones;
 		// the comma votes win (3,952 to 2,048), and `n/a` is not a number.
-		expect(settled.formats.dates).toEqual({
-			tie_then_dmy: 'dmy',
-			tie: 'mdy',
-			iso_bad: 'iso',
-			iso_then_mdy: 'mdy'
+		expect(settled.formats).toEqual({
+			dates: { tie_then_dmy: 'dmy', tie: 'mdy', iso_bad: 'iso', iso_then_mdy: 'mdy' },
+			decimals: { point_then_comma: ',', point: '.' }
 		});
-		expect(settled.formats.decimals).toEqual({ point_then_comma: ',', point: '.' });
 		expect(settled.unparsed).toEqual({ tie_then_dmy: 0, tie: 0, iso_bad: 1, iso_then_mdy: 2048 });
 		const tie = (column: string) =>
 			`column "${column}": no date has a day above 12, so the day/month order was taken as month/day/year (the default)`;

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { csv, dealsConfig, useTinyDataset } from '../../../tests/unit/tiny-dataset';
+import { dealRows, useMetricFixture } from '../../../tests/unit/metric-fixture';
 import { resolvePeriod } from './report';
 
 // April 2024: Ann 2 created (1 won), Bob 1 created (lost), Cy 1 created (won), Dee with no owner.
-const DEALS = csv`
-	id,owner,source,amount,probability,created,closed,status,stage
+const DEALS = dealRows`
 	r1,Ann,Paid,100,,2024-04-01,2024-04-10,Won,Won
 	r2,Ann,Organic,200,,2024-04-02,,Open,Demo
 	r3,Bob,Paid,300,,2024-04-03,2024-04-11,Lost,Lead
@@ -13,7 +12,7 @@ const DEALS = csv`
 `;
 const APRIL = { from: '2024-04-01', to: '2024-04-30' };
 
-const fixture = useTinyDataset({ deals: DEALS, config: dealsConfig() });
+const fixture = useMetricFixture({ deals: DEALS });
 
 describe('runReport', () => {
 	it('runReport with two values of one dimension counts deals with any of them', async () => {

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNodeDb } from '../db/node';
-import type { Db } from '../db/types';
+import { describe, expect, it } from 'vitest';
+import { recordingDb, useNodeDb } from '../../../tests/unit/node-db';
 import { raw } from '../sql/sql';
 import type { Config } from '../model/config';
 import { loadDataset } from './load';
@@ -26,26 +25,11 @@ const DEALS = [
 	`"7","Demo","Sales Pipeline","700","","2024-01-01 09:00","Cy","","","","",""`
 ];
 
-let engine: Db;
-beforeAll(async () => {
-	engine = await startNodeDb();
-});
-afterAll(async () => {
-	await engine?.close();
-});
+const engine = useNodeDb();
 
 /** Load the rows, recording the statements, and read back every table built from stage events. */
 async function facts(rows: readonly string[], config?: Config) {
-	const texts: string[] = [];
-	const db: Db = {
-		query: (statement) => {
-			texts.push(statement.text);
-			return engine.query(statement);
-		},
-		registerFile: (name, source) => engine.registerFile(name, source),
-		dropFile: (path) => engine.dropFile(path),
-		close: () => engine.close()
-	};
+	const { db, statements } = recordingDb(engine);
 	const dataset = await loadDataset(
 		db,
 		[{ name: 'deals.csv', source: [HEADER, ...rows].join('\n') }],
@@ -54,7 +38,7 @@ async function facts(rows: readonly string[], config?: Config) {
 	const read = (query: string) => engine.query(raw(query));
 	return {
 		dataset,
-		byRow: texts.some((t) => t.includes('stage_lists')),
+		byRow: statements.some((s) => s.text.includes('stage_lists')),
 		events: await read(
 			`SELECT id, stage, "at"::VARCHAR AS "at", idx, ord FROM stage_events ORDER BY id, "at", ord`
 		),
@@ -67,6 +51,15 @@ async function facts(rows: readonly string[], config?: Config) {
 			`SELECT id, "from", "to", "at"::VARCHAR AS "at" FROM backward_moves ORDER BY id`
 		)
 	};
+}
+
+type Facts = Awaited<ReturnType<typeof facts>>;
+
+/** Both loads built the same stage events, furthest stages, stays, skips and backward moves. */
+function expectSameTables(events: Facts, wide: Facts): void {
+	for (const table of ['events', 'furthest', 'stays', 'skips', 'moves'] as const) {
+		expect(events[table], table).toEqual(wide[table]);
+	}
 }
 
 describe('stage dates read row by row', () => {
@@ -110,11 +103,7 @@ describe('stage dates read row by row', () => {
 			`"8","Demo","Sales Pipeline","800","","","Cy","2024-01-01 09:00","","","",""`
 		]);
 		expect(events.byRow).toBe(false);
-		expect(events.events).toEqual(wide.events);
-		expect(events.furthest).toEqual(wide.furthest);
-		expect(events.stays).toEqual(wide.stays);
-		expect(events.skips).toEqual(wide.skips);
-		expect(events.moves).toEqual(wide.moves);
+		expectSameTables(events, wide);
 	});
 
 	it('a stage the stage list leaves out ends the stay before it, counts for no stage, and is warned about as before', async () => {
@@ -132,10 +121,6 @@ describe('stage dates read row by row', () => {
 		);
 		expect(events.byRow).toBe(false);
 		expect(unknown(events.dataset.warnings)).toEqual(unknown(wide.dataset.warnings));
-		expect(events.events).toEqual(wide.events);
-		expect(events.furthest).toEqual(wide.furthest);
-		expect(events.stays).toEqual(wide.stays);
-		expect(events.skips).toEqual(wide.skips);
-		expect(events.moves).toEqual(wide.moves);
+		expectSameTables(events, wide);
 	});
 });

@@ -1,46 +1,18 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNodeDb } from '../db/node';
-import type { Db } from '../db/types';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadHubspotExample } from '../../../tests/unit/hubspot-example';
+import { recordingDb, useNodeDb } from '../../../tests/unit/node-db';
 import type { Sql } from '../sql/sql';
 import { runDashboard, type DashboardRequest } from './dashboard';
 import type { Dataset } from './dataset';
-import { loadDataset } from './load';
-
-const HUBSPOT = join(import.meta.dirname, '../../../tests/fixtures/examples/hubspot');
-const DEALS = 'hubspot-crm-exports-all-deals-2025-07-01.csv';
 
 /** The budget of one view: its statements are prepared once per dataset and then only bound. */
 const STATEMENTS_PER_VIEW = 7;
 
-let engine: Db;
-let dataset: Dataset;
-const seen: Sql[] = [];
 /** The engine, recording every statement it is given. */
-const db: Db = {
-	query: (statement) => {
-		seen.push(statement);
-		return engine.query(statement);
-	},
-	registerFile: (name, source) => engine.registerFile(name, source),
-	dropFile: (path) => engine.dropFile(path),
-	close: () => engine.close()
-};
-
+const { db, statements: seen } = recordingDb(useNodeDb());
+let dataset: Dataset;
 beforeAll(async () => {
-	engine = await startNodeDb();
-	dataset = await loadDataset(
-		db,
-		[
-			{ name: DEALS, source: readFileSync(join(HUBSPOT, DEALS), 'utf8') },
-			{ name: 'spend.csv', source: readFileSync(join(HUBSPOT, 'spend.csv'), 'utf8') }
-		],
-		{ roles: { [DEALS]: 'deals', 'spend.csv': 'spend' } }
-	);
-});
-afterAll(async () => {
-	await engine?.close();
+	dataset = await loadHubspotExample(db);
 });
 
 async function statementsOf(request: DashboardRequest): Promise<Sql[]> {

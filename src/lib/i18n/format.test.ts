@@ -6,12 +6,15 @@ describe('formatsFor', () => {
 	const ru = formatsFor('ru');
 
 	it('number writes small values in full and large ones compactly', () => {
-		expect(en.number(1234)).toBe('1,234');
-		expect(en.number(15959.8)).toBe('16k');
-		expect(en.number(16633.55)).toBe('16.6k');
-		expect(en.number(1_085_638.42)).toBe('1.09M');
-		expect(en.number(2_500_000_000)).toBe('2.5B');
-		expect(en.number(null)).toBe('—');
+		const cases: [number | null, string][] = [
+			[1234, '1,234'],
+			[15959.8, '16k'],
+			[16633.55, '16.6k'],
+			[1_085_638.42, '1.09M'],
+			[2_500_000_000, '2.5B'],
+			[null, '—']
+		];
+		for (const [value, text] of cases) expect(en.number(value)).toBe(text);
 	});
 
 	it('Russian groups with a no-break space, writes a decimal comma and Russian units', () => {

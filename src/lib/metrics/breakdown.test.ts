@@ -1,17 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectClose } from '../../../tests/unit/expect-close';
-import { csv, dealsConfig, tinyDataset } from '../../../tests/unit/tiny-dataset';
-import type { Db } from '../db/types';
+import { dealRows, spendRows, useMetricFixture } from '../../../tests/unit/metric-fixture';
+import { dealsConfig, tinyDataset } from '../../../tests/unit/tiny-dataset';
 import type { Dataset } from '../engine/dataset';
-import { runReport } from '../engine/report';
 import type { Dimension } from '../model/config';
 import type { Filters } from '../model/filters';
 import { breakdown, breakdownQuery, type Breakdown, type BreakdownCells } from './breakdown';
 
 // January 2024. b7 (closed and created long before) and b8 (created after January) have no
 // activity in the period, so Cy, Dee and Events get no row.
-const DEALS = csv`
-	id,owner,source,amount,probability,created,closed,status,stage
+const DEALS = dealRows`
 	b1,Ann,Paid,100,,2024-01-02,2024-01-12,Won,Won
 	b2,Ann,Paid,500,,2024-01-03,2024-01-23,Won,Won
 	b3,Ann,Organic,,50,2024-01-04,,Open,Demo
@@ -21,26 +19,15 @@ const DEALS = csv`
 	b7,Cy,Events,600,,2023-10-01,2023-11-01,Won,Won
 	b8,Dee,Paid,700,,2024-02-05,,Open,Lead
 `;
-const SPEND = csv`
-	date,channel,amount
-	2024-01-01,Paid,1000
-	2024-01-31,Paid,500
-	2024-01-15,Radio,300
-	2024-02-01,Paid,999
-	2023-12-31,Organic,50
+const SPEND = spendRows`
+	Paid: 2024-01-01 1000, 2024-01-31 500
+	Radio: 2024-01-15 300
+	Paid: 2024-02-01 999
+	Organic: 2023-12-31 50
 `;
 const JANUARY = { from: '2024-01-01', to: '2024-01-31' };
-const config = dealsConfig({ spend: { date: 'date', channel: 'channel', amount: 'amount' } });
 
-let db: Db;
-let withSpend: Dataset;
-let withoutSpend: Dataset;
-beforeAll(async () => {
-	({ db, dataset: withSpend } = await tinyDataset({ deals: DEALS, spend: SPEND, config }));
-});
-afterAll(async () => {
-	await db?.close();
-});
+const fixture = useMetricFixture({ deals: DEALS, spend: SPEND });
 
 async function run(
 	dataset: Dataset,
@@ -48,7 +35,7 @@ async function run(
 	filters: Filters = {}
 ): Promise<Breakdown> {
 	const ctx = { period: JANUARY, filters, stages: dataset.stages };
-	const cells = await db.query<BreakdownCells & Record<string, string | number | null>>(
+	const cells = await fixture.db.query<BreakdownCells & Record<string, string | number | null>>(
 		breakdownQuery(ctx, dimension)
 	);
 	return breakdown(dimension, cells, { hasSpend: dataset.hasSpend });
@@ -56,7 +43,7 @@ async function run(
 
 describe('breakdown', () => {
 	it('breakdown by owner: the metric set per value with activity in the period, most created first', async () => {
-		const b = await run(withSpend, 'owner');
+		const b = await run(fixture.dataset, 'owner');
 		expect(b.dimension).toBe('owner');
 		expect(b.rows.map((r) => r.value)).toEqual(['Ann', 'Bob']);
 		// Ann: b1, b2, b3 created; b1 (10 d) and b2 (20 d) won; b3 open without an amount.
@@ -92,8 +79,8 @@ describe('breakdown', () => {
 	});
 
 	it('the totals row is the overall report, spend and CAC included', async () => {
-		const b = await run(withSpend, 'owner');
-		const r = await runReport(db, withSpend, { period: JANUARY });
+		const b = await run(fixture.dataset, 'owner');
+		const r = await fixture.report({ period: JANUARY });
 		expect(b.total.value).toBe('total');
 		expectClose(b.total, {
 			created: 4,
@@ -126,7 +113,7 @@ describe('breakdown', () => {
 	});
 
 	it('breakdown by source joins spend by channel = source; a channel with spend only gets a row', async () => {
-		const b = await run(withSpend, 'source');
+		const b = await run(fixture.dataset, 'source');
 		expect(b.rows.map((r) => [r.value, r.created, r.won, r.spend, r.cac])).toEqual([
 			['Paid', 2, 3, 1500, 500],
 			// Organic's only spend row is dated in December: 0 in January, and no deal won.
@@ -138,19 +125,19 @@ describe('breakdown', () => {
 	});
 
 	it('a filter on the broken-down dimension keeps only the selected values, spend included', async () => {
-		const b = await run(withSpend, 'source', { source: ['Paid', 'Radio'] });
+		const b = await run(fixture.dataset, 'source', { source: ['Paid', 'Radio'] });
 		expect(b.rows.map((r) => r.value)).toEqual(['Paid', 'Radio']);
 		expect(b.total).toMatchObject({ created: 2, won: 3, lost: 0, spend: 1800, cac: 600 });
 	});
 
 	it('a filter on another dimension applies to the deals; spend stays whole', async () => {
-		const b = await run(withSpend, 'source', { owner: ['Bob'] });
+		const b = await run(fixture.dataset, 'source', { owner: ['Bob'] });
 		expect(b.rows.map((r) => [r.value, r.created, r.won, r.lost, r.open_deals, r.spend])).toEqual([
 			['Organic', 1, 0, 1, 1, 0],
 			['Paid', 0, 1, 0, 0, 1500],
 			['Radio', 0, 0, 0, 0, 300]
 		]);
-		const r = await runReport(db, withSpend, { period: JANUARY, filters: { owner: ['Bob'] } });
+		const r = await fixture.report({ period: JANUARY, filters: { owner: ['Bob'] } });
 		expectClose(b.total, {
 			created: r.deals.created,
 			won: r.deals.won,
@@ -160,14 +147,20 @@ describe('breakdown', () => {
 	});
 
 	it('without a spend file, spend and CAC are null everywhere', async () => {
-		({ dataset: withoutSpend } = await tinyDataset({ deals: DEALS, config: dealsConfig() }, db));
+		const { dataset: withoutSpend } = await tinyDataset(
+			{ deals: DEALS, config: dealsConfig() },
+			fixture.db
+		);
 		const b = await run(withoutSpend, 'source');
 		expect(b.rows.map((r) => r.value)).toEqual(['Paid', 'Organic']);
 		expect([...b.rows, b.total].every((r) => r.spend === null && r.cac === null)).toBe(true);
 	});
 
 	it('an empty view has no rows and a totals row of zeros and nulls', async () => {
-		({ dataset: withoutSpend } = await tinyDataset({ deals: DEALS, config: dealsConfig() }, db));
+		const { dataset: withoutSpend } = await tinyDataset(
+			{ deals: DEALS, config: dealsConfig() },
+			fixture.db
+		);
 		const b = await run(withoutSpend, 'segment', { owner: [] });
 		expect(b.rows).toEqual([]);
 		expect(b.total).toMatchObject({

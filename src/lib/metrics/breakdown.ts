@@ -3,21 +3,14 @@ import type { Dimension } from '../model/config';
 import { cac, spendInView } from './cac';
 import { filteredDeals, type MetricContext } from './context';
 import { KPI_COLUMNS, periodFlags, type KpiCells } from './kpis';
-import { salesVelocity } from './velocity';
-import { winRate } from './win-rate';
+import { rates, type Rates } from './rates';
 
 /** The metric set of one dimension value (or of all of them: the totals row). */
-export interface BreakdownRow {
+export interface BreakdownRow extends Rates {
 	value: string;
 	created: number;
 	won: number;
 	lost: number;
-	win_rate: number | null;
-	avg_deal_size: number | null;
-	median_deal_size: number | null;
-	sales_cycle_days: number | null;
-	median_sales_cycle_days: number | null;
-	sales_velocity_per_day: number | null;
 	open_deals: number;
 	open_value: number;
 	weighted_value: number | null;
@@ -77,23 +70,12 @@ export function breakdownQuery(ctx: MetricContext, dimension: Dimension): Fragme
 }
 
 function row(cells: BreakdownCells, value: string, spend: number | null): BreakdownRow {
-	const rate = winRate(cells.won, cells.lost);
 	return {
 		value,
 		created: cells.created,
 		won: cells.won,
 		lost: cells.lost,
-		win_rate: rate,
-		avg_deal_size: cells.avg_deal_size,
-		median_deal_size: cells.median_deal_size,
-		sales_cycle_days: cells.sales_cycle_days,
-		median_sales_cycle_days: cells.median_sales_cycle_days,
-		sales_velocity_per_day: salesVelocity(
-			cells.created,
-			rate,
-			cells.avg_deal_size,
-			cells.sales_cycle_days
-		),
+		...rates(cells),
 		open_deals: cells.open_deals,
 		open_value: cells.open_value,
 		weighted_value: cells.weighted_value,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '../../../tests/unit/expect-close';
-import { csv, dealsConfig, useTinyDataset } from '../../../tests/unit/tiny-dataset';
+import { dealRows, spendRows, useMetricFixture } from '../../../tests/unit/metric-fixture';
 import type { Filters } from '../model/filters';
 import {
 	cacByChannel,
@@ -10,8 +10,7 @@ import {
 } from './cac-by-channel';
 
 // Stages Lead < Demo < Proposal. January 2024.
-const DEALS = csv`
-	id,owner,source,amount,probability,created,closed,status,stage
+const DEALS = dealRows`
 	c1,Ann,Paid,1,,2024-01-02,2024-01-20,Won,Won
 	c2,Ann,Paid,1,,2024-01-03,2024-01-15,Lost,Demo
 	c3,Bob,Paid,1,,2024-01-04,,Open,Proposal
@@ -19,20 +18,17 @@ const DEALS = csv`
 	c5,Cy,Organic,1,,2023-12-20,2024-01-10,Won,Won
 	c6,Cy,Events,1,,2023-06-01,2023-07-01,Won,Won
 `;
-const SPEND = csv`
-	date,channel,amount
-	2024-01-01,Paid,600
-	2024-01-31,Paid,300
-	2024-01-10,Radio,200
-	2023-12-31,Events,100
+const SPEND = spendRows`
+	Paid: 2024-01-01 600, 2024-01-31 300
+	Radio: 2024-01-10 200
+	Events: 2023-12-31 100
 `;
 const JANUARY = { from: '2024-01-01', to: '2024-01-31' };
-const config = dealsConfig({ spend: { date: 'date', channel: 'channel', amount: 'amount' } });
 
-const fixture = useTinyDataset({ deals: DEALS, spend: SPEND, config });
+const fixture = useMetricFixture({ deals: DEALS, spend: SPEND });
 
 async function run(filters: Filters = {}): Promise<CacByChannel> {
-	const ctx = { period: JANUARY, filters, stages: fixture.dataset.stages };
+	const ctx = fixture.context(JANUARY, filters);
 	const cells = await fixture.db.query<ChannelCell & Record<string, string | number>>(
 		cacByChannelQuery(ctx)
 	);

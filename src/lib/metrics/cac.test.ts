@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dealRows } from '../../../tests/unit/metric-fixture';
 import { csv, dealsConfig, tinyDataset, useTinyDataset } from '../../../tests/unit/tiny-dataset';
 import { runReport } from '../engine/report';
 import { cac, costPerStage } from './cac';
@@ -23,8 +24,7 @@ describe('cac and costPerStage', () => {
 });
 
 // Q1 2024. Deal sources match spend channels.
-const DEALS = csv`
-	id,owner,source,amount,probability,created,closed,status,stage
+const DEALS = dealRows`
 	s1,Ann,Paid,1,,2024-01-10,2024-02-01,Won,Won
 	s2,Ann,Organic,1,,2024-01-15,2024-03-31,Won,Won
 	s3,Bob,Paid,1,,2024-02-01,2024-02-20,Lost,Lead

@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import {
-	csv,
-	dealsConfig,
-	HISTORY_COLUMNS,
-	useTinyDataset
-} from '../../../tests/unit/tiny-dataset';
+import { dealRows, historyRows, useMetricFixture } from '../../../tests/unit/metric-fixture';
 import type { Filters, Period } from '../model/filters';
-import {
-	cohortFunnel,
-	cohortMatrix,
-	cohortQuery,
-	type CohortCell,
-	type CohortMatrix
-} from './cohort-matrix';
+import { cohortFunnel, cohortMatrix, cohortQuery } from './cohort-matrix';
+import type { CohortCell, CohortMatrix } from './cohort-matrix';
 import { funnelQuery } from './funnel';
 import { monthsOf } from './months';
 
 // Stages Lead < Demo < Proposal. December has no deals.
-const DEALS = csv`
-	id,owner,source,amount,probability,created,closed,status,stage
+const DEALS = dealRows`
 	m1,Ann,Paid,1,,2023-11-02,2023-11-20,Won,Won
 	m2,Ann,Paid,1,,2023-11-03,2023-11-21,Lost,Demo
 	m3,Bob,Paid,1,,2023-11-04,,Open,Lead
@@ -28,19 +17,15 @@ const DEALS = csv`
 	m7,Cy,Paid,1,,2024-02-01,,Open,Lead
 `;
 // Events lift m3 (open at Lead) to Proposal.
-const HISTORY = csv`
-	id,stage,at
-	m3,Lead,2023-11-04T00:00:00
-	m3,Proposal,2023-11-10T00:00:00
-	m3,Lead,2023-11-12T00:00:00
+const HISTORY = historyRows`
+	m3: Lead 2023-11-04T00:00:00, Proposal 2023-11-10T00:00:00, Lead 2023-11-12T00:00:00
 `;
 const NOV_TO_JAN = { from: '2023-11-01', to: '2024-01-31' };
-const config = dealsConfig({ history: HISTORY_COLUMNS });
 
-const fixture = useTinyDataset({ deals: DEALS, history: HISTORY, config });
+const fixture = useMetricFixture({ deals: DEALS, history: HISTORY });
 
 async function run(period: Period, filters: Filters = {}): Promise<CohortMatrix> {
-	const ctx = { period, filters, stages: fixture.dataset.stages };
+	const ctx = fixture.context(period, filters);
 	const cells = await fixture.db.query<CohortCell & Record<string, string | number>>(
 		cohortQuery(ctx)
 	);
@@ -87,7 +72,7 @@ describe('cohort matrix', () => {
 	});
 
 	it('cohortFunnel sums the months: the report funnel of the same view', async () => {
-		const ctx = { period: NOV_TO_JAN, filters: {}, stages: fixture.dataset.stages };
+		const ctx = fixture.context(NOV_TO_JAN);
 		const cells = await fixture.db.query<CohortCell & Record<string, string | number>>(
 			cohortQuery(ctx)
 		);

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { csv, dealsConfig, useTinyDataset } from '../../../tests/unit/tiny-dataset';
+import { dealRows, useMetricFixture } from '../../../tests/unit/metric-fixture';
+
+const MAY = { from: '2024-05-01', to: '2024-05-31' };
 
 // Won in May 2024: c1 30 days (calendar dates, whatever the times), c2 10, c3 11, c7 28;
 // c4 was "closed" 20 days before it was created.
-const DEALS = csv`
-	id,owner,source,amount,probability,created,closed,status,stage
+const DEALS = dealRows`
 	c1,Ann,Paid,100,,2024-04-01 23:30,2024-05-01 00:10,Won,Won
 	c2,Ann,Paid,100,,2024-05-01,2024-05-11,Won,Won
 	c3,Bob,Paid,100,,2024-05-20,2024-05-31,Won,Won
@@ -13,9 +14,8 @@ const DEALS = csv`
 	c6,Cy,Paid,100,,2024-05-10,2024-06-01,Won,Won
 	c7,Cy,Paid,100,,2024-05-02,2024-05-30,Won,Won
 `;
-const MAY = { from: '2024-05-01', to: '2024-05-31' };
 
-const fixture = useTinyDataset({ deals: DEALS, config: dealsConfig() });
+const fixture = useMetricFixture({ deals: DEALS });
 
 describe('sales cycle', () => {
 	it('sales_cycle_days is the mean of closed − created calendar days over deals won in the period', async () => {

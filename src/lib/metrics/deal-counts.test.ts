@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { csv, dealsConfig, useTinyDataset } from '../../../tests/unit/tiny-dataset';
+import { dealRows, useMetricFixture } from '../../../tests/unit/metric-fixture';
 import { sql } from '../sql/sql';
 
 // March 2024. Ids are text: "007" and "7" are two deals; the second "007" row is a duplicate.
-const DEALS = csv`
-	id,owner,source,amount,probability,created,closed,status,stage
+const DEALS = dealRows`
 	007,Ann,Paid,1,,2024-03-01,2024-03-31,Won,Won
 	7,Ann,Paid,1,,2024-03-31,2024-12-31,Open,Lead
 	189164774900,Bob,Paid,1,,2024-02-29,2024-03-01,Lost,Lead
@@ -16,7 +15,7 @@ const DEALS = csv`
 `;
 const MARCH = { from: '2024-03-01', to: '2024-03-31' };
 
-const fixture = useTinyDataset({ deals: DEALS, config: dealsConfig() });
+const fixture = useMetricFixture({ deals: DEALS });
 
 describe('deal counts', () => {
 	it('deals.created counts the cohort: created in the period, both ends inclusive', async () => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { csv, dealsConfig, useTinyDataset } from '../../../tests/unit/tiny-dataset';
+import { dealRows, useMetricFixture } from '../../../tests/unit/metric-fixture';
 
 // Won in March 2024 with an amount: a 100 (Mar 1), b 400 (Mar 31), c 250, d 1,000.
-const DEALS = csv`
-	id,owner,source,amount,probability,created,closed,status,stage
+const DEALS = dealRows`
 	a,Ann,Paid,100,,2024-02-01,2024-03-01,Won,Won
 	b,Ann,Paid,400,,2024-03-02,2024-03-31,Won,Won
 	c,Bob,Paid,250,,2024-01-01,2024-03-10,Won,Won
@@ -14,7 +13,7 @@ const DEALS = csv`
 	h,Cy,Paid,7000,,2024-03-01,2024-03-05,Lost,Demo
 `;
 
-const fixture = useTinyDataset({ deals: DEALS, config: dealsConfig() });
+const fixture = useMetricFixture({ deals: DEALS });
 
 describe('deal size', () => {
 	it('avg_deal_size is the mean amount of deals won in the period that have one', async () => {

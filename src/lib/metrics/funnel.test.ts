@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { useNodeDb } from '../../../tests/unit/node-db';
-import {
-	csv,
-	dealsConfig,
-	HISTORY_COLUMNS,
-	STAGES,
-	tinyDataset
-} from '../../../tests/unit/tiny-dataset';
+import { dealRows, fixtureConfig, historyRows } from '../../../tests/unit/metric-fixture';
+import { csv, dealsConfig, STAGES, tinyDataset } from '../../../tests/unit/tiny-dataset';
 import { runReport } from '../engine/report';
 import { funnelRows } from './funnel';
 
 // Stages Lead < Demo < Proposal, then Won / Lost. January 2024.
-const DEALS = csv`
-	id,owner,source,amount,probability,created,closed,status,stage
+const DEALS = dealRows`
 	1,Ann,Paid,100,,2024-01-01,2024-01-31,Won,Won
 	2,Ann,Paid,200,,2024-01-31,2024-01-20,Open,Proposal
 	3,Bob,Organic,300,,2023-12-31,2024-01-01,Lost,Demo
@@ -26,16 +20,12 @@ const DEALS = csv`
 // Furthest stage f without history: 1→won, 2→3, 4→won, 5→1 (lost, stage unknown), 6→1, 8→3, 9→1.
 // Deals 3 (Dec 31) and 7 (Feb 1) are outside the January cohort.
 
-const HISTORY = csv`
-	id,stage,at
-	5,Lead,2024-01-10T09:00:00
-	5,Demo,2024-01-12T09:00:00
-	5,Lost,2024-01-20T10:00:00
-	6,Lead,2024-01-05T00:00:00
-	6,Proposal,2024-01-08T00:00:00
+const HISTORY = historyRows`
+	5: Lead 2024-01-10T09:00:00, Demo 2024-01-12T09:00:00, Lost 2024-01-20T10:00:00
+	6: Lead 2024-01-05T00:00:00, Proposal 2024-01-08T00:00:00
 `;
 const JANUARY = { from: '2024-01-01', to: '2024-01-31' };
-const config = dealsConfig({ history: HISTORY_COLUMNS });
+const config = fixtureConfig({ deals: DEALS, history: HISTORY });
 
 const db = useNodeDb();
 

@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { ENGLISH_MEDDIC } from '../../../tests/unit/meddic-headers';
+import { dealRows } from '../../../tests/unit/metric-fixture';
+import { useNodeDb } from '../../../tests/unit/node-db';
 import { csv, dealsConfig, tinyDataset } from '../../../tests/unit/tiny-dataset';
-import type { Db } from '../db/types';
 import { runDashboard } from '../engine/dashboard';
 
 // Stages Lead < Demo < Proposal. "no", "нет", "-" and empty cells are not filled; any other text is.
@@ -16,13 +18,7 @@ const DEALS = csv`
 `;
 const JANUARY = { from: '2024-01-01', to: '2024-01-31' };
 
-let db: Db;
-beforeAll(async () => {
-	({ db } = await tinyDataset({ deals: DEALS, config: dealsConfig() }));
-});
-afterAll(async () => {
-	await db?.close();
-});
+const db = useNodeDb();
 
 const share = (count: number, deals: number) => ({
 	count,
@@ -32,14 +28,7 @@ const share = (count: number, deals: number) => ({
 describe('MEDDIC', () => {
 	it('loading detects the MEDDIC columns by header', async () => {
 		const { dataset } = await tinyDataset({ deals: DEALS, config: dealsConfig() }, db);
-		expect(dataset.deals.meddic).toEqual({
-			metrics: 'Metrics',
-			economic_buyer: 'Economic Buyer',
-			decision_criteria: 'Decision Criteria',
-			decision_process: 'Decision Process',
-			identify_pain: 'Identify Pain',
-			champion: 'Champion'
-		});
+		expect(dataset.deals.meddic).toEqual(ENGLISH_MEDDIC);
 	});
 
 	it('by_stage: per furthest stage, the cohort deals and the share with each element filled', async () => {
@@ -129,8 +118,7 @@ describe('MEDDIC', () => {
 	});
 
 	it('meddic is null without MEDDIC columns', async () => {
-		const plain = csv`
-			id,owner,source,amount,probability,created,closed,status,stage
+		const plain = dealRows`
 			z1,Ann,Paid,1,,2024-01-02,2024-01-20,Won,Won
 		`;
 		const { dataset } = await tinyDataset({ deals: plain, config: dealsConfig() }, db);

@@ -1,34 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { csv, dealsConfig, useTinyDataset } from '../../../tests/unit/tiny-dataset';
+import { dealRows, useMetricFixture } from '../../../tests/unit/metric-fixture';
 import { runDashboard } from '../engine/dashboard';
 import { periodDays, previousPeriod } from './previous-period';
+
+const between = (from: string, to: string) => ({ from, to });
 
 describe('previousPeriod', () => {
 	it.each([
 		[
 			'a month of 31 days',
-			{ from: '2024-01-01', to: '2024-01-31' },
-			{ from: '2023-12-01', to: '2023-12-31' }
+			between('2024-01-01', '2024-01-31'),
+			between('2023-12-01', '2023-12-31')
 		],
 		[
 			'31 days before March, across a leap day',
-			{ from: '2024-03-01', to: '2024-03-31' },
-			{ from: '2024-01-30', to: '2024-02-29' }
+			between('2024-03-01', '2024-03-31'),
+			between('2024-01-30', '2024-02-29')
 		],
-		[
-			'a single day',
-			{ from: '2024-01-01', to: '2024-01-01' },
-			{ from: '2023-12-31', to: '2023-12-31' }
-		],
+		['a single day', between('2024-01-01', '2024-01-01'), between('2023-12-31', '2023-12-31')],
 		[
 			'a year of 365 days',
-			{ from: '2024-04-01', to: '2025-03-31' },
-			{ from: '2023-04-02', to: '2024-03-31' }
+			between('2024-04-01', '2025-03-31'),
+			between('2023-04-02', '2024-03-31')
 		],
 		[
 			'a quarter of 91 days, after a leap-year first quarter of 91',
-			{ from: '2024-04-01', to: '2024-06-30' },
-			{ from: '2024-01-01', to: '2024-03-31' }
+			between('2024-04-01', '2024-06-30'),
+			between('2024-01-01', '2024-03-31')
 		]
 	])('previousPeriod(period): %s', (_, period, expected) => {
 		expect(previousPeriod(period)).toEqual(expected);
@@ -36,14 +34,13 @@ describe('previousPeriod', () => {
 	});
 });
 
-const DEALS = csv`
-	id,owner,source,amount,probability,created,closed,status,stage
+const DEALS = dealRows`
 	p1,Ann,Paid,100,,2024-01-05,2024-01-20,Won,Won
 	p2,Ann,Paid,200,,2024-02-05,2024-02-20,Lost,Lead
 	p3,Bob,Paid,300,,2024-02-06,,Open,Lead
 `;
 
-const fixture = useTinyDataset({ deals: DEALS, config: dealsConfig() });
+const fixture = useMetricFixture({ deals: DEALS });
 
 describe('the previous period in the dashboard', () => {
 	it('runDashboard: `previous` is the report for the period before, same filters', async () => {

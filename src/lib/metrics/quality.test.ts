@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-	csv,
-	dealsConfig,
-	HISTORY_COLUMNS,
-	useTinyDataset
-} from '../../../tests/unit/tiny-dataset';
+import { dealRows, historyRows, useMetricFixture } from '../../../tests/unit/metric-fixture';
 import type { Row } from '../sql/row';
 import { runDashboard } from '../engine/dashboard';
 import type { Filters } from '../model/filters';
@@ -15,14 +10,14 @@ import {
 	qualityFindings,
 	qualityQueries,
 	qualityQuery,
+	type QualityExample,
 	type QualityFinding,
 	type QualityKind
 } from './quality';
 
 // First half of 2024; stages Lead < Demo < Proposal. Won cycles in the period: q1 10 d, q2 20 d
 // (q4's is negative and left out), so the median is 15 d and "stale" means open over 30 d.
-const DEALS = csv`
-	id,owner,source,amount,probability,created,closed,status,stage
+const DEALS = dealRows`
 	q1,Ann,Paid,100,,2024-01-01,2024-01-11,Won,Won
 	q2,Ann,Paid,,,2024-01-01,2024-01-21,Won,Won
 	q3,Bob,Paid,300,,2024-01-02,2024-01-20,Lost,Demo
@@ -37,35 +32,31 @@ const DEALS = csv`
 // q1 skips Demo; q2 goes from Lead straight to won; q3 moves back from Proposal to Demo.
 // q8 skips too, but was created before the period. q9 enters Lead and Demo at once (listed
 // Demo first): in stage order, that is neither a skip nor a move back.
-const HISTORY = csv`
-	id,stage,at
-	q1,Lead,2024-01-01T00:00:00
-	q1,Proposal,2024-01-05T00:00:00
-	q1,Won,2024-01-11T00:00:00
-	q2,Lead,2024-01-01T00:00:00
-	q2,Won,2024-01-21T00:00:00
-	q3,Lead,2024-01-02T00:00:00
-	q3,Demo,2024-01-03T00:00:00
-	q3,Proposal,2024-01-04T00:00:00
-	q3,Demo,2024-01-06T00:00:00
-	q3,Lost,2024-01-20T00:00:00
-	q8,Lead,2023-11-01T00:00:00
-	q8,Proposal,2023-11-05T00:00:00
-	q9,Demo,2024-03-01T00:00:00
-	q9,Lead,2024-03-01T00:00:00
+const HISTORY = historyRows`
+	q1: Lead 2024-01-01T00:00:00, Proposal 2024-01-05T00:00:00, Won 2024-01-11T00:00:00
+	q2: Lead 2024-01-01T00:00:00, Won 2024-01-21T00:00:00
+	q3: Lead 2024-01-02T00:00:00, Demo 2024-01-03T00:00:00, Proposal 2024-01-04T00:00:00, Demo 2024-01-06T00:00:00, Lost 2024-01-20T00:00:00
+	q8: Lead 2023-11-01T00:00:00, Proposal 2023-11-05T00:00:00
+	q9: Demo 2024-03-01T00:00:00, Lead 2024-03-01T00:00:00
 `;
 const HALF = { from: '2024-01-01', to: '2024-06-30' };
-const config = dealsConfig({ history: HISTORY_COLUMNS });
 
-const fixture = useTinyDataset({ deals: DEALS, history: HISTORY, config });
+const fixture = useMetricFixture({ deals: DEALS, history: HISTORY });
 
 async function run(kind: QualityKind, filters: Filters = {}): Promise<QualityFinding> {
-	const ctx = { period: HALF, filters, stages: fixture.dataset.stages };
+	const ctx = fixture.context(HALF, filters);
 	const [{ median_sales_cycle_days: median }] = await fixture.db.query<KpiCells & Row>(
 		kpiQuery(ctx)
 	);
 	return qualityFinding(kind, await fixture.db.query(qualityQueries(ctx, median)[kind]));
 }
+
+/** An example as `run` gives it: without `lineOf`, no line number. */
+const example = (id: string, details: QualityExample['details']): QualityExample => ({
+	id,
+	line: null,
+	details
+});
 
 describe('data quality', () => {
 	it('skipped_stages: cohort deals whose events jump over an open stage, won included', async () => {
@@ -73,16 +64,8 @@ describe('data quality', () => {
 			kind: 'skipped_stages',
 			count: 2,
 			examples: [
-				{
-					id: 'q1',
-					line: null,
-					details: { from: 'Lead', to: 'Proposal', skipped: 1, at: '2024-01-05T00:00:00.000' }
-				},
-				{
-					id: 'q2',
-					line: null,
-					details: { from: 'Lead', to: 'Won', skipped: 2, at: '2024-01-21T00:00:00.000' }
-				}
+				example('q1', { from: 'Lead', to: 'Proposal', skipped: 1, at: '2024-01-05T00:00:00.000' }),
+				example('q2', { from: 'Lead', to: 'Won', skipped: 2, at: '2024-01-21T00:00:00.000' })
 			]
 		});
 	});
@@ -91,13 +74,7 @@ describe('data quality', () => {
 		expect(await run('backward_moves')).toEqual({
 			kind: 'backward_moves',
 			count: 1,
-			examples: [
-				{
-					id: 'q3',
-					line: null,
-					details: { from: 'Proposal', to: 'Demo', at: '2024-01-06T00:00:00.000' }
-				}
-			]
+			examples: [example('q3', { from: 'Proposal', to: 'Demo', at: '2024-01-06T00:00:00.000' })]
 		});
 	});
 
@@ -127,21 +104,13 @@ describe('data quality', () => {
 		expect(await run('won_without_amount')).toEqual({
 			kind: 'won_without_amount',
 			count: 1,
-			examples: [{ id: 'q2', line: null, details: { closed: '2024-01-21' } }]
+			examples: [example('q2', { closed: '2024-01-21' })]
 		});
 		const f = await run('closed_before_created');
 		expect(f.count).toBe(2);
 		expect(f.examples).toEqual([
-			{
-				id: 'q4',
-				line: null,
-				details: { outcome: 'won', created: '2024-02-10', closed: '2024-02-01' }
-			},
-			{
-				id: 'q10',
-				line: null,
-				details: { outcome: 'lost', created: '2024-03-10', closed: '2024-03-05' }
-			}
+			example('q4', { outcome: 'won', created: '2024-02-10', closed: '2024-02-01' }),
+			example('q10', { outcome: 'lost', created: '2024-03-10', closed: '2024-03-05' })
 		]);
 	});
 
@@ -153,7 +122,7 @@ describe('data quality', () => {
 
 	it('qualityQuery gives every kind in one statement, the same findings as one query each', async () => {
 		for (const filters of [{}, { owner: ['Bob'] }, { owner: ['Ann', 'Dee'] }] as Filters[]) {
-			const ctx = { period: HALF, filters, stages: fixture.dataset.stages };
+			const ctx = fixture.context(HALF, filters);
 			const [{ median_sales_cycle_days: median }] = await fixture.db.query<KpiCells & Row>(
 				kpiQuery(ctx)
 			);

@@ -12,20 +12,13 @@ import {
 	type SalesCycle
 } from './kpis';
 import type { TimeInStage } from './time-in-stage';
-import { salesVelocity } from './velocity';
-import { winRate } from './win-rate';
+import { rates, type Rates } from './rates';
 
 /** The `report --json` object of METRICS.md §4. */
-export interface Report {
+export interface Report extends Rates {
 	period: Period;
 	deals: DealCounts;
 	funnel: FunnelRow[];
-	win_rate: number | null;
-	avg_deal_size: number | null;
-	median_deal_size: number | null;
-	sales_cycle_days: number | null;
-	median_sales_cycle_days: number | null;
-	sales_velocity_per_day: number | null;
 	time_in_stage: TimeInStage[] | null;
 	spend: number | null;
 	cac: number | null;
@@ -66,7 +59,6 @@ export interface ReportParts {
 /** Assemble the report object from the families' results; derived metrics are computed here. */
 export function assembleReport(p: ReportParts): Report {
 	const funnel = funnelRows(p.stages, p.reached);
-	const rate = winRate(p.counts.won, p.counts.lost);
 	const warnings = [...p.warnings];
 	if (p.cycle.negative > 0) {
 		warnings.push(
@@ -77,17 +69,7 @@ export function assembleReport(p: ReportParts): Report {
 		period: p.period,
 		deals: p.counts,
 		funnel,
-		win_rate: rate,
-		avg_deal_size: p.size.avg_deal_size,
-		median_deal_size: p.size.median_deal_size,
-		sales_cycle_days: p.cycle.sales_cycle_days,
-		median_sales_cycle_days: p.cycle.median_sales_cycle_days,
-		sales_velocity_per_day: salesVelocity(
-			p.counts.created,
-			rate,
-			p.size.avg_deal_size,
-			p.cycle.sales_cycle_days
-		),
+		...rates({ ...p.counts, ...p.size, ...p.cycle }),
 		time_in_stage:
 			p.stays === null
 				? null

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '../../../tests/unit/expect-close';
-import { csv, dealsConfig, tinyDataset, useTinyDataset } from '../../../tests/unit/tiny-dataset';
+import { dealRows, spendRows, useMetricFixture } from '../../../tests/unit/metric-fixture';
+import { dealsConfig, tinyDataset } from '../../../tests/unit/tiny-dataset';
 import type { Filters, Period } from '../model/filters';
 import { cohortQuery, type CohortCell } from './cohort-matrix';
 import { series, seriesQuery, type Series, type SeriesCells } from './series';
 
 // The period runs from 15 January to 10 March 2024: January and March are clipped, February empty.
-const DEALS = csv`
-	id,owner,source,amount,probability,created,closed,status,stage
+const DEALS = dealRows`
 	s1,Ann,Paid,100,,2024-01-20,2024-03-01,Won,Won
 	s2,Ann,Paid,200,,2024-01-10,2024-01-25,Won,Won
 	s3,Bob,Paid,300,,2024-01-16,2024-01-30,Lost,Demo
@@ -16,18 +16,14 @@ const DEALS = csv`
 	s6,Cy,Paid,600,,2024-03-03,2024-03-20,Won,Won
 	s7,Cy,Paid,700,,2023-12-01,,Open,Lead
 `;
-const SPEND = csv`
-	date,channel,amount
-	2024-01-14,Paid,1000
-	2024-01-15,Paid,100
-	2024-01-31,Ads,50
-	2024-03-10,Paid,30
-	2024-03-11,Paid,999
+const SPEND = spendRows`
+	Paid: 2024-01-14 1000, 2024-01-15 100
+	Ads: 2024-01-31 50
+	Paid: 2024-03-10 30, 2024-03-11 999
 `;
 const PERIOD = { from: '2024-01-15', to: '2024-03-10' };
-const config = dealsConfig({ spend: { date: 'date', channel: 'channel', amount: 'amount' } });
 
-const fixture = useTinyDataset({ deals: DEALS, spend: SPEND, config });
+const fixture = useMetricFixture({ deals: DEALS, spend: SPEND });
 
 async function run(period: Period, filters: Filters = {}, data = fixture.dataset): Promise<Series> {
 	const ctx = { period, filters, stages: data.stages };

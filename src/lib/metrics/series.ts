@@ -5,27 +5,19 @@ import { cohortRows, type CohortCell } from './cohort-matrix';
 import { filteredDeals, type MetricContext } from './context';
 import { closedAggregates } from './kpis';
 import { monthOf, monthsOf, monthsTable, type Month } from './months';
-import { salesVelocity } from './velocity';
-import { winRate } from './win-rate';
+import { rates, type Rates } from './rates';
 
 /**
  * One calendar month of the period (clipped to it). Cohort metrics count deals created in the
  * month, closed metrics deals closed in it, spend the rows dated in it; the pipeline is open deals
  * created on or before the month's last day (METRICS.md `pipeline` with `to` = that day).
  */
-export interface SeriesRow extends Month {
+export interface SeriesRow extends Month, Rates {
 	created: number;
 	/** Funnel `reached` of the month's cohort: S1 … Sk, then won (whenever). */
 	reached: number[];
 	won: number;
 	lost: number;
-	win_rate: number | null;
-	avg_deal_size: number | null;
-	median_deal_size: number | null;
-	sales_cycle_days: number | null;
-	median_sales_cycle_days: number | null;
-	/** The month's `created × win_rate × avg_deal_size ÷ sales_cycle_days`. */
-	sales_velocity_per_day: number | null;
 	/** Null without a spend table. */
 	spend: number | null;
 	cac: number | null;
@@ -115,9 +107,6 @@ export function series(
 			const created = funnels[i].created;
 			const won = c?.won ?? 0;
 			const lost = c?.lost ?? 0;
-			const rate = winRate(won, lost);
-			const avg = c?.avg_deal_size ?? null;
-			const cycle = c?.sales_cycle_days ?? null;
 			const spend = hasSpend ? (c?.spend ?? 0) : null;
 			return {
 				...m,
@@ -125,12 +114,15 @@ export function series(
 				reached: funnels[i].reached,
 				won,
 				lost,
-				win_rate: rate,
-				avg_deal_size: avg,
-				median_deal_size: c?.median_deal_size ?? null,
-				sales_cycle_days: cycle,
-				median_sales_cycle_days: c?.median_sales_cycle_days ?? null,
-				sales_velocity_per_day: salesVelocity(created, rate, avg, cycle),
+				...rates({
+					created,
+					won,
+					lost,
+					avg_deal_size: c?.avg_deal_size ?? null,
+					median_deal_size: c?.median_deal_size ?? null,
+					sales_cycle_days: c?.sales_cycle_days ?? null,
+					median_sales_cycle_days: c?.median_sales_cycle_days ?? null
+				}),
 				spend,
 				cac: cac(spend, won),
 				open_deals: c?.open_deals ?? 0,

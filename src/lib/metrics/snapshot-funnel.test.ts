@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-	csv,
-	dealsConfig,
-	HISTORY_COLUMNS,
-	tinyDataset,
-	useTinyDataset
-} from '../../../tests/unit/tiny-dataset';
+import { dealRows, historyRows, useMetricFixture } from '../../../tests/unit/metric-fixture';
+import { dealsConfig, tinyDataset } from '../../../tests/unit/tiny-dataset';
 import { runDashboard } from '../engine/dashboard';
 import type { Filters } from '../model/filters';
 import { snapshotFunnel, snapshotFunnelQuery, type FunnelView } from './snapshot-funnel';
 
-const DEALS = csv`
-	id,owner,source,amount,probability,created,closed,status,stage
+const DEALS = dealRows`
 	n1,Ann,Paid,1,,2024-01-10,2024-02-15,Won,Won
 	n2,Ann,Paid,1,,2024-02-01,,Open,Proposal
 	n3,Bob,Paid,1,,2024-02-05,2024-02-20,Lost,Demo
@@ -20,31 +14,19 @@ const DEALS = csv`
 `;
 // In February: Lead n2, n3; Demo n2 (twice), n3; Proposal n1, n2 (late on the 29th); won n1.
 // n1's Lead and Demo, n4's events and n5's Demo (1 March) fall outside.
-const HISTORY = csv`
-	id,stage,at
-	n1,Lead,2024-01-10T09:00:00
-	n1,Demo,2024-01-20T09:00:00
-	n1,Proposal,2024-02-10T10:00:00
-	n1,Won,2024-02-15T10:00:00
-	n2,Lead,2024-02-01T00:00:00
-	n2,Demo,2024-02-03T00:00:00
-	n2,Demo,2024-02-04T00:00:00
-	n2,Proposal,2024-02-29T23:30:00
-	n3,Lead,2024-02-05T00:00:00
-	n3,Demo,2024-02-06T00:00:00
-	n3,Lost,2024-02-20T00:00:00
-	n4,Lead,2024-01-05T00:00:00
-	n4,Won,2024-01-30T00:00:00
-	n5,Lead,2024-01-15T00:00:00
-	n5,Demo,2024-03-01T00:00:00
+const HISTORY = historyRows`
+	n1: Lead 2024-01-10T09:00:00, Demo 2024-01-20T09:00:00, Proposal 2024-02-10T10:00:00, Won 2024-02-15T10:00:00
+	n2: Lead 2024-02-01T00:00:00, Demo 2024-02-03T00:00:00, Demo 2024-02-04T00:00:00, Proposal 2024-02-29T23:30:00
+	n3: Lead 2024-02-05T00:00:00, Demo 2024-02-06T00:00:00, Lost 2024-02-20T00:00:00
+	n4: Lead 2024-01-05T00:00:00, Won 2024-01-30T00:00:00
+	n5: Lead 2024-01-15T00:00:00, Demo 2024-03-01T00:00:00
 `;
 const FEBRUARY = { from: '2024-02-01', to: '2024-02-29' };
-const config = dealsConfig({ history: HISTORY_COLUMNS });
 
-const fixture = useTinyDataset({ deals: DEALS, history: HISTORY, config });
+const fixture = useMetricFixture({ deals: DEALS, history: HISTORY });
 
 async function run(filters: Filters = {}): Promise<FunnelView> {
-	const ctx = { period: FEBRUARY, filters, stages: fixture.dataset.stages };
+	const ctx = fixture.context(FEBRUARY, filters);
 	return snapshotFunnel(ctx.stages, await fixture.db.query(snapshotFunnelQuery(ctx)));
 }
 

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-	csv,
-	dealsConfig,
-	HISTORY_COLUMNS,
-	useTinyDataset
-} from '../../../tests/unit/tiny-dataset';
+import { dealRows, historyRows, useMetricFixture } from '../../../tests/unit/metric-fixture';
 import type { Period } from '../model/filters';
 import { stageDurations, stageDurationsQuery, type StageDuration } from './stage-durations';
 
-const DEALS = csv`
-	id,owner,source,amount,probability,created,closed,status,stage
+const DEALS = dealRows`
 	d1,Ann,Paid,1,,2024-01-01,2024-01-04,Won,Won
 	d2,Ann,Paid,1,,2024-01-01,2024-01-03,Won,Won
 	d3,Bob,Paid,1,,2024-01-01,2024-01-04,Lost,Lead
@@ -19,26 +13,20 @@ const DEALS = csv`
 `;
 // Lead stays: d1 1 d, d2 2 d (until Won), d3 3 d (until Lost), d4 4 d (until closed at 00:00),
 // d5 10 d. d6's current stay is not counted. Demo: d1 2 d until closed; d5 is still there.
-const HISTORY = csv`
-	id,stage,at
-	d1,Lead,2024-01-01T00:00:00
-	d1,Demo,2024-01-02T00:00:00
-	d2,Lead,2024-01-01T00:00:00
-	d2,Won,2024-01-03T00:00:00
-	d3,Lead,2024-01-01T00:00:00
-	d3,Lost,2024-01-04T00:00:00
-	d4,Lead,2024-01-01T00:00:00
-	d5,Lead,2024-01-01T00:00:00
-	d5,Demo,2024-01-11T00:00:00
-	d6,Lead,2024-01-01T00:00:00
+const HISTORY = historyRows`
+	d1: Lead 2024-01-01T00:00:00, Demo 2024-01-02T00:00:00
+	d2: Lead 2024-01-01T00:00:00, Won 2024-01-03T00:00:00
+	d3: Lead 2024-01-01T00:00:00, Lost 2024-01-04T00:00:00
+	d4: Lead 2024-01-01T00:00:00
+	d5: Lead 2024-01-01T00:00:00, Demo 2024-01-11T00:00:00
+	d6: Lead 2024-01-01T00:00:00
 `;
 const JANUARY = { from: '2024-01-01', to: '2024-01-31' };
-const config = dealsConfig({ history: HISTORY_COLUMNS });
 
-const fixture = useTinyDataset({ deals: DEALS, history: HISTORY, config });
+const fixture = useMetricFixture({ deals: DEALS, history: HISTORY });
 
 async function run(period: Period): Promise<StageDuration[]> {
-	const ctx = { period, filters: {}, stages: fixture.dataset.stages };
+	const ctx = fixture.context(period);
 	return stageDurations(ctx.stages, await fixture.db.query(stageDurationsQuery(ctx)));
 }
 

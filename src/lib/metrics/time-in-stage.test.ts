@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-	csv,
-	dealsConfig,
-	HISTORY_COLUMNS,
-	tinyDataset,
-	useTinyDataset
-} from '../../../tests/unit/tiny-dataset';
+import { dealRows, historyRows, useMetricFixture } from '../../../tests/unit/metric-fixture';
+import { tinyDataset } from '../../../tests/unit/tiny-dataset';
 import { runReport } from '../engine/report';
 import type { TimeInStage } from './time-in-stage';
 
-const DEALS = csv`
-	id,owner,source,amount,probability,created,closed,status,stage
+const DEALS = dealRows`
 	t1,Ann,Paid,1,,2024-01-01,2024-01-20,Won,Won
 	t2,Ann,Paid,1,,2024-02-01,2024-02-10,Lost,Demo
 	t3,Bob,Paid,1,,2024-03-01,2024-03-05,Open,Demo
@@ -26,32 +20,15 @@ const DEALS = csv`
 // t5: created 2023, outside a 2024 cohort: Lead 35 d.
 // t6: Lead until an unknown stage, 2 d.
 // t7: Won and Proposal at the same time (Won listed first): Lead 4 d 10 h, Proposal 0 d.
-const HISTORY = csv`
-	id,stage,at
-	t1,Lead,2024-01-01T00:00:00
-	t1,Demo,2024-01-03T12:00:00
-	t1,Proposal,2024-01-10T00:00:00
-	t1,Won,2024-01-20T09:00:00
-	t2,Demo,2024-02-01T00:00:00
-	t2,Lead,2024-02-01T00:00:00
-	t3,Lead,2024-03-01T00:00:00
-	t3,Demo,2024-03-04T00:00:00
-	t4,Lead,2024-04-01T00:00:00
-	t4,Demo,2024-04-05T00:00:00
-	t4,Won,2024-04-02T00:00:00
-	t5,Lead,2023-12-01T00:00:00
-	t5,Won,2024-01-05T00:00:00
-	t6,Lead,2024-05-01T00:00:00
-	t6,Negotiation,2024-05-03T00:00:00
-	t6,Lost,2024-05-11T00:00:00
-	t7,Won,2024-06-05T10:00:00
-	t7,Proposal,2024-06-05T10:00:00
-	t7,Lead,2024-06-01T00:00:00
+const HISTORY = historyRows`
+	t1: Lead 2024-01-01T00:00:00, Demo 2024-01-03T12:00:00, Proposal 2024-01-10T00:00:00, Won 2024-01-20T09:00:00
+	t2: Demo 2024-02-01T00:00:00, Lead 2024-02-01T00:00:00
+	t3: Lead 2024-03-01T00:00:00, Demo 2024-03-04T00:00:00
+	t4: Lead 2024-04-01T00:00:00, Demo 2024-04-05T00:00:00, Won 2024-04-02T00:00:00
+	t5: Lead 2023-12-01T00:00:00, Won 2024-01-05T00:00:00
+	t6: Lead 2024-05-01T00:00:00, Negotiation 2024-05-03T00:00:00, Lost 2024-05-11T00:00:00
+	t7: Won 2024-06-05T10:00:00, Proposal 2024-06-05T10:00:00, Lead 2024-06-01T00:00:00
 `;
-const config = dealsConfig({
-	stages: ['Lead', 'Demo', 'Proposal', 'Contract'],
-	history: HISTORY_COLUMNS
-});
 const YEAR_2024 = { from: '2024-01-01', to: '2024-12-31' };
 
 function stage(rows: TimeInStage[] | null, name: string): TimeInStage {
@@ -60,7 +37,10 @@ function stage(rows: TimeInStage[] | null, name: string): TimeInStage {
 	return row;
 }
 
-const fixture = useTinyDataset({ deals: DEALS, history: HISTORY, config });
+const fixture = useMetricFixture(
+	{ deals: DEALS, history: HISTORY },
+	{ stages: ['Lead', 'Demo', 'Proposal', 'Contract'] }
+);
 
 describe('time in stage', () => {
 	it('time_in_stage has one row per open stage, in order', async () => {
@@ -131,7 +111,7 @@ describe('time in stage', () => {
 	});
 
 	it('time_in_stage is null when there are no stage events at all', async () => {
-		const { dataset } = await tinyDataset({ deals: DEALS, config }, fixture.db);
+		const { dataset } = await tinyDataset({ deals: DEALS, config: fixture.config }, fixture.db);
 		expect(dataset.eventCount).toBe(0);
 		const r = await runReport(fixture.db, dataset, { period: YEAR_2024 });
 		expect(r.time_in_stage).toBeNull();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csv, dealsConfig, useTinyDataset } from '../../../tests/unit/tiny-dataset';
+import { dealRows, useMetricFixture } from '../../../tests/unit/metric-fixture';
 import { salesVelocity } from './velocity';
 
 describe('salesVelocity', () => {
@@ -16,19 +16,18 @@ describe('salesVelocity', () => {
 	});
 });
 
-describe('sales_velocity_per_day', () => {
-	// June: 4 created; won v1 (300, 10 days) and v2 (500, 20 days), lost v3.
-	// July: v5 won the day it was created (cycle 0).
-	const DEALS = csv`
-		id,owner,source,amount,probability,created,closed,status,stage
-		v1,Ann,Paid,300,,2024-06-01,2024-06-11,Won,Won
-		v2,Ann,Paid,500,,2024-06-02,2024-06-22,Won,Won
-		v3,Bob,Paid,100,,2024-06-03,2024-06-10,Lost,Lead
-		v4,Bob,Paid,100,,2024-06-04,,Open,Demo
-		v5,Bob,Paid,100,,2024-07-01,2024-07-01,Won,Won
-	`;
-	const fixture = useTinyDataset({ deals: DEALS, config: dealsConfig() });
+// June: 4 created; won v1 (300, 10 days) and v2 (500, 20 days), lost v3.
+// July: v5 won the day it was created (cycle 0).
+const DEALS = dealRows`
+	v1,Ann,Paid,300,,2024-06-01,2024-06-11,Won,Won
+	v2,Ann,Paid,500,,2024-06-02,2024-06-22,Won,Won
+	v3,Bob,Paid,100,,2024-06-03,2024-06-10,Lost,Lead
+	v4,Bob,Paid,100,,2024-06-04,,Open,Demo
+	v5,Bob,Paid,100,,2024-07-01,2024-07-01,Won,Won
+`;
+const fixture = useMetricFixture({ deals: DEALS });
 
+describe('sales_velocity_per_day', () => {
 	it('sales_velocity_per_day multiplies the cohort size, win rate and deal size, divided by the cycle', async () => {
 		const r = await fixture.report({ period: { from: '2024-06-01', to: '2024-06-30' } });
 		expect(r.deals).toEqual({ created: 4, won: 2, lost: 1 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csv, dealsConfig, useTinyDataset } from '../../../tests/unit/tiny-dataset';
+import { dealRows, useMetricFixture } from '../../../tests/unit/metric-fixture';
 import { winRate } from './win-rate';
 
 describe('winRate', () => {
@@ -16,14 +16,13 @@ describe('winRate', () => {
 
 describe('win_rate', () => {
 	// Created in May, closed in June (two won, one lost) or still open.
-	const DEALS = csv`
-		id,owner,source,amount,probability,created,closed,status,stage
+	const DEALS = dealRows`
 		a,Ann,Paid,10,,2024-05-02,2024-06-01,Won,Won
 		b,Ann,Paid,10,,2024-05-03,2024-06-30,Won,Won
 		c,Bob,Paid,10,,2024-05-04,2024-06-15,Lost,Demo
 		d,Bob,Paid,10,,2024-05-05,,Open,Demo
 	`;
-	const fixture = useTinyDataset({ deals: DEALS, config: dealsConfig() });
+	const fixture = useMetricFixture({ deals: DEALS });
 
 	it('win_rate counts deals closed in the period, not the cohort', async () => {
 		const june = await fixture.report({ period: { from: '2024-06-01', to: '2024-06-30' } });

@@ -1,29 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { ENGLISH_MEDDIC } from '../../../tests/unit/meddic-headers';
 import type { DealsMapping } from './mapping';
 import { detectMeddic, withMeddic } from './meddic';
 
 describe('detectMeddic', () => {
 	it.each([
-		[
-			'the six English headers',
-			[
-				'id',
-				'Metrics',
-				'Economic Buyer',
-				'Decision Criteria',
-				'Decision Process',
-				'Identify Pain',
-				'Champion'
-			],
-			{
-				metrics: 'Metrics',
-				economic_buyer: 'Economic Buyer',
-				decision_criteria: 'Decision Criteria',
-				decision_process: 'Decision Process',
-				identify_pain: 'Identify Pain',
-				champion: 'Champion'
-			}
-		],
+		['the six English headers', ['id', ...Object.values(ENGLISH_MEDDIC)], ENGLISH_MEDDIC],
 		[
 			'Russian headers, in any case',
 			[
