@@ -27,10 +27,22 @@ async function download(page: Page): Promise<Record<string, unknown>> {
 	return JSON.parse(readFileSync(await file.path(), 'utf8'));
 }
 
-/** Open the mapping and stages panel (closed on a new dataset). */
+/** Wait for the dashboard with its mapping and stages panel, and open the panel. */
 async function openSetup(page: Page): Promise<void> {
-	if (!(await page.$eval('[data-testid="setup"]', (d) => (d as HTMLDetailsElement).open)))
-		await page.click('[data-testid="setup"] summary');
+	await page.waitForFunction(
+		() =>
+			document.querySelector('main')?.getAttribute('data-ready') === 'true' &&
+			document.querySelector('[data-testid="setup"]') !== null
+	);
+	// The panel is closed on a new dataset.
+	await page.$eval('[data-testid="setup"]', (d) => ((d as HTMLDetailsElement).open = true));
+}
+
+/** Reload the page: the kept files open again, with the settings they were read with. */
+async function reloadKept(page: Page): Promise<void> {
+	await page.reload();
+	await page.waitForSelector('body[data-kept="restored"]');
+	await openSetup(page);
 }
 
 /** Wait until an edit is built: the field's row shows `samples`, and the view is ready. */
@@ -143,14 +155,7 @@ describe('an analyst’s deals table, stage log and spend sheet', () => {
 		const shown = await pipelineCard(page);
 
 		await page.waitForSelector('[data-testid="forget-data"]');
-		await page.reload();
-		await page.waitForSelector('body[data-kept="restored"]');
-		await page.waitForFunction(
-			() =>
-				document.querySelector('main')?.getAttribute('data-ready') === 'true' &&
-				document.querySelector('[data-testid="setup"]') !== null
-		);
-		await openSetup(page);
+		await reloadKept(page);
 		expect(await page.inputValue('[data-testid="map-amount"]')).toBe('revenue_usd');
 		expect(await page.inputValue('[data-testid="role-stage_history.csv"]')).toBe('history');
 		expect(await page.inputValue('[data-testid="map-closed"]')).toBe('close_date');
@@ -165,25 +170,49 @@ describe('an analyst’s deals table, stage log and spend sheet', () => {
 	test('a file set to "ignore" is left out, said so in the file list, and kept so', async () => {
 		await page.selectOption('[data-testid="role-spend.csv"]', 'ignore');
 		await page.waitForSelector('[data-testid="ignored-spend.csv"]');
-		await page.waitForFunction(
-			() =>
-				document.querySelector('main')?.getAttribute('data-ready') === 'true' &&
-				document.querySelector('[data-testid="setup"]') !== null
-		);
 		await openSetup(page);
 		expect(await page.$('[data-testid="fields-spend.csv"]')).toBeNull();
 		const metrics = await download(page);
 		expect(metrics.warnings).toContain('spend.csv: not used, as chosen');
-		await page.reload();
-		await page.waitForSelector('body[data-kept="restored"]');
-		await page.waitForFunction(
-			() =>
-				document.querySelector('main')?.getAttribute('data-ready') === 'true' &&
-				document.querySelector('[data-testid="setup"]') !== null
-		);
-		await openSetup(page);
+		await reloadKept(page);
 		expect(await page.inputValue('[data-testid="role-spend.csv"]')).toBe('ignore');
 		expect(await page.textContent('[data-testid="ignored-spend.csv"]')).toBe('not used');
+	});
+
+	test('the stage editor: a label moved to lost applies, and a label can be left out', async () => {
+		await page.click('button[aria-label="Remove Negotiation"]');
+		const unused = '[data-testid="unused-labels"] li[data-label="Negotiation"]';
+		await page.click(`${unused} button[data-as="lost"]`);
+		await page.waitForFunction(
+			() =>
+				(document.querySelector('[data-testid="lost-labels"]')?.textContent ?? '').includes(
+					'Negotiation'
+				) && document.querySelector('main')?.getAttribute('data-ready') === 'true'
+		);
+		// D06, open at Negotiation, is lost now (with no close date, in no period's lost count).
+		const lost = open.filter((d) => d.stage !== 'Negotiation');
+		expect(lost).toHaveLength(open.length - 1);
+		const metrics = await download(page);
+		expect(metrics.pipeline).toMatchObject({
+			open_deals: lost.length,
+			open_value: sum(lost.map((d) => d.revenue))
+		});
+		await page.click('[data-testid="lost-labels"] button[aria-label="Remove Negotiation"]');
+		await page.click(`${unused} button[data-as="left_out"]`);
+		await page.waitForFunction(
+			() =>
+				(document.querySelector('[data-testid="left-out-labels"]')?.textContent ?? '').includes(
+					'Negotiation'
+				) && document.querySelector('main')?.getAttribute('data-ready') === 'true'
+		);
+		const [file] = await Promise.all([
+			page.waitForEvent('download'),
+			page.click('[data-testid="download-config"]')
+		]);
+		const config = JSON.parse(readFileSync(await file.path(), 'utf8'));
+		expect(config.left_out).toEqual(['Negotiation']);
+		expect(config.columns.amount).toBe('revenue_usd');
+		expect(config.history).toMatchObject({ id: 'deal_id', stage: 'stage', at: 'stage_date' });
 	});
 
 	test('the editor in Russian, light theme: every label from the catalogue', async () => {
@@ -205,6 +234,8 @@ describe('an analyst’s deals table, stage log and spend sheet', () => {
 			'не входят'
 		);
 		mkdirSync('test-results', { recursive: true });
-		await page.screenshot({ path: 'test-results/analyst-editor-ru-light.png', fullPage: true });
+		await page
+			.locator('[data-testid="setup"]')
+			.screenshot({ path: 'test-results/analyst-editor-ru-light.png' });
 	});
 });

@@ -51,7 +51,7 @@ import { ident, join, raw, sql, type Fragment } from '../sql/sql';
 import { auditParsing, type ParsedColumn } from './audit';
 import type { Dataset, LoadedFile, RowCount } from './dataset';
 import { derivedDealsFile, derivesDeals } from './derived-deals';
-import { recognise, type RoleChoice } from './recognise';
+import { loadedFile, recognise, type RoleChoice } from './recognise';
 import { withParseMacros } from './parse-macros';
 import {
 	confirmCounts,
@@ -185,15 +185,7 @@ export async function readFiles(
 			setAside.push(raw);
 			continue;
 		}
-		files.push({
-			raw,
-			role: found.mapping.role,
-			crm: found.mapping.crm,
-			confidence: found.confidence,
-			mapping: found.mapping,
-			detected: found.mapping,
-			candidates
-		});
+		files.push(loadedFile(raw, candidates)!);
 	}
 	return { files, ignored, setAside, unusable };
 }

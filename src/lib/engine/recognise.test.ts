@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useNodeDb } from '../../../tests/unit/node-db';
 import { generateAnalyst } from '../../../tests/generators/analyst.mjs';
-import { startNodeDb } from '../db/node';
-import type { Db } from '../db/types';
 import type { Config } from '../model/config';
 import { buildDataset, loadDataset, readFiles } from './load';
 import { redetect } from './recognise';
@@ -22,13 +21,7 @@ const DESCRIBES: Config = {
 	lost: ['Closed Lost']
 };
 
-let db: Db;
-beforeAll(async () => {
-	db = await startNodeDb();
-});
-afterAll(async () => {
-	await db?.close();
-});
+const db = useNodeDb();
 
 describe('redetect', () => {
 	it('a config applied to files read without it gives what reading them with it gives', async () => {

@@ -30,6 +30,22 @@ export function recognise(
 	return found;
 }
 
+/** A file read as text, as its most confident detection reads it (null: none recognised it). */
+export function loadedFile(raw: RawTable, candidates: Detection[]): LoadedFile | null {
+	const found = candidates[0];
+	if (!found) return null;
+	const { mapping, confidence } = found;
+	return {
+		raw,
+		role: mapping.role,
+		crm: mapping.crm,
+		confidence,
+		mapping,
+		detected: mapping,
+		candidates
+	};
+}
+
 /** Files read as all-text tables, recognised: what `readFiles` gives and `redetect` renews. */
 export interface Recognised {
 	files: LoadedFile[];
@@ -60,18 +76,9 @@ export function redetect<R extends Recognised>(
 	const files: LoadedFile[] = [];
 	for (const f of read.files) {
 		if (roles[f.raw.file] === 'ignore') return null;
-		const candidates = recognise(f.raw, config, asked(f.raw.file), blankWhenUnknown);
-		const found = candidates[0];
-		if (!found) return null;
-		files.push({
-			...f,
-			role: found.mapping.role,
-			crm: found.mapping.crm,
-			confidence: found.confidence,
-			mapping: found.mapping,
-			detected: found.mapping,
-			candidates
-		});
+		const file = loadedFile(f.raw, recognise(f.raw, config, asked(f.raw.file), blankWhenUnknown));
+		if (!file) return null;
+		files.push(file);
 	}
 	return { ...read, files };
 }

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useNodeDb } from '../../../tests/unit/node-db';
 import { tinyDataset } from '../../../tests/unit/tiny-dataset';
-import { startNodeDb } from '../db/node';
-import type { Db } from '../db/types';
 import type { Config } from '../model/config';
 import { runReport } from './report';
 
@@ -21,13 +20,7 @@ const COLUMNS = {
 	closed: 'closed'
 };
 
-let db: Db;
-beforeAll(async () => {
-	db = await startNodeDb();
-});
-afterAll(async () => {
-	await db?.close();
-});
+const db = useNodeDb();
 
 async function figures(config: Config) {
 	const { dataset } = await tinyDataset({ deals: DEALS, config }, db);
