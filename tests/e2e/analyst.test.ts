@@ -169,7 +169,7 @@ describe('an analyst’s deals table, stage log and spend sheet', () => {
 
 	test('a file set to "ignore" is left out, said so in the file list, and kept so', async () => {
 		await page.selectOption('[data-testid="role-spend.csv"]', 'ignore');
-		await page.waitForSelector('[data-testid="ignored-spend.csv"]');
+		await page.waitForSelector('[data-testid="ignored-spend.csv"]', { state: 'attached' });
 		await openSetup(page);
 		expect(await page.$('[data-testid="fields-spend.csv"]')).toBeNull();
 		const metrics = await download(page);
@@ -217,7 +217,7 @@ describe('an analyst’s deals table, stage log and spend sheet', () => {
 
 	test('the editor in Russian, light theme: every label from the catalogue', async () => {
 		await page.selectOption('[data-testid="role-spend.csv"]', 'spend');
-		await page.waitForSelector('[data-testid="fields-spend.csv"]');
+		await page.waitForSelector('[data-testid="fields-spend.csv"]', { state: 'attached' });
 		await page.waitForFunction(
 			() => document.querySelector('main')?.getAttribute('data-ready') === 'true'
 		);
