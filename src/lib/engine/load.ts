@@ -1,6 +1,6 @@
 import type { Db } from '../db/types';
-import { detectAll, applyConfig } from '../crm/detect';
-import { blankMapping, detectGenericDeals } from '../crm/generic';
+import { applyConfig } from '../crm/detect';
+import { detectGenericDeals } from '../crm/generic';
 import { stagesFromData } from './stages-from-data';
 import type { Encoding } from '../ingest/decode';
 import {
@@ -33,7 +33,6 @@ import type {
 	DealsMapping,
 	FileRole,
 	HistoryMapping,
-	Detection,
 	Mapping,
 	SpendMapping,
 	StagesMapping
@@ -52,6 +51,7 @@ import { ident, join, raw, sql, type Fragment } from '../sql/sql';
 import { auditParsing, type ParsedColumn } from './audit';
 import type { Dataset, LoadedFile, RowCount } from './dataset';
 import { derivedDealsFile, derivesDeals } from './derived-deals';
+import { loadedFile, recognise, type RoleChoice } from './recognise';
 import { withParseMacros } from './parse-macros';
 import {
 	confirmCounts,
@@ -74,8 +74,11 @@ import {
 
 export interface LoadOptions {
 	config?: Config;
-	/** Roles the caller already knows (the CLI's `--deals/--history/--spend`), by file name. */
-	roles?: Record<string, FileRole>;
+	/**
+	 * Roles the caller already knows (the CLI's `--deals/--history/--spend`, the page's role
+	 * choices), by file name; `ignore` sets the file aside.
+	 */
+	roles?: Record<string, RoleChoice>;
 	onProgress?: (step: string, done: number, total: number) => void;
 	/** The CRM the user picked for a file (by file name), over the most confident detection. */
 	crm?: Record<string, string>;
@@ -107,12 +110,6 @@ const ROLE_TABLE: Record<FileRole, string> = {
 	spend: 'raw_spend',
 	stages: 'raw_stages'
 };
-
-/** Every detector's verdict on a file (most confident first), restricted to a known role. */
-function detectCandidates(raw: RawTable, config: Config, role?: FileRole): Detection[] {
-	const sample = { name: raw.file, columns: raw.columns, rows: raw.preview };
-	return detectAll(sample, config).filter((d) => role === undefined || d.mapping.role === role);
-}
 
 /** Files read as all-text tables and recognised, before any typing: what the mapping editor edits. */
 export interface ReadFiles {
@@ -156,11 +153,13 @@ export async function readFiles(
 		const raw = await timed(`read ${input.name}`, () =>
 			loadRawTable(db, input, `raw_${i}`, { encoding: options.encodings?.[input.name] })
 		);
-		const candidates = detectCandidates(raw, config, role);
-		if (candidates.length === 0 && role && role !== 'stages' && options.blankWhenUnknown) {
-			const sample = { name: raw.file, columns: raw.columns, rows: raw.preview };
-			candidates.push({ mapping: blankMapping(role, sample, config), confidence: 0 });
+		if (role === 'ignore') {
+			ignored.push(`${input.name}: not used, as chosen`);
+			await db.query(sql`DROP TABLE IF EXISTS ${ident(raw.table)}`);
+			setAside.push(raw);
+			continue;
 		}
+		const candidates = recognise(raw, config, role, options.blankWhenUnknown);
 		const found = candidates[0];
 		if (!found) {
 			// What a deals file would miss, by the plain-CSV reading of the header and values.
@@ -186,15 +185,7 @@ export async function readFiles(
 			setAside.push(raw);
 			continue;
 		}
-		files.push({
-			raw,
-			role: found.mapping.role,
-			crm: found.mapping.crm,
-			confidence: found.confidence,
-			mapping: found.mapping,
-			detected: found.mapping,
-			candidates
-		});
+		files.push(loadedFile(raw, candidates)!);
 	}
 	return { files, ignored, setAside, unusable };
 }

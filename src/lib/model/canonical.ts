@@ -130,8 +130,8 @@ export interface DealsOptions {
 }
 
 /**
- * `deals_all`: every row of the deals file, typed. Outcome from the outcome column when mapped,
- * else from the stage label; `closed` only for won and lost deals (an open deal's close date is
+ * `deals_all`: every row of the deals file, typed. Outcome from the outcome column when mapped
+ * and it says won or lost, else from the stage label; `closed` only for won and lost deals (an open deal's close date is
  * an expectation).
  */
 export function createDealsAll({
@@ -149,9 +149,11 @@ export function createDealsAll({
 	const wonKeys = keyList([...mapping.won, ...mapping.outcomeWon]);
 	const lostKeys = keyList([...mapping.lost, ...mapping.outcomeLost]);
 	const byStage = sql`CASE WHEN sm.kind = 'won' THEN 'won' WHEN sm.kind = 'lost' THEN 'lost' ELSE 'open' END`;
+	// An outcome value that is neither won nor lost leaves it to the stage: a stage label listed
+	// as won or lost (the stage editor's lists) decides then.
 	const outcome = outcomeCol
 		? sql`CASE WHEN lower(trim(${outcomeCol})) IN ${wonKeys} THEN 'won'
-				WHEN lower(trim(${outcomeCol})) IN ${lostKeys} THEN 'lost' ELSE 'open' END`
+				WHEN lower(trim(${outcomeCol})) IN ${lostKeys} THEN 'lost' ELSE ${byStage} END`
 		: flagOutcome(mapping.flags, byStage);
 	const id = col(c.id);
 	const amount = col(c.amount);

@@ -42,6 +42,8 @@ export interface Config {
 	stages?: string[];
 	won?: string[];
 	lost?: string[];
+	/** Outcome labels that are neither won nor lost: their deals leave every metric. */
+	left_out?: string[];
 	/** A column name per field; `null` says "this field is not in the file" (over detection). */
 	columns?: Partial<Record<DealField, string | null>>;
 	history?: Partial<Record<HistoryField, string>>;

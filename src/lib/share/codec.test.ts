@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { packJson } from './compress';
 import { decodeLink, encodeLink, MAX_FILTER_VALUES } from './codec';
 import { DEFAULT_VIEW, type ShareView } from './view';
 import { en } from '../i18n/messages';
@@ -23,6 +24,7 @@ const full: ShareView = {
 	lang: 'ru',
 	crm: { 'deals.csv': 'salesforce' },
 	encodings: { 'deals.csv': 'windows-1251' },
+	roles: { 'log.csv': 'history', 'notes.csv': 'ignore' },
 	dateOrder: 'dmy',
 	timeout: 5
 };
@@ -33,6 +35,13 @@ const roundTrip = (view: ShareView) => {
 };
 
 describe('the link codec', () => {
+	it('a role a file cannot have is left out, with a message', () => {
+		const x = packJson({ r: { 'a.csv': 'people' } });
+		const back = decodeLink(`?v=1&file=a.csv&x=${encodeURIComponent(x)}`);
+		expect(back.issues).toEqual([{ key: 'link.options-bad' }]);
+		expect(back.view.roles).toBeUndefined();
+	});
+
 	it('round-trips a whole view with no message', () => {
 		const back = roundTrip(full);
 		expect(back.issues).toEqual([]);

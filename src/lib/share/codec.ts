@@ -1,5 +1,6 @@
 import { DIMENSIONS, type Config, type Dimension } from '../model/config';
 import { isDimension, isIsoDate, type Filters } from '../model/filters';
+import type { FileRole } from '../model/mapping';
 import { ENCODINGS, type Encoding } from '../ingest/decode';
 import { LANGS, type Lang, type MessageKey } from '../i18n/messages';
 import { packJson, unpackJson, type UnpackError } from './compress';
@@ -83,6 +84,7 @@ export function encodeLink(view: ShareView, data?: string): { search: string; ha
 	const extra: Record<string, unknown> = {};
 	if (Object.keys(view.crm).length) extra.k = view.crm;
 	if (Object.keys(view.encodings).length) extra.e = view.encodings;
+	if (Object.keys(view.roles ?? {}).length) extra.r = view.roles;
 	if (Object.keys(extra).length) p.set('x', packJson(extra));
 	if (view.dateOrder) p.set('dates', view.dateOrder);
 	if (view.timeout !== null) p.set('timeout', String(view.timeout));
@@ -168,6 +170,9 @@ function unpacked(text: string, part: MessageKey, issues: LinkIssue[]): unknown 
 	}
 	return result.value;
 }
+
+/** The roles a link may give a file (`ignore`: not used). */
+const FILE_ROLES: readonly string[] = ['deals', 'history', 'spend', 'stages', 'ignore'];
 
 function stringMap<T extends string>(
 	value: unknown,
@@ -334,11 +339,23 @@ export function decodeLink(search: string, hash = ''): DecodedLink {
 				obj.e === undefined
 					? {}
 					: stringMap(obj.e, (v): v is Encoding => (ENCODINGS as readonly string[]).includes(v));
-			const unknown = Object.keys(obj).filter((k) => k !== 'k' && k !== 'e');
-			if (!crm || !enc || unknown.length || typeof value !== 'object' || Array.isArray(value))
+			const roles =
+				obj.r === undefined
+					? {}
+					: stringMap(obj.r, (v): v is FileRole | 'ignore' => FILE_ROLES.includes(v));
+			const unknown = Object.keys(obj).filter((k) => !['k', 'e', 'r'].includes(k));
+			if (
+				!crm ||
+				!enc ||
+				!roles ||
+				unknown.length ||
+				typeof value !== 'object' ||
+				Array.isArray(value)
+			)
 				issues.push({ key: 'link.options-bad' });
 			view.crm = crm ?? {};
 			view.encodings = enc ?? {};
+			if (roles && Object.keys(roles).length) view.roles = roles;
 		}
 	}
 	return { view, issues, data, present, given };

@@ -9,7 +9,8 @@ const SHORT = {
 	lost: 'l',
 	columns: 'c',
 	history: 'h',
-	spend: 'p'
+	spend: 'p',
+	left_out: 'o'
 } as const;
 const LONG: Record<string, string> = Object.fromEntries(
 	Object.entries(SHORT).map(([long, short]) => [short, long])
@@ -32,7 +33,7 @@ export function compactConfig(config: Config): Record<string, unknown> {
 }
 
 function checkSizes(config: Config): string | null {
-	for (const key of ['stages', 'won', 'lost'] as const) {
+	for (const key of ['stages', 'won', 'lost', 'left_out'] as const) {
 		const list = config[key];
 		if (list && list.length > MAX_LABELS) return `config.${key} has more than ${MAX_LABELS} labels`;
 		if (list?.some((l) => l.length > MAX_TEXT))

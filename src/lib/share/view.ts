@@ -1,4 +1,5 @@
 import type { Config, DateOrder, Dimension } from '../model/config';
+import type { FileRole } from '../model/mapping';
 import type { Filters, Period } from '../model/filters';
 import type { Encoding } from '../ingest/decode';
 import type { FunnelMode } from '../metrics/snapshot-funnel';
@@ -39,6 +40,8 @@ export interface ShareView {
 	crm: Record<string, string>;
 	/** Text encodings the user chose per file name. */
 	encodings: Record<string, Encoding>;
+	/** Roles the user gave files, by name (`ignore`: not used); none when the link has none. */
+	roles?: Record<string, FileRole | 'ignore'>;
 	dateOrder: DateOrder | null;
 	/** Seconds a hosted file may stay silent before its download is given up (null: default). */
 	timeout: number | null;

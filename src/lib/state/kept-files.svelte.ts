@@ -66,7 +66,8 @@ export class KeptFiles {
 				await this.#loadQueue.load(inputs, saved.config, {
 					encodings: saved.encodings,
 					crm: saved.crmChoice,
-					dateOrder: saved.dateOrder
+					dateOrder: saved.dateOrder,
+					roles: saved.roles
 				});
 				return true;
 			}

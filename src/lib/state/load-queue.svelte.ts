@@ -2,6 +2,7 @@ import type { BrowserDb } from '../db/browser';
 import type { Dataset } from '../engine/dataset';
 import { facets } from '../engine/facets';
 import { buildDataset, readFiles, type ReadFiles } from '../engine/load';
+import { redetect, type RoleChoice } from '../engine/recognise';
 import { browserMemoryBudget, tooLarge } from '../engine/memory-budget';
 import { isOutOfMemory } from '../engine/out-of-memory';
 import { timed } from '../engine/timing';
@@ -9,7 +10,6 @@ import type { Encoding } from '../ingest/decode';
 import { quickPreview, type QuickPreview } from '../ingest/quick-preview';
 import type { InputFile } from '../ingest/raw-table';
 import type { Config, DateOrder, Dimension } from '../model/config';
-import type { FileRole } from '../model/mapping';
 import type { DimensionValue } from '../metrics/dimensions';
 import type { StageLabel } from '../metrics/stage-labels';
 import type { DashboardView, ViewChoice } from './dashboard-view.svelte';
@@ -31,7 +31,7 @@ export interface StartView extends Partial<ViewChoice> {
 	crm?: Record<string, string>;
 	encodings?: Record<string, Encoding>;
 	dateOrder?: DateOrder;
-	roles?: Record<string, FileRole>;
+	roles?: Record<string, RoleChoice>;
 }
 
 /**
@@ -45,7 +45,7 @@ export class LoadQueue {
 	#crmChoice = $state.raw<Record<string, string>>({});
 	#encodings = $state.raw<Record<string, Encoding>>({});
 	#dateOrder = $state<DateOrder | undefined>(undefined);
-	#roles = $state.raw<Record<string, FileRole>>({});
+	#roles = $state.raw<Record<string, RoleChoice>>({});
 	#progress = $state.raw<LoadProgress | null>(null);
 	#dataset = $state.raw<Dataset | null>(null);
 	#editor = $state.raw<EditorView | null>(null);
@@ -110,8 +110,8 @@ export class LoadQueue {
 	get dateOrder(): DateOrder | undefined {
 		return this.#dateOrder;
 	}
-	/** Roles the user gave files (by name), over detection. */
-	get roles(): Record<string, FileRole> {
+	/** Roles the user gave files (by name), over detection; `ignore` sets a file aside. */
+	get roles(): Record<string, RoleChoice> {
 		return this.#roles;
 	}
 	/** The step of the load under way; null when none is. */
@@ -200,8 +200,12 @@ export class LoadQueue {
 		});
 	}
 
-	/** Read a file as deals, history or spend although detection did not (null: as detected). */
-	setRole(file: string, role: FileRole | null): Promise<void> {
+	/**
+	 * Read a file as deals, history or spend although detection did not, or leave it out
+	 * (`ignore`); null: as detected.
+	 */
+	setRole(file: string, role: RoleChoice | null): Promise<void> {
+		this.#onUserChange();
 		return this.#serial(async () => {
 			const next = { ...this.#roles };
 			if (role) next[file] = role;
@@ -237,7 +241,7 @@ export class LoadQueue {
 		);
 		if (!current()) return;
 		const shown = previews.filter((p): p is QuickPreview => p !== null);
-		if (shown.length) this.#editor = viewOfPreviews(shown, this.#config);
+		if (shown.length) this.#editor = viewOfPreviews(shown, this.#config, this.#roles);
 	}
 
 	/** Read the files and build the dataset; `current` goes stale when a later drop comes. */
@@ -266,7 +270,7 @@ export class LoadQueue {
 			if (!current()) return;
 			this.#reads.next();
 			this.#read = read;
-			this.#editor = viewOfRead(read, this.#config, this.#crmChoice);
+			this.#editor = viewOfRead(read, this.#config, this.#crmChoice, this.#roles);
 			await this.#build(db, this.#onProgress, current);
 		} catch (e) {
 			if (!current()) return;
@@ -275,7 +279,8 @@ export class LoadQueue {
 			this.#onResult(errorMessage(e));
 			// What was read stays in the mapping editor (or the preview, when nothing could be
 			// read), so the file can be fixed there rather than dropped again.
-			if (this.#read) this.#editor = viewOfRead(this.#read, this.#config, this.#crmChoice);
+			if (this.#read)
+				this.#editor = viewOfRead(this.#read, this.#config, this.#crmChoice, this.#roles);
 			this.#canRetry = this.#canRetry || this.#session.state === 'failed';
 			if (isOutOfMemory(e)) {
 				// A fresh engine gets its memory back; the user can retry (after closing tabs).
@@ -298,8 +303,17 @@ export class LoadQueue {
 				await this.#readAndBuild(this.#drops.current());
 				return;
 			}
-			const previous = { config: this.#config, crmChoice: this.#crmChoice };
+			const previous = { config: this.#config, crmChoice: this.#crmChoice, read: this.#read };
 			change();
+			// Recognised again under the new config, as reading the files with it would (a config
+			// loaded here and one dropped with the files give the same numbers); read again when
+			// that needs the files themselves.
+			const again = redetect(this.#read, this.#config, this.#roles, true);
+			if (!again) {
+				await this.#readAndBuild(this.#drops.current());
+				return;
+			}
+			this.#read = again;
 			try {
 				await this.#build(await engine);
 			} catch (e) {
@@ -308,9 +322,10 @@ export class LoadQueue {
 					// Keep the last good dataset on screen; say what the edit broke.
 					this.#config = previous.config;
 					this.#crmChoice = previous.crmChoice;
+					this.#read = previous.read;
 				} else {
 					// No dataset yet: the edit is a step of fixing the mapping; keep it.
-					this.#editor = viewOfRead(this.#read, this.#config, this.#crmChoice);
+					this.#editor = viewOfRead(this.#read, this.#config, this.#crmChoice, this.#roles);
 				}
 			}
 		});
@@ -336,7 +351,7 @@ export class LoadQueue {
 		if (!current()) return;
 		this.#stageLabels = found.stageLabels;
 		this.#dataset = dataset;
-		this.#editor = viewOfDataset(dataset);
+		this.#editor = viewOfDataset(dataset, read.setAside, this.#roles);
 		this.#dimensionValues = found.dimensionValues;
 		this.#progress = null;
 		this.#onResult(null);

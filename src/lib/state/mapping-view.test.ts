@@ -65,4 +65,35 @@ describe('the mapping editor’s view of files', () => {
 			await db.close();
 		}
 	});
+
+	it('shows each file’s fields by role, and a file the user ignores as ignored', async () => {
+		const db = await startNodeDb();
+		try {
+			const deals =
+				'Deal ID,Stage,Created Date,Amount\nX1,Demo,2024-01-01,10\nX2,Won,2024-01-02,20\n';
+			const spend = 'month,channel,spend\n2024-01,Ads,100\n';
+			const inputs = [
+				{ name: 'deals.csv', source: deals },
+				{ name: 'spend.csv', source: spend }
+			];
+			const read = await readFiles(db, inputs, {});
+			const view = viewOfRead(read, { spend: { amount: 'spend' } }, {});
+			expect(view.files.map((f) => [f.name, f.role])).toEqual([
+				['deals.csv', 'deals'],
+				['spend.csv', 'spend']
+			]);
+			expect(view.files[1].fields).toEqual({ date: 'month', channel: 'channel', amount: 'spend' });
+			const roles = { 'spend.csv': 'ignore' as const };
+			const ignored = await readFiles(db, inputs, { roles });
+			const dataset = await buildDataset(db, ignored);
+			const shown = viewOfDataset(dataset, ignored.setAside, roles);
+			expect(shown.files.map((f) => [f.name, f.role])).toEqual([
+				['deals.csv', 'deals'],
+				['spend.csv', 'ignore']
+			]);
+			expect(shown.files[0].fields).toMatchObject({ stage: 'Stage', created: 'Created Date' });
+		} finally {
+			await db.close();
+		}
+	});
 });

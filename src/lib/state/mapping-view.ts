@@ -1,6 +1,7 @@
 import { applyConfig, detectAll } from '../crm/detect';
 import type { Dataset, LoadedFile } from '../engine/dataset';
 import type { ReadFiles } from '../engine/load';
+import type { RoleChoice } from '../engine/recognise';
 import type { Encoding } from '../ingest/decode';
 import type { QuickPreview } from '../ingest/quick-preview';
 import type { RawTable } from '../ingest/raw-table';
@@ -10,8 +11,8 @@ import type { DealsMapping, Detection, FileRole, Mapping } from '../model/mappin
 /** One file as the mapping editor shows it. */
 export interface EditorFile {
 	name: string;
-	/** Null: no detector recognised it (the user picks a role). */
-	role: FileRole | null;
+	/** Null: no detector recognised it (the user picks a role); `ignore`: the user set it aside. */
+	role: RoleChoice | null;
 	crm: string | null;
 	candidates: { crm: string; role: FileRole; confidence: number }[];
 	encoding: Encoding;
@@ -21,6 +22,8 @@ export interface EditorFile {
 	columns: string[];
 	/** First rows: the sample values shown beside each mapped column. */
 	preview: string[][];
+	/** The column in force for each field of its role (config laid over detection). */
+	fields: Record<string, string>;
 }
 
 /**
@@ -49,9 +52,10 @@ function candidatesOf(detections: readonly Detection[]): EditorFile['candidates'
 
 function rawFile(
 	raw: RawTable,
-	role: FileRole | null,
+	role: RoleChoice | null,
 	crm: string | null,
-	detections: readonly Detection[]
+	detections: readonly Detection[],
+	mapping?: Mapping
 ): EditorFile {
 	return {
 		name: raw.file,
@@ -62,8 +66,21 @@ function rawFile(
 		delimiter: raw.delimiter,
 		rows: raw.rowsLoaded,
 		columns: raw.columns,
-		preview: raw.preview
+		preview: raw.preview,
+		fields: fieldsOf(mapping)
 	};
+}
+
+function fieldsOf(mapping: Mapping | undefined): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [field, column] of Object.entries(mapping?.columns ?? {}))
+		if (typeof column === 'string') out[field] = column;
+	return out;
+}
+
+/** A file set aside: ignored by the user's choice, or recognised by nobody. */
+function setAsideFile(raw: RawTable, roles: Record<string, RoleChoice>): EditorFile {
+	return rawFile(raw, roles[raw.file] === 'ignore' ? 'ignore' : null, null, []);
 }
 
 function dealsOf(file: string, mapping: Mapping | undefined): EditorView['deals'] {
@@ -76,11 +93,18 @@ function dealsOf(file: string, mapping: Mapping | undefined): EditorView['deals'
 		: null;
 }
 
-/** The editor over a built dataset. */
-export function viewOfDataset(dataset: Dataset): EditorView {
+/** The editor over a built dataset (and the files set aside beside it). */
+export function viewOfDataset(
+	dataset: Dataset,
+	setAside: readonly RawTable[] = [],
+	roles: Record<string, RoleChoice> = {}
+): EditorView {
 	const deals = dataset.files.find((f) => f.role === 'deals');
 	return {
-		files: dataset.files.map((f) => rawFile(f.raw, f.role, f.crm, f.candidates)),
+		files: [
+			...dataset.files.map((f) => rawFile(f.raw, f.role, f.crm, f.candidates, f.mapping)),
+			...setAside.map((raw) => setAsideFile(raw, roles))
+		],
 		deals: deals
 			? {
 					file: deals.raw.file,
@@ -96,7 +120,8 @@ export function viewOfDataset(dataset: Dataset): EditorView {
 export function viewOfRead(
 	read: ReadFiles,
 	config: Config,
-	crm: Record<string, string>
+	crm: Record<string, string>,
+	roles: Record<string, RoleChoice> = {}
 ): EditorView {
 	const mappingOf = (f: LoadedFile) => {
 		const base = f.candidates.find((c) => c.mapping.crm === crm[f.raw.file])?.mapping ?? f.detected;
@@ -104,13 +129,13 @@ export function viewOfRead(
 	};
 	const files = read.files.map((f) => {
 		const mapping = mappingOf(f);
-		return { ...rawFile(f.raw, mapping.role, mapping.crm, f.candidates), mapping };
+		return { ...rawFile(f.raw, mapping.role, mapping.crm, f.candidates, mapping), mapping };
 	});
 	const deals = files.find((f) => f.role === 'deals');
 	return {
 		files: [
 			...files.map(({ mapping: _m, ...f }) => f),
-			...read.setAside.map((raw) => rawFile(raw, null, null, []))
+			...read.setAside.map((raw) => setAsideFile(raw, roles))
 		],
 		deals: deals ? dealsOf(deals.name, deals.mapping) : null,
 		preview: false
@@ -118,23 +143,33 @@ export function viewOfRead(
 }
 
 /** The editor over quick previews, before the full load has read anything. */
-export function viewOfPreviews(previews: readonly QuickPreview[], config: Config): EditorView {
+export function viewOfPreviews(
+	previews: readonly QuickPreview[],
+	config: Config,
+	roles: Record<string, RoleChoice> = {}
+): EditorView {
 	let deals: EditorView['deals'] = null;
-	const files = previews.map((p) => {
-		const detections = detectAll({ name: p.file, columns: p.columns, rows: p.rows }, config);
+	const files = previews.map((p): EditorFile => {
+		const chosen = roles[p.file];
+		const sample = { name: p.file, columns: p.columns, rows: p.rows };
+		const detections =
+			chosen === 'ignore'
+				? []
+				: detectAll(sample, config).filter((d) => !chosen || d.mapping.role === chosen);
 		const best = detections[0];
-		if (!deals && best?.mapping.role === 'deals')
-			deals = dealsOf(p.file, applyConfig(best.mapping, config));
+		const mapping = best ? applyConfig(best.mapping, config) : undefined;
+		if (!deals && mapping?.role === 'deals') deals = dealsOf(p.file, mapping);
 		return {
 			name: p.file,
-			role: best?.mapping.role ?? null,
+			role: chosen === 'ignore' ? 'ignore' : (mapping?.role ?? chosen ?? null),
 			crm: best?.mapping.crm ?? null,
 			candidates: candidatesOf(detections),
 			encoding: p.encoding,
 			delimiter: p.delimiter,
 			rows: null,
 			columns: p.columns,
-			preview: p.rows
+			preview: p.rows,
+			fields: fieldsOf(mapping)
 		};
 	});
 	return { files, deals, preview: true };

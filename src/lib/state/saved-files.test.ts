@@ -9,14 +9,16 @@ describe('parseSaved', () => {
 			config: { stages: ['Lead'] },
 			crmChoice: { 'deals.csv': 'hubspot' },
 			encodings: { 'deals.csv': 'windows-1251' },
-			dateOrder: 'dmy'
+			dateOrder: 'dmy',
+			roles: { 'log.csv': 'history', 'notes.csv': 'ignore' }
 		});
 		expect(saved).toEqual({
 			files: [file],
 			config: { stages: ['Lead'] },
 			crmChoice: { 'deals.csv': 'hubspot' },
 			encodings: { 'deals.csv': 'windows-1251' },
-			dateOrder: 'dmy'
+			dateOrder: 'dmy',
+			roles: { 'log.csv': 'history', 'notes.csv': 'ignore' }
 		});
 	});
 
@@ -24,12 +26,20 @@ describe('parseSaved', () => {
 		expect(parseSaved(undefined, undefined)).toBeNull();
 		expect(parseSaved([], {})).toBeNull();
 		expect(parseSaved([{ name: 'x.csv', bytes: 'abc' }], {})).toBeNull();
-		expect(parseSaved([file], { config: 'x', crmChoice: { a: 1 }, dateOrder: 'ymd' })).toEqual({
+		expect(
+			parseSaved([file], {
+				config: 'x',
+				crmChoice: { a: 1 },
+				dateOrder: 'ymd',
+				roles: { 'a.csv': 'people', 'b.csv': 'spend' }
+			})
+		).toEqual({
 			files: [file],
 			config: {},
 			crmChoice: {},
 			encodings: {},
-			dateOrder: undefined
+			dateOrder: undefined,
+			roles: { 'b.csv': 'spend' }
 		});
 	});
 });

@@ -3,6 +3,7 @@
 import { errorText } from '../i18n/error-text';
 import type { Encoding } from '../ingest/decode';
 import type { FileSource } from '../db/types';
+import type { RoleChoice } from '../engine/recognise';
 import type { Config, DateOrder } from '../model/config';
 
 const DB_NAME = 'pipelens';
@@ -21,6 +22,8 @@ export interface SavedSettings {
 	crmChoice: Record<string, string>;
 	encodings: Record<string, Encoding>;
 	dateOrder?: DateOrder;
+	/** Roles the user gave files, by name (`ignore`: not used). */
+	roles?: Record<string, RoleChoice>;
 }
 
 export interface SavedData extends SavedSettings {
@@ -32,6 +35,16 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 
 const stringValues = (v: unknown): v is Record<string, string> =>
 	isRecord(v) && Object.values(v).every((x) => typeof x === 'string');
+
+const ROLE_CHOICES: readonly string[] = ['deals', 'history', 'spend', 'stages', 'ignore'];
+
+/** Roles by file name, the ones that are not a role left out. */
+function roleChoices(v: unknown): Record<string, RoleChoice> {
+	if (!isRecord(v)) return {};
+	return Object.fromEntries(
+		Object.entries(v).filter(([, role]) => typeof role === 'string' && ROLE_CHOICES.includes(role))
+	) as Record<string, RoleChoice>;
+}
 
 /** What was read back, checked: another version's or a damaged record gives null, not a crash. */
 export function parseSaved(files: unknown, settings: unknown): SavedData | null {
@@ -47,7 +60,8 @@ export function parseSaved(files: unknown, settings: unknown): SavedData | null 
 		config: isRecord(s.config) ? (s.config as Config) : {},
 		crmChoice: stringValues(s.crmChoice) ? s.crmChoice : {},
 		encodings: stringValues(s.encodings) ? (s.encodings as Record<string, Encoding>) : {},
-		dateOrder: s.dateOrder === 'mdy' || s.dateOrder === 'dmy' ? s.dateOrder : undefined
+		dateOrder: s.dateOrder === 'mdy' || s.dateOrder === 'dmy' ? s.dateOrder : undefined,
+		roles: roleChoices(s.roles)
 	};
 }
 

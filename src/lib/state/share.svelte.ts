@@ -102,6 +102,7 @@ export class Share {
 			lang: this.locale.lang === this.preferred ? null : this.locale.lang,
 			crm: loads.crmChoice,
 			encodings: loads.encodings,
+			roles: loads.roles,
 			dateOrder: loads.dateOrder ?? null,
 			timeout: null
 		};
@@ -291,6 +292,7 @@ export class Share {
 					funnelMode: view.funnelMode,
 					crm: view.crm,
 					encodings: view.encodings,
+					roles: view.roles,
 					dateOrder: view.dateOrder ?? undefined
 				}
 			: {};
