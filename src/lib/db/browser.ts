@@ -43,8 +43,8 @@ function chooseBundle(threads = false): Promise<duckdb.DuckDBBundle> {
 
 const DEFAULT_TIMEOUT_MS = 8000;
 /**
- * Compiling the downloaded wasm reports no progress at all; on a slow or busy machine it takes
- * several seconds (8 s seen at a load average of 20 on 2 cores), so it gets this long instead.
+ * Compiling the downloaded wasm reports no progress at all, and on a slow or busy machine it
+ * takes several seconds, so it gets this long instead.
  */
 const COMPILE_ALLOWANCE_MS = 60_000;
 
@@ -63,8 +63,8 @@ export interface BrowserDbOptions {
 	/** DuckDB's memory limit in MB (default `MEMORY_LIMIT_MB`). */
 	memoryLimitMb?: number;
 	/**
-	 * Use the multi-threaded build when the page is cross-origin isolated. Default: no; on the
-	 * 2-core machine measured it was slower, and some loads came out wrong (README, hosting).
+	 * Use the multi-threaded build when the page is cross-origin isolated. Default: no; on two
+	 * cores it is slower, and some loads came out wrong (README, hosting).
 	 */
 	threads?: boolean;
 }

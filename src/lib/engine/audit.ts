@@ -1,6 +1,10 @@
 import type { Db } from '../db/types';
-import { cleanText } from '../model/parse';
+import { rowPlace, type RawTable } from '../ingest/raw-table';
+import type { ColumnFormats } from '../model/canonical';
+import type { DealsMapping, HistoryMapping } from '../model/mapping';
+import { cleanText, parseNumber, parseTimestamp } from '../model/parse';
 import { ident, join, sql, type Fragment } from '../sql/sql';
+import type { Profile } from './profile';
 
 /** A typed column to check: its raw text column and the expression that parses it. */
 export interface ParsedColumn {
@@ -44,4 +48,55 @@ export async function auditParsing(
 			firstValue: String(row[`v${i}`] ?? '')
 		}))
 		.filter((f) => f.count > 0);
+}
+
+/** A parse failure as a warning: how many values, which column, the first one and where. */
+export function failureText(file: RawTable, f: ParseFailure): string {
+	return `${file.file}: ${f.count} ${f.what} value${f.count === 1 ? '' : 's'} in column "${f.column}" could not be read (first at ${rowPlace(file, f.firstRow)}: "${f.firstValue}")`;
+}
+
+/** The deals or history file's dates and numbers that have text but do not read, as warnings. */
+export async function parseWarnings(
+	db: Db,
+	file: RawTable,
+	mapping: DealsMapping | HistoryMapping,
+	formats: ColumnFormats,
+	/** Unreadable values per date column, counted by the profile: a column with none is skipped. */
+	unparsed: Record<string, number> = {},
+	/** The same per number column. */
+	numbers: Profile['numbers'] = {}
+): Promise<string[]> {
+	const checks: ParsedColumn[] = [];
+	const date = (what: string, column: string | undefined, where?: Fragment) => {
+		if (column && unparsed[column] !== 0)
+			checks.push({
+				what,
+				column,
+				parsed: parseTimestamp(ident(column), formats.dates[column] ?? 'iso'),
+				...(where ? { where } : {})
+			});
+	};
+	const number = (what: string, column: string | undefined) => {
+		if (column && numbers[column]?.unparsed !== 0)
+			checks.push({
+				what,
+				column,
+				parsed: parseNumber(ident(column), formats.decimals[column] ?? '.')
+			});
+	};
+	if (mapping.role === 'deals') {
+		date('created date', mapping.columns.created);
+		// An open deal's close date is an expectation and never used (amoCRM writes `не закрыта`
+		// there): only won and lost deals' close dates must read.
+		const closedDeals = sql`r.__row IN (SELECT row FROM deals_all WHERE outcome <> 'open')`;
+		date('close date', mapping.columns.closed, closedDeals);
+		date('close date', mapping.closedBy?.won, closedDeals);
+		date('close date', mapping.closedBy?.lost, closedDeals);
+		number('amount', mapping.columns.amount);
+		number('probability', mapping.columns.probability);
+		for (const s of mapping.stageColumns) date('stage date', s.column);
+	} else {
+		date('stage date', mapping.columns.at);
+	}
+	return (await auditParsing(db, file.table, checks)).map((f) => failureText(file, f));
 }

@@ -1,3 +1,5 @@
+import { HEAD_BYTES } from './source-bytes';
+
 /** Text encodings we recognise. DuckDB only ever sees UTF-8: everything else is decoded here. */
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1251' | 'windows-1252';
 
@@ -127,4 +129,47 @@ export function decodeBytes(bytes: Uint8Array, guess: EncodingGuess): string {
 	// control codes: map them as browsers do (`€`, curly quotes, dashes).
 	if (guess.encoding !== 'windows-1252') return text;
 	return text.replace(/[\u0080-\u009f]/g, (ch) => cp1252Char(ch.charCodeAt(0)));
+}
+
+/**
+ * Bytes that are mostly UTF-8 with a few bytes that are not (a file cut and pasted together, a
+ * damaged export): more valid multi-byte characters than bad bytes. A windows-125x file has
+ * accented letters but almost never a valid UTF-8 sequence.
+ */
+export function mostlyUtf8(bytes: Uint8Array): boolean {
+	let valid = 0;
+	let bad = 0;
+	for (let i = 0; i < bytes.length; i++) {
+		const b = bytes[i];
+		if (b < 0x80) continue;
+		const need = b >= 0xf0 && b < 0xf5 ? 3 : b >= 0xe0 ? 2 : b >= 0xc2 && b < 0xe0 ? 1 : -1;
+		let ok = need > 0 && i + need < bytes.length + 1;
+		for (let k = 1; ok && k <= need; k++) ok = (bytes[i + k] ?? 0) >> 6 === 2;
+		if (ok) {
+			valid++;
+			i += need;
+		} else bad++;
+	}
+	return valid > 0 && bad <= valid;
+}
+
+/**
+ * Bytes around the non-ASCII bytes of a file (up to `max`): what tells windows-1251 from 1252
+ * when the first part of a file was plain ASCII.
+ */
+export function nonAsciiSample(bytes: Uint8Array, max = HEAD_BYTES): Uint8Array {
+	const parts: number[] = [];
+	let i = 0;
+	while (i < bytes.length && parts.length < max) {
+		if (bytes[i] < 0x80) {
+			i++;
+			continue;
+		}
+		const from = Math.max(0, i - 40);
+		const to = Math.min(bytes.length, i + 40);
+		for (let k = from; k < to; k++) parts.push(bytes[k]);
+		parts.push(0x0a);
+		i = to;
+	}
+	return Uint8Array.from(parts);
 }

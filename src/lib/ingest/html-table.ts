@@ -4,7 +4,7 @@
  * DOMParser, and the text never becomes markup — cells come out as plain strings.
  */
 
-import { cp1252Char } from './decode';
+import { cp1252Char, type Encoding } from './decode';
 
 /** Does this text look like an HTML document (or fragment) rather than CSV? */
 export function looksLikeHtml(head: string): boolean {
@@ -19,6 +19,15 @@ export function declaredCharset(head: string): string | null {
 		const found = /charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(tag);
 		if (found) return found[1].toLowerCase();
 	}
+	return null;
+}
+
+/** The single-byte code page an HTML `<meta charset>` names, if it is one we read. */
+export function singleByteCharset(head: string): Encoding | null {
+	const charset = declaredCharset(head);
+	if (charset === null) return null;
+	if (/^(windows-1251|cp-?1251|x-cp1251)$/.test(charset)) return 'windows-1251';
+	if (/^(windows-1252|cp-?1252|iso-8859-1|latin-?1|us-ascii)$/.test(charset)) return 'windows-1252';
 	return null;
 }
 
