@@ -31,6 +31,14 @@ export function zerosDeflate(mb: number): Uint8Array {
 	return concat([first, ...Array<Uint8Array>(Math.max(0, mb - 1)).fill(repeat), last]);
 }
 
+/** `value` as `bytes` little-endian bytes. */
+const uint = (value: number, bytes: 2 | 4) => {
+	const view = new DataView(new ArrayBuffer(bytes));
+	if (bytes === 2) view.setUint16(0, value, true);
+	else view.setUint32(0, value, true);
+	return new Uint8Array(view.buffer);
+};
+
 /** A zip entry: stored, or raw deflate with the inflated size the archive declares. */
 type Part = { name: string; data: Uint8Array; deflated?: { declared: number } };
 
@@ -43,24 +51,26 @@ export function writeZip(parts: Part[]): Uint8Array {
 		const name = new TextEncoder().encode(part.name);
 		const method = part.deflated ? 8 : 0;
 		const declared = part.deflated ? part.deflated.declared : part.data.length;
-		const head = new DataView(new ArrayBuffer(30));
-		head.setUint32(0, 0x04034b50, true);
-		head.setUint16(4, 20, true);
-		head.setUint16(8, method, true);
-		head.setUint32(18, part.data.length, true);
-		head.setUint32(22, declared, true);
-		head.setUint16(26, name.length, true);
-		local.push(new Uint8Array(head.buffer), name, part.data);
-		const entry = new DataView(new ArrayBuffer(46));
-		entry.setUint32(0, 0x02014b50, true);
-		entry.setUint16(4, 20, true);
-		entry.setUint16(6, 20, true);
-		entry.setUint16(10, method, true);
-		entry.setUint32(20, part.data.length, true);
-		entry.setUint32(24, declared, true);
-		entry.setUint16(28, name.length, true);
-		entry.setUint32(42, offset, true);
-		central.push(new Uint8Array(entry.buffer), name);
+		// The fields a local header and its central directory entry share, "version needed" to
+		// "extra field length": bytes 4–29 of the header, 6–31 of the entry.
+		const shared = new DataView(new ArrayBuffer(26));
+		shared.setUint16(0, 20, true);
+		shared.setUint16(4, method, true);
+		shared.setUint32(14, part.data.length, true);
+		shared.setUint32(18, declared, true);
+		shared.setUint16(22, name.length, true);
+		const fields = new Uint8Array(shared.buffer);
+		local.push(uint(0x04034b50, 4), fields, name, part.data);
+		// The entry: its signature, "version made by", the shared fields, then comment length,
+		// disk, attributes (all 0) and the local header's offset.
+		central.push(
+			uint(0x02014b50, 4),
+			uint(20, 2),
+			fields,
+			new Uint8Array(10),
+			uint(offset, 4),
+			name
+		);
 		offset += 30 + name.length + part.data.length;
 	}
 	const directory = concat(central);
