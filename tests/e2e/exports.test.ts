@@ -3,10 +3,9 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { startNodeDb } from '../../src/lib/db/node';
-import { runDashboard, type DashboardResults } from '../../src/lib/engine/dashboard';
-import { loadDataset } from '../../src/lib/engine/load';
+import type { DashboardResults } from '../../src/lib/engine/dashboard';
 import { expectClose } from '../unit/expect-close';
+import { nodeDashboards } from './node-dashboards';
 import { useSite } from './site';
 
 const HUBSPOT = 'tests/fixtures/examples/hubspot';
@@ -86,14 +85,10 @@ describe('every export of every view', () => {
 	let bySource: DashboardResults;
 
 	beforeAll(async () => {
-		const db = await startNodeDb();
-		const dataset = await loadDataset(
-			db,
-			FILES.map((f) => ({ name: f.name, source: f.text }))
-		);
-		engine = await runDashboard(db, dataset, {});
-		bySource = await runDashboard(db, dataset, { breakdown: 'source' });
-		await db.close();
+		({ engine, bySource } = await nodeDashboards(
+			FILES.map((f) => ({ name: f.name, source: f.text })),
+			{ engine: {}, bySource: { breakdown: 'source' } }
+		));
 
 		context = await site.context();
 		page = await loadedPage();

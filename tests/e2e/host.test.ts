@@ -58,6 +58,15 @@ describe('hosting: report, kept files, offline', () => {
 		await ready(page);
 		return page;
 	}
+	/** `run` on a page from `dropped(url)`, its browser profile closed after. */
+	async function withDropped(url: string, run: (page: Page) => Promise<void>): Promise<void> {
+		const page = await dropped(url);
+		try {
+			await run(page);
+		} finally {
+			await page.context().close();
+		}
+	}
 
 	beforeAll(() => {
 		mkdirSync(SHOTS, { recursive: true });
@@ -66,9 +75,7 @@ describe('hosting: report, kept files, offline', () => {
 	test(
 		'the downloaded HTML report shows the filtered view’s figures with the network blocked',
 		async () => {
-			const page = await dropped();
-			const context = page.context();
-			try {
+			await withDropped(site.url, async (page) => {
 				await page.click('[data-testid="filter-owner"] .summary');
 				const owner = await page.$eval(
 					'[data-testid="filter-owner"] input[type="checkbox"]',
@@ -132,9 +139,7 @@ describe('hosting: report, kept files, offline', () => {
 				} finally {
 					await offline.close();
 				}
-			} finally {
-				await context.close();
-			}
+			});
 		},
 		SLOW
 	);
@@ -142,9 +147,7 @@ describe('hosting: report, kept files, offline', () => {
 	test(
 		'dropped files survive a reload, load again over their kept copies; Forget data clears them',
 		async () => {
-			const page = await dropped();
-			const context = page.context();
-			try {
+			await withDropped(site.url, async (page) => {
 				const before = await metrics(page);
 				await page.reload();
 				await ready(page);
@@ -164,9 +167,7 @@ describe('hosting: report, kept files, offline', () => {
 				await page.waitForSelector('body[data-kept="none"]');
 				expect(await page.isVisible('.drop')).toBe(true);
 				expect(await page.$('[data-testid="download-json"]')).toBeNull();
-			} finally {
-				await context.close();
-			}
+			});
 		},
 		SLOW
 	);

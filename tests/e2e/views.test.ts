@@ -3,11 +3,10 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { startNodeDb } from '../../src/lib/db/node';
-import { runDashboard, type DashboardResults } from '../../src/lib/engine/dashboard';
-import { loadDataset } from '../../src/lib/engine/load';
+import type { DashboardResults } from '../../src/lib/engine/dashboard';
 import { formatsFor } from '../../src/lib/i18n/format';
 import { expectClose } from '../unit/expect-close';
+import { nodeDashboards } from './node-dashboards';
 import { useSite } from './site';
 
 const HUBSPOT = 'tests/fixtures/examples/hubspot';
@@ -36,14 +35,10 @@ describe('every view of the dashboard', () => {
 
 	beforeAll(async () => {
 		// The same files through the same engine in Node: what every view must show.
-		const db = await startNodeDb();
-		const dataset = await loadDataset(
-			db,
-			FILES.map((f) => ({ name: f.split('/').pop()!, source: new Uint8Array(readFileSync(f)) }))
-		);
-		engine = await runDashboard(db, dataset, {});
-		snapshotView = await runDashboard(db, dataset, { funnelMode: 'snapshot' });
-		await db.close();
+		({ engine, snapshotView } = await nodeDashboards(
+			FILES.map((f) => ({ name: f.split('/').pop()!, source: new Uint8Array(readFileSync(f)) })),
+			{ engine: {}, snapshotView: { funnelMode: 'snapshot' } }
+		));
 
 		page = await site.open();
 		await page.setInputFiles('[data-testid="file-input"]', FILES);

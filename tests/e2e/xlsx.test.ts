@@ -5,38 +5,35 @@ import { buildXlsx, type Cell } from '../unit/xlsx-fixture';
 import { useSite } from './site';
 
 const s = (text: string): Cell => ({ s: text });
+/** A date cell: an Excel serial day number, shown as a date. */
+const day = (serial: number): Cell => ({ n: String(serial), style: 1 });
+/** A deal row: id, name, stage, amount, created, closed (a date cell or a cell as given). */
+const deal = (
+	id: string,
+	name: string,
+	stage: string,
+	amount: number,
+	created: number | Cell,
+	closed: number | null
+): Cell[] => [
+	s(id),
+	s(name),
+	s(stage),
+	{ n: String(amount) },
+	typeof created === 'number' ? day(created) : created,
+	closed === null ? null : day(closed)
+];
 
 // A HubSpot-style deals sheet: a title row, then the header and six deals (one with a bad date).
 const SHEET: Cell[][] = [
 	[s('All deals')],
 	[s('Record ID'), s('Deal Name'), s('Deal Stage'), s('Amount'), s('Create Date'), s('Close Date')],
-	[
-		s('189164770001'),
-		s('A'),
-		s('Closed Won'),
-		{ n: '1000' },
-		{ n: '45300', style: 1 },
-		{ n: '45330', style: 1 }
-	],
-	[
-		s('189164770002'),
-		s('B'),
-		s('Closed Lost'),
-		{ n: '500' },
-		{ n: '45301', style: 1 },
-		{ n: '45320', style: 1 }
-	],
-	[s('189164770003'), s('C'), s('Qualified To Buy'), { n: '700' }, { n: '45310', style: 1 }, null],
+	deal('189164770001', 'A', 'Closed Won', 1000, 45300, 45330),
+	deal('189164770002', 'B', 'Closed Lost', 500, 45301, 45320),
+	deal('189164770003', 'C', 'Qualified To Buy', 700, 45310, null),
 	[],
-	[
-		s('189164770004'),
-		s('D'),
-		s('Closed Won'),
-		{ n: '300' },
-		{ n: '45315', style: 1 },
-		{ n: '45345', style: 1 }
-	],
-	[s('189164770005'), s('E'), s('Contract Sent'), { n: '900' }, s('someday'), null]
+	deal('189164770004', 'D', 'Closed Won', 300, 45315, 45345),
+	deal('189164770005', 'E', 'Contract Sent', 900, s('someday'), null)
 ];
 
 describe('an .xlsx workbook dropped on the page', () => {

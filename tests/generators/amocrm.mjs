@@ -24,6 +24,9 @@ const TAGS = ['', 'VIP', 'опт, регион', 'повторный'];
 const COMPANIES = ['ООО «Ромашка»', 'ИП Гараев', 'АО «Север» — филиал №2', 'ООО Вектор'];
 const ADVANCE = [0.75, 0.7, 0.68, 0.78];
 
+// Deals up to the end of May 2025, exported on 1 June.
+const EXPORT_SPAN = { ...SPAN, end: '2025-05-31', today: '2025-06-01' };
+
 /**
  * An amoCRM deals export: the deal's own columns, then contact and company columns. Header names
  * repeat (`Источник` for the contact and for the deal, `roistat` twice); only the deal's
@@ -35,12 +38,7 @@ const ADVANCE = [0.75, 0.7, 0.68, 0.78];
  * @param {import('./simulate.mjs').GeneratorOptions} [options]
  */
 export function generateAmocrm({ deals = 500, seed = 17, ...span } = {}) {
-	const { rnd, t0, t1, now } = generatorClock(seed, {
-		...SPAN,
-		end: '2025-05-31',
-		today: '2025-06-01',
-		...span
-	});
+	const { rnd, t0, t1, now } = generatorClock(seed, { ...EXPORT_SPAN, ...span });
 	/** @param {string} budget */
 	const header = (budget) => [
 		'ID',

@@ -9,7 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { encodeCp1251 } from './cp1251.mjs';
+import { encodeCp1251, encodeLatin1 } from './cp1251.mjs';
 import { seeded } from './random.mjs';
 
 export const HEADER = ['Deal ID', 'Created', 'Closed', 'Stage', 'Amount', 'Owner'];
@@ -63,17 +63,6 @@ function utf16(text, littleEndian) {
 		const c = text.charCodeAt(i);
 		out[2 + 2 * i] = littleEndian ? c & 0xff : c >> 8;
 		out[3 + 2 * i] = littleEndian ? c >> 8 : c & 0xff;
-	}
-	return out;
-}
-
-/** windows-1252 for Latin-1 text (every character below U+0100 is the same byte). */
-function latin1(/** @type {string} */ text) {
-	const out = new Uint8Array(text.length);
-	for (let i = 0; i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		if (c > 0xff) throw new Error(`not in windows-1252: ${text[i]}`);
-		out[i] = c;
 	}
 	return out;
 }
@@ -139,32 +128,16 @@ export function badInputs({ seed = 7, big = false } = {}) {
 	// Encodings: the same deals with non-ASCII owner names.
 	const intl = baseRows(seed, { owners: ['Zoë Müller', 'José Peña', 'Ann'] });
 	const intlCsv = toCsv([HEADER, ...intl]);
-	add({
-		name: 'utf16le.csv',
-		class: 'UTF-16 LE with BOM',
-		bytes: utf16(intlCsv, true),
-		clean: intlCsv
-	});
-	add({
-		name: 'utf16be.csv',
-		class: 'UTF-16 BE with BOM',
-		bytes: utf16(intlCsv, false),
-		clean: intlCsv
-	});
-	add({
-		name: 'cp1252.csv',
-		class: 'windows-1252 without BOM',
-		bytes: latin1(intlCsv),
-		clean: intlCsv
-	});
 	const ru = baseRows(seed, { owners: ['Анна Петрова', 'Борис Ёлкин', 'Ann'] });
 	const ruCsv = toCsv([HEADER, ...ru]);
-	add({
-		name: 'cp1251.csv',
-		class: 'windows-1251 without BOM',
-		bytes: encodeCp1251(ruCsv),
-		clean: ruCsv
-	});
+	/** @type {[string, string, Uint8Array, string][]} name, class, bytes, the text they hold */
+	const encoded = [
+		['utf16le.csv', 'UTF-16 LE with BOM', utf16(intlCsv, true), intlCsv],
+		['utf16be.csv', 'UTF-16 BE with BOM', utf16(intlCsv, false), intlCsv],
+		['cp1252.csv', 'windows-1252 without BOM', encodeLatin1(intlCsv), intlCsv],
+		['cp1251.csv', 'windows-1251 without BOM', encodeCp1251(ruCsv), ruCsv]
+	];
+	for (const [name, kind, bytes, clean] of encoded) add({ name, class: kind, bytes, clean });
 	{
 		// One NUL byte inside an owner name: removed, said so, the row kept.
 		const text = toCsv([
@@ -273,36 +246,24 @@ export function badInputs({ seed = 7, big = false } = {}) {
 	}
 	{
 		// Amounts in every format of issue 3, one column each file would have; the numbers equal.
-		/** @type {((v: number) => string)[]} */
-		const formats = [
-			(v) => `${v}`,
-			(v) => `${v},00`,
-			(v) => `${v.toLocaleString('en-US')}.00`,
-			(v) => `${v.toLocaleString('de-DE')},00`,
-			(v) => `${String(v).replace(/\B(?=(\d{3})+(?!\d))/g, ' ')},00`,
-			(v) => `${String(v).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0')},00`,
-			(v) => `${String(v).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f')},00`,
-			(v) => `${String(v).replace(/\B(?=(\d{3})+(?!\d))/g, "'")}.00`,
-			(v) => `$${v.toLocaleString('en-US')}`,
-			(v) => `${v} €`,
-			(v) => `USD ${v}`,
-			(v) => `${v} RUB`,
-			(v) => `₽${v}`
-		];
+		/** @param {number} v @param {string} sep  `v` with `sep` between groups of three digits. */
+		const grouped = (v, sep) => String(v).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+		// Each style's file name and how it writes an amount.
+		/** @type {{ name: string, f: (v: number) => string }[]} */
 		const styles = [
-			{ name: 'amount-plain', f: formats[0] },
-			{ name: 'amount-decimal-comma', f: formats[1] },
-			{ name: 'amount-thousands-comma', f: formats[2] },
-			{ name: 'amount-thousands-dot', f: formats[3] },
-			{ name: 'amount-thousands-space', f: formats[4] },
-			{ name: 'amount-thousands-nbsp', f: formats[5] },
-			{ name: 'amount-thousands-narrow-nbsp', f: formats[6] },
-			{ name: 'amount-thousands-apostrophe', f: formats[7] },
-			{ name: 'amount-currency-symbol', f: formats[8] },
-			{ name: 'amount-currency-suffix', f: formats[9] },
-			{ name: 'amount-currency-code', f: formats[10] },
-			{ name: 'amount-currency-code-suffix', f: formats[11] },
-			{ name: 'amount-ruble-sign', f: formats[12] }
+			{ name: 'amount-plain', f: (v) => `${v}` },
+			{ name: 'amount-decimal-comma', f: (v) => `${v},00` },
+			{ name: 'amount-thousands-comma', f: (v) => `${v.toLocaleString('en-US')}.00` },
+			{ name: 'amount-thousands-dot', f: (v) => `${v.toLocaleString('de-DE')},00` },
+			{ name: 'amount-thousands-space', f: (v) => `${grouped(v, ' ')},00` },
+			{ name: 'amount-thousands-nbsp', f: (v) => `${grouped(v, '\u00a0')},00` },
+			{ name: 'amount-thousands-narrow-nbsp', f: (v) => `${grouped(v, '\u202f')},00` },
+			{ name: 'amount-thousands-apostrophe', f: (v) => `${grouped(v, "'")}.00` },
+			{ name: 'amount-currency-symbol', f: (v) => `$${v.toLocaleString('en-US')}` },
+			{ name: 'amount-currency-suffix', f: (v) => `${v} €` },
+			{ name: 'amount-currency-code', f: (v) => `USD ${v}` },
+			{ name: 'amount-currency-code-suffix', f: (v) => `${v} RUB` },
+			{ name: 'amount-ruble-sign', f: (v) => `₽${v}` }
 		];
 		// Amounts above a thousand so the separators show.
 		const big1000 = rows.map((row, i) => [...row.slice(0, 4), String(1000 + i * 1250), row[5]]);

@@ -1,4 +1,4 @@
-import { generatorClock, SPAN } from './simulate.mjs';
+import { generatorClock, quoted, SPAN } from './simulate.mjs';
 
 // A Close pipeline with custom active statuses (Close has no stage probabilities: each
 // opportunity's `confidence` is set by its owner, here near a typical value for its status).
@@ -7,11 +7,6 @@ const CONFIDENCE = [20, 40, 60, 80];
 const LOST = ['Lost', 'Lost - No Budget'];
 const USERS = ['Ana Costa', 'Ben Walsh', 'Chen Wei'];
 const DAY = 86_400_000;
-
-/** @param {string | number} value */
-function quote(value) {
-	return `"${String(value).replaceAll('"', '""')}"`;
-}
 
 /** @param {number} ms  Close's "original" date-time format: microseconds and a zone. */
 function closeTime(ms) {
@@ -30,6 +25,31 @@ function formatted(cents) {
 	return `$${units.toLocaleString('en-US')}${rest ? `.${String(rest).padStart(2, '0')}` : ''}`;
 }
 
+/** The columns of the export, every value quoted. */
+const HEADER = [
+	'id',
+	'lead_id',
+	'lead_name',
+	'status_id',
+	'status_label',
+	'status_type',
+	'pipeline_id',
+	'pipeline_name',
+	'value',
+	'value_period',
+	'value_formatted',
+	'value_currency',
+	'expected_value',
+	'confidence',
+	'date_won',
+	'date_lost',
+	'note',
+	'user_id',
+	'user_name',
+	'date_created',
+	'date_updated'
+];
+
 /**
  * A Close opportunities export (the API's field names): `status_type` active/won/lost decides the
  * outcome, `status_label` is the status, `value` is in cents with `value_formatted` beside it,
@@ -40,30 +60,7 @@ function formatted(cents) {
  */
 export function generateClose({ deals = 400, seed = 4, ...span } = {}) {
 	const { rnd, t0, t1, now } = generatorClock(seed, { ...SPAN, ...span });
-	const header = [
-		'id',
-		'lead_id',
-		'lead_name',
-		'status_id',
-		'status_label',
-		'status_type',
-		'pipeline_id',
-		'pipeline_name',
-		'value',
-		'value_period',
-		'value_formatted',
-		'value_currency',
-		'expected_value',
-		'confidence',
-		'date_won',
-		'date_lost',
-		'note',
-		'user_id',
-		'user_name',
-		'date_created',
-		'date_updated'
-	];
-	const lines = [header.map(quote).join(',')];
+	const lines = [HEADER.map(quoted).join(',')];
 	/** @type {import('./ground-truth.mjs').Deal[]} */
 	const truth = [];
 	for (let i = 0; i < deals; i++) {
@@ -129,7 +126,7 @@ export function generateClose({ deals = 400, seed = 4, ...span } = {}) {
 			closeTime(created),
 			closeTime(Math.min(at, now))
 		];
-		lines.push(row.map(quote).join(','));
+		lines.push(row.map(quoted).join(','));
 		truth.push({
 			id,
 			owner: USERS[user],

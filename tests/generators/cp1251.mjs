@@ -47,3 +47,19 @@ export function encodeUtf8Bom(text) {
 	out.set(body, 3);
 	return out;
 }
+
+/**
+ * windows-1252 bytes for Latin-1 text (every character below U+0100 is the same byte); any
+ * other character is an error, as above.
+ * @param {string} text
+ * @returns {Uint8Array}
+ */
+export function encodeLatin1(text) {
+	const out = new Uint8Array(text.length);
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c > 0xff) throw new Error(`not in windows-1252: ${text[i]}`);
+		out[i] = c;
+	}
+	return out;
+}

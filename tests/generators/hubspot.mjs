@@ -1,12 +1,17 @@
+import PIPELINES from '../../src/lib/crm/hubspot-pipelines.json' with { type: 'json' };
 import { seeded } from './random.mjs';
 
-export const STAGES = [
-	'Appointment Scheduled',
-	'Qualified To Buy',
-	'Presentation Scheduled',
-	'Decision Maker Bought-In',
-	'Contract Sent'
-];
+// HubSpot's default pipeline per UI language (name, open stages, won, lost): the detector's list.
+export const STAGES = PIPELINES.en.stages;
+
+/**
+ * A language's default pipeline as an export of it writes the stage labels: one won and one lost.
+ * @param {keyof typeof PIPELINES} language
+ */
+function pipelineOf(language) {
+	const { pipeline, stages, won, lost } = PIPELINES[language];
+	return { pipeline, stages, won: won[0], lost: lost[0] };
+}
 
 /**
  * What a HubSpot export looks like in each UI language: the headers, the default pipeline's name
@@ -27,10 +32,7 @@ export const LANGUAGES = {
 			'Original Traffic Source',
 			'Deal probability'
 		],
-		pipeline: 'Sales Pipeline',
-		stages: STAGES,
-		won: 'Closed Won',
-		lost: 'Closed Lost',
+		...pipelineOf('en'),
 		entered: (/** @type {string} */ s) => `Date entered '${s}'`,
 		exited: (/** @type {string} */ s) => `Date exited '${s}'`
 	},
@@ -47,16 +49,7 @@ export const LANGUAGES = {
 			'Fuente original del tráfico',
 			'Probabilidad del negocio'
 		],
-		pipeline: 'Pipeline de ventas',
-		stages: [
-			'Cita programada',
-			'Calificado para comprar',
-			'Presentación programada',
-			'Responsable de la toma de decisiones convencido',
-			'Contrato enviado'
-		],
-		won: 'Cierre ganado',
-		lost: 'Cierre perdido',
+		...pipelineOf('es'),
 		entered: (/** @type {string} */ s) => `Fecha de entrada "${s}"`,
 		exited: (/** @type {string} */ s) => `Fecha de salida "${s}"`
 	},
@@ -73,16 +66,7 @@ export const LANGUAGES = {
 			'Ursprüngliche Quelle',
 			'Deal-Wahrscheinlichkeit'
 		],
-		pipeline: 'Vertriebspipeline',
-		stages: [
-			'Termin vereinbart',
-			'Für Kauf qualifiziert',
-			'Präsentation geplant',
-			'Entscheidungsträger überzeugt',
-			'Vertrag gesendet'
-		],
-		won: 'Abgeschlossen und gewonnen',
-		lost: 'Abgeschlossen und verloren',
+		...pipelineOf('de'),
 		entered: (/** @type {string} */ s) => `Eingangsdatum "${s}"`,
 		exited: (/** @type {string} */ s) => `Ausgangsdatum "${s}"`
 	},
@@ -99,16 +83,7 @@ export const LANGUAGES = {
 			"Source d'origine",
 			'Probabilité de la transaction'
 		],
-		pipeline: 'Pipeline des ventes',
-		stages: [
-			'Rendez-vous programmé',
-			"Qualifié pour l'achat",
-			'Présentation programmée',
-			'Décideur convaincu',
-			'Contrat envoyé'
-		],
-		won: 'Conclue gagnée',
-		lost: 'Conclue perdue',
+		...pipelineOf('fr'),
 		entered: (/** @type {string} */ s) => `Date d'entrée "${s}"`,
 		exited: (/** @type {string} */ s) => `Date de sortie "${s}"`
 	},
@@ -125,16 +100,7 @@ export const LANGUAGES = {
 			'Исходный источник',
 			'Вероятность сделки'
 		],
-		pipeline: 'Воронка продаж',
-		stages: [
-			'Встреча назначена',
-			'Квалифицирован для покупки',
-			'Презентация запланирована',
-			'ЛПР согласен',
-			'Договор отправлен'
-		],
-		won: 'Закрыта успешно',
-		lost: 'Закрыта неуспешно',
+		...pipelineOf('ru'),
 		entered: (/** @type {string} */ s) => `Дата входа "${s}"`,
 		exited: (/** @type {string} */ s) => `Дата выхода "${s}"`
 	}

@@ -1,16 +1,9 @@
+import { SALESFORCE_STAGES } from '../../src/lib/crm/salesforce';
 import { generatorClock, SPAN } from './simulate.mjs';
 
-// Salesforce's default opportunity stages and the probability each one sets.
-export const STAGES = [
-	'Prospecting',
-	'Qualification',
-	'Needs Analysis',
-	'Value Proposition',
-	'Id. Decision Makers',
-	'Perception Analysis',
-	'Proposal/Price Quote',
-	'Negotiation/Review'
-];
+// Salesforce's default opportunity stages (the list the detector knows) and the probability each
+// one sets.
+export const STAGES = SALESFORCE_STAGES;
 const PROBABILITY = [10, 10, 20, 50, 60, 70, 75, 90];
 const OWNERS = ['Alice Moreau', 'Bob Ito', 'Carla Díaz', 'Dmitri Volkov', 'Eve Okafor'];
 const SOURCES = ['Web', 'Partner', 'Trade Show', 'Phone Inquiry', 'Purchased List', ''];
@@ -226,42 +219,22 @@ export function generateSalesforce({ deals = 500, seed = 5, fromColumn = false, 
 			segment: type
 		});
 
-		fieldRows.push(
-			fieldRow(reportId, name, stageLabel, amount, created, closeAt, 'Created.', '', '', created)
-		);
+		/**
+		 * A Field History row of this opportunity.
+		 * @param {string} field @param {string} before @param {string} after @param {number} when
+		 */
+		const fieldChange = (field, before, after, when) =>
+			fieldRows.push(
+				fieldRow(reportId, name, stageLabel, amount, created, closeAt, field, before, after, when)
+			);
+		fieldChange('Created.', '', '', created);
 		let current = /** @type {string | null} */ (null);
 		let amountBefore = firstAmount;
 		for (const [label, when, amountThen] of path) {
 			if (current !== null && label !== null) {
-				fieldRows.push(
-					fieldRow(
-						reportId,
-						name,
-						stageLabel,
-						amount,
-						created,
-						closeAt,
-						'Stage',
-						current,
-						label,
-						when
-					)
-				);
+				fieldChange('Stage', current, label, when);
 			} else if (label === null) {
-				fieldRows.push(
-					fieldRow(
-						reportId,
-						name,
-						stageLabel,
-						amount,
-						created,
-						closeAt,
-						'Amount',
-						amountBefore.toFixed(2),
-						amountThen.toFixed(2),
-						when
-					)
-				);
+				fieldChange('Amount', amountBefore.toFixed(2), amountThen.toFixed(2), when);
 				amountBefore = amountThen;
 			}
 			const to = label ?? current ?? '';

@@ -1,24 +1,13 @@
-import { DAY, simulateDeal, generatorClock, SPAN } from './simulate.mjs';
+import { ZOHO_STAGES } from '../../src/lib/crm/zoho';
+import { DAY, simulateDeal, generatorClock, quoted, SPAN } from './simulate.mjs';
 
-// Zoho CRM's standard deal stages and the probability each one sets.
-export const STAGES = [
-	'Qualification',
-	'Needs Analysis',
-	'Value Proposition',
-	'Identify Decision Makers',
-	'Proposal/Price Quote',
-	'Negotiation/Review'
-];
+// Zoho CRM's standard deal stages (the list the detector knows) and the probability each one sets.
+export const STAGES = ZOHO_STAGES;
 const PROBABILITY = [10, 20, 40, 60, 75, 90];
 const LOST = ['Closed Lost', 'Closed-Lost to Competition'];
 const OWNERS = ['Priya Nair', 'Tom Becker', 'Lucía Romero', 'Kenji Sato'];
 const SOURCES = ['Advertisement', 'Cold Call', 'Employee Referral', 'Web Download', 'Partner', ''];
 const TYPES = ['New Business', 'Existing Business'];
-
-/** @param {string | number} value */
-function quote(value) {
-	return `"${String(value).replaceAll('"', '""')}"`;
-}
 
 /**
  * A date as a Zoho user's settings write it.
@@ -35,6 +24,29 @@ function zohoDate(ms, format, time) {
 	return time ? `${date} ${d.toISOString().slice(11, 16)}` : date;
 }
 
+/** The columns of the export, every value quoted. */
+const HEADER = [
+	'Record Id',
+	'Deal Owner',
+	'Deal Owner.id',
+	'Deal Name',
+	'Amount',
+	'Closing Date',
+	'Account Name',
+	'Account Name.id',
+	'Stage',
+	'Type',
+	'Probability (%)',
+	'Expected Revenue',
+	'Lead Source',
+	'Created By',
+	'Created By.id',
+	'Created Time',
+	'Modified Time',
+	'Pipeline',
+	'Currency'
+];
+
 /**
  * A Zoho CRM Deals export: `Record Id` (`zcrm_…`), lookups as a name column and an `.id` column
  * (`Deal Owner` + `Deal Owner.id`), `Closing Date` (expected on open deals), `Created Time`,
@@ -43,28 +55,7 @@ function zohoDate(ms, format, time) {
  */
 export function generateZoho({ deals = 400, seed = 3, dateFormat = 'dd/MM/yyyy', ...span } = {}) {
 	const { rnd, t0, t1, now } = generatorClock(seed, { ...SPAN, ...span });
-	const header = [
-		'Record Id',
-		'Deal Owner',
-		'Deal Owner.id',
-		'Deal Name',
-		'Amount',
-		'Closing Date',
-		'Account Name',
-		'Account Name.id',
-		'Stage',
-		'Type',
-		'Probability (%)',
-		'Expected Revenue',
-		'Lead Source',
-		'Created By',
-		'Created By.id',
-		'Created Time',
-		'Modified Time',
-		'Pipeline',
-		'Currency'
-	];
-	const lines = [header.map(quote).join(',')];
+	const lines = [HEADER.map(quoted).join(',')];
 	/** @type {import('./ground-truth.mjs').Deal[]} */
 	const truth = [];
 	for (let i = 0; i < deals; i++) {
@@ -116,7 +107,7 @@ export function generateZoho({ deals = 400, seed = 3, dateFormat = 'dd/MM/yyyy',
 			'Standard',
 			'USD'
 		];
-		lines.push(row.map(quote).join(','));
+		lines.push(row.map(quoted).join(','));
 		truth.push({
 			id,
 			owner: OWNERS[owner],

@@ -69,3 +69,17 @@ export function useSharedDataset(name: string, present: boolean): () => SharedDa
 		return loaded;
 	};
 }
+
+/** Files of a shared dataset (paths in its folder) loaded unlabelled into `db`, as a drop is. */
+export async function loadDatasetFiles(
+	db: Db,
+	name: string,
+	files: readonly string[]
+): Promise<Dataset> {
+	return (await loadUnlabelled(datasetFiles(name, files), { db })).dataset;
+}
+
+/** What was read of each file the dataset uses: its name, CRM, role and the rows loaded. */
+export function filesRead(dataset: Dataset): [string, string, string, number][] {
+	return dataset.files.map((f) => [f.raw.file, f.crm, f.role, f.raw.rowsLoaded]);
+}

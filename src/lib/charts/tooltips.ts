@@ -20,6 +20,13 @@ export type Trend =
 /** One month of a trend line: its value and what it is made of. */
 export function monthTooltip(trend: Trend, m: SeriesRow, { fmt, t }: Speech): string {
 	const month = m.month;
+	/** A mean over the month's won deals, with their median and count. */
+	const overWon = (
+		key: MessageKey,
+		mean: number | null,
+		median: number | null,
+		format: (value: number | null) => string
+	) => t(key, { month, value: format(mean), median: format(median), won: fmt.count(m.won) });
 	switch (trend) {
 		case 'created':
 			return t('tip.created', { month, n: fmt.count(m.created) });
@@ -31,19 +38,9 @@ export function monthTooltip(trend: Trend, m: SeriesRow, { fmt, t }: Speech): st
 				closed: fmt.count(m.won + m.lost)
 			});
 		case 'avg-deal':
-			return t('tip.avg-deal', {
-				month,
-				value: fmt.exact(m.avg_deal_size),
-				median: fmt.exact(m.median_deal_size),
-				won: fmt.count(m.won)
-			});
+			return overWon('tip.avg-deal', m.avg_deal_size, m.median_deal_size, fmt.exact);
 		case 'cycle':
-			return t('tip.cycle', {
-				month,
-				value: fmt.days(m.sales_cycle_days),
-				median: fmt.days(m.median_sales_cycle_days),
-				won: fmt.count(m.won)
-			});
+			return overWon('tip.cycle', m.sales_cycle_days, m.median_sales_cycle_days, fmt.days);
 		case 'velocity':
 			return t('tip.velocity', {
 				month,

@@ -1,7 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../../tests/unit/temp-dir';
 import { parseArgs, UsageError } from './args';
 import { main } from './report';
 
@@ -158,12 +159,17 @@ describe('main', () => {
 		expect(err).toBe('report: give both --from and --to, or neither\nRun with --help for usage.\n');
 	});
 
-	it('main with a config that is not valid JSON exits 1 naming the file', async () => {
-		const dir = mkdtempSync(join(tmpdir(), 'pipelens-args-'));
+	/** `main` on a one-deal file with a config file holding `text`. */
+	const runWithConfig = async (text: string) => {
+		const dir = makeTempDir('pipelens-args-');
 		const config = join(dir, 'config.json');
-		writeFileSync(config, '{"stages": [');
+		writeFileSync(config, text);
 		writeFileSync(join(dir, 'deals.csv'), 'id,created,stage\n1,2024-01-01,Lead\n');
-		const { code, err } = await run(['--deals', join(dir, 'deals.csv'), '--config', config]);
+		return { config, ...(await run(['--deals', join(dir, 'deals.csv'), '--config', config])) };
+	};
+
+	it('main with a config that is not valid JSON exits 1 naming the file', async () => {
+		const { config, code, err } = await runWithConfig('{"stages": [');
 		expect(code).toBe(1);
 		expect(err).toMatch(
 			new RegExp(`^report: ${config.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not valid JSON`)
@@ -172,18 +178,13 @@ describe('main', () => {
 	});
 
 	it('main with a config key it does not know exits 1 with one clear line', async () => {
-		const dir = mkdtempSync(join(tmpdir(), 'pipelens-args-'));
-		const config = join(dir, 'config.json');
-		writeFileSync(config, '{"stage": ["Lead"]}');
-		writeFileSync(join(dir, 'deals.csv'), 'id,created,stage\n1,2024-01-01,Lead\n');
-		const { code, err } = await run(['--deals', join(dir, 'deals.csv'), '--config', config]);
+		const { config, code, err } = await runWithConfig('{"stage": ["Lead"]}');
 		expect(code).toBe(1);
 		expect(err).toBe(`report: ${config}: the config has an unknown key "stage"\n`);
 	});
 
 	it('main with a binary file exits 1 with one clear line', async () => {
-		const dir = mkdtempSync(join(tmpdir(), 'pipelens-args-'));
-		const deals = join(dir, 'deals.xlsx');
+		const deals = join(makeTempDir('pipelens-args-'), 'deals.xlsx');
 		writeFileSync(deals, Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 0x14, 0, 0, 0]));
 		const { code, out, err } = await run(['--deals', deals, '--json']);
 		expect(code).toBe(1);

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '../../../tests/unit/expect-close';
+import { withTempDir } from '../../../tests/unit/temp-dir';
 import { main } from './report';
 
 const EXAMPLES = join(import.meta.dirname, '../../../tests/fixtures/examples');
@@ -62,8 +62,7 @@ describe('report on a file whose lines end in \\r\\n and \\n both', () => {
 	it.each(['wasm', 'native'])(
 		'gives the numbers of the same file with one line ending, on the %s engine',
 		async (engine) => {
-			const dir = mkdtempSync(join(tmpdir(), 'pipelens-eol-'));
-			try {
+			await withTempDir('pipelens-eol-', async (dir) => {
 				const hubspot = join(EXAMPLES, 'hubspot');
 				const run = (JSON.parse(readFileSync(join(hubspot, 'expected.json'), 'utf8')) as Run[])[0];
 				const lines = readFileSync(join(hubspot, run.files.deals), 'utf8').split(/\r?\n/);
@@ -78,17 +77,14 @@ describe('report on a file whose lines end in \\r\\n and \\n both', () => {
 				expect(code).toBe(0);
 				const { warnings: _ignored, ...expected } = run.expected;
 				expectClose(JSON.parse(out), expected);
-			} finally {
-				rmSync(dir, { recursive: true, force: true });
-			}
+			});
 		}
 	);
 });
 
 describe('report --engine native --parquet', () => {
 	it('writes the canonical tables, and a deals Parquet file alone', async () => {
-		const dir = mkdtempSync(join(tmpdir(), 'pipelens-parquet-'));
-		try {
+		await withTempDir('pipelens-parquet-', async (dir) => {
 			const hubspot = join(EXAMPLES, 'hubspot');
 			const deals = join(hubspot, 'hubspot-crm-exports-all-deals-2025-07-01.csv');
 			const spend = join(hubspot, 'spend.csv');
@@ -127,9 +123,7 @@ describe('report --engine native --parquet', () => {
 			}
 			const created = JSON.parse(first.out).deals.created;
 			expect(created).toBeGreaterThan(0);
-		} finally {
-			rmSync(dir, { recursive: true, force: true });
-		}
+		});
 	});
 
 	it('refuses --parquet without the native engine', async () => {
@@ -141,8 +135,7 @@ describe('report --engine native --parquet', () => {
 
 describe('report --config past the size limits', () => {
 	it('names the field and the limit for 50,000 stages, and the size for a huge file', async () => {
-		const dir = mkdtempSync(join(tmpdir(), 'pipelens-config-'));
-		try {
+		await withTempDir('pipelens-config-', async (dir) => {
 			const deals = join(EXAMPLES, 'hubspot', 'hubspot-crm-exports-all-deals-2025-07-01.csv');
 			const many = join(dir, 'many.json');
 			writeFileSync(
@@ -158,16 +151,13 @@ describe('report --config past the size limits', () => {
 			const second = await report(['--deals', deals, '--config', huge, '--json']);
 			expect(second.code).not.toBe(0);
 			expect(second.err).toContain('more than the 1,024 kB a config may be');
-		} finally {
-			rmSync(dir, { recursive: true, force: true });
-		}
+		});
 	});
 });
 
 describe('report --engine native and values that look like input paths', () => {
 	it('binds a --where value starting with /pipelens-input/ as it is, on both engines', async () => {
-		const dir = mkdtempSync(join(tmpdir(), 'pipelens-path-value-'));
-		try {
+		await withTempDir('pipelens-path-value-', async (dir) => {
 			const name = 'hubspot-crm-exports-all-deals-2025-07-01.csv';
 			const text = readFileSync(join(EXAMPLES, 'hubspot', name), 'utf8');
 			// An owner whose name looks like the engine's input folder.
@@ -186,8 +176,6 @@ describe('report --engine native and values that look like input paths', () => {
 			// Her deals created in the period, and none for an owner nobody has.
 			expect(results[0]).toBeGreaterThan(0);
 			expect(results).toEqual([results[0], 0, results[0], 0]);
-		} finally {
-			rmSync(dir, { recursive: true, force: true });
-		}
+		});
 	});
 });

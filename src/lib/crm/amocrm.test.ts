@@ -4,45 +4,38 @@ import { generateAmocrm } from '../../../tests/generators/amocrm.mjs';
 import { encodeCp1251 } from '../../../tests/generators/cp1251.mjs';
 import { expectGroundTruth } from '../../../tests/unit/ground-truth';
 import { loadUnlabelled } from '../../../tests/unit/tiny-dataset';
+import { detectDeals, readAs, sample } from '../../../tests/unit/detect-sample';
 import { runReport } from '../engine/report';
-import type { DealsMapping, FileSample } from '../model/mapping';
 import { fullestColumn } from './amocrm';
-import { detect } from './detect';
 
-function sample(columns: string[], rows: string[][] = []): FileSample {
-	return { name: 'amocrm_export_leads.csv', columns, rows };
-}
-
+const NAME = 'amocrm_export_leads.csv';
 const db = useNodeDb();
 
-const HEADER = [
-	'ID',
-	'Название сделки',
-	'Бюджет ₽',
-	'Ответственный',
-	'Дата создания сделки',
-	'Дата закрытия',
-	'Теги',
-	'Этап сделки',
-	'Воронка',
-	'Источник',
-	'Источник_1'
-];
+/**
+ * An amoCRM export's header (`Источник` twice: DuckDB reads the second as `Источник_1`), with the
+ * field `detect` reads each column as.
+ */
+const EXPORT = readAs([
+	['ID', 'id'],
+	['Название сделки', null],
+	['Бюджет ₽', 'amount'],
+	['Ответственный', 'owner'],
+	['Дата создания сделки', 'created'],
+	['Дата закрытия', 'closed'],
+	['Теги', null],
+	['Этап сделки', 'stage'],
+	['Воронка', 'pipeline'],
+	['Источник', 'source'],
+	['Источник_1', null]
+]);
+/** Its first nine columns, up to `Воронка`. */
+const FIRST_NINE = EXPORT.header.slice(0, 9);
 
 describe('detect: amoCRM / Kommo', () => {
 	it('detect(sample) reads the Russian headers; `Бюджет ₽` is the amount; won/lost are stages', () => {
-		const m = detect(sample(HEADER))?.mapping as DealsMapping;
+		const m = detectDeals(EXPORT.header, [], NAME);
 		expect(m.crm).toBe('amocrm');
-		expect(m.columns).toEqual({
-			id: 'ID',
-			owner: 'Ответственный',
-			source: 'Источник',
-			pipeline: 'Воронка',
-			amount: 'Бюджет ₽',
-			created: 'Дата создания сделки',
-			closed: 'Дата закрытия',
-			stage: 'Этап сделки'
-		});
+		expect(m.columns).toEqual(EXPORT.columns);
 		expect(m.stages).toEqual([
 			'Первичный контакт',
 			'Переговоры',
@@ -59,46 +52,39 @@ describe('detect: amoCRM / Kommo', () => {
 			['2', 'Выставка', 'Авито', ''],
 			['3', '', 'Сайт', '']
 		];
-		const s = sample(['ID', 'Источник', 'Источник_1', 'Источник_1_1'], rows);
+		const s = sample(['ID', 'Источник', 'Источник_1', 'Источник_1_1'], rows, NAME);
 		expect(fullestColumn(s, 'Источник')).toBe('Источник_1');
-		expect(fullestColumn(sample(['ID', 'Источник'], [['1', '']]), 'Источник')).toBe('Источник');
-		expect(fullestColumn(sample(['ID'], []), 'Источник')).toBeUndefined();
+		expect(fullestColumn(sample(['ID', 'Источник'], [['1', '']], NAME), 'Источник')).toBe(
+			'Источник'
+		);
+		expect(fullestColumn(sample(['ID'], [], NAME), 'Источник')).toBeUndefined();
 	});
+
+	/** A row of the first nine columns: deal `id` named `name` at `stage`, closed on `closed`. */
+	const row = (
+		id: string,
+		name: string,
+		stage: string,
+		closed = 'не закрыта',
+		pipeline = 'Опт'
+	) => [id, name, '10', 'Анна', '01.02.2024 10:00:00', closed, '', stage, pipeline];
 
 	it('detect(sample) takes a custom pipeline in the order its stages first appear', () => {
 		const rows = [
-			['1', 'a', '10', 'Анна', '01.02.2024 10:00:00', 'не закрыта', '', 'Заявка', 'Опт'],
-			['2', 'b', '10', 'Анна', '01.02.2024 10:00:00', 'не закрыта', '', 'Замер', 'Опт'],
-			[
-				'3',
-				'c',
-				'10',
-				'Анна',
-				'01.02.2024 10:00:00',
-				'02.02.2024 10:00:00',
-				'',
-				'Успешно реализовано',
-				'Опт'
-			]
+			row('1', 'a', 'Заявка'),
+			row('2', 'b', 'Замер'),
+			row('3', 'c', 'Успешно реализовано', '02.02.2024 10:00:00')
 		];
-		const m = detect(sample(HEADER.slice(0, 9), rows))?.mapping as DealsMapping;
+		const m = detectDeals(FIRST_NINE, rows, NAME);
 		expect(m.stages).toEqual(['Заявка', 'Замер']);
 	});
 
 	it('detect(sample) puts `Неразобранное` (incoming, unsorted) first when the export has deals there', () => {
-		const row = (stage: string) => [
-			'1',
-			'a',
-			'10',
-			'Анна',
-			'01.02.2024 10:00:00',
-			'не закрыта',
-			'',
-			stage,
-			'Воронка'
+		const rows = [
+			row('1', 'a', 'Переговоры', 'не закрыта', 'Воронка'),
+			row('1', 'a', 'Неразобранное', 'не закрыта', 'Воронка')
 		];
-		const m = detect(sample(HEADER.slice(0, 9), [row('Переговоры'), row('Неразобранное')]))
-			?.mapping as DealsMapping;
+		const m = detectDeals(FIRST_NINE, rows, NAME);
 		expect(m.stages).toEqual([
 			'Неразобранное',
 			'Первичный контакт',

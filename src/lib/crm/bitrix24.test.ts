@@ -4,53 +4,62 @@ import { generateBitrix24 } from '../../../tests/generators/bitrix24.mjs';
 import { encodeCp1251 } from '../../../tests/generators/cp1251.mjs';
 import { expectGroundTruth } from '../../../tests/unit/ground-truth';
 import { loadUnlabelled } from '../../../tests/unit/tiny-dataset';
+import { detectDeals, detectHistory, sample } from '../../../tests/unit/detect-sample';
 import { runReport } from '../engine/report';
-import type { DealsMapping, FileSample, HistoryMapping } from '../model/mapping';
 import { detect } from './detect';
 
-function sample(columns: string[], rows: string[][] = []): FileSample {
-	return { name: 'DEAL_20250601.csv', columns, rows };
-}
-
+const NAME = 'DEAL_20250601.csv';
 const db = useNodeDb();
 
-const HEADER = [
-	'ID',
-	'Название сделки',
-	'Стадия сделки',
-	'Воронка',
-	'Сумма',
-	'Валюта',
-	'Сделка закрыта',
-	'Предполагаемая дата закрытия',
-	'Дата создания',
-	'Ответственный',
-	'Источник'
-];
+/** A Bitrix24 deal export's header as the Russian UI writes it. */
+const HEADER =
+	'ID,Название сделки,Стадия сделки,Воронка,Сумма,Валюта,Сделка закрыта,Предполагаемая дата закрытия,Дата создания,Ответственный,Источник';
+/** The same deal table as the REST API and the BI connector name its fields. */
+const API_HEADER =
+	'ID,TITLE,STAGE_ID,CATEGORY_ID,OPPORTUNITY,CURRENCY_ID,CLOSED,CLOSEDATE,DATE_CREATE,ASSIGNED_BY_ID,SOURCE_ID';
+
+// Each field's column: [the Russian export's header, the API field name].
+const COLUMNS = {
+	id: ['ID', 'ID'],
+	owner: ['Ответственный', 'ASSIGNED_BY_ID'],
+	source: ['Источник', 'SOURCE_ID'],
+	pipeline: ['Воронка', 'CATEGORY_ID'],
+	amount: ['Сумма', 'OPPORTUNITY'],
+	created: ['Дата создания', 'DATE_CREATE'],
+	// `Сделка закрыта` decides closed; the close date is CLOSEDATE.
+	closed: ['Предполагаемая дата закрытия', 'CLOSEDATE'],
+	stage: ['Стадия сделки', 'STAGE_ID'],
+	currency: ['Валюта', 'CURRENCY_ID']
+};
+const spelledAs = (i: 0 | 1) =>
+	Object.fromEntries(Object.entries(COLUMNS).map(([field, names]) => [field, names[i]]));
 
 describe('detect: Bitrix24', () => {
-	it('detect(sample) reads the Russian headers; `Сделка закрыта` decides closed; the close date is CLOSEDATE', () => {
-		const m = detect(sample(HEADER))?.mapping as DealsMapping;
+	it.each([
+		{
+			headers: 'the Russian headers',
+			header: HEADER,
+			columns: spelledAs(0),
+			closed: 'Сделка закрыта',
+			stages: ['Новая', 'Подготовка документов', 'Счёт на предоплату', 'В работе', 'Финальный счёт']
+		},
+		{
+			headers: 'API field names (REST, BI connector)',
+			header: API_HEADER,
+			columns: spelledAs(1),
+			closed: 'CLOSED',
+			stages: ['NEW', 'PREPARATION', 'PREPAYMENT_INVOICE', 'EXECUTING', 'FINAL_INVOICE']
+		}
+	])('detect(sample) reads a deal table by $headers', ({ header, columns, closed, stages }) => {
+		const m = detectDeals(header, [], NAME);
 		expect(m.crm).toBe('bitrix24');
-		expect(m.columns).toEqual({
-			id: 'ID',
-			owner: 'Ответственный',
-			source: 'Источник',
-			pipeline: 'Воронка',
-			amount: 'Сумма',
-			created: 'Дата создания',
-			closed: 'Предполагаемая дата закрытия',
-			stage: 'Стадия сделки',
-			currency: 'Валюта'
-		});
-		expect(m.flags).toEqual({ closed: 'Сделка закрыта' });
-		expect(m.stages).toEqual([
-			'Новая',
-			'Подготовка документов',
-			'Счёт на предоплату',
-			'В работе',
-			'Финальный счёт'
-		]);
+		expect(m.columns).toEqual(columns);
+		expect(m.flags).toEqual({ closed });
+		expect(m.stages).toEqual(stages);
+	});
+
+	it('detect(sample) takes the won and lost stages of the Russian export from Bitrix24 defaults', () => {
+		const m = detectDeals(HEADER, [], NAME);
 		expect([m.won, m.lost]).toEqual([
 			['Сделка успешна'],
 			['Сделка провалена', 'Анализ причины провала']
@@ -62,62 +71,16 @@ describe('detect: Bitrix24', () => {
 			['1', 'a', 'Счет на предоплату', 'Общая', '10', 'RUB', 'Нет', '', '01.02.2024', 'Иван', ''],
 			['2', 'b', 'Финальный счет', 'Общая', '10', 'RUB', 'Нет', '', '01.02.2024', 'Иван', '']
 		];
-		const m = detect(sample(HEADER, rows))?.mapping as DealsMapping;
-		expect(m.stages).toEqual([
-			'Новая',
-			'Подготовка документов',
-			'Счет на предоплату',
-			'В работе',
-			'Финальный счет'
-		]);
+		const m = detectDeals(HEADER, rows, NAME);
+		expect(m.stages).toEqual(
+			'Новая,Подготовка документов,Счет на предоплату,В работе,Финальный счет'.split(',')
+		);
 	});
 
-	it('detect(sample) reads a Bitrix24 deal table by API field names (REST, BI connector)', () => {
-		const columns = [
-			'ID',
-			'TITLE',
-			'STAGE_ID',
-			'CATEGORY_ID',
-			'OPPORTUNITY',
-			'CURRENCY_ID',
-			'CLOSED',
-			'CLOSEDATE',
-			'DATE_CREATE',
-			'ASSIGNED_BY_ID',
-			'SOURCE_ID'
-		];
-		const m = detect(sample(columns))?.mapping as DealsMapping;
-		expect(m.crm).toBe('bitrix24');
-		expect(m.columns).toEqual({
-			id: 'ID',
-			owner: 'ASSIGNED_BY_ID',
-			source: 'SOURCE_ID',
-			pipeline: 'CATEGORY_ID',
-			amount: 'OPPORTUNITY',
-			created: 'DATE_CREATE',
-			closed: 'CLOSEDATE',
-			stage: 'STAGE_ID',
-			currency: 'CURRENCY_ID'
-		});
-		expect(m.flags).toEqual({ closed: 'CLOSED' });
-		expect(m.stages).toEqual([
-			'NEW',
-			'PREPARATION',
-			'PREPAYMENT_INVOICE',
-			'EXECUTING',
-			'FINAL_INVOICE'
-		]);
-		const history = detect(
-			sample([
-				'ID',
-				'TYPE_ID',
-				'OWNER_ID',
-				'CREATED_TIME',
-				'CATEGORY_ID',
-				'STAGE_SEMANTIC_ID',
-				'STAGE_ID'
-			])
-		)?.mapping as HistoryMapping;
+	it('detect(sample) reads the stage history by API field names; a narrow stage log is no deal table', () => {
+		const history = detectHistory(
+			'ID,TYPE_ID,OWNER_ID,CREATED_TIME,CATEGORY_ID,STAGE_SEMANTIC_ID,STAGE_ID'
+		);
 		expect(history.role).toBe('history');
 		expect(history.columns).toEqual({ id: 'OWNER_ID', stage: 'STAGE_ID', at: 'CREATED_TIME' });
 		// A narrow stage log with a stage id column is not a deal table.
@@ -126,10 +89,10 @@ describe('detect: Bitrix24', () => {
 
 	it('an amoCRM export is not taken for Bitrix24, nor the other way round', () => {
 		const amo = ['ID', 'Название сделки', 'Бюджет', 'Ответственный', 'Дата создания сделки'];
-		expect(detect(sample([...amo, 'Дата закрытия', 'Этап сделки', 'Воронка']))?.mapping.crm).toBe(
+		expect(detectDeals([...amo, 'Дата закрытия', 'Этап сделки', 'Воронка'], [], NAME).crm).toBe(
 			'amocrm'
 		);
-		expect(detect(sample(HEADER))?.mapping.crm).toBe('bitrix24');
+		expect(detectDeals(HEADER, [], NAME).crm).toBe('bitrix24');
 	});
 });
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useNodeDb } from '../../../tests/unit/node-db';
-import { datasetFiles, hasDataset } from '../../../tests/unit/dataset-files';
-import { loadUnlabelled } from '../../../tests/unit/tiny-dataset';
+import { hasDataset, loadDatasetFiles } from '../../../tests/unit/dataset-files';
 import { runReport } from '../engine/report';
 
 // Expected counts from SOURCE.md (8,800 rows: Prospecting 500, Engaging 1,589, Won 4,238, Lost
@@ -19,16 +18,8 @@ describe.skipIf(!hasDataset(NAME))('dataset: Maven CRM sales opportunities', () 
 	};
 
 	it('sales_pipeline.csv with its side tables: Maven deals, side tables set aside, Prospecting deals counted out', async () => {
-		const { dataset } = await loadUnlabelled(
-			datasetFiles(NAME, [
-				'sales_pipeline.csv',
-				'accounts.csv',
-				'products.csv',
-				'sales_teams.csv',
-				'data_dictionary.csv'
-			]),
-			{ db }
-		);
+		const sideTables = ['accounts.csv', 'products.csv', 'sales_teams.csv', 'data_dictionary.csv'];
+		const dataset = await loadDatasetFiles(db, NAME, ['sales_pipeline.csv', ...sideTables]);
 		expect(dataset.files.map((f) => [f.raw.file, f.crm, f.role])).toEqual([
 			['sales_pipeline.csv', 'maven', 'deals']
 		]);
@@ -38,7 +29,7 @@ describe.skipIf(!hasDataset(NAME))('dataset: Maven CRM sales opportunities', () 
 		expect(dataset.warnings).toContain(
 			'sales_pipeline.csv: 500 deals without a readable created date left out (first at line 8302)'
 		);
-		for (const side of ['accounts.csv', 'products.csv', 'sales_teams.csv', 'data_dictionary.csv']) {
+		for (const side of sideTables) {
 			expect(dataset.warnings.some((w) => w.startsWith(`${side}: not used`))).toBe(true);
 		}
 		expect(dataset.stages).toEqual(['Prospecting', 'Engaging']);
@@ -62,10 +53,7 @@ describe.skipIf(!hasDataset(NAME))('dataset: Maven CRM sales opportunities', () 
 	});
 
 	it('the Excel-resaved M/D/YYYY variant gives the same numbers', async () => {
-		const { dataset } = await loadUnlabelled(
-			datasetFiles(NAME, ['variant_sales_pipeline_mdy_dates.csv']),
-			{ db }
-		);
+		const dataset = await loadDatasetFiles(db, NAME, ['variant_sales_pipeline_mdy_dates.csv']);
 		expect(dataset.files[0].crm).toBe('maven');
 		expect(dataset.files[0].raw.rowsLoaded).toBe(8800);
 		expect(dataset.dealCount).toBe(8300);

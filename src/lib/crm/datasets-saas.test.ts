@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useNodeDb } from '../../../tests/unit/node-db';
-import { datasetFiles, hasDataset } from '../../../tests/unit/dataset-files';
-import { loadUnlabelled } from '../../../tests/unit/tiny-dataset';
+import { filesRead, hasDataset, loadDatasetFiles } from '../../../tests/unit/dataset-files';
 import { runReport } from '../engine/report';
 
 // Row counts from SOURCE.md; the hand-checked numbers were computed from the CSVs with a
@@ -12,21 +11,17 @@ describe.skipIf(!hasDataset(NAME))('dataset: SaaS pipeline + marketing spend', (
 	const db = useNodeDb();
 
 	it('opportunities and spend load as generic deals and spend; accounts, reps and cac_summary are set aside', async () => {
-		const { dataset } = await loadUnlabelled(
-			datasetFiles(NAME, [
-				'opportunities.csv',
-				'marketing_spend.csv',
-				'accounts.csv',
-				'reps.csv',
-				'cac_summary.csv'
-			]),
-			{ db }
-		);
-		expect(dataset.files.map((f) => [f.raw.file, f.crm, f.role, f.raw.rowsLoaded])).toEqual([
+		const sideTables = ['accounts.csv', 'reps.csv', 'cac_summary.csv'];
+		const dataset = await loadDatasetFiles(db, NAME, [
+			'opportunities.csv',
+			'marketing_spend.csv',
+			...sideTables
+		]);
+		expect(filesRead(dataset)).toEqual([
 			['opportunities.csv', 'generic', 'deals', 2266],
 			['marketing_spend.csv', 'spend', 'spend', 360]
 		]);
-		for (const side of ['accounts.csv', 'reps.csv', 'cac_summary.csv']) {
+		for (const side of sideTables) {
 			expect(dataset.warnings.some((w) => w.startsWith(`${side}: not used`))).toBe(true);
 		}
 		expect(dataset.dealCount).toBe(2266);

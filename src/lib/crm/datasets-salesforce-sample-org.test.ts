@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useNodeDb } from '../../../tests/unit/node-db';
-import { datasetFiles, hasDataset } from '../../../tests/unit/dataset-files';
-import { loadUnlabelled } from '../../../tests/unit/tiny-dataset';
+import { filesRead, hasDataset, loadDatasetFiles } from '../../../tests/unit/dataset-files';
 import { runReport } from '../engine/report';
 import { SALESFORCE_STAGES } from './salesforce';
 
@@ -13,22 +12,19 @@ describe.skipIf(!hasDataset(NAME))('dataset: Salesforce Developer-Edition sample
 	const db = useNodeDb();
 
 	it('the Data Export: Opportunity, OpportunityHistory and Campaign (as spend); Lead and Account set aside', async () => {
-		const { dataset } = await loadUnlabelled(
-			datasetFiles(NAME, [
-				'opportunity.csv',
-				'OpportunityHistory.csv',
-				'campaign.csv',
-				'lead.csv',
-				'account.csv'
-			]),
-			{ db }
-		);
-		expect(dataset.files.map((f) => [f.raw.file, f.crm, f.role, f.raw.rowsLoaded])).toEqual([
+		const sideTables = ['lead.csv', 'account.csv'];
+		const dataset = await loadDatasetFiles(db, NAME, [
+			'opportunity.csv',
+			'OpportunityHistory.csv',
+			'campaign.csv',
+			...sideTables
+		]);
+		expect(filesRead(dataset)).toEqual([
 			['opportunity.csv', 'salesforce', 'deals', 31],
 			['OpportunityHistory.csv', 'salesforce', 'history', 62],
 			['campaign.csv', 'salesforce', 'spend', 4]
 		]);
-		for (const side of ['lead.csv', 'account.csv']) {
+		for (const side of sideTables) {
 			expect(dataset.warnings.some((w) => w.startsWith(`${side}: not used`))).toBe(true);
 		}
 		expect(dataset.dealCount).toBe(31);
@@ -68,15 +64,13 @@ describe.skipIf(!hasDataset(NAME))('dataset: Salesforce Developer-Edition sample
 	});
 
 	it('the Excel-resaved variant: MM/DD/YY dates, TRUE/FALSE flags, no FromOpportunityStageName', async () => {
-		const { dataset } = await loadUnlabelled(
-			datasetFiles(NAME, [
-				'excel-resaved-variant/Opportunity.csv',
-				'excel-resaved-variant/OpportunityHistory.csv',
-				'excel-resaved-variant/Lead.csv'
-			]),
-			{ db }
+		const variant = ['Opportunity.csv', 'OpportunityHistory.csv', 'Lead.csv'];
+		const dataset = await loadDatasetFiles(
+			db,
+			NAME,
+			variant.map((file) => `excel-resaved-variant/${file}`)
 		);
-		expect(dataset.files.map((f) => [f.raw.file, f.crm, f.role, f.raw.rowsLoaded])).toEqual([
+		expect(filesRead(dataset)).toEqual([
 			['Opportunity.csv', 'salesforce', 'deals', 36],
 			['OpportunityHistory.csv', 'salesforce', 'history', 48]
 		]);

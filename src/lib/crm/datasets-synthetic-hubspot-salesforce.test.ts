@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useNodeDb } from '../../../tests/unit/node-db';
-import { datasetFiles, hasDataset } from '../../../tests/unit/dataset-files';
-import { loadUnlabelled } from '../../../tests/unit/tiny-dataset';
+import { filesRead, hasDataset, loadDatasetFiles } from '../../../tests/unit/dataset-files';
+import type { Dataset } from '../engine/dataset';
 import { runReport } from '../engine/report';
 import { SALESFORCE_STAGES } from './salesforce';
 
@@ -17,7 +17,7 @@ describe.skipIf(!hasDataset(NAME))('dataset: synthetic HubSpot / Salesforce stag
 	// 6 Negotiation and 5 were won; closed in March: 5 won (mean 50,420, median 36,700; 45.2
 	// days), 34 lost.
 	const march = { period: { from: '2025-03-01', to: '2025-03-31' }, filters: {} };
-	const expectMarch = async (dataset: Awaited<ReturnType<typeof loadUnlabelled>>['dataset']) => {
+	const expectMarch = async (dataset: Dataset) => {
 		const r = await runReport(db, dataset, march);
 		expect(r.deals).toEqual({ created: 42, won: 5, lost: 34 });
 		expect(r.funnel.map((f) => f.reached)).toEqual([42, 23, 17, 12, 6, 5]);
@@ -26,12 +26,15 @@ describe.skipIf(!hasDataset(NAME))('dataset: synthetic HubSpot / Salesforce stag
 		expect(r.sales_cycle_days).toBeCloseTo(45.2, 9);
 	};
 
+	/** `file` loaded alone, checked to be read as `crm`'s `role` file of `rows` rows. */
+	const loadAlone = async (file: string, crm: string, role: string, rows: number) => {
+		const dataset = await loadDatasetFiles(db, NAME, [file]);
+		expect(filesRead(dataset)).toEqual([[file, crm, role, rows]]);
+		return dataset;
+	};
+
 	it('sample_hubspot_deals.csv: HubSpot, stage order from the Date entered columns', async () => {
-		const { dataset } = await loadUnlabelled(datasetFiles(NAME, ['sample_hubspot_deals.csv']), {
-			db
-		});
-		expect([dataset.files[0].crm, dataset.files[0].role]).toEqual(['hubspot', 'deals']);
-		expect(dataset.files[0].raw.rowsLoaded).toBe(1600);
+		const dataset = await loadAlone('sample_hubspot_deals.csv', 'hubspot', 'deals', 1600);
 		expect(dataset.dealCount).toBe(1600);
 		expect(dataset.stages).toEqual(CUSTOM);
 		expect(dataset.warnings).toEqual([]);
@@ -43,12 +46,7 @@ describe.skipIf(!hasDataset(NAME))('dataset: synthetic HubSpot / Salesforce stag
 	});
 
 	it('sample_salesforce_history.csv alone: the same 1,600 deals from the Opportunity History report', async () => {
-		const { dataset } = await loadUnlabelled(
-			datasetFiles(NAME, ['sample_salesforce_history.csv']),
-			{ db }
-		);
-		expect([dataset.files[0].crm, dataset.files[0].role]).toEqual(['salesforce', 'history']);
-		expect(dataset.files[0].raw.rowsLoaded).toBe(5931);
+		const dataset = await loadAlone('sample_salesforce_history.csv', 'salesforce', 'history', 5931);
 		expect(dataset.dealCount).toBe(1600);
 		// Custom stage names: the order comes from the history (which stage deals enter first).
 		expect(dataset.stages).toEqual(CUSTOM);
@@ -58,11 +56,7 @@ describe.skipIf(!hasDataset(NAME))('dataset: synthetic HubSpot / Salesforce stag
 	});
 
 	it('test2_salesforce_history.csv alone: Salesforce default stage names keep the default order', async () => {
-		const { dataset } = await loadUnlabelled(datasetFiles(NAME, ['test2_salesforce_history.csv']), {
-			db
-		});
-		expect([dataset.files[0].crm, dataset.files[0].role]).toEqual(['salesforce', 'history']);
-		expect(dataset.files[0].raw.rowsLoaded).toBe(5823);
+		const dataset = await loadAlone('test2_salesforce_history.csv', 'salesforce', 'history', 5823);
 		expect(dataset.dealCount).toBe(1600);
 		expect(dataset.stages).toEqual(SALESFORCE_STAGES);
 		const whole = await runReport(db, dataset, { period: null, filters: {} });
@@ -72,11 +66,7 @@ describe.skipIf(!hasDataset(NAME))('dataset: synthetic HubSpot / Salesforce stag
 	});
 
 	it('test3_hubspot_messy.csv: duplicates, text amounts, a second pipeline with its own stages', async () => {
-		const { dataset } = await loadUnlabelled(datasetFiles(NAME, ['test3_hubspot_messy.csv']), {
-			db
-		});
-		expect([dataset.files[0].crm, dataset.files[0].role]).toEqual(['hubspot', 'deals']);
-		expect(dataset.files[0].raw.rowsLoaded).toBe(1231);
+		const dataset = await loadAlone('test3_hubspot_messy.csv', 'hubspot', 'deals', 1231);
 		expect(dataset.dealCount).toBe(1225);
 		// Pipeline by pipeline, in column order; the Renewals pipeline's last stage is its won one.
 		expect(dataset.stages).toEqual([...CUSTOM, 'Renewal Review']);
@@ -109,12 +99,12 @@ describe.skipIf(!hasDataset(NAME))('dataset: synthetic HubSpot / Salesforce stag
 	});
 
 	it('test4_salesforce_field_history.csv alone: Stage rows and Created. rows', async () => {
-		const { dataset } = await loadUnlabelled(
-			datasetFiles(NAME, ['test4_salesforce_field_history.csv']),
-			{ db }
+		const dataset = await loadAlone(
+			'test4_salesforce_field_history.csv',
+			'salesforce',
+			'history',
+			2029
 		);
-		expect([dataset.files[0].crm, dataset.files[0].role]).toEqual(['salesforce', 'history']);
-		expect(dataset.files[0].raw.rowsLoaded).toBe(2029);
 		expect(dataset.dealCount).toBe(600);
 		// 1,429 stage changes and 600 creations (each entering the first stage).
 		expect(dataset.eventCount).toBe(2029);
@@ -127,7 +117,7 @@ describe.skipIf(!hasDataset(NAME))('dataset: synthetic HubSpot / Salesforce stag
 	});
 
 	it('test6_stage_log.csv alone: the log stands in for the deals, Signed is won and Dead lost', async () => {
-		const { dataset } = await loadUnlabelled(datasetFiles(NAME, ['test6_stage_log.csv']), { db });
+		const dataset = await loadDatasetFiles(db, NAME, ['test6_stage_log.csv']);
 		expect(dataset.dealCount).toBe(500);
 		expect(dataset.eventCount).toBe(1726);
 		expect(dataset.stages).toEqual(['Discovery', 'Qualified', 'Demo', 'Proposal', 'Negotiation']);

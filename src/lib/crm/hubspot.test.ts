@@ -4,6 +4,7 @@ import { expectGroundTruth } from '../../../tests/unit/ground-truth';
 import { runDashboard } from '../engine/dashboard';
 import { runReport } from '../engine/report';
 import { loadUnlabelled } from '../../../tests/unit/tiny-dataset';
+import { detectDeals, sample } from '../../../tests/unit/detect-sample';
 import type { Filters } from '../model/filters';
 import type { DealsMapping } from '../model/mapping';
 import { list, sql } from '../sql/sql';
@@ -113,30 +114,25 @@ describe('a generated HubSpot export with two pipelines (each its own stage orde
 	});
 
 	it('keeps each pipeline’s order through a config that repeats the detected stage list', () => {
+		const entered = ['Discovery (Sales)', 'Demo (Sales)', 'Onboarding (Renewals)'];
 		const columns = [
 			'Record ID',
 			'Deal Stage',
 			'Pipeline',
 			'Create Date',
-			'Date entered "Discovery (Sales)"',
-			'Date entered "Demo (Sales)"',
-			'Date entered "Onboarding (Renewals)"'
+			...entered.map((s) => `Date entered "${s}"`)
 		];
-		const m = detect({ name: 'd.csv', columns, rows: [] })?.mapping as DealsMapping;
+		const m = detectDeals(columns, [], 'd.csv');
 		expect(m.pipelineStages).toEqual([
 			{ pipeline: 'Sales', stages: ['Discovery', 'Demo'] },
 			{ pipeline: 'Renewals', stages: ['Onboarding'] }
 		]);
-		const same = detect(
-			{ name: 'd.csv', columns, rows: [] },
-			{ stages: ['Discovery', 'Demo', 'Onboarding'] }
-		)?.mapping as DealsMapping;
+		const withConfig = (stages: string[]) =>
+			detect(sample(columns, [], 'd.csv'), { stages })?.mapping as DealsMapping;
+		const same = withConfig(['Discovery', 'Demo', 'Onboarding']);
 		expect(same.pipelineStages).toEqual(m.pipelineStages);
 		// A list of the user's own applies to every pipeline.
-		const edited = detect(
-			{ name: 'd.csv', columns, rows: [] },
-			{ stages: ['Demo', 'Discovery', 'Onboarding'] }
-		)?.mapping as DealsMapping;
+		const edited = withConfig(['Demo', 'Discovery', 'Onboarding']);
 		expect(edited.pipelineStages).toBeUndefined();
 	});
 });
@@ -182,21 +178,12 @@ describe('HubSpot exports in other languages', () => {
 });
 
 describe('detect: HubSpot labels and stage columns', () => {
-	const sample = (columns: string[]) => ({ name: 'deals.csv', columns, rows: [] });
+	const NAME = 'deals.csv';
 
 	it('matches localized labels loosely (case, accents, hyphens)', () => {
-		const m = detect(
-			sample([
-				'id de registro',
-				'Nombre del negocio',
-				'ETAPA DEL NEGOCIO',
-				'Pipeline',
-				'Importe',
-				'Fecha de cierre',
-				'Fecha de creacion',
-				'Propietario del negocio'
-			])
-		)?.mapping as DealsMapping;
+		const header =
+			'id de registro,Nombre del negocio,ETAPA DEL NEGOCIO,Pipeline,Importe,Fecha de cierre,Fecha de creacion,Propietario del negocio';
+		const m = detectDeals(header, [], NAME);
 		expect(m.crm).toBe('hubspot');
 		expect(m.columns).toMatchObject({
 			id: 'id de registro',
@@ -225,23 +212,17 @@ describe('detect: HubSpot labels and stage columns', () => {
 	});
 
 	it('lists the stages pipeline by pipeline and tells each pipeline’s closed stages by their words', () => {
-		const m = detect(
-			sample([
-				'Record ID',
-				'Deal Name',
-				'Deal Stage',
-				'Pipeline',
-				'Amount',
-				'Create Date',
-				'Date entered "Discovery (Sales)"',
-				'Date entered "Onboarding (Renewals)"',
-				'Date entered "Demo (Sales)"',
-				'Date entered "Closed Won (Sales)"',
-				'Date entered "Renewed (Renewals)"',
-				'Date entered "Churned (Renewals)"',
-				'Date entered "Closed Lost (Sales)"'
-			])
-		)?.mapping as DealsMapping;
+		const stages = [
+			'Discovery (Sales)',
+			'Onboarding (Renewals)',
+			'Demo (Sales)',
+			'Closed Won (Sales)',
+			'Renewed (Renewals)',
+			'Churned (Renewals)',
+			'Closed Lost (Sales)'
+		];
+		const header = ['Record ID', 'Deal Name', 'Deal Stage', 'Pipeline', 'Amount', 'Create Date'];
+		const m = detectDeals([...header, ...stages.map((s) => `Date entered "${s}"`)], [], NAME);
 		expect(m.stages).toEqual(['Discovery', 'Demo', 'Onboarding']);
 		expect(m.won).toEqual(['Closed Won', 'Renewed']);
 		expect(m.lost).toEqual(['Closed Lost', 'Churned']);
@@ -249,15 +230,7 @@ describe('detect: HubSpot labels and stage columns', () => {
 
 	it('does not take amoCRM’s or Bitrix24’s Russian headers for HubSpot (no record id, no stage columns)', () => {
 		const found = detect(
-			sample([
-				'ID',
-				'Название сделки',
-				'Этап сделки',
-				'Воронка',
-				'Сумма',
-				'Дата создания',
-				'Дата закрытия'
-			])
+			sample('ID,Название сделки,Этап сделки,Воронка,Сумма,Дата создания,Дата закрытия', [], NAME)
 		);
 		expect(found?.mapping.crm).not.toBe('hubspot');
 	});

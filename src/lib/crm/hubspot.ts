@@ -8,16 +8,11 @@ import type {
 } from '../model/mapping';
 import { defined } from './columns';
 import { closedKind, findLoose, newLabels } from './labels';
+import PIPELINES from './hubspot-pipelines.json';
 
-export const HUBSPOT_STAGES = [
-	'Appointment Scheduled',
-	'Qualified To Buy',
-	'Presentation Scheduled',
-	'Decision Maker Bought-In',
-	'Contract Sent'
-];
-export const HUBSPOT_WON = ['Closed Won'];
-export const HUBSPOT_LOST = ['Closed Lost'];
+export const HUBSPOT_STAGES = PIPELINES.en.stages;
+export const HUBSPOT_WON = PIPELINES.en.won;
+export const HUBSPOT_LOST = PIPELINES.en.lost;
 
 export type HubspotLanguage = 'en' | 'es' | 'de' | 'fr' | 'ru';
 
@@ -109,61 +104,12 @@ const LANGUAGES = Object.keys(LABELS) as HubspotLanguage[];
 /**
  * HubSpot's default sales pipeline per language (open stages, won, lost): used when the export
  * has no `Date entered` columns. Non-English labels are best knowledge, not verified exports.
+ * The test generator writes its exports' default pipelines from the same file.
  */
 export const HUBSPOT_DEFAULTS: Record<
 	HubspotLanguage,
 	{ pipeline: string; stages: string[]; won: string[]; lost: string[] }
-> = {
-	en: { pipeline: 'Sales Pipeline', stages: HUBSPOT_STAGES, won: HUBSPOT_WON, lost: HUBSPOT_LOST },
-	es: {
-		pipeline: 'Pipeline de ventas',
-		stages: [
-			'Cita programada',
-			'Calificado para comprar',
-			'Presentación programada',
-			'Responsable de la toma de decisiones convencido',
-			'Contrato enviado'
-		],
-		won: ['Cierre ganado'],
-		lost: ['Cierre perdido']
-	},
-	de: {
-		pipeline: 'Vertriebspipeline',
-		stages: [
-			'Termin vereinbart',
-			'Für Kauf qualifiziert',
-			'Präsentation geplant',
-			'Entscheidungsträger überzeugt',
-			'Vertrag gesendet'
-		],
-		won: ['Abgeschlossen und gewonnen'],
-		lost: ['Abgeschlossen und verloren']
-	},
-	fr: {
-		pipeline: 'Pipeline des ventes',
-		stages: [
-			'Rendez-vous programmé',
-			"Qualifié pour l'achat",
-			'Présentation programmée',
-			'Décideur convaincu',
-			'Contrat envoyé'
-		],
-		won: ['Conclue gagnée'],
-		lost: ['Conclue perdue']
-	},
-	ru: {
-		pipeline: 'Воронка продаж',
-		stages: [
-			'Встреча назначена',
-			'Квалифицирован для покупки',
-			'Презентация запланирована',
-			'ЛПР согласен',
-			'Договор отправлен'
-		],
-		won: ['Закрыта успешно'],
-		lost: ['Закрыта неуспешно']
-	}
-};
+> = PIPELINES;
 
 // `Date entered "Contract Sent (Sales Pipeline)"`; older exports quote with '…'; localized
 // variants, with an optional preposition (`Fecha de entrada en "…"`). `Date exited …`, `Time

@@ -3,13 +3,30 @@ import { useNodeDb } from '../../../tests/unit/node-db';
 import { generatePipedrive, generatePipedriveLog } from '../../../tests/generators/pipedrive.mjs';
 import { expectGroundTruth, type View } from '../../../tests/unit/ground-truth';
 import { loadUnlabelled } from '../../../tests/unit/tiny-dataset';
+import { detectDeals, detectHistory, readAs, sample } from '../../../tests/unit/detect-sample';
 import { runReport } from '../engine/report';
-import type { DealsMapping, FileSample, HistoryMapping, StagesMapping } from '../model/mapping';
+import type { StagesMapping } from '../model/mapping';
 import { detect } from './detect';
 
-function sample(columns: string[], rows: string[][] = []): FileSample {
-	return { name: 'file.csv', columns, rows };
-}
+/**
+ * A Pipedrive deals export's header (`Deal - ` fields), with the field `detect` reads each column
+ * as: status apart from stage; the won and lost times are close dates by outcome.
+ */
+const EXPORT = readAs([
+	['Deal - ID', 'id'],
+	['Deal - Title', null],
+	['Deal - Value', 'amount'],
+	['Deal - Currency', 'currency'],
+	['Deal - Status', 'outcome'],
+	['Deal - Stage', 'stage'],
+	['Deal - Owner', 'owner'],
+	['Deal - Deal created', 'created'],
+	['Deal - Won time', null],
+	['Deal - Lost time', null],
+	['Deal - Expected close date', null],
+	['Deal - Lead source', 'source'],
+	['Organization - Name', null]
+]);
 
 const VIEWS: View[] = [
 	{ period: null, filters: {} },
@@ -21,33 +38,9 @@ const db = useNodeDb();
 
 describe('detect: Pipedrive', () => {
 	it('detect(sample) takes `Deal - ` headers as a Pipedrive deals export: status apart from stage, won/lost times by outcome', () => {
-		const columns = [
-			'Deal - ID',
-			'Deal - Title',
-			'Deal - Value',
-			'Deal - Currency',
-			'Deal - Status',
-			'Deal - Stage',
-			'Deal - Owner',
-			'Deal - Deal created',
-			'Deal - Won time',
-			'Deal - Lost time',
-			'Deal - Expected close date',
-			'Deal - Lead source',
-			'Organization - Name'
-		];
-		const m = detect(sample(columns))?.mapping as DealsMapping;
+		const m = detectDeals(EXPORT.header);
 		expect(m.crm).toBe('pipedrive');
-		expect(m.columns).toEqual({
-			id: 'Deal - ID',
-			owner: 'Deal - Owner',
-			source: 'Deal - Lead source',
-			amount: 'Deal - Value',
-			created: 'Deal - Deal created',
-			outcome: 'Deal - Status',
-			stage: 'Deal - Stage',
-			currency: 'Deal - Currency'
-		});
+		expect(m.columns).toEqual(EXPORT.columns);
 		expect(m.closedBy).toEqual({ won: 'Deal - Won time', lost: 'Deal - Lost time' });
 		expect(m.stages).toEqual([
 			'Qualified',
@@ -66,14 +59,13 @@ describe('detect: Pipedrive', () => {
 			['2', 'Pilot', 'lost', '2024-01-02'],
 			['3', 'Discovery', 'won', '2024-01-03']
 		];
-		const m = detect(sample(columns, rows))?.mapping as DealsMapping;
+		const m = detectDeals(columns, rows);
 		expect(m.stages).toEqual(['Discovery', 'Pilot']);
 		expect(m.closedBy).toBeUndefined();
 	});
 
 	it('detect(sample) reads the deal change log as Pipedrive history: stage_id rows, deals derivable', () => {
-		const m = detect(sample(['deal_id', 'change_time', 'changed_field_key', 'new_value']))
-			?.mapping as HistoryMapping;
+		const m = detectHistory('deal_id,change_time,changed_field_key,new_value');
 		expect(m.role).toBe('history');
 		expect(m.crm).toBe('pipedrive');
 		expect(m.columns).toEqual({ id: 'deal_id', stage: 'new_value', at: 'change_time' });

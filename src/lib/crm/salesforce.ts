@@ -7,6 +7,7 @@ import type {
 } from '../model/mapping';
 import { coverage, defined } from './columns';
 import { columnValues, findLoose } from './labels';
+import { defaultPipeline } from './stage-list';
 
 export const SALESFORCE_STAGES = [
 	'Prospecting',
@@ -41,16 +42,10 @@ function salesforceDeals(columns: DealsMapping['columns'], extra: Partial<DealsM
 		role: 'deals',
 		crm: 'salesforce',
 		columns,
-		stages: [...SALESFORCE_STAGES],
-		won: [...SALESFORCE_WON],
-		lost: [...SALESFORCE_LOST],
-		outcomeWon: [],
-		outcomeLost: [],
-		stageColumns: [],
+		// Orgs rename and add stages: labels the default list lacks come from the data.
+		...defaultPipeline(SALESFORCE_STAGES, SALESFORCE_WON, SALESFORCE_LOST),
 		// Report exports and Excel-resaved files write US dates (`M/D/YYYY`, `MM/DD/YY`).
 		dateOrder: 'mdy',
-		// Orgs rename and add stages: labels the default list lacks come from the data.
-		stagesFromData: true,
 		...extra
 	};
 	return mapping;

@@ -1,4 +1,4 @@
-import type { Detection, FileSample, StagesMapping } from '../model/mapping';
+import type { DealsMapping, Detection, FileSample, StagesMapping } from '../model/mapping';
 import { stageKey } from '../model/config';
 import { headerKey } from '../model/header-key';
 import { findColumn } from './columns';
@@ -114,4 +114,27 @@ export function sampleSpelling(labels: readonly string[], seen: readonly string[
 	const fold = (s: string) => stageKey(s).replaceAll('ё', 'е');
 	const spelled = new Map(seen.map((s) => [fold(s), s]));
 	return labels.map((l) => spelled.get(fold(l)) ?? l);
+}
+
+/**
+ * The stage part of a deals mapping for a CRM whose exports name no stage order: its default
+ * pipeline (open stages, won, lost), with labels the default lacks completed from the data at load.
+ */
+export function defaultPipeline(
+	stages: readonly string[],
+	won: readonly string[],
+	lost: readonly string[]
+): Pick<
+	DealsMapping,
+	'stages' | 'won' | 'lost' | 'outcomeWon' | 'outcomeLost' | 'stageColumns' | 'stagesFromData'
+> {
+	return {
+		stages: [...stages],
+		won: [...won],
+		lost: [...lost],
+		outcomeWon: [],
+		outcomeLost: [],
+		stageColumns: [],
+		stagesFromData: true
+	};
 }

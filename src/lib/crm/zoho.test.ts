@@ -3,6 +3,7 @@ import { useNodeDb } from '../../../tests/unit/node-db';
 import { generateZoho, STAGES } from '../../../tests/generators/zoho.mjs';
 import { expectGroundTruth } from '../../../tests/unit/ground-truth';
 import { loadUnlabelled } from '../../../tests/unit/tiny-dataset';
+import { sample } from '../../../tests/unit/detect-sample';
 import type { DealsMapping } from '../model/mapping';
 import { detect } from './detect';
 
@@ -36,20 +37,9 @@ describe('a generated Zoho CRM Deals export', () => {
 	}
 
 	it('detect(sample) takes Record Id / Deal Owner.id columns as Zoho, not as a generic file', () => {
-		const found = detect({
-			name: 'Deals.csv',
-			columns: [
-				'Record Id',
-				'Deal Owner',
-				'Deal Owner.id',
-				'Deal Name',
-				'Amount',
-				'Closing Date',
-				'Stage',
-				'Created Time'
-			],
-			rows: []
-		});
+		const header =
+			'Record Id,Deal Owner,Deal Owner.id,Deal Name,Amount,Closing Date,Stage,Created Time';
+		const found = detect(sample(header, [], 'Deals.csv'));
 		expect(found?.mapping.crm).toBe('zoho');
 		expect((found?.mapping as DealsMapping).won).toEqual(['Closed Won']);
 	});

@@ -1,6 +1,7 @@
 import type { DealsMapping, Detection, FileSample } from '../model/mapping';
 import { defined } from './columns';
 import { findLoose } from './labels';
+import { defaultPipeline } from './stage-list';
 
 /** Zoho CRM's standard deal stages (open), then its won and lost stages. */
 export const ZOHO_STAGES = [
@@ -60,13 +61,7 @@ export function detectZoho(sample: FileSample): Detection<DealsMapping> | null {
 				stage: find('Stage'),
 				currency: find('Currency')
 			}),
-			stages: [...ZOHO_STAGES],
-			won: [...ZOHO_WON],
-			lost: [...ZOHO_LOST],
-			outcomeWon: [],
-			outcomeLost: [],
-			stageColumns: [],
-			stagesFromData: true
+			...defaultPipeline(ZOHO_STAGES, ZOHO_WON, ZOHO_LOST)
 		}
 	};
 }

@@ -36,81 +36,72 @@ export function kpiCards(
 	previous: Report | null,
 	{ t, fmt }: { t: Translate; fmt: Formats }
 ): KpiCard[] {
-	const p = previous;
+	/** The card of `key`: `figure` read from the view's report and from the previous period's. */
+	const card = (
+		key: Trend,
+		figure: (r: Report) => number | null,
+		value: string,
+		detail: string,
+		lowerIsBetter?: true
+	): KpiCard => ({
+		key,
+		label: `kpi.${key}`,
+		value,
+		detail,
+		now: figure(report),
+		before: previous ? figure(previous) : null,
+		...(lowerIsBetter ? { lowerIsBetter } : {})
+	});
+	const { deals, pipeline } = report;
+	const closed = { won: fmt.count(deals.won), closed: fmt.count(deals.won + deals.lost) };
 	return [
-		{
-			key: 'created',
-			label: 'kpi.created',
-			value: fmt.count(report.deals.created),
-			detail: t('kpi.created.detail'),
-			now: report.deals.created,
-			before: p?.deals.created ?? null
-		},
-		{
-			key: 'win-rate',
-			label: 'kpi.win-rate',
-			value: fmt.percent(report.win_rate),
-			detail: t('kpi.win-rate.detail', {
-				won: fmt.count(report.deals.won),
-				closed: fmt.count(report.deals.won + report.deals.lost)
-			}),
-			now: report.win_rate,
-			before: p?.win_rate ?? null
-		},
-		{
-			key: 'avg-deal',
-			label: 'kpi.avg-deal',
-			value: fmt.number(report.avg_deal_size),
-			detail: t('kpi.median', { value: fmt.number(report.median_deal_size) }),
-			now: report.avg_deal_size,
-			before: p?.avg_deal_size ?? null
-		},
-		{
-			key: 'cycle',
-			label: 'kpi.cycle',
-			value: fmt.days(report.sales_cycle_days),
-			detail: t('kpi.median', { value: fmt.days(report.median_sales_cycle_days) }),
-			now: report.sales_cycle_days,
-			before: p?.sales_cycle_days ?? null,
-			lowerIsBetter: true
-		},
-		{
-			key: 'velocity',
-			label: 'kpi.velocity',
-			value: fmt.number(report.sales_velocity_per_day),
-			detail: t('kpi.velocity.detail'),
-			now: report.sales_velocity_per_day,
-			before: p?.sales_velocity_per_day ?? null
-		},
-		{
-			key: 'cac',
-			label: 'kpi.cac',
-			value: fmt.number(report.cac),
-			detail:
-				report.spend === null
-					? t('kpi.cac.none')
-					: t('kpi.cac.detail', { value: fmt.number(report.spend) }),
-			now: report.cac,
-			before: p?.cac ?? null,
-			lowerIsBetter: true
-		},
-		{
-			key: 'pipeline',
-			label: 'kpi.pipeline',
-			value: fmt.number(report.pipeline.open_value),
-			detail: t('kpi.pipeline.detail', { n: fmt.count(report.pipeline.open_deals) }),
-			now: report.pipeline.open_value,
-			before: p?.pipeline.open_value ?? null
-		},
-		{
-			key: 'weighted',
-			label: 'kpi.weighted',
-			value: fmt.number(report.pipeline.weighted_value),
-			detail:
-				report.pipeline.weighted_value === null ? t('kpi.weighted.none') : t('kpi.weighted.detail'),
-			now: report.pipeline.weighted_value,
-			before: p?.pipeline.weighted_value ?? null
-		}
+		card('created', (r) => r.deals.created, fmt.count(deals.created), t('kpi.created.detail')),
+		card(
+			'win-rate',
+			(r) => r.win_rate,
+			fmt.percent(report.win_rate),
+			t('kpi.win-rate.detail', closed)
+		),
+		card(
+			'avg-deal',
+			(r) => r.avg_deal_size,
+			fmt.number(report.avg_deal_size),
+			t('kpi.median', { value: fmt.number(report.median_deal_size) })
+		),
+		card(
+			'cycle',
+			(r) => r.sales_cycle_days,
+			fmt.days(report.sales_cycle_days),
+			t('kpi.median', { value: fmt.days(report.median_sales_cycle_days) }),
+			true
+		),
+		card(
+			'velocity',
+			(r) => r.sales_velocity_per_day,
+			fmt.number(report.sales_velocity_per_day),
+			t('kpi.velocity.detail')
+		),
+		card(
+			'cac',
+			(r) => r.cac,
+			fmt.number(report.cac),
+			report.spend === null
+				? t('kpi.cac.none')
+				: t('kpi.cac.detail', { value: fmt.number(report.spend) }),
+			true
+		),
+		card(
+			'pipeline',
+			(r) => r.pipeline.open_value,
+			fmt.number(pipeline.open_value),
+			t('kpi.pipeline.detail', { n: fmt.count(pipeline.open_deals) })
+		),
+		card(
+			'weighted',
+			(r) => r.pipeline.weighted_value,
+			fmt.number(pipeline.weighted_value),
+			pipeline.weighted_value === null ? t('kpi.weighted.none') : t('kpi.weighted.detail')
+		)
 	];
 }
 

@@ -4,6 +4,7 @@
 import { heatColour } from '../charts/heatmap-layout';
 import { cacTooltip, stageCostTooltip, type Translate } from '../charts/tooltips';
 import type { Formats } from '../i18n/format';
+import type { MessageKey } from '../i18n/messages';
 import type { Breakdown, BreakdownRow } from '../metrics/breakdown';
 import type { CacByChannel, ChannelCac } from '../metrics/cac-by-channel';
 import type { CohortMatrix, CohortRow } from '../metrics/cohort-matrix';
@@ -134,6 +135,34 @@ export function pageTable<R>(table: PanelTable<R>, show: Show): PageTable<R> {
 const stageName = (stage: string, t: Translate, won: 'funnel.won' | 'cost.won' = 'funnel.won') =>
 	stage === 'won' ? t(won) : stage;
 
+/** The column of a row's text `field` (a month, a channel), shown as it is. */
+function text<R>(field: keyof R & string, label: MessageKey): Column<R> {
+	return {
+		csv: field,
+		value: (row) => row[field],
+		label: (t) => t(label),
+		cell: (row) => row[field] as string
+	};
+}
+
+/** How the report formats a figure. */
+type Format = 'count' | 'percent' | 'number' | 'days' | 'exact';
+
+/**
+ * The column of a row's figure `field`, the CSV header the field's name; with `label` and
+ * `format`, in the report too, under that catalogue text and formatted so.
+ */
+function figure<R>(field: keyof R & string, label?: MessageKey, format?: Format): Column<R> {
+	const value = (row: R) => row[field];
+	if (label === undefined || format === undefined) return { csv: field, value };
+	return {
+		csv: field,
+		value,
+		label: (t) => t(label),
+		cell: (row, { fmt }) => fmt[format](row[field] as number | null)
+	};
+}
+
 export function funnelTable(rows: readonly FunnelRow[]): PanelTable<FunnelRow> {
 	return {
 		columns: [
@@ -143,24 +172,9 @@ export function funnelTable(rows: readonly FunnelRow[]): PanelTable<FunnelRow> {
 				label: (t) => t('cost.stage'),
 				cell: (r, { t }) => stageName(r.stage, t)
 			},
-			{
-				csv: 'reached',
-				value: (r) => r.reached,
-				label: (t) => t('cost.reached'),
-				cell: (r, { fmt }) => fmt.count(r.reached)
-			},
-			{
-				csv: 'from_previous',
-				value: (r) => r.from_previous,
-				label: (t) => t('report.from-previous'),
-				cell: (r, { fmt }) => fmt.percent(r.from_previous)
-			},
-			{
-				csv: 'from_first',
-				value: (r) => r.from_first,
-				label: (t) => t('report.from-first'),
-				cell: (r, { fmt }) => fmt.percent(r.from_first)
-			}
+			figure('reached', 'cost.reached', 'count'),
+			figure('from_previous', 'report.from-previous', 'percent'),
+			figure('from_first', 'report.from-first', 'percent')
 		],
 		rows,
 		data: (r) => ({ stage: r.stage, reached: r.reached })
@@ -182,12 +196,7 @@ export function durationsTable(rows: readonly StageDuration[]): PanelTable<Stage
 	return {
 		columns: [
 			{ csv: 'stage', value: (d) => d.stage, label: (t) => t('cost.stage'), cell: (d) => d.stage },
-			{
-				csv: 'n',
-				value: (d) => d.n,
-				label: (t) => t('report.stays'),
-				cell: (d, { fmt }) => fmt.count(d.n)
-			},
+			figure('n', 'report.stays', 'count'),
 			days(
 				'mean_days',
 				(t) => t('report.mean'),
@@ -211,42 +220,12 @@ export function durationsTable(rows: readonly StageDuration[]): PanelTable<Stage
 export function velocityTable(months: readonly SeriesRow[]): PanelTable<SeriesRow> {
 	return {
 		columns: [
-			{
-				csv: 'month',
-				value: (m) => m.month,
-				label: (t) => t('cohorts.month'),
-				cell: (m) => m.month
-			},
-			{
-				csv: 'created',
-				value: (m) => m.created,
-				label: (t) => t('kpi.created'),
-				cell: (m, { fmt }) => fmt.count(m.created)
-			},
-			{
-				csv: 'win_rate',
-				value: (m) => m.win_rate,
-				label: (t) => t('kpi.win-rate'),
-				cell: (m, { fmt }) => fmt.percent(m.win_rate)
-			},
-			{
-				csv: 'avg_deal_size',
-				value: (m) => m.avg_deal_size,
-				label: (t) => t('kpi.avg-deal'),
-				cell: (m, { fmt }) => fmt.number(m.avg_deal_size)
-			},
-			{
-				csv: 'sales_cycle_days',
-				value: (m) => m.sales_cycle_days,
-				label: (t) => t('kpi.cycle'),
-				cell: (m, { fmt }) => fmt.days(m.sales_cycle_days)
-			},
-			{
-				csv: 'sales_velocity_per_day',
-				value: (m) => m.sales_velocity_per_day,
-				label: (t) => t('kpi.velocity'),
-				cell: (m, { fmt }) => fmt.number(m.sales_velocity_per_day)
-			}
+			text('month', 'cohorts.month'),
+			figure('created', 'kpi.created', 'count'),
+			figure('win_rate', 'kpi.win-rate', 'percent'),
+			figure('avg_deal_size', 'kpi.avg-deal', 'number'),
+			figure('sales_cycle_days', 'kpi.cycle', 'days'),
+			figure('sales_velocity_per_day', 'kpi.velocity', 'number')
 		],
 		rows: months,
 		data: (m) => ({ month: m.month })
@@ -256,18 +235,8 @@ export function velocityTable(months: readonly SeriesRow[]): PanelTable<SeriesRo
 export function cohortsTable(matrix: CohortMatrix): PanelTable<CohortRow> {
 	return {
 		columns: [
-			{
-				csv: 'month',
-				value: (r) => r.month,
-				label: (t) => t('cohorts.month'),
-				cell: (r) => r.month
-			},
-			{
-				csv: 'created',
-				value: (r) => r.created,
-				label: (t) => t('cohorts.deals'),
-				cell: (r, { fmt }) => fmt.count(r.created)
-			},
+			text('month', 'cohorts.month'),
+			figure('created', 'cohorts.deals', 'count'),
 			...matrix.columns.map((stage, i): Column<CohortRow> => ({
 				csv: stage,
 				value: (r) => r.share[i],
@@ -306,10 +275,7 @@ export function costTable(report: Report): PanelTable<CostRow> {
 				cell: (c, { fmt }) => (c.reached === undefined ? '' : fmt.count(c.reached))
 			},
 			{
-				csv: 'cost',
-				value: (c) => c.cost,
-				label: (t) => t('cost.per-deal'),
-				cell: (c, { fmt }) => fmt.exact(c.cost),
+				...figure<CostRow>('cost', 'cost.per-deal', 'exact'),
 				tip: (c, show) =>
 					stageCostTooltip(
 						{
@@ -346,25 +312,10 @@ const channelMoney = (
 export function cacTable(cac: CacByChannel): PanelTable<ChannelCac> {
 	return {
 		columns: [
-			{
-				csv: 'channel',
-				value: (c) => c.channel,
-				label: (t) => t('cac.channel'),
-				cell: (c) => c.channel
-			},
+			text('channel', 'cac.channel'),
 			channelMoney('spend', 'cac.spend', (c) => c.spend),
-			{
-				csv: 'created',
-				value: (c) => c.created,
-				label: (t) => t('cac.created'),
-				cell: (c, { fmt }) => fmt.count(c.created)
-			},
-			{
-				csv: 'won',
-				value: (c) => c.won,
-				label: (t) => t('cac.won'),
-				cell: (c, { fmt }) => fmt.count(c.won)
-			},
+			figure('created', 'cac.created', 'count'),
+			figure('won', 'cac.won', 'count'),
 			{ ...channelMoney('cac', 'cac.cac', (c) => c.cac), tip: cacTooltip },
 			...cac.stages.map((stage, i): Column<ChannelCac> => ({
 				csv: `cost_${stage}`,
@@ -394,51 +345,22 @@ export function cacTable(cac: CacByChannel): PanelTable<ChannelCac> {
 	};
 }
 
-const breakdownColumn = (
-	csv: keyof BreakdownRow,
-	show?: { label: (t: Translate) => string; cell: (r: BreakdownRow, s: Show) => string }
-): Column<BreakdownRow> => ({ csv, value: (r) => r[csv], ...show });
-
 export function breakdownTable(b: Breakdown): PanelTable<BreakdownRow> {
 	const dim = (t: Translate) => t(`dim.${b.dimension}`);
 	return {
 		columns: [
 			{ csv: b.dimension, value: (r) => r.value, label: dim, cell: (r) => r.value },
-			breakdownColumn('created', {
-				label: (t) => t('kpi.created'),
-				cell: (r, { fmt }) => fmt.count(r.created)
-			}),
-			breakdownColumn('won', {
-				label: (t) => t('cac.won'),
-				cell: (r, { fmt }) => fmt.count(r.won)
-			}),
-			breakdownColumn('lost'),
-			breakdownColumn('win_rate', {
-				label: (t) => t('kpi.win-rate'),
-				cell: (r, { fmt }) => fmt.percent(r.win_rate)
-			}),
-			breakdownColumn('avg_deal_size', {
-				label: (t) => t('kpi.avg-deal'),
-				cell: (r, { fmt }) => fmt.number(r.avg_deal_size)
-			}),
-			breakdownColumn('sales_cycle_days', {
-				label: (t) => t('kpi.cycle'),
-				cell: (r, { fmt }) => fmt.days(r.sales_cycle_days)
-			}),
-			breakdownColumn('sales_velocity_per_day', {
-				label: (t) => t('kpi.velocity'),
-				cell: (r, { fmt }) => fmt.number(r.sales_velocity_per_day)
-			}),
-			breakdownColumn('open_deals'),
-			breakdownColumn('open_value', {
-				label: (t) => t('kpi.pipeline'),
-				cell: (r, { fmt }) => fmt.number(r.open_value)
-			}),
-			breakdownColumn('spend'),
-			breakdownColumn('cac', {
-				label: (t) => t('kpi.cac'),
-				cell: (r, { fmt }) => fmt.number(r.cac)
-			})
+			figure('created', 'kpi.created', 'count'),
+			figure('won', 'cac.won', 'count'),
+			figure('lost'),
+			figure('win_rate', 'kpi.win-rate', 'percent'),
+			figure('avg_deal_size', 'kpi.avg-deal', 'number'),
+			figure('sales_cycle_days', 'kpi.cycle', 'days'),
+			figure('sales_velocity_per_day', 'kpi.velocity', 'number'),
+			figure('open_deals'),
+			figure('open_value', 'kpi.pipeline', 'number'),
+			figure('spend'),
+			figure('cac', 'kpi.cac', 'number')
 		],
 		rows: b.rows,
 		total: { row: b.total, label: (t) => t('breakdown.total'), csv: 'Total' },
@@ -456,12 +378,7 @@ export function meddicStageTable(m: Meddic): PanelTable<MeddicStageRow> {
 				label: () => '',
 				cell: (r, { t }) => stageName(r.stage, t)
 			},
-			{
-				csv: 'deals',
-				value: (r) => r.deals,
-				label: (t) => t('cohorts.deals'),
-				cell: (r, { fmt }) => fmt.count(r.deals)
-			},
+			figure('deals', 'cohorts.deals', 'count'),
 			...m.elements.map((e): Column<MeddicStageRow> => ({
 				csv: e,
 				value: (r) => r.filled[e]?.share ?? null,
@@ -504,20 +421,8 @@ export function meddicCountTable(m: Meddic): PanelTable<MeddicCountRow> {
 					})
 			},
 			// The page tells won and closed in the win rate's tooltip.
-			{
-				csv: 'won',
-				value: (r) => r.won,
-				label: (t) => t('cac.won'),
-				cell: (r, { fmt }) => fmt.count(r.won),
-				page: false
-			},
-			{
-				csv: 'lost',
-				value: (r) => r.lost,
-				label: (t) => t('report.lost'),
-				cell: (r, { fmt }) => fmt.count(r.lost),
-				page: false
-			},
+			{ ...figure<MeddicCountRow>('won', 'cac.won', 'count'), page: false },
+			{ ...figure<MeddicCountRow>('lost', 'report.lost', 'count'), page: false },
 			{ csv: 'win_rate', value: winRate }
 		],
 		rows: m.by_count

@@ -1,12 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useNodeDb } from '../../../tests/unit/node-db';
+import { useTempDir } from '../../../tests/unit/temp-dir';
 import { main } from '../cli/report';
 import { openFile, startNativeDb } from '../db/native';
-import { startNodeDb } from '../db/node';
-import type { Db } from '../db/types';
 import { loadDataset } from '../engine/load';
 import { runReport } from '../engine/report';
 import { columnarFormat } from './columnar';
@@ -16,16 +15,8 @@ const HUBSPOT = join(import.meta.dirname, '../../../tests/fixtures/examples/hubs
 const DEALS = join(HUBSPOT, 'hubspot-crm-exports-all-deals-2025-07-01.csv');
 
 describe('Parquet and Arrow IPC input', () => {
-	let db: Db;
-	let dir: string;
-	beforeAll(async () => {
-		db = await startNodeDb();
-		dir = mkdtempSync(join(tmpdir(), 'pipelens-columnar-'));
-	});
-	afterAll(async () => {
-		await db?.close();
-		rmSync(dir, { recursive: true, force: true });
-	});
+	const db = useNodeDb();
+	const tempDir = useTempDir('pipelens-columnar-');
 
 	it('tells the formats apart by their magic bytes', () => {
 		const bytes = (text: string) => new TextEncoder().encode(text);
@@ -37,7 +28,7 @@ describe('Parquet and Arrow IPC input', () => {
 	});
 
 	it('opens the deals Parquet that report --parquet writes, with the same numbers', async () => {
-		const out = join(dir, 'deals.parquet');
+		const out = join(tempDir(), 'deals.parquet');
 		let json = '';
 		const code = await main(['--deals', DEALS, '--engine', 'native', '--parquet', out, '--json'], {
 			out: (t) => (json += t),

@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { encodeCp1251 } from '../../../tests/generators/cp1251.mjs';
 import { bomLength, decodeBytes, guessSingleByte, isUtf8, sniffEncoding } from './decode';
-
-/** Windows-1251 bytes for ASCII and Russian text (А…я are 0xC0…0xFF, Ё 0xA8, ё 0xB8). */
-function cp1251(text: string): Uint8Array {
-	return Uint8Array.from([...text], (ch) => {
-		const c = ch.codePointAt(0)!;
-		if (c < 0x80) return c;
-		if (c >= 0x410 && c <= 0x44f) return c - 0x410 + 0xc0;
-		if (c === 0x401) return 0xa8;
-		if (c === 0x451) return 0xb8;
-		if (c === 0xa0) return 0xa0;
-		if (c === 0x2116) return 0xb9; // №
-		throw new Error(`no windows-1251 byte for ${ch}`);
-	});
-}
 
 /** Windows-1252 bytes for ASCII and Latin-1 text (U+00A0…U+00FF are the same bytes). */
 function cp1252(text: string): Uint8Array {
@@ -83,8 +70,8 @@ describe('sniffEncoding', () => {
 	});
 
 	it('sniffEncoding(bytes) reads Russian text without a BOM as windows-1251', () => {
-		const bytes = cp1251('id,Сделка,Ответственный\n1,Покупка,Иванов\n');
-		expect(Array.from(cp1251('Сделка'))).toEqual([0xd1, 0xe4, 0xe5, 0xeb, 0xea, 0xe0]);
+		const bytes = encodeCp1251('id,Сделка,Ответственный\n1,Покупка,Иванов\n');
+		expect(Array.from(encodeCp1251('Сделка'))).toEqual([0xd1, 0xe4, 0xe5, 0xeb, 0xea, 0xe0]);
 		expect(sniffEncoding(bytes)).toEqual({ encoding: 'windows-1251', bom: 0 });
 		expect(roundTrip(bytes)).toBe('id,Сделка,Ответственный\n1,Покупка,Иванов\n');
 	});
@@ -93,18 +80,8 @@ describe('sniffEncoding', () => {
 		const diaz = Uint8Array.from([0x44, 0xed, 0x61, 0x7a]);
 		expect(sniffEncoding(diaz)).toEqual({ encoding: 'windows-1252', bom: 0 });
 		expect(roundTrip(diaz)).toBe('Díaz');
-		// id,owner / 1,José Díaz / 2,Müller / 3,François
-		const file = Uint8Array.from([
-			...utf8('id,owner\n1,Jos'),
-			0xe9,
-			...utf8(' D'),
-			0xed,
-			...utf8('az\n2,M'),
-			0xfc,
-			...utf8('ller\n3,Fran'),
-			0xe7,
-			...utf8('ois\n')
-		]);
+		// é 0xE9, í 0xED, ü 0xFC, ç 0xE7.
+		const file = cp1252('id,owner\n1,José Díaz\n2,Müller\n3,François\n');
 		expect(sniffEncoding(file)).toEqual({ encoding: 'windows-1252', bom: 0 });
 		expect(roundTrip(file)).toBe('id,owner\n1,José Díaz\n2,Müller\n3,François\n');
 	});
@@ -129,7 +106,7 @@ describe('sniffEncoding', () => {
 	it('sniffEncoding(bytes) reads a windows-1251 file whose only non-ASCII bytes are in the header', () => {
 		const text =
 			'ID;Стадия сделки;Сумма;Дата создания\n1;NEW;1200;01.02.2024\n2;WON;300;03.02.2024\n';
-		const bytes = cp1251(text);
+		const bytes = encodeCp1251(text);
 		expect(sniffEncoding(bytes, { complete: true })).toEqual({ encoding: 'windows-1251', bom: 0 });
 		expect(decodeBytes(bytes, sniffEncoding(bytes))).toBe(text);
 	});
@@ -150,7 +127,7 @@ describe('sniffEncoding', () => {
 
 	it('sniffEncoding(bytes) keeps Russian text windows-1251 among NBSP thousands, № and one-letter words', () => {
 		const text = '№;Сделка;Сумма\n1;Окна и двери в дом;1\u00a0200\u00a0000\n2;Ремонт;35\u00a0000\n';
-		expect(sniffEncoding(cp1251(text), { complete: true }).encoding).toBe('windows-1251');
+		expect(sniffEncoding(encodeCp1251(text), { complete: true }).encoding).toBe('windows-1251');
 	});
 
 	it('sniffEncoding(bytes) keeps Western text windows-1252 with only €, £ or a lone "à"', () => {
@@ -166,7 +143,7 @@ describe('sniffEncoding', () => {
 	});
 
 	it('guessSingleByte(bytes) weighs whole words: Russian words against Western words with accents', () => {
-		expect(guessSingleByte(cp1251('Иванов Пётр'))).toBe('windows-1251');
+		expect(guessSingleByte(encodeCp1251('Иванов Пётр'))).toBe('windows-1251');
 		expect(guessSingleByte(cp1252('Müller, Núñez'))).toBe('windows-1252');
 		expect(guessSingleByte(cp1252('créé à Paris'))).toBe('windows-1252');
 		// No letters to judge: windows-1252.

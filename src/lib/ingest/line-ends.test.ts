@@ -5,13 +5,10 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 
 describe('line ends', () => {
 	it('mixesLineEnds(text) is true only when lines end in \\r\\n and a bare \\n both', () => {
-		expect(mixesLineEnds('a\nb\n')).toBe(false);
-		expect(mixesLineEnds('a\r\nb\r\n')).toBe(false);
-		expect(mixesLineEnds('a\rb\r')).toBe(false);
-		expect(mixesLineEnds('a\r\nb\n')).toBe(true);
-		expect(mixesLineEnds('\na\r\n')).toBe(true);
+		for (const mixed of ['a\r\nb\n', '\na\r\n']) expect(mixesLineEnds(mixed), mixed).toBe(true);
 		// A bare \r is text inside a field (or an old Mac file's only line ending).
-		expect(mixesLineEnds('a,"\rb"\nc\n')).toBe(false);
+		for (const uniform of ['a\nb\n', 'a\r\nb\r\n', 'a\rb\r', 'a,"\rb"\nc\n'])
+			expect(mixesLineEnds(uniform), uniform).toBe(false);
 	});
 
 	it('oneLineEnd(text) writes \\r\\n as \\n in mixed text, keeps a bare \\r, and leaves uniform text alone', () => {

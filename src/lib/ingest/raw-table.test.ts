@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useNodeDb } from '../../../tests/unit/node-db';
+import { encodeCp1251, encodeLatin1 } from '../../../tests/generators/cp1251.mjs';
 import { buildXlsx } from '../../../tests/unit/xlsx-fixture';
 import { ident, sql } from '../sql/sql';
 import { InputError, loadRawTable } from './raw-table';
@@ -167,18 +168,6 @@ describe('loadRawTable', () => {
 	});
 });
 
-/** Windows-1251 bytes for ASCII and Russian text. */
-function cp1251(text: string): Uint8Array {
-	return Uint8Array.from([...text], (ch) => {
-		const c = ch.codePointAt(0)!;
-		if (c < 0x80) return c;
-		if (c >= 0x410 && c <= 0x44f) return c - 0x410 + 0xc0;
-		if (c === 0x401) return 0xa8;
-		if (c === 0x451) return 0xb8;
-		throw new Error(`no windows-1251 byte for ${ch}`);
-	});
-}
-
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const withBom = (bytes: Uint8Array) => Uint8Array.from([0xef, 0xbb, 0xbf, ...bytes]);
 
@@ -217,7 +206,11 @@ describe('loadRawTable: Bitrix24 exports', () => {
 	});
 
 	it('loadRawTable reads the same export in windows-1251', async () => {
-		const raw = await loadRawTable(db, { name: 'deals.csv', source: cp1251(BITRIX_CSV) }, 'raw_bx');
+		const raw = await loadRawTable(
+			db,
+			{ name: 'deals.csv', source: encodeCp1251(BITRIX_CSV) },
+			'raw_bx'
+		);
 		expect(raw.encoding).toBe('windows-1251');
 		expect(raw.columns).toEqual(columns);
 		expect(await rows('raw_bx', raw.columns)).toEqual(expected);
@@ -243,7 +236,11 @@ describe('loadRawTable: Bitrix24 exports', () => {
 			'<tbody><tr><td>101</td><td>ООО &quot;Альфа&quot; &amp; Ко</td><td>1&nbsp;200,50</td><td>звонок<br>письмо</td></tr>',
 			'<tr><td>102</td><td>Ромашка</td><td>300</td><td></td></tr></tbody></table>'
 		].join('\n');
-		const raw = await loadRawTable(db, { name: 'deals.xls', source: cp1251(html) }, 'raw_html');
+		const raw = await loadRawTable(
+			db,
+			{ name: 'deals.xls', source: encodeCp1251(html) },
+			'raw_html'
+		);
 		expect(raw.format).toBe('html');
 		expect(raw.encoding).toBe('windows-1251');
 		expect(raw.columns).toEqual(['ID', 'Название сделки', 'Сумма', 'Комментарий']);
@@ -258,7 +255,11 @@ describe('loadRawTable: Bitrix24 exports', () => {
 		const html =
 			'<meta http-equiv="Content-type" content="text/html;charset=windows-1251" />' +
 			'<table><tr><th>ID</th><th>Class</th></tr><tr><td>1</td><td>я</td></tr></table>';
-		const raw = await loadRawTable(db, { name: 'short.xls', source: cp1251(html) }, 'raw_html');
+		const raw = await loadRawTable(
+			db,
+			{ name: 'short.xls', source: encodeCp1251(html) },
+			'raw_html'
+		);
 		expect(raw.encoding).toBe('windows-1251');
 		expect(await rows('raw_html', raw.columns)).toEqual([['1', 'я']]);
 	});
@@ -329,7 +330,7 @@ describe('loadRawTable: Excel files', () => {
 
 describe('loadRawTable: encodings', () => {
 	it('loadRawTable(…, {encoding}) reads the bytes in the encoding asked for, over the sniffed one', async () => {
-		const bytes = cp1251('id,Сделка\n1,Покупка\n');
+		const bytes = encodeCp1251('id,Сделка\n1,Покупка\n');
 		const sniffed = await loadRawTable(db, { name: 'a.csv', source: bytes }, 'raw_enc');
 		expect(sniffed.encoding).toBe('windows-1251');
 		expect(sniffed.columns).toEqual(['id', 'Сделка']);
@@ -342,7 +343,7 @@ describe('loadRawTable: encodings', () => {
 	});
 
 	it('loadRawTable(…, {encoding: "utf-8"}) on windows-1251 bytes shows replacement characters, not an error', async () => {
-		const bytes = cp1251('id,name\n1,Иван\n');
+		const bytes = encodeCp1251('id,name\n1,Иван\n');
 		const raw = await loadRawTable(db, { name: 'b.csv', source: bytes }, 'raw_enc', {
 			encoding: 'utf-8'
 		});
@@ -369,15 +370,8 @@ describe('loadRawTable: encodings', () => {
 			size += lines[lines.length - 1].length + 1;
 		}
 		const head = utf8(lines.join('\n') + '\n');
-		const tail = Uint8Array.from([
-			...utf8('99999,Jos'),
-			0xe9,
-			...utf8(' M'),
-			0xfc,
-			...utf8('ller,K'),
-			0xf6,
-			...utf8('ln\n')
-		]);
+		// é 0xE9, ü 0xFC, ö 0xF6.
+		const tail = encodeLatin1('99999,José Müller,Köln\n');
 		const bytes = new Uint8Array(head.length + tail.length);
 		bytes.set(head);
 		bytes.set(tail, head.length);

@@ -1,8 +1,8 @@
-import { DIMENSIONS, type Config, type Dimension } from '../model/config';
+import { DIMENSIONS, type Config } from '../model/config';
 import { isDimension, isIsoDate, type Filters } from '../model/filters';
 import type { FileRole } from '../model/mapping';
 import { ENCODINGS, type Encoding } from '../ingest/decode';
-import { LANGS, type Lang, type MessageKey } from '../i18n/messages';
+import { LANGS, type MessageKey } from '../i18n/messages';
 import { packJson, unpackJson, type UnpackError } from './compress';
 import { compactConfig, expandConfig, MAX_TEXT } from './config-part';
 import {
@@ -290,26 +290,29 @@ export function decodeLink(search: string, hash = ''): DecodedLink {
 	}
 	view.filters = filters;
 
-	const by = one('by');
-	if (by !== null) {
-		if (isDimension(by)) view.breakdown = by as Dimension;
-		else issues.push({ key: 'link.breakdown-bad', vars: { value: by.slice(0, 40) } });
-	}
-	const funnel = one('funnel');
-	if (funnel !== null) {
-		if (funnel === 'cohort' || funnel === 'snapshot') view.funnelMode = funnel;
-		else issues.push({ key: 'link.funnel-bad', vars: { value: funnel.slice(0, 40) } });
-	}
-	const lang = one('lang');
-	if (lang !== null) {
-		if ((LANGS as readonly string[]).includes(lang)) view.lang = lang as Lang;
-		else issues.push({ key: 'link.lang-bad', vars: { value: lang.slice(0, 20) } });
-	}
-	const dates = one('dates');
-	if (dates !== null) {
-		if (dates === 'mdy' || dates === 'dmy') view.dateOrder = dates;
-		else issues.push({ key: 'link.dates-bad', vars: { value: dates.slice(0, 20) } });
-	}
+	/**
+	 * The value of `key` when it is one of `allowed`; a value it is not is an issue `bad`, quoting
+	 * the value's first `quote` characters.
+	 */
+	const choice = <T extends string>(
+		key: string,
+		allowed: readonly T[],
+		bad: MessageKey,
+		quote: number
+	): T | null => {
+		const value = one(key);
+		if (value === null || (allowed as readonly string[]).includes(value)) return value as T | null;
+		issues.push({ key: bad, vars: { value: value.slice(0, quote) } });
+		return null;
+	};
+	const by = choice('by', DIMENSIONS, 'link.breakdown-bad', 40);
+	if (by !== null) view.breakdown = by;
+	const funnel = choice('funnel', ['cohort', 'snapshot'] as const, 'link.funnel-bad', 40);
+	if (funnel !== null) view.funnelMode = funnel;
+	const lang = choice('lang', LANGS, 'link.lang-bad', 20);
+	if (lang !== null) view.lang = lang;
+	const dates = choice('dates', ['mdy', 'dmy'] as const, 'link.dates-bad', 20);
+	if (dates !== null) view.dateOrder = dates;
 	const timeout = one('timeout');
 	if (timeout !== null) {
 		const seconds = Number(timeout);
