@@ -273,3 +273,55 @@ describe('report says how it read each file', () => {
 		expect(spendRead).toMatchObject({ file: 'spend.csv', role: 'spend', columns: config.spend });
 	});
 });
+
+describe('report --config with left_out', () => {
+	it('leaves the deals with a left-out label out of every count, and warns', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'pipelens-left-out-'));
+		try {
+			// Six deals; D4's outcome and D5's stage are Passed.
+			writeFileSync(
+				join(dir, 'deals.csv'),
+				[
+					'id,created,closed,status,stage',
+					'D1,2024-01-05,2024-02-01,Won,Proposal',
+					'D2,2024-01-10,2024-02-10,Lost,Demo',
+					'D3,2024-01-15,2024-03-01,Won,Proposal',
+					'D4,2024-02-01,2024-03-05,Passed,Demo',
+					'D5,2024-02-10,,Open,Passed',
+					'D6,2024-02-15,,Open,Demo'
+				].join('\n') + '\n'
+			);
+			const config = {
+				stages: ['Lead', 'Demo', 'Proposal'],
+				won: ['Won'],
+				lost: ['Lost'],
+				left_out: ['Passed'],
+				columns: {
+					id: 'id',
+					created: 'created',
+					closed: 'closed',
+					outcome: 'status',
+					stage: 'stage'
+				}
+			};
+			writeFileSync(join(dir, 'config.json'), JSON.stringify(config));
+			const argv = ['--deals', join(dir, 'deals.csv'), '--config', join(dir, 'config.json')];
+			const { code, out } = await report([
+				...argv,
+				'--from',
+				'2024-01-01',
+				'--to',
+				'2024-12-31',
+				'--json'
+			]);
+			expect(code).toBe(0);
+			const r = JSON.parse(out);
+			expect(r.deals).toEqual({ created: 4, won: 2, lost: 1 });
+			expect(r.win_rate).toBeCloseTo(2 / 3, 12);
+			expect(r.pipeline.open_deals).toBe(1);
+			expect(r.warnings).toContain('deals.csv: 2 deals left out (labels: "Passed")');
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+});

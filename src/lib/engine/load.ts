@@ -28,7 +28,7 @@ import {
 	usesPipelineStages,
 	type ColumnFormats
 } from '../model/canonical';
-import type { Config, DateOrder } from '../model/config';
+import { stageKey, type Config, type DateOrder } from '../model/config';
 import type {
 	DealsMapping,
 	FileRole,
@@ -340,6 +340,9 @@ export async function buildDataset(
 			mapping = ordered.mapping;
 			notes = ordered.notes;
 		}
+		// A left-out label is no stage, won or lost label (its deals are not kept).
+		const kept = withoutLeftOut(mapping);
+		if (kept !== mapping) [mapping, built] = [kept, false];
 		await db.query(createStageMap(stageMapEntries(mapping)));
 		await db.query(createPipelineStageMap(pipelineStageMapEntries(mapping)));
 		const stageDates = wide ? stageDateColumns(mapping, stageMapEntries(mapping)) : null;
@@ -403,7 +406,8 @@ export async function buildDataset(
 	await runStatements(db, [DROP_DEALS, ...createDeals(leftOut.repeated > 0)]);
 	// The rows' lists are the deals' events when every row with an id and a created date is a
 	// deal of its own; else (rare) the events take the event path and are merged.
-	const byRow = stageDates && leftOut.no_created + leftOut.repeated === 0 ? stageDates : null;
+	const byRow =
+		stageDates && leftOut.no_created + leftOut.repeated + leftOut.labels === 0 ? stageDates : null;
 
 	progress('Building stage history', readSteps + 1, total);
 	const eventSources: Fragment[] = [];
@@ -446,7 +450,7 @@ export async function buildDataset(
 		dealsProfile.unparsed,
 		dealsProfile.numbers
 	);
-	const dealNotes = await dealWarnings(db, dealsFile.raw);
+	const dealNotes = await dealWarnings(db, dealsFile.raw, deals);
 	const eventNotes = byRow
 		? await stageDateWarnings(db, dealsFile.raw.file, byRow)
 		: await eventWarnings(db, historyFile?.raw.file ?? dealsFile.raw.file);
@@ -539,6 +543,20 @@ function sameStageLists(a: DealsMapping, b: DealsMapping): boolean {
 	return same(a.stages, b.stages) && same(a.won, b.won) && same(a.lost, b.lost);
 }
 
+/** The mapping without the left-out labels in its stage lists (the same object when none is). */
+function withoutLeftOut(mapping: DealsMapping): DealsMapping {
+	const out = new Set((mapping.leftOut ?? []).map(stageKey));
+	const keep = (list: readonly string[]) => list.filter((l) => !out.has(stageKey(l)));
+	const lists = [mapping.stages, mapping.won, mapping.lost];
+	if (lists.every((l) => keep(l).length === l.length)) return mapping;
+	return {
+		...mapping,
+		stages: keep(mapping.stages),
+		won: keep(mapping.won),
+		lost: keep(mapping.lost)
+	};
+}
+
 /**
  * Whether two stage events may share deal, stage and time, so that building `stage_events` must
  * merge them (a sort of every event). Events from a deals file's stage-date columns cannot when
@@ -553,8 +571,9 @@ function eventsMayRepeat(
 	if (fromHistory || hasStageList) return true;
 	const stages = deals.stageColumns.map((s) => s.stage.toLowerCase());
 	if (new Set(stages).size !== stages.length) return true;
-	// Every row with an id is a deal of its own (none repeats an id or lacks a created date).
-	return left.no_created + left.repeated > 0;
+	// Every row with an id is a deal of its own (none repeats an id, lacks a created date or is
+	// left out by its label).
+	return left.no_created + left.repeated + left.labels > 0;
 }
 
 /**
@@ -712,12 +731,13 @@ async function dealRowsLeftOut(
 ): Promise<LeftOut & Record<string, number | null>> {
 	// Counted from `deals_all` alone, so the row audit checks `deals` against it (and `deals` is
 	// built without picking first rows when none repeats): of the rows with an id and a created
-	// date, all but one per id repeat it.
+	// date whose label is not left out, all but one per id repeat it.
 	const [left] = await db.query<LeftOut & Record<string, number | null>>(sql`
 		SELECT count(*) FILTER (WHERE id IS NULL)::DOUBLE AS no_id,
 			count(*) FILTER (WHERE id IS NOT NULL AND created IS NULL)::DOUBLE AS no_created,
-			(count(*) FILTER (WHERE id IS NOT NULL AND created IS NOT NULL)
-				- count(DISTINCT id) FILTER (WHERE created IS NOT NULL))::DOUBLE AS repeated
+			count(*) FILTER (WHERE id IS NOT NULL AND created IS NOT NULL AND left_out)::DOUBLE AS labels,
+			(count(*) FILTER (WHERE id IS NOT NULL AND created IS NOT NULL AND NOT left_out)
+				- count(DISTINCT id) FILTER (WHERE created IS NOT NULL AND NOT left_out))::DOUBLE AS repeated
 			${also.length ? sql`, ${join(also)}` : raw('')}
 		FROM deals_all`);
 	return left;
@@ -726,13 +746,16 @@ async function dealRowsLeftOut(
 interface LeftOut {
 	no_id: number;
 	no_created: number;
+	/** Rows with an id and a created date left out by a label (config `left_out`). */
+	labels: number;
 	repeated: number;
 }
 
 /**
  * Rows read, loaded and rejected per file. Read counts the data lines of the file (rows of the raw
  * table, rejected lines, footer lines); for the deals file, loaded is the deals kept and rejected
- * adds the rows left out for no id, no created date or a repeated id, each counted on its own so
+ * adds the rows left out for no id, no created date, a left-out label or a repeated id, each
+ * counted on its own so
  * that a row lost any other way shows as a gap.
  */
 function rowCounts(
@@ -746,8 +769,16 @@ function rowCounts(
 		const unread = rejectedLines(f.raw) + f.raw.footer.length;
 		const read = f.raw.rowsLoaded + unread;
 		if (f === dealsFile) {
-			const leftOut = left.no_id + left.no_created + left.repeated;
-			return { file: f.raw.file, role: 'deals', read, loaded: deals, rejected: unread + leftOut };
+			const leftOut = left.no_id + left.no_created + left.labels + left.repeated;
+			const row: RowCount = {
+				file: f.raw.file,
+				role: 'deals',
+				read,
+				loaded: deals,
+				rejected: unread + leftOut
+			};
+			if (left.labels > 0) row.leftOut = left.labels;
+			return row;
 		}
 		return { file: f.raw.file, role: f.role, read, loaded: f.raw.rowsLoaded, rejected: unread };
 	});

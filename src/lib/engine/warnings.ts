@@ -1,5 +1,6 @@
 import type { Db } from '../db/types';
 import { lineWord, rowPlace, sourceLine, type RawTable } from '../ingest/raw-table';
+import type { DealsMapping } from '../model/mapping';
 import { unknownStageEvents, type StageDateColumn } from '../model/stage-dates';
 import { ident, join, sql, type Fragment } from '../sql/sql';
 
@@ -54,8 +55,15 @@ export function fileWarnings(raw: RawTable): string[] {
 	return out;
 }
 
-/** Deals left out (no id, no created date), duplicates, unknown stages, mixed currencies. */
-export async function dealWarnings(db: Db, raw: RawTable): Promise<string[]> {
+/**
+ * Deals left out (no id, no created date, a left-out label), duplicates, unknown stages, mixed
+ * currencies, and counts that say the outcome or the created date was misread.
+ */
+export async function dealWarnings(
+	db: Db,
+	raw: RawTable,
+	mapping: Pick<DealsMapping, 'leftOut' | 'columns'> = { columns: {} }
+): Promise<string[]> {
 	const out: string[] = [];
 	const [c] = await db.query<{
 		no_id: number;
@@ -64,6 +72,7 @@ export async function dealWarnings(db: Db, raw: RawTable): Promise<string[]> {
 		no_created_row: number;
 		closed_no_date: number;
 		closed_no_date_row: number;
+		labels: number;
 		complete: number;
 		kept: number;
 	}>(sql`
@@ -73,7 +82,8 @@ export async function dealWarnings(db: Db, raw: RawTable): Promise<string[]> {
 			min(row) FILTER (WHERE id IS NOT NULL AND created IS NULL)::DOUBLE AS no_created_row,
 			count(*) FILTER (WHERE outcome <> 'open' AND closed IS NULL)::DOUBLE AS closed_no_date,
 			min(row) FILTER (WHERE outcome <> 'open' AND closed IS NULL)::DOUBLE AS closed_no_date_row,
-			count(*) FILTER (WHERE id IS NOT NULL AND created IS NOT NULL)::DOUBLE AS complete,
+			count(*) FILTER (WHERE id IS NOT NULL AND created IS NOT NULL AND left_out)::DOUBLE AS labels,
+			count(*) FILTER (WHERE id IS NOT NULL AND created IS NOT NULL AND NOT left_out)::DOUBLE AS complete,
 			(SELECT count(*) FROM deals)::DOUBLE AS kept
 		FROM deals_all`);
 	if (c.no_id > 0)
@@ -85,17 +95,22 @@ export async function dealWarnings(db: Db, raw: RawTable): Promise<string[]> {
 			`${raw.file}: ${plural(c.no_created, 'deal')} without a readable created date left out (first at ${rowPlace(raw, c.no_created_row)})`
 		);
 	}
+	if (c.labels > 0) {
+		const labels = (mapping.leftOut ?? []).map((l) => `"${short(l)}"`).join(', ');
+		out.push(`${raw.file}: ${plural(c.labels, 'deal')} left out (labels: ${labels})`);
+	}
 	if (c.closed_no_date > 0) {
 		out.push(
 			`${raw.file}: ${plural(c.closed_no_date, 'won or lost deal')} without a readable close date, not counted as closed in any period (first at ${rowPlace(raw, c.closed_no_date_row)})`
 		);
 	}
-	// `deals` kept one row per id of the rows with an id and a created date: the rest repeat one.
+	// `deals` kept one row per id of the rows with an id, a created date and a label not left
+	// out: the rest repeat one.
 	const repeated = c.complete - c.kept;
 	if (repeated > 0) {
 		const [dup] = await db.query<{ first_id: string | null; row: number | null }>(sql`
 			SELECT arg_min(id, row) AS first_id, min(row)::DOUBLE AS row FROM (
-				SELECT id, row, row_number() OVER (PARTITION BY id ORDER BY row) AS k FROM deals_all WHERE id IS NOT NULL AND created IS NOT NULL
+				SELECT id, row, row_number() OVER (PARTITION BY id ORDER BY row) AS k FROM deals_all WHERE id IS NOT NULL AND created IS NOT NULL AND NOT left_out
 			) WHERE k > 1`);
 		out.push(
 			`${raw.file}: ${plural(repeated, 'duplicate deal row')} left out, the first row of each id kept (first: id "${dup.first_id}" again at ${rowPlace(raw, dup.row ?? 0)})`
@@ -253,6 +268,9 @@ async function caseVariantsBy(db: Db, values: Fragment): Promise<Map<string, str
 	return out;
 }
 
+/** The deals left out by their label (config `left_out`): their events are no finding. */
+const LEFT_OUT_IDS = sql`SELECT id FROM deals_all WHERE left_out AND id IS NOT NULL`;
+
 /** Stage events that could not be used: unknown deal ids, unknown stage labels. */
 export async function eventWarnings(db: Db, file: string): Promise<string[]> {
 	const out: string[] = [];
@@ -269,7 +287,7 @@ export async function eventWarnings(db: Db, file: string): Promise<string[]> {
 			count(d.id)::DOUBLE AS known,
 			(SELECT count(*) FROM stage_events)::DOUBLE AS kept
 		FROM events_all e LEFT JOIN (SELECT id FROM deals) d ON d.id = e.id
-		WHERE e."at" IS NOT NULL`);
+		WHERE e."at" IS NOT NULL AND e.id NOT IN (${LEFT_OUT_IDS})`);
 	if (counts.orphans > 0)
 		out.push(
 			`${file}: ${plural(counts.orphans, 'stage event')} for deals not in the deals file left out (for example id "${counts.orphan_id}")`
@@ -288,7 +306,8 @@ export async function eventWarnings(db: Db, file: string): Promise<string[]> {
 	const unknown = await db.query<{ stage: string; n: number }>(sql`
 		SELECT COALESCE(sl.name, e.stage) AS stage, count(*)::DOUBLE AS n FROM events_all e
 		LEFT JOIN stage_lookup sl ON sl.key = lower(e.stage)
-		WHERE "at" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM stage_map sm WHERE sm.key = lower(COALESCE(sl.name, e.stage)))
+		WHERE "at" IS NOT NULL AND e.id NOT IN (${LEFT_OUT_IDS})
+			AND NOT EXISTS (SELECT 1 FROM stage_map sm WHERE sm.key = lower(COALESCE(sl.name, e.stage)))
 		GROUP BY 1 ORDER BY n DESC, stage LIMIT 20`);
 	return [...out, ...unknownStageNotes(file, unknown)];
 }

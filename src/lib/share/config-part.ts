@@ -7,6 +7,7 @@ const SHORT = {
 	stages: 's',
 	won: 'w',
 	lost: 'l',
+	left_out: 'o',
 	columns: 'c',
 	history: 'h',
 	spend: 'p'
@@ -32,7 +33,7 @@ export function compactConfig(config: Config): Record<string, unknown> {
 }
 
 function checkSizes(config: Config): string | null {
-	for (const key of ['stages', 'won', 'lost'] as const) {
+	for (const key of ['stages', 'won', 'lost', 'left_out'] as const) {
 		const list = config[key];
 		if (list && list.length > MAX_LABELS) return `config.${key} has more than ${MAX_LABELS} labels`;
 		if (list?.some((l) => l.length > MAX_TEXT))
