@@ -123,6 +123,7 @@ export async function dealWarnings(
 			`${raw.file}: ${plural(early.n, 'deal')} closed before ${early.n === 1 ? 'it was' : 'they were'} created, left out of cycle times (first: id "${early.id}" at ${rowPlace(raw, early.row ?? 0)})`
 		);
 	}
+	out.push(...outcomeWarnings(raw, values, mapping.columns.created));
 	// Unknown stages (the 20 with most deals) and the currencies, in one statement.
 	const groups = await db.query<{ k: string; v: string; n: number }>(sql`
 		SELECT * FROM (SELECT 'stage' AS k, stage AS v, count(*)::DOUBLE AS n FROM deals
@@ -144,6 +145,31 @@ export async function dealWarnings(
 		);
 	}
 	out.push(...(await valueWarnings(db, raw, values, currencies.length > 0)));
+	return out;
+}
+
+/**
+ * Counts that say the file was misread, not that a few values are wrong: closed deals of which
+ * none is won (the won labels or the outcome column are not the ones the file uses), and most
+ * closed deals closed before they were created (the created column holds another date, such as
+ * the date the records were imported).
+ */
+export function outcomeWarnings(
+	raw: Pick<RawTable, 'file'>,
+	v: Pick<DealValues, 'won' | 'lost' | 'dated' | 'early'>,
+	created: string | undefined
+): string[] {
+	const out: string[] = [];
+	if (v.won === 0 && v.lost > 0)
+		out.push(
+			`${raw.file}: no deal is won among ${plural(v.lost, 'closed deal')}: check which labels mean won (stage editor) or the outcome column`
+		);
+	if (v.dated > 0 && v.early.n > v.dated / 2) {
+		const column = created ? ` ("${short(created)}")` : '';
+		out.push(
+			`${raw.file}: ${v.early.n} of ${plural(v.dated, 'closed deal')} closed before they were created: the created column${column} may hold another date (an import date); map another column as created, or set a period`
+		);
+	}
 	return out;
 }
 
@@ -211,6 +237,10 @@ interface DealValues {
 	no_currency_id: string | null;
 	no_currency_row: number | null;
 	early: { n: number; id: string | null; row: number | null };
+	/** Won and lost deals, and closed deals with a close date. */
+	won: number;
+	lost: number;
+	dated: number;
 }
 
 /**
@@ -219,7 +249,10 @@ interface DealValues {
  */
 async function dealValues(db: Db): Promise<DealValues> {
 	const [v] = await db.query<
-		Omit<DealValues, 'early'> & {
+		Omit<DealValues, 'early' | 'won' | 'lost' | 'dated'> & {
+			won_n: number;
+			lost_n: number;
+			dated_n: number;
 			early_n: number;
 			early_id: string | null;
 			early_row: number | null;
@@ -241,9 +274,18 @@ async function dealValues(db: Db): Promise<DealValues> {
 			min(row) FILTER (WHERE currency IS NULL AND amount IS NOT NULL)::DOUBLE AS no_currency_row,
 			count(*) FILTER (WHERE closed < CAST(created AS DATE))::DOUBLE AS early_n,
 			arg_min(id, row) FILTER (WHERE closed < CAST(created AS DATE)) AS early_id,
-			min(row) FILTER (WHERE closed < CAST(created AS DATE))::DOUBLE AS early_row
+			min(row) FILTER (WHERE closed < CAST(created AS DATE))::DOUBLE AS early_row,
+			count(*) FILTER (WHERE outcome = 'won')::DOUBLE AS won_n,
+			count(*) FILTER (WHERE outcome = 'lost')::DOUBLE AS lost_n,
+			count(*) FILTER (WHERE closed IS NOT NULL)::DOUBLE AS dated_n
 		FROM deals`);
-	return { ...v, early: { n: v.early_n, id: v.early_id, row: v.early_row } };
+	return {
+		...v,
+		early: { n: v.early_n, id: v.early_id, row: v.early_row },
+		won: v.won_n,
+		lost: v.lost_n,
+		dated: v.dated_n
+	};
 }
 
 /** Groups of values equal after trimming and case-folding but written differently, quoted. */

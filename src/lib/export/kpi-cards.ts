@@ -89,7 +89,9 @@ export function kpiCards(
 			detail:
 				report.spend === null
 					? t('kpi.cac.none')
-					: t('kpi.cac.detail', { value: fmt.number(report.spend) }),
+					: report.cac === null && report.deals.won > 0
+						? t('kpi.cac.empty')
+						: t('kpi.cac.detail', { value: fmt.number(report.spend) }),
 			now: report.cac,
 			before: p?.cac ?? null,
 			lowerIsBetter: true

@@ -51,6 +51,8 @@ describe('cac by channel', () => {
 		expect(c.channels[0]).toEqual({
 			channel: 'Paid',
 			spend: 900,
+			// Rows of 2024-01-01 and 2024-01-31.
+			spend_rows: 2,
 			created: 3,
 			reached: [3, 3, 2, 1],
 			won: 1,
@@ -59,7 +61,7 @@ describe('cac by channel', () => {
 		});
 	});
 
-	it('a channel with spend and no deals has null CAC and costs; one with deals and no spend costs 0', async () => {
+	it('a channel with spend and no deals has null CAC and costs; so has one with deals and no spend row', async () => {
 		const [, radio, organic] = (await run()).channels;
 		expect(radio).toMatchObject({
 			spend: 200,
@@ -70,7 +72,15 @@ describe('cac by channel', () => {
 		});
 		expect(radio.cost_per_stage.every((s) => s.cost === null)).toBe(true);
 		// c4 created in January (won in February), c5 won in January (created in December).
-		expect(organic).toMatchObject({ spend: 0, created: 1, reached: [1, 1, 1, 1], won: 1, cac: 0 });
+		expect(organic).toMatchObject({
+			spend: 0,
+			spend_rows: 0,
+			created: 1,
+			reached: [1, 1, 1, 1],
+			won: 1,
+			cac: null
+		});
+		expect(organic.cost_per_stage.every((s) => s.cost === null)).toBe(true);
 	});
 
 	it('the total is the report’s spend, CAC and cost per stage', async () => {
