@@ -110,17 +110,17 @@ describe('spend, cac, cost_per_stage', () => {
 describe('a source filter with no matching spend channel', () => {
 	// Spend only for Web; Ads deals are won too.
 	const deals = csv`
-		id,owner,source,amount,probability,created,closed,status,stage
-		D1,Ann,Web,100,,2024-01-05,2024-02-01,Won,Won
-		D2,Ann,Ads,200,,2024-01-10,2024-02-10,Won,Won
-		D3,Bob,Ads,300,,2024-01-15,2024-03-01,Lost,Demo
-		D4,Bob,Web,400,,2024-02-01,,Open,Demo
-	`;
-	const spend = csv`
-		month,channel,amount
-		2024-01,Web,1000
-		2024-02,Web,500
-	`;
+		id,source,status,stage,created,closed
+		D1,Web,Won,Won,2024-01-05,2024-02-01
+		D2,Ads,Won,Won,2024-01-10,2024-02-10
+		D3,Ads,Lost,Demo,2024-01-15,2024-03-01
+		D4,Web,Open,Demo,2024-02-01,`;
+	const spend = 'month,channel,amount\n2024-01,Web,1000\n2024-02,Web,500\n';
+	const unmapped = { owner: undefined, amount: undefined, probability: undefined };
+	const config = dealsConfig({
+		columns: unmapped,
+		spend: { date: 'month', channel: 'channel', amount: 'amount' }
+	});
 	const period = { from: '2024-01-01', to: '2024-12-31' };
 	const note =
 		'no spend for the sources in view ("Ads"): no spend row of the period has their channel, so CAC and cost per stage are not computed';
