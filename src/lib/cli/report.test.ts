@@ -179,3 +179,134 @@ describe('report --engine native and values that look like input paths', () => {
 		});
 	});
 });
+
+describe('report says how it read each file', () => {
+	const hubspot = join(EXAMPLES, 'hubspot');
+	const deals = join(hubspot, 'hubspot-crm-exports-all-deals-2025-07-01.csv');
+	// The HubSpot example's header, field by field (its first line).
+	const hubspotColumns = {
+		id: 'Record ID',
+		stage: 'Deal Stage',
+		pipeline: 'Pipeline',
+		amount: 'Amount',
+		closed: 'Close Date',
+		created: 'Create Date',
+		owner: 'Deal owner',
+		source: 'Original Traffic Source',
+		probability: 'Deal probability'
+	};
+
+	it('lists role, CRM and each field → column under `read` in --json', async () => {
+		const header = readFileSync(deals, 'utf8').split('\n')[0];
+		const stageDates = header.split(',').filter((c) => c.startsWith('"Date entered')).length;
+		expect(stageDates).toBe(7);
+		const { code, out } = await report([
+			'--deals',
+			deals,
+			'--spend',
+			join(hubspot, 'spend.csv'),
+			'--json'
+		]);
+		expect(code).toBe(0);
+		const read = JSON.parse(out).read;
+		expect(read).toHaveLength(2);
+		expect(read[0]).toMatchObject({
+			file: 'hubspot-crm-exports-all-deals-2025-07-01.csv',
+			role: 'deals',
+			crm: 'hubspot',
+			columns: hubspotColumns,
+			stage_columns: stageDates,
+			won: ['Closed Won'],
+			lost: ['Closed Lost']
+		});
+		// Deal Name is read as nothing.
+		expect(Object.values(read[0].columns)).not.toContain('Deal Name');
+		expect(read[1]).toEqual({
+			file: 'spend.csv',
+			role: 'spend',
+			crm: expect.any(String),
+			columns: { date: 'Month', channel: 'Channel', amount: 'Spend' }
+		});
+	});
+
+	it('prints the same in the table output', async () => {
+		const { code, out } = await report(['--deals', deals]);
+		expect(code).toBe(0);
+		const section = out.split('\n\n')[0].split('\n');
+		expect(section[0]).toBe('Read:');
+		expect(section[1]).toBe(
+			'  hubspot-crm-exports-all-deals-2025-07-01.csv: deals, read as hubspot'
+		);
+		for (const [field, column] of Object.entries(hubspotColumns))
+			expect(section[2]).toContain(`${field} = "${column}"`);
+		expect(section).toContain('    stage date columns: 7');
+		expect(section).toContain('    won: "Closed Won"; lost: "Closed Lost"');
+	});
+
+	it('reads each file as the config says: every column, the history and spend, the stages', async () => {
+		const dir = join(EXAMPLES, 'enterprise');
+		const config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
+		const argv = ['--deals', join(dir, 'opps.csv'), '--history', join(dir, 'stage_log.csv')];
+		argv.push('--spend', join(dir, 'spend.csv'), '--config', join(dir, 'config.json'), '--json');
+		const { code, out } = await report(argv);
+		expect(code).toBe(0);
+		const [dealsRead, historyRead, spendRead] = JSON.parse(out).read;
+		expect(dealsRead).toMatchObject({ file: 'opps.csv', role: 'deals', columns: config.columns });
+		expect(Object.keys(dealsRead.columns).sort()).toEqual(Object.keys(config.columns).sort());
+		expect(dealsRead.stages).toEqual(config.stages);
+		expect(dealsRead.won).toEqual(config.won);
+		expect(dealsRead.lost).toEqual(config.lost);
+		expect(historyRead).toMatchObject({ file: 'stage_log.csv', role: 'history' });
+		expect(historyRead.columns).toEqual(config.history);
+		expect(spendRead).toMatchObject({ file: 'spend.csv', role: 'spend', columns: config.spend });
+	});
+});
+
+describe('report --config with left_out', () => {
+	it('leaves the deals with a left-out label out of every count, and warns', async () => {
+		await withTempDir('pipelens-left-out-', async (dir) => {
+			// Six deals; D4's outcome and D5's stage are Passed.
+			writeFileSync(
+				join(dir, 'deals.csv'),
+				[
+					'id,created,closed,status,stage',
+					'D1,2024-01-05,2024-02-01,Won,Proposal',
+					'D2,2024-01-10,2024-02-10,Lost,Demo',
+					'D3,2024-01-15,2024-03-01,Won,Proposal',
+					'D4,2024-02-01,2024-03-05,Passed,Demo',
+					'D5,2024-02-10,,Open,Passed',
+					'D6,2024-02-15,,Open,Demo'
+				].join('\n') + '\n'
+			);
+			const config = {
+				stages: ['Lead', 'Demo', 'Proposal'],
+				won: ['Won'],
+				lost: ['Lost'],
+				left_out: ['Passed'],
+				columns: {
+					id: 'id',
+					created: 'created',
+					closed: 'closed',
+					outcome: 'status',
+					stage: 'stage'
+				}
+			};
+			writeFileSync(join(dir, 'config.json'), JSON.stringify(config));
+			const argv = ['--deals', join(dir, 'deals.csv'), '--config', join(dir, 'config.json')];
+			const { code, out } = await report([
+				...argv,
+				'--from',
+				'2024-01-01',
+				'--to',
+				'2024-12-31',
+				'--json'
+			]);
+			expect(code).toBe(0);
+			const r = JSON.parse(out);
+			expect(r.deals).toEqual({ created: 4, won: 2, lost: 1 });
+			expect(r.win_rate).toBeCloseTo(2 / 3, 12);
+			expect(r.pipeline.open_deals).toBe(1);
+			expect(r.warnings).toContain('deals.csv: 2 deals left out (labels: "Passed")');
+		});
+	});
+});

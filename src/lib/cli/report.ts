@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { startNodeDb } from '../db/node';
 import type { Db } from '../db/types';
-import { loadDataset } from '../engine/load';
+import { fileReadings } from '../engine/file-readings';
+import { buildDataset, readFiles } from '../engine/load';
 import { runReport } from '../engine/report';
 import type { InputFile } from '../ingest/raw-table';
 import { configFileTooLarge, parseConfig, type Config } from '../model/config';
@@ -94,12 +95,25 @@ export async function main(
 			inputs.push({ name, source });
 		}
 		db = native ? await native.startNativeDb() : await startDb();
-		const dataset = await loadDataset(db, inputs, { config, roles });
+		const read = await readFiles(db, inputs, { config, roles });
+		const dataset = await buildDataset(db, read, { config, roles });
+		// How each file was read (role, CRM, column → field), and the files set aside.
+		const readings = fileReadings(
+			dataset,
+			read.setAside.map((raw, i) => ({
+				file: raw.file,
+				reason: read.ignored[i]?.slice(raw.file.length + 2) ?? ''
+			}))
+		);
 		const report = await runReport(db, dataset, {
 			period: args.from && args.to ? { from: args.from, to: args.to } : null,
 			filters: args.filters
 		});
-		io.out(args.json ? JSON.stringify(report) + '\n' : formatSummary(report));
+		io.out(
+			args.json
+				? JSON.stringify({ ...report, read: readings }) + '\n'
+				: formatSummary(report, readings)
+		);
 		if (args.parquet && db && 'workDir' in db) {
 			const written = await writeParquet(db as NativeDb, args.parquet, dataset.hasSpend);
 			io.err(`report: wrote ${written.join(', ')}\n`);

@@ -1,3 +1,4 @@
+import type { FileReading } from '../engine/file-readings';
 import type { Report } from '../metrics/report';
 
 const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
@@ -19,9 +20,48 @@ function table(rows: string[][]): string {
 		.join('\n');
 }
 
-/** The readable report: key figures, funnel, time in stage, warnings. */
-export function formatSummary(r: Report): string {
+function pairs(map: Record<string, string>): string {
+	return Object.entries(map)
+		.map(([field, column]) => `${field} = "${column}"`)
+		.join(', ');
+}
+
+function labels(list: readonly string[]): string {
+	return list.length ? list.map((l) => `"${l}"`).join(', ') : '(none)';
+}
+
+/** Where the stage order came from, as a parenthesis (empty when the mapping does not say). */
+function orderSource(order: FileReading['stage_order']): string {
+	if (!order) return '';
+	const template = order.template ? ` "${order.template}"` : '';
+	return ` (from ${order.from}${template}${order.weak ? ', a weak guess' : ''})`;
+}
+
+/** How each file was read: role, CRM, each field's column, the deals' stage lists. */
+export function formatReadings(readings: readonly FileReading[]): string {
+	const lines = ['Read:'];
+	for (const f of readings) {
+		if (f.role === 'ignored') {
+			lines.push(`  ${f.file}: ignored (${f.reason ?? ''})`);
+			continue;
+		}
+		lines.push(`  ${f.file}: ${f.role}, read as ${f.crm}`);
+		lines.push(`    columns: ${Object.keys(f.columns).length ? pairs(f.columns) : '(none)'}`);
+		if (f.flags) lines.push(`    outcome flags: ${pairs(f.flags)}`);
+		if (f.closed_by) lines.push(`    close date by outcome: ${pairs(f.closed_by)}`);
+		if (f.field) lines.push(`    stage changes: "${f.field.column}" in ${labels(f.field.values)}`);
+		if (f.role !== 'deals') continue;
+		lines.push(`    stage date columns: ${f.stage_columns ?? 0}`);
+		lines.push(`    stage order${orderSource(f.stage_order)}: ${labels(f.stages ?? [])}`);
+		lines.push(`    won: ${labels(f.won ?? [])}; lost: ${labels(f.lost ?? [])}`);
+	}
+	return lines.join('\n');
+}
+
+/** The readable report: how the files were read, key figures, funnel, time in stage, warnings. */
+export function formatSummary(r: Report, readings: readonly FileReading[] = []): string {
 	const parts: string[] = [];
+	if (readings.length) parts.push(formatReadings(readings));
 	parts.push(`Period ${r.period.from} … ${r.period.to}`);
 	parts.push(
 		table([

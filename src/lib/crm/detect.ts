@@ -74,6 +74,7 @@ export function applyConfig<M extends Mapping>(mapping: M, config: Config): M {
 			won: config.won ?? mapping.won,
 			lost: config.lost ?? mapping.lost
 		};
+		if (config.left_out) out.leftOut = config.left_out;
 		if (!sameStages) delete out.pipelineStages;
 		return out as M;
 	}

@@ -148,6 +148,7 @@ export function dashboardParts(
 	// The breakdown's totals row is the report's counts, deal size, cycle, pipeline and spend.
 	const kpis = breakdownRows.then(breakdownTotal);
 	const spend = kpis.then((total) => total.spend ?? 0);
+	const spendRows = kpis.then((total) => total.spend_rows);
 	const cohortRows = db.query<CohortCell & Row>(cohortQuery(ctx));
 	// The cohort matrix summed over its months is the report's funnel.
 	const reached = cohortRows.then((cells) => cohortFunnel(ctx.stages.length, cells));
@@ -160,7 +161,15 @@ export function dashboardParts(
 	const stays = durations.then(
 		(rows) => rows?.map((r) => ({ n: r.n, mean_days: r.mean, median_days: r.median })) ?? null
 	);
-	const report = runReport(db, dataset, { period, filters, stays, kpis, reached, spend });
+	const report = runReport(db, dataset, {
+		period,
+		filters,
+		stays,
+		kpis,
+		reached,
+		spend,
+		spendRows
+	});
 	const snapshot =
 		hasEvents && request.funnelMode === 'snapshot'
 			? db

@@ -26,7 +26,8 @@ export interface LoadedFile {
 
 /**
  * How the rows of one file were accounted for: every data line read is either loaded or rejected
- * (unreadable, a report footer, or a deal left out: no id, no created date, a repeated id).
+ * (unreadable, a report footer, or a deal left out: no id, no created date, a left-out label, a
+ * repeated id).
  */
 export interface RowCount {
 	file: string;
@@ -34,6 +35,8 @@ export interface RowCount {
 	read: number;
 	loaded: number;
 	rejected: number;
+	/** Deals file: of the rejected, the deals left out by their label (config `left_out`), when any. */
+	leftOut?: number;
 }
 
 /** Everything the metrics need to know about the loaded data. */

@@ -13,6 +13,7 @@ export function effectiveConfig(dataset: Dataset): Config {
 		lost: [...dataset.deals.lost],
 		columns: { ...dataset.deals.columns }
 	};
+	if (dataset.deals.leftOut?.length) config.left_out = [...dataset.deals.leftOut];
 	if (dataset.history) config.history = { ...dataset.history.columns };
 	const dealsFile = dataset.files.find((f) => f.role === 'deals');
 	const detected = dealsFile ? detectMeddic(dealsFile.raw.columns) : {};

@@ -26,6 +26,8 @@ export interface ReportRequest {
 	reached?: Promise<number[]>;
 	/** Spend in the period from a caller that has it (the breakdown's totals row). */
 	spend?: Promise<number>;
+	/** How many spend rows `spend` sums, from the same caller. */
+	spendRows?: Promise<number>;
 }
 
 export interface StayCells {
@@ -58,7 +60,7 @@ export async function runReport(
 		cells ??= db.query<ReportCells & Row>(reportCellsQuery(ctx));
 		return cells.then(pick);
 	};
-	const [kpis, funnel, stays, periodSpend] = await Promise.all([
+	const [kpis, funnel, stays, periodSpend, spendRows] = await Promise.all([
 		request.kpis ?? fromCells((rows) => rows[0]),
 		request.reached ?? fromCells((rows) => rows.map((r) => r.reached)),
 		request.stays !== undefined
@@ -66,7 +68,8 @@ export async function runReport(
 			: dataset.eventCount > 0
 				? db.query<StayCells & Record<string, number | null>>(timeInStageQuery(ctx))
 				: Promise.resolve(null),
-		request.spend ?? fromCells((rows) => rows[0].spend)
+		request.spend ?? fromCells((rows) => rows[0].spend),
+		request.spendRows ?? fromCells((rows) => rows[0].spend_rows)
 	]);
 	const spend = dataset.hasSpend ? periodSpend : null;
 	return assembleReport({
@@ -84,6 +87,8 @@ export async function runReport(
 			? stays.map(({ n, mean_days, median_days }) => ({ n, mean_days, median_days }))
 			: null,
 		spend,
+		spendRows,
+		sources: ctx.filters.source ?? [],
 		pipeline: {
 			open_deals: kpis.open_deals,
 			open_value: kpis.open_value,

@@ -3,15 +3,18 @@ import { join, raw, sql, type Fragment } from '../sql/sql';
 import type { LoadedFile, RowCount } from './dataset';
 import { rejectedLines } from './warnings';
 
-/** The deals file's rows left out of `deals`: no id, no created date, or a repeated id. */
+/** The deals file's rows left out of `deals`: no id, no created date, a left-out label, or a repeated id. */
 export interface LeftOut {
 	no_id: number;
 	no_created: number;
+	/** Rows with an id and a created date left out by a label (config `left_out`). */
+	labels: number;
 	repeated: number;
 }
 
 /**
- * The deals file's rows left out for no id, no created date or a repeated id (see `rowCounts`),
+ * The deals file's rows left out for no id, no created date, a left-out label or a repeated id
+ * (see `rowCounts`),
  * with any other counts over `deals_all` asked in the same scan (`also`, named `confirm_…`).
  */
 export async function dealRowsLeftOut(
@@ -20,12 +23,13 @@ export async function dealRowsLeftOut(
 ): Promise<LeftOut & Record<string, number | null>> {
 	// Counted from `deals_all` alone, so the row audit checks `deals` against it (and `deals` is
 	// built without picking first rows when none repeats): of the rows with an id and a created
-	// date, all but one per id repeat it.
+	// date whose label is not left out, all but one per id repeat it.
 	const [left] = await db.query<LeftOut & Record<string, number | null>>(sql`
 		SELECT count(*) FILTER (WHERE id IS NULL)::DOUBLE AS no_id,
 			count(*) FILTER (WHERE id IS NOT NULL AND created IS NULL)::DOUBLE AS no_created,
-			(count(*) FILTER (WHERE id IS NOT NULL AND created IS NOT NULL)
-				- count(DISTINCT id) FILTER (WHERE created IS NOT NULL))::DOUBLE AS repeated
+			count(*) FILTER (WHERE id IS NOT NULL AND created IS NOT NULL AND left_out)::DOUBLE AS labels,
+			(count(*) FILTER (WHERE id IS NOT NULL AND created IS NOT NULL AND NOT left_out)
+				- count(DISTINCT id) FILTER (WHERE created IS NOT NULL AND NOT left_out))::DOUBLE AS repeated
 			${also.length ? sql`, ${join(also)}` : raw('')}
 		FROM deals_all`);
 	return left;
@@ -34,7 +38,8 @@ export async function dealRowsLeftOut(
 /**
  * Rows read, loaded and rejected per file. Read counts the data lines of the file (rows of the raw
  * table, rejected lines, footer lines); for the deals file, loaded is the deals kept and rejected
- * adds the rows left out for no id, no created date or a repeated id, each counted on its own so
+ * adds the rows left out for no id, no created date, a left-out label or a repeated id, each counted
+ * on its own so
  * that a row lost any other way shows as a gap.
  */
 export function rowCounts(
@@ -48,8 +53,16 @@ export function rowCounts(
 		const unread = rejectedLines(f.raw) + f.raw.footer.length;
 		const read = f.raw.rowsLoaded + unread;
 		if (f === dealsFile) {
-			const leftOut = left.no_id + left.no_created + left.repeated;
-			return { file: f.raw.file, role: 'deals', read, loaded: deals, rejected: unread + leftOut };
+			const leftOut = left.no_id + left.no_created + left.labels + left.repeated;
+			const row: RowCount = {
+				file: f.raw.file,
+				role: 'deals',
+				read,
+				loaded: deals,
+				rejected: unread + leftOut
+			};
+			if (left.labels > 0) row.leftOut = left.labels;
+			return row;
 		}
 		return { file: f.raw.file, role: f.role, read, loaded: f.raw.rowsLoaded, rejected: unread };
 	});

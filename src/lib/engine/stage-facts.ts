@@ -33,7 +33,9 @@ const DROP_DEALS = sql`DROP VIEW IF EXISTS deals`;
 export async function keepDeals(db: Db, typed: TypedDeals): Promise<StageDateColumn[] | null> {
 	const { leftOut, stageDates } = typed;
 	await runStatements(db, [DROP_DEALS, ...createDeals(leftOut.repeated > 0)]);
-	return stageDates && leftOut.no_created + leftOut.repeated === 0 ? stageDates : null;
+	return stageDates && leftOut.no_created + leftOut.repeated + leftOut.labels === 0
+		? stageDates
+		: null;
 }
 
 /** The history file's dates profiled (their formats), when there is a history file. */
@@ -119,7 +121,7 @@ export async function auditTypedRows(
 		profile.unparsed,
 		profile.numbers
 	);
-	const deals = await dealWarnings(db, dealsRaw);
+	const deals = await dealWarnings(db, dealsRaw, typed.mapping);
 	const events = byRow
 		? await stageDateWarnings(db, dealsRaw.file, byRow)
 		: await eventWarnings(db, from.historyRaw?.file ?? dealsRaw.file);
@@ -153,6 +155,7 @@ function eventsMayRepeat(
 	if (fromHistory || hasStageList) return true;
 	const stages = deals.stageColumns.map((s) => s.stage.toLowerCase());
 	if (new Set(stages).size !== stages.length) return true;
-	// Every row with an id is a deal of its own (none repeats an id or lacks a created date).
-	return left.no_created + left.repeated > 0;
+	// Every row with an id is a deal of its own (none repeats an id, lacks a created date or is
+	// left out by its label).
+	return left.no_created + left.repeated + left.labels > 0;
 }

@@ -8,7 +8,7 @@ import {
 	stageMapEntries,
 	type ColumnFormats
 } from '../model/canonical';
-import type { Config, DateOrder } from '../model/config';
+import { stageKey, type Config, type DateOrder } from '../model/config';
 import type { DealsMapping, HistoryMapping } from '../model/mapping';
 import {
 	readsStageDatesByRow,
@@ -175,6 +175,9 @@ async function typeDealsWith(
 		mapping = ordered.mapping;
 		notes = ordered.notes;
 	}
+	// A left-out label is no stage, won or lost label (its deals are not kept).
+	const kept = withoutLeftOut(mapping);
+	if (kept !== mapping) [mapping, built] = [kept, false];
 	await db.query(createStageMap(stageMapEntries(mapping)));
 	await db.query(createPipelineStageMap(pipelineStageMapEntries(mapping)));
 	const stageDates = wide ? stageDateColumns(mapping, stageMapEntries(mapping)) : null;
@@ -198,4 +201,18 @@ function sameStageLists(a: DealsMapping, b: DealsMapping): boolean {
 	const same = (x: readonly string[], y: readonly string[]) =>
 		x.length === y.length && x.every((v, i) => v === y[i]);
 	return same(a.stages, b.stages) && same(a.won, b.won) && same(a.lost, b.lost);
+}
+
+/** The mapping without the left-out labels in its stage lists (the same object when none is). */
+function withoutLeftOut(mapping: DealsMapping): DealsMapping {
+	const out = new Set((mapping.leftOut ?? []).map(stageKey));
+	const keep = (list: readonly string[]) => list.filter((l) => !out.has(stageKey(l)));
+	const lists = [mapping.stages, mapping.won, mapping.lost];
+	if (lists.every((l) => keep(l).length === l.length)) return mapping;
+	return {
+		...mapping,
+		stages: keep(mapping.stages),
+		won: keep(mapping.won),
+		lost: keep(mapping.lost)
+	};
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../db/types';
 import { lineWord, rowPlace, sourceLine, type RawTable } from '../ingest/raw-table';
+import type { DealsMapping } from '../model/mapping';
 import { unknownStageEvents, type StageDateColumn } from '../model/stage-dates';
 import { ident, join, sql, type Fragment } from '../sql/sql';
 
@@ -54,8 +55,15 @@ export function fileWarnings(raw: RawTable): string[] {
 	return out;
 }
 
-/** Deals left out (no id, no created date), duplicates, unknown stages, mixed currencies. */
-export async function dealWarnings(db: Db, raw: RawTable): Promise<string[]> {
+/**
+ * Deals left out (no id, no created date, a left-out label), duplicates, unknown stages, mixed
+ * currencies, and counts that say the outcome or the created date was misread.
+ */
+export async function dealWarnings(
+	db: Db,
+	raw: RawTable,
+	mapping: Pick<DealsMapping, 'leftOut' | 'columns'> = { columns: {} }
+): Promise<string[]> {
 	const out: string[] = [];
 	const [c] = await db.query<{
 		no_id: number;
@@ -64,6 +72,7 @@ export async function dealWarnings(db: Db, raw: RawTable): Promise<string[]> {
 		no_created_row: number;
 		closed_no_date: number;
 		closed_no_date_row: number;
+		labels: number;
 		complete: number;
 		kept: number;
 	}>(sql`
@@ -73,7 +82,8 @@ export async function dealWarnings(db: Db, raw: RawTable): Promise<string[]> {
 			min(row) FILTER (WHERE id IS NOT NULL AND created IS NULL)::DOUBLE AS no_created_row,
 			count(*) FILTER (WHERE outcome <> 'open' AND closed IS NULL)::DOUBLE AS closed_no_date,
 			min(row) FILTER (WHERE outcome <> 'open' AND closed IS NULL)::DOUBLE AS closed_no_date_row,
-			count(*) FILTER (WHERE id IS NOT NULL AND created IS NOT NULL)::DOUBLE AS complete,
+			count(*) FILTER (WHERE id IS NOT NULL AND created IS NOT NULL AND left_out)::DOUBLE AS labels,
+			count(*) FILTER (WHERE id IS NOT NULL AND created IS NOT NULL AND NOT left_out)::DOUBLE AS complete,
 			(SELECT count(*) FROM deals)::DOUBLE AS kept
 		FROM deals_all`);
 	if (c.no_id > 0)
@@ -85,17 +95,22 @@ export async function dealWarnings(db: Db, raw: RawTable): Promise<string[]> {
 			`${raw.file}: ${plural(c.no_created, 'deal')} without a readable created date left out (first at ${rowPlace(raw, c.no_created_row)})`
 		);
 	}
+	if (c.labels > 0) {
+		const labels = (mapping.leftOut ?? []).map((l) => `"${short(l)}"`).join(', ');
+		out.push(`${raw.file}: ${plural(c.labels, 'deal')} left out (labels: ${labels})`);
+	}
 	if (c.closed_no_date > 0) {
 		out.push(
 			`${raw.file}: ${plural(c.closed_no_date, 'won or lost deal')} without a readable close date, not counted as closed in any period (first at ${rowPlace(raw, c.closed_no_date_row)})`
 		);
 	}
-	// `deals` kept one row per id of the rows with an id and a created date: the rest repeat one.
+	// `deals` kept one row per id of the rows with an id, a created date and a label not left
+	// out: the rest repeat one.
 	const repeated = c.complete - c.kept;
 	if (repeated > 0) {
 		const [dup] = await db.query<{ first_id: string | null; row: number | null }>(sql`
 			SELECT arg_min(id, row) AS first_id, min(row)::DOUBLE AS row FROM (
-				SELECT id, row, row_number() OVER (PARTITION BY id ORDER BY row) AS k FROM deals_all WHERE id IS NOT NULL AND created IS NOT NULL
+				SELECT id, row, row_number() OVER (PARTITION BY id ORDER BY row) AS k FROM deals_all WHERE id IS NOT NULL AND created IS NOT NULL AND NOT left_out
 			) WHERE k > 1`);
 		out.push(
 			`${raw.file}: ${plural(repeated, 'duplicate deal row')} left out, the first row of each id kept (first: id "${dup.first_id}" again at ${rowPlace(raw, dup.row ?? 0)})`
@@ -108,6 +123,7 @@ export async function dealWarnings(db: Db, raw: RawTable): Promise<string[]> {
 			`${raw.file}: ${plural(early.n, 'deal')} closed before ${early.n === 1 ? 'it was' : 'they were'} created, left out of cycle times (first: id "${early.id}" at ${rowPlace(raw, early.row ?? 0)})`
 		);
 	}
+	out.push(...outcomeWarnings(raw, values, mapping.columns.created));
 	// Unknown stages (the 20 with most deals) and the currencies, in one statement.
 	const groups = await db.query<{ k: string; v: string; n: number }>(sql`
 		SELECT * FROM (SELECT 'stage' AS k, stage AS v, count(*)::DOUBLE AS n FROM deals
@@ -129,6 +145,31 @@ export async function dealWarnings(db: Db, raw: RawTable): Promise<string[]> {
 		);
 	}
 	out.push(...(await valueWarnings(db, raw, values, currencies.length > 0)));
+	return out;
+}
+
+/**
+ * Counts that say the file was misread, not that a few values are wrong: closed deals of which
+ * none is won (the won labels or the outcome column are not the ones the file uses), and most
+ * closed deals closed before they were created (the created column holds another date, such as
+ * the date the records were imported).
+ */
+export function outcomeWarnings(
+	raw: Pick<RawTable, 'file'>,
+	v: Pick<DealValues, 'won' | 'lost' | 'dated' | 'early'>,
+	created: string | undefined
+): string[] {
+	const out: string[] = [];
+	if (v.won === 0 && v.lost > 0)
+		out.push(
+			`${raw.file}: no deal is won among ${plural(v.lost, 'closed deal')}: check which labels mean won (stage editor) or the outcome column`
+		);
+	if (v.dated > 0 && v.early.n > v.dated / 2) {
+		const column = created ? ` ("${short(created)}")` : '';
+		out.push(
+			`${raw.file}: ${v.early.n} of ${plural(v.dated, 'closed deal')} closed before they were created: the created column${column} may hold another date (an import date); map another column as created, or set a period`
+		);
+	}
 	return out;
 }
 
@@ -196,6 +237,10 @@ interface DealValues {
 	no_currency_id: string | null;
 	no_currency_row: number | null;
 	early: { n: number; id: string | null; row: number | null };
+	/** Won and lost deals, and closed deals with a close date. */
+	won: number;
+	lost: number;
+	dated: number;
 }
 
 /**
@@ -204,7 +249,10 @@ interface DealValues {
  */
 async function dealValues(db: Db): Promise<DealValues> {
 	const [v] = await db.query<
-		Omit<DealValues, 'early'> & {
+		Omit<DealValues, 'early' | 'won' | 'lost' | 'dated'> & {
+			won_n: number;
+			lost_n: number;
+			dated_n: number;
 			early_n: number;
 			early_id: string | null;
 			early_row: number | null;
@@ -226,9 +274,18 @@ async function dealValues(db: Db): Promise<DealValues> {
 			min(row) FILTER (WHERE currency IS NULL AND amount IS NOT NULL)::DOUBLE AS no_currency_row,
 			count(*) FILTER (WHERE closed < CAST(created AS DATE))::DOUBLE AS early_n,
 			arg_min(id, row) FILTER (WHERE closed < CAST(created AS DATE)) AS early_id,
-			min(row) FILTER (WHERE closed < CAST(created AS DATE))::DOUBLE AS early_row
+			min(row) FILTER (WHERE closed < CAST(created AS DATE))::DOUBLE AS early_row,
+			count(*) FILTER (WHERE outcome = 'won')::DOUBLE AS won_n,
+			count(*) FILTER (WHERE outcome = 'lost')::DOUBLE AS lost_n,
+			count(*) FILTER (WHERE closed IS NOT NULL)::DOUBLE AS dated_n
 		FROM deals`);
-	return { ...v, early: { n: v.early_n, id: v.early_id, row: v.early_row } };
+	return {
+		...v,
+		early: { n: v.early_n, id: v.early_id, row: v.early_row },
+		won: v.won_n,
+		lost: v.lost_n,
+		dated: v.dated_n
+	};
 }
 
 /** Groups of values equal after trimming and case-folding but written differently, quoted. */
@@ -253,6 +310,9 @@ async function caseVariantsBy(db: Db, values: Fragment): Promise<Map<string, str
 	return out;
 }
 
+/** The deals left out by their label (config `left_out`): their events are no finding. */
+const LEFT_OUT_IDS = sql`SELECT id FROM deals_all WHERE left_out AND id IS NOT NULL`;
+
 /** Stage events that could not be used: unknown deal ids, unknown stage labels. */
 export async function eventWarnings(db: Db, file: string): Promise<string[]> {
 	const out: string[] = [];
@@ -269,7 +329,7 @@ export async function eventWarnings(db: Db, file: string): Promise<string[]> {
 			count(d.id)::DOUBLE AS known,
 			(SELECT count(*) FROM stage_events)::DOUBLE AS kept
 		FROM events_all e LEFT JOIN (SELECT id FROM deals) d ON d.id = e.id
-		WHERE e."at" IS NOT NULL`);
+		WHERE e."at" IS NOT NULL AND e.id NOT IN (${LEFT_OUT_IDS})`);
 	if (counts.orphans > 0)
 		out.push(
 			`${file}: ${plural(counts.orphans, 'stage event')} for deals not in the deals file left out (for example id "${counts.orphan_id}")`
@@ -288,7 +348,8 @@ export async function eventWarnings(db: Db, file: string): Promise<string[]> {
 	const unknown = await db.query<{ stage: string; n: number }>(sql`
 		SELECT COALESCE(sl.name, e.stage) AS stage, count(*)::DOUBLE AS n FROM events_all e
 		LEFT JOIN stage_lookup sl ON sl.key = lower(e.stage)
-		WHERE "at" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM stage_map sm WHERE sm.key = lower(COALESCE(sl.name, e.stage)))
+		WHERE "at" IS NOT NULL AND e.id NOT IN (${LEFT_OUT_IDS})
+			AND NOT EXISTS (SELECT 1 FROM stage_map sm WHERE sm.key = lower(COALESCE(sl.name, e.stage)))
 		GROUP BY 1 ORDER BY n DESC, stage LIMIT 20`);
 	return [...out, ...unknownStageNotes(file, unknown)];
 }

@@ -87,7 +87,9 @@ export function kpiCards(
 			fmt.number(report.cac),
 			report.spend === null
 				? t('kpi.cac.none')
-				: t('kpi.cac.detail', { value: fmt.number(report.spend) }),
+				: report.cac === null && deals.won > 0
+					? t('kpi.cac.empty')
+					: t('kpi.cac.detail', { value: fmt.number(report.spend) }),
 			true
 		),
 		card(

@@ -269,6 +269,7 @@ describe('cacTable', () => {
 	const ads: ChannelCac = {
 		channel: 'Ads',
 		spend: 30_000,
+		spend_rows: 1,
 		created: 2,
 		reached: [2, 1],
 		won: 1,

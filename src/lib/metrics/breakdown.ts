@@ -33,6 +33,8 @@ export type BreakdownCells = KpiCells & {
 	/** 1 for the totals row. */
 	total: number;
 	spend: number | null;
+	/** Spend rows `spend` sums (0: CAC is null, see `cac`). */
+	spend_rows: number;
 };
 
 /**
@@ -45,9 +47,11 @@ export function breakdownQuery(ctx: MetricContext, dimension: Dimension): Fragme
 	const p = ctx.period;
 	const spendGroups =
 		dimension === 'source'
-			? sql`SELECT channel AS value, grouping(channel)::INTEGER AS total, sum(amount) AS spend
+			? sql`SELECT channel AS value, grouping(channel)::INTEGER AS total, sum(amount) AS spend,
+					count(*)::DOUBLE AS spend_rows
 				FROM spend WHERE ${spendInView(ctx)} GROUP BY GROUPING SETS ((channel), ())`
-			: sql`SELECT NULL::VARCHAR AS value, 1 AS total, sum(amount) AS spend
+			: sql`SELECT NULL::VARCHAR AS value, 1 AS total, sum(amount) AS spend,
+					count(*)::DOUBLE AS spend_rows
 				FROM spend WHERE ${spendInView(ctx)}`;
 	return sql`WITH d AS NOT MATERIALIZED (
 			SELECT ${ident(dimension)} AS value, * EXCLUDE (${ident(dimension)}), ${periodFlags(p)}
@@ -62,7 +66,8 @@ export function breakdownQuery(ctx: MetricContext, dimension: Dimension): Fragme
 			COALESCE(a.created, 0) AS created, COALESCE(a.won, 0) AS won, COALESCE(a.lost, 0) AS lost,
 			a.avg_deal_size, a.median_deal_size, a.sales_cycle_days, a.median_sales_cycle_days,
 			COALESCE(a.open_deals, 0) AS open_deals, COALESCE(a.open_value, 0) AS open_value,
-			a.weighted_value, COALESCE(a.negative, 0) AS negative, COALESCE(s.spend, 0) AS spend
+			a.weighted_value, COALESCE(a.negative, 0) AS negative, COALESCE(s.spend, 0) AS spend,
+			COALESCE(s.spend_rows, 0) AS spend_rows
 		FROM agg a FULL OUTER JOIN spent s ON a.total = s.total AND a.value IS NOT DISTINCT FROM s.value
 		WHERE COALESCE(a.total, s.total) = 1 OR s.total IS NOT NULL
 			OR a.created > 0 OR a.won > 0 OR a.lost > 0 OR a.open_deals > 0
@@ -80,7 +85,7 @@ function row(cells: BreakdownCells, value: string, spend: number | null): Breakd
 		open_value: cells.open_value,
 		weighted_value: cells.weighted_value,
 		spend,
-		cac: cac(spend, cells.won)
+		cac: cac(spend, cells.won, cells.spend_rows)
 	};
 }
 

@@ -47,6 +47,8 @@ describe('cac by channel', () => {
 		expect(c.channels[0]).toEqual({
 			channel: 'Paid',
 			spend: 900,
+			// Rows of 2024-01-01 and 2024-01-31.
+			spend_rows: 2,
 			created: 3,
 			reached: [3, 3, 2, 1],
 			won: 1,
@@ -55,7 +57,7 @@ describe('cac by channel', () => {
 		});
 	});
 
-	it('a channel with spend and no deals has null CAC and costs; one with deals and no spend costs 0', async () => {
+	it('a channel with spend and no deals has null CAC and costs; so has one with deals and no spend row', async () => {
 		const [, radio, organic] = (await run()).channels;
 		expect(radio).toMatchObject({
 			spend: 200,
@@ -65,8 +67,11 @@ describe('cac by channel', () => {
 			cac: null
 		});
 		expect(radio.cost_per_stage.every((s) => s.cost === null)).toBe(true);
-		// c4 created in January (won in February), c5 won in January (created in December).
-		expect(organic).toMatchObject({ spend: 0, created: 1, reached: [1, 1, 1, 1], won: 1, cac: 0 });
+		// c4 created in January (won in February), c5 won in January (created in December); no
+		// Organic spend row: nothing spent is no CAC of 0.
+		const { spend, spend_rows, created, won, cac } = organic;
+		expect([spend, spend_rows, created, won, cac]).toEqual([0, 0, 1, 1, null]);
+		expect(organic.cost_per_stage.map((s) => s.cost)).toEqual([null, null, null, null]);
 	});
 
 	it('the total is the report’s spend, CAC and cost per stage', async () => {

@@ -9,6 +9,8 @@ export interface ChannelCac {
 	channel: string;
 	/** Spend rows of the channel dated in the period. */
 	spend: number;
+	/** How many spend rows `spend` sums (none: CAC and cost per stage are null, see `cac`). */
+	spend_rows: number;
 	/** Cohort deals from the channel. */
 	created: number;
 	/** Their funnel: S1 … Sk, then won (whenever). */
@@ -34,6 +36,7 @@ export interface ChannelCell {
 	channel: string;
 	i: number;
 	spend: number;
+	spend_rows: number;
 	created: number;
 	won: number;
 	reached: number;
@@ -50,7 +53,8 @@ export function cacByChannelQuery(ctx: MetricContext): Fragment {
 	// The cohort and the deals won in the period, as the report counts them (`periodFlags`).
 	return sql`WITH d AS (SELECT source AS channel, f, ${periodFlags(p)} FROM ${filteredDeals(ctx)}),
 		spent AS (
-			SELECT channel, sum(amount) AS spend FROM spend WHERE ${spendInView(ctx)} GROUP BY channel
+			SELECT channel, sum(amount) AS spend, count(*)::DOUBLE AS spend_rows
+			FROM spend WHERE ${spendInView(ctx)} GROUP BY channel
 		),
 		-- Deals counted per (channel, furthest stage) in one pass, then summed per channel and step.
 		per_f AS (
@@ -70,6 +74,7 @@ export function cacByChannelQuery(ctx: MetricContext): Fragment {
 			FROM per_f p JOIN steps s ON p.f >= s.i GROUP BY p.channel, s.i
 		)
 		SELECT c.channel, s.i::INTEGER AS i, COALESCE(spent.spend, 0) AS spend,
+			COALESCE(spent.spend_rows, 0) AS spend_rows,
 			COALESCE(per.created, 0) AS created, COALESCE(per.won, 0) AS won,
 			COALESCE(reach.reached, 0) AS reached
 		FROM channels c CROSS JOIN steps s
@@ -82,19 +87,20 @@ export function cacByChannelQuery(ctx: MetricContext): Fragment {
 function channelCac(
 	stages: readonly string[],
 	channel: string,
-	spend: number,
+	spend: { spend: number; rows: number },
 	created: number,
 	won: number,
 	reached: number[]
 ): ChannelCac {
 	return {
 		channel,
-		spend,
+		spend: spend.spend,
+		spend_rows: spend.rows,
 		created,
 		reached,
 		won,
-		cac: cac(spend, won),
-		cost_per_stage: costPerStage(spend, funnelRows(stages, reached)) ?? []
+		cac: cac(spend.spend, won, spend.rows),
+		cost_per_stage: costPerStage(spend.spend, funnelRows(stages, reached), spend.rows) ?? []
 	};
 }
 
@@ -113,7 +119,14 @@ export function cacByChannel(
 	const reachedOf = (list: readonly ChannelCell[]) =>
 		Array.from({ length: width }, (_, i) => list.find((c) => c.i === i + 1)?.reached ?? 0);
 	const channels = [...byChannel].map(([channel, list]) =>
-		channelCac(stages, channel, list[0].spend, list[0].created, list[0].won, reachedOf(list))
+		channelCac(
+			stages,
+			channel,
+			{ spend: list[0].spend, rows: list[0].spend_rows },
+			list[0].created,
+			list[0].won,
+			reachedOf(list)
+		)
 	);
 	channels.sort(
 		(a, b) => b.spend - a.spend || b.created - a.created || (a.channel < b.channel ? -1 : 1)
@@ -122,7 +135,7 @@ export function cacByChannel(
 	const total = channelCac(
 		stages,
 		'total',
-		sum((c) => c.spend),
+		{ spend: sum((c) => c.spend), rows: sum((c) => c.spend_rows) },
 		sum((c) => c.created),
 		sum((c) => c.won),
 		Array.from({ length: width }, (_, i) => sum((c) => c.reached[i]))

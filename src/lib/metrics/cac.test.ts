@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dealRows } from '../../../tests/unit/metric-fixture';
 import { csv, dealsConfig, tinyDataset, useTinyDataset } from '../../../tests/unit/tiny-dataset';
+import { runDashboard } from '../engine/dashboard';
 import { runReport } from '../engine/report';
 import { cac, costPerStage } from './cac';
 import { funnelRows } from './funnel';
@@ -11,6 +12,9 @@ describe('cac and costPerStage', () => {
 		expect(cac(600, 0)).toBeNull();
 		expect(cac(null, 4)).toBeNull();
 		expect(cac(0, 4)).toBe(0);
+		// Spend rows of 0 are spend; no spend row at all is no spend.
+		expect(cac(0, 4, 2)).toBe(0);
+		expect(cac(0, 4, 0)).toBeNull();
 	});
 
 	it('costPerStage(spend, funnel) divides spend by every row’s reached, null on 0', () => {
@@ -100,5 +104,61 @@ describe('spend, cac, cost_per_stage', () => {
 		expect(r.spend).toBeNull();
 		expect(r.cac).toBeNull();
 		expect(r.cost_per_stage).toBeNull();
+	});
+});
+
+describe('a source filter with no matching spend channel', () => {
+	// Spend only for Web; Ads deals are won too.
+	const deals = csv`
+		id,source,status,stage,created,closed
+		D1,Web,Won,Won,2024-01-05,2024-02-01
+		D2,Ads,Won,Won,2024-01-10,2024-02-10
+		D3,Ads,Lost,Demo,2024-01-15,2024-03-01
+		D4,Web,Open,Demo,2024-02-01,`;
+	const spend = 'month,channel,amount\n2024-01,Web,1000\n2024-02,Web,500\n';
+	const unmapped = { owner: undefined, amount: undefined, probability: undefined };
+	const config = dealsConfig({
+		columns: unmapped,
+		spend: { date: 'month', channel: 'channel', amount: 'amount' }
+	});
+	const period = { from: '2024-01-01', to: '2024-12-31' };
+	const note =
+		'no spend for the sources in view ("Ads"): no spend row of the period has their channel, so CAC and cost per stage are not computed';
+
+	it('gives CAC and cost per stage null with a note, not 0; a matching source keeps its CAC', async () => {
+		const { dataset } = await tinyDataset({ deals, spend, config }, fixture.db);
+		try {
+			const ads = await runReport(fixture.db, dataset, { period, filters: { source: ['Ads'] } });
+			// Ads: D2 won, D3 lost at Demo (reached Lead, Demo); no spend row for Ads.
+			expect(ads.deals.won).toBe(1);
+			expect(ads.spend).toBe(0);
+			expect(ads.cac).toBeNull();
+			expect(ads.cost_per_stage?.map((c) => c.cost)).toEqual([null, null, null, null]);
+			expect(ads.warnings).toContain(note);
+			const web = await runReport(fixture.db, dataset, { period, filters: { source: ['Web'] } });
+			// Web: 1000 + 500 spent, D1 won; D1 reached every row, D4 Lead and Demo.
+			expect(web.cac).toBe(1500);
+			expect(web.cost_per_stage?.map((c) => c.cost)).toEqual([750, 750, 1500, 1500]);
+			expect(web.warnings).not.toContain(note);
+			const all = await runReport(fixture.db, dataset, { period });
+			expect(all.cac).toBe(1500 / 2);
+			// The dashboard's report (spend from the breakdown's totals row) says the same.
+			const view = await runDashboard(fixture.db, dataset, {
+				period,
+				filters: { source: ['Ads'] },
+				breakdown: 'source'
+			});
+			expect(view.report.cac).toBeNull();
+			expect(view.report.warnings).toContain(note);
+			expect(view.breakdown.total.cac).toBeNull();
+			// By source, unfiltered: Ads has no spend row, Web has 1500 for one won deal.
+			const bySource = await runDashboard(fixture.db, dataset, { period, breakdown: 'source' });
+			const row = (v: string) => bySource.breakdown.rows.find((r) => r.value === v);
+			expect(row('Ads')?.cac).toBeNull();
+			expect(row('Web')?.cac).toBe(1500);
+			expect(bySource.breakdown.total.cac).toBe(750);
+		} finally {
+			await fixture.reload();
+		}
 	});
 });

@@ -28,7 +28,12 @@ export interface Report extends Rates {
 }
 
 /** A row of `reportCellsQuery`: a funnel row, with the view's KPI cells and spend repeated. */
-export type ReportCells = KpiCells & { i: number; reached: number; spend: number };
+export type ReportCells = KpiCells & {
+	i: number;
+	reached: number;
+	spend: number;
+	spend_rows: number;
+};
 
 /**
  * The report's counts, deal size, cycle, pipeline, funnel and spend in one statement: the funnel's
@@ -36,7 +41,7 @@ export type ReportCells = KpiCells & { i: number; reached: number; spend: number
  * composed, so a report costs one round trip where it cost three).
  */
 export function reportCellsQuery(ctx: MetricContext): Fragment {
-	return sql`SELECT f.i, f.reached, k.*, s.spend
+	return sql`SELECT f.i, f.reached, k.*, s.spend, s.spend_rows
 		FROM (${funnelQuery(ctx)}) f, (${kpiQuery(ctx)}) k, (${spendQuery(ctx)}) s ORDER BY f.i`;
 }
 
@@ -52,6 +57,10 @@ export interface ReportParts {
 	stays: readonly { n: number; mean_days: number | null; median_days: number | null }[] | null;
 	/** Null when there is no spend table. */
 	spend: number | null;
+	/** Spend rows the view counts (its period; its channels under a source filter). */
+	spendRows?: number;
+	/** The view's source filter: named in the note when it leaves no spend row. */
+	sources?: readonly string[];
 	pipeline: Pipeline;
 	warnings: readonly string[];
 }
@@ -60,6 +69,11 @@ export interface ReportParts {
 export function assembleReport(p: ReportParts): Report {
 	const funnel = funnelRows(p.stages, p.reached);
 	const warnings = [...p.warnings];
+	if (p.spend !== null && p.spendRows === 0 && p.sources?.length) {
+		warnings.push(
+			`no spend for the sources in view (${p.sources.map((s) => `"${s}"`).join(', ')}): no spend row of the period has their channel, so CAC and cost per stage are not computed`
+		);
+	}
 	if (p.cycle.negative > 0) {
 		warnings.push(
 			`${p.cycle.negative} won deal${p.cycle.negative === 1 ? ' was' : 's were'} closed before ${p.cycle.negative === 1 ? 'it was' : 'they were'} created; left out of the sales cycle`
@@ -78,8 +92,8 @@ export function assembleReport(p: ReportParts): Report {
 						...(p.stays?.[i] ?? { n: 0, mean_days: null, median_days: null })
 					})),
 		spend: p.spend,
-		cac: cac(p.spend, p.counts.won),
-		cost_per_stage: costPerStage(p.spend, funnel),
+		cac: cac(p.spend, p.counts.won, p.spendRows),
+		cost_per_stage: costPerStage(p.spend, funnel, p.spendRows),
 		pipeline: p.pipeline,
 		warnings
 	};

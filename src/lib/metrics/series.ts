@@ -42,6 +42,8 @@ export interface SeriesCells {
 	sales_cycle_days: number | null;
 	median_sales_cycle_days: number | null;
 	spend: number;
+	/** Spend rows the month's spend sums (none: its CAC is null, see `cac`). */
+	spend_rows: number;
 	open_deals: number;
 	open_value: number;
 	weighted_value: number | null;
@@ -62,7 +64,8 @@ export function seriesQuery(ctx: MetricContext): Fragment {
 			FROM d WHERE outcome IN ('won', 'lost') AND ${inPeriod(sql`closed`, p)} GROUP BY m
 		)),
 		spent AS (
-			SELECT ${monthOf(sql`date`)} AS month, sum(amount) AS spend FROM spend
+			SELECT ${monthOf(sql`date`)} AS month, sum(amount) AS spend, count(*)::DOUBLE AS spend_rows
+			FROM spend
 			WHERE ${spendInView(ctx)} GROUP BY 1
 		),
 		-- Open deals summed per created day first, then each month adds up the days up to its end.
@@ -83,7 +86,7 @@ export function seriesQuery(ctx: MetricContext): Fragment {
 		SELECT m.month, COALESCE(closed.won, 0) AS won, COALESCE(closed.lost, 0) AS lost,
 			closed.avg_deal_size, closed.median_deal_size,
 			closed.sales_cycle_days, closed.median_sales_cycle_days,
-			COALESCE(spent.spend, 0) AS spend,
+			COALESCE(spent.spend, 0) AS spend, COALESCE(spent.spend_rows, 0) AS spend_rows,
 			open.open_deals, open.open_value, open.weighted_value
 		FROM months m
 		LEFT JOIN closed USING (month)
@@ -124,7 +127,7 @@ export function series(
 					median_sales_cycle_days: c?.median_sales_cycle_days ?? null
 				}),
 				spend,
-				cac: cac(spend, won),
+				cac: cac(spend, won, c?.spend_rows ?? 0),
 				open_deals: c?.open_deals ?? 0,
 				open_value: c?.open_value ?? 0,
 				weighted_value: c?.weighted_value ?? null

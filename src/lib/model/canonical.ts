@@ -180,6 +180,7 @@ export function createDealsAll({
 		: raw('CAST(NULL AS DATE)');
 	const currency = col(c.currency);
 	const stageName = sql`lower(COALESCE(sl.name, ${stageText}))`;
+	const leftOut = leftOutLabel(mapping.leftOut ?? [], stageName, outcomeCol);
 	const perPipeline = usesPipelineStages(mapping);
 	// (`__`-named columns: a raw column may be called `Pipeline` or `Kind`.)
 	const stageIdx = openStageIndex(perPipeline, '__');
@@ -209,12 +210,27 @@ export function createDealsAll({
 			sm.kind AS stage_kind,
 			${stageDates ? stageDatesList(stageDates, formats) : NO_STAGE_DATES} AS stage_dates,
 			${flags ?? raw('CAST(NULL AS INTEGER)')} AS flags,
+			${leftOut} AS left_out,
 			${meddicSelect(mapping.meddic)}
 		FROM ${ident(rawTable)} r
 		LEFT JOIN stage_lookup sl ON sl.key = lower(${stageText})
 		LEFT JOIN stage_map sm ON sm.key = ${stageName}
 		${pipelineJoins}
 	)`;
+}
+
+/** Whether the row's stage or outcome label is one of the left-out labels (bound, case-folded). */
+function leftOutLabel(
+	labels: readonly string[],
+	stageName: Fragment,
+	outcome: Fragment | null
+): Fragment {
+	if (labels.length === 0) return raw('false');
+	const keys = keyList(labels);
+	const byOutcome = outcome
+		? sql` OR COALESCE(lower(trim(${outcome})) IN ${keys}, false)`
+		: raw('');
+	return sql`(COALESCE(${stageName} IN ${keys}, false)${byOutcome})`;
 }
 
 function scaled(value: Fragment, scale: number | undefined): Fragment {
@@ -279,14 +295,16 @@ export function createStageLookup(
 }
 
 /**
- * `deals`: one row per id (the first), with a created date. The rest is reported, not lost.
+ * `deals`: one row per id (the first), with a created date, whose stage or outcome label is not
+ * left out (config `left_out`). This is where METRICS.md says which deals are kept; the rest is
+ * reported, not lost.
  * Always a view, so that a build drops it without asking the catalog what it is: without
  * repeated ids (counted beforehand) there is nothing to pick, and it is a view over `deals_all`,
  * which `deal_facts` copies once; with them, a view over `deals_first`, the first rows.
  */
 export function createDeals(repeatedIds: boolean): Fragment[] {
 	const kept = raw(
-		'SELECT * EXCLUDE (closed_text_date, stage_dates, flags) FROM deals_all WHERE id IS NOT NULL AND created IS NOT NULL'
+		'SELECT * EXCLUDE (closed_text_date, stage_dates, flags, left_out) FROM deals_all WHERE id IS NOT NULL AND created IS NOT NULL AND NOT left_out'
 	);
 	return repeatedIds
 		? [

@@ -42,7 +42,10 @@ export interface Config {
 	stages?: string[];
 	won?: string[];
 	lost?: string[];
-	/** Outcome labels that are neither won nor lost: their deals leave every metric. */
+	/**
+	 * Stage or outcome labels whose deals are neither won nor lost (`Passed`, `Duplicate`): those
+	 * deals leave every metric (METRICS.md §5). Matched like `won` and `lost`.
+	 */
 	left_out?: string[];
 	/** A column name per field; `null` says "this field is not in the file" (over detection). */
 	columns?: Partial<Record<DealField, string | null>>;
@@ -58,7 +61,7 @@ export interface Config {
  * stays quick, and far below where a huge config would exhaust the call stack.
  */
 export const CONFIG_LIMITS = {
-	/** Labels in each of `stages`, `won`, `lost`. */
+	/** Labels in each of `stages`, `won`, `lost`, `left_out`. */
 	labels: 500,
 	/** Characters in a label or a column name. */
 	text: 1000,
@@ -117,11 +120,13 @@ export function parseConfig(value: unknown): Config {
 	const input = value as Record<string, unknown>;
 	const config: Config = {};
 	for (const key of Object.keys(input)) {
-		if (!['stages', 'won', 'lost', 'columns', 'history', 'spend', 'meddic'].includes(key)) {
+		if (
+			!['stages', 'won', 'lost', 'left_out', 'columns', 'history', 'spend', 'meddic'].includes(key)
+		) {
 			throw new Error(`the config has an unknown key "${key}"`);
 		}
 	}
-	for (const key of ['stages', 'won', 'lost'] as const) {
+	for (const key of ['stages', 'won', 'lost', 'left_out'] as const) {
 		if (input[key] === undefined) continue;
 		const list = input[key];
 		if (Array.isArray(list) && list.length > CONFIG_LIMITS.labels)

@@ -31,6 +31,11 @@ export interface DealsMapping {
 	stages: string[];
 	won: string[];
 	lost: string[];
+	/**
+	 * Stage or outcome labels whose deals are left out of every metric (config `left_out`,
+	 * METRICS.md §5): matched like the won and lost labels, on the stage and the outcome column.
+	 */
+	leftOut?: string[];
 	/** Values of the outcome column meaning won / lost (besides the won / lost stage labels). */
 	outcomeWon: string[];
 	outcomeLost: string[];

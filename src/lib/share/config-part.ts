@@ -7,10 +7,10 @@ const SHORT = {
 	stages: 's',
 	won: 'w',
 	lost: 'l',
+	left_out: 'o',
 	columns: 'c',
 	history: 'h',
-	spend: 'p',
-	left_out: 'o'
+	spend: 'p'
 } as const;
 const LONG: Record<string, string> = Object.fromEntries(
 	Object.entries(SHORT).map(([long, short]) => [short, long])
