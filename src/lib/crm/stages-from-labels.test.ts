@@ -133,6 +133,22 @@ describe('stage order from the best evidence', () => {
 		expect(mapping.stageOrder?.template).toBe('Классические семь шагов продаж');
 	});
 
+	it('a CRM’s custom pipeline taken from the first rows is ordered by a template, not kept', () => {
+		// A Bitrix24 export whose pipeline is the seven steps: the detector listed them as they came.
+		const seen = ['Подход', 'Разведка', 'Презентация', 'Подготовка'];
+		const bitrix = generic({ crm: 'bitrix24', stages: seen, won: [], lost: [] });
+		const { mapping } = stagesFromLabels(bitrix, {}, labels(seen), null);
+		expect(mapping.stages).toEqual(['Разведка', 'Подготовка', 'Подход', 'Презентация']);
+		expect(mapping.stageOrder?.from).toBe('template');
+		// Its default pipeline is kept as the CRM's (a stage the file has not reached stays).
+		const defaults = generic({ crm: 'bitrix24', stages: ['Новая', 'В работе'] });
+		const kept = stagesFromLabels(defaults, {}, labels(['В работе']), null).mapping;
+		expect([kept.stages, kept.stageOrder]).toEqual([
+			['Новая', 'В работе'],
+			{ from: 'crm', weak: false }
+		]);
+	});
+
 	it('templates match Bitrix24 stage ids under any pipeline prefix, pipeline by pipeline', () => {
 		expect(templateCovering(['C2:PREPARATION', 'NEW', 'C2:NEW'])?.id).toBe('bitrix24-ids');
 		// A label no template has: none covers.

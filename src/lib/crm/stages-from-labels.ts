@@ -1,7 +1,7 @@
 import { stageKey, type Config } from '../model/config';
 import type { DealsMapping } from '../model/mapping';
 import { closedKind, newLabels, outcomeLabel, stagePipeline } from './labels';
-import { STAGE_TEMPLATES, templateCovering, templateKey } from './templates';
+import { crmDefaultKeys, STAGE_TEMPLATES, templateCovering, templateKey } from './templates';
 
 /** One stage label of the deals file: its rows, first row, mean probability and outcomes. */
 export type LabelCount = {
@@ -56,9 +56,10 @@ function vocabularyRank(label: string): number {
  * A mapping whose stage list is a guess completed from the labels of every row (`labels`, in
  * order of first appearance) and the history: labels the guess lacks are classified won, lost or
  * open, and the open stages are ordered from the best evidence (`stageOrder` says which): the
- * CRM's default pipeline when the data stays within it; a known template whose stages cover the
- * labels; an order column in the history; the order of per-stage date columns; each stage's
- * typical position in the deals' histories; the deals' mean probability at each stage (only when
+ * CRM's default pipeline when the data stays within it (not a custom one the detector took from
+ * the first rows); a known template whose stages cover the labels; an order column in the
+ * history; the order of per-stage date columns; each stage's typical position in the deals'
+ * histories; the deals' mean probability at each stage (only when
  * it rises with the stages); common stage words; else first appearance. A weak guess, and a
  * template's stages the file never uses, are said in `notes`.
  *
@@ -111,9 +112,14 @@ export function stagesFromLabels(
 	const notes: string[] = [];
 	let stages: string[];
 	let stageOrder: StageOrder;
-	// A CRM's default pipeline is kept when the data stays within it; a generic file's list is
-	// only its first rows' labels in order of appearance, so the data orders it.
-	const guessed = new Set(mapping.crm === 'generic' ? [] : mapping.stages.map(stageKey));
+	// A CRM's default pipeline is kept when the data stays within it. A generic file's list, or a
+	// CRM's custom pipeline (none of its default stages), is only the first rows' labels in order
+	// of appearance, so the data orders it.
+	const defaults = crmDefaultKeys(mapping.crm);
+	const isDefault =
+		mapping.crm !== 'generic' &&
+		(defaults.size === 0 || mapping.stages.some((s) => defaults.has(templateKey(s))));
+	const guessed = new Set(isDefault ? mapping.stages.map(stageKey) : []);
 	const template = templateCovering(open.map((l) => l.label));
 	if (guessed.size > 0 && open.every((l) => guessed.has(stageKey(l.label)))) {
 		stages = mapping.stages;

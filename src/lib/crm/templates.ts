@@ -136,3 +136,14 @@ export function templateCovering(open: readonly string[]): StageTemplate | null 
 	}
 	return best?.template ?? null;
 }
+
+/**
+ * The stage keys of a CRM's default pipeline, by names and ids (see `templateKey`); empty for a CRM
+ * with no template here.
+ */
+export function crmDefaultKeys(crm: string): Set<string> {
+	const own = [...STAGE_TEMPLATES, ...ID_TEMPLATES].filter(
+		(t) => t.id === crm || t.id.startsWith(`${crm}-`)
+	);
+	return new Set(own.flatMap((t) => t.stages.map(templateKey)));
+}
