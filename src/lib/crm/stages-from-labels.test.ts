@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DealsMapping } from '../model/mapping';
+import { HUBSPOT_DEFAULTS } from './hubspot';
 import { closedKind, outcomeLabel, stagePipeline } from './labels';
 import { stagesFromLabels, type HistoryOrder, type LabelCount } from './stages-from-labels';
 import { STAGE_TEMPLATES, templateCovering } from './templates';
@@ -147,6 +148,11 @@ describe('stage order from the best evidence', () => {
 			['Новая', 'В работе'],
 			{ from: 'crm', weak: false }
 		]);
+		// So is HubSpot's in another interface language.
+		const es = HUBSPOT_DEFAULTS.es.stages;
+		const hubspot = generic({ crm: 'hubspot', stages: es });
+		const spanish = stagesFromLabels(hubspot, {}, labels([es[2], es[0]]), null).mapping;
+		expect([spanish.stages, spanish.stageOrder?.from]).toEqual([es, 'crm']);
 	});
 
 	it('templates match Bitrix24 stage ids under any pipeline prefix, pipeline by pipeline', () => {

@@ -1,6 +1,6 @@
 import { AMOCRM_LOST, AMOCRM_STAGES, AMOCRM_WON } from './amocrm';
 import { BITRIX24_LOST, BITRIX24_STAGE_IDS, BITRIX24_STAGES, BITRIX24_WON } from './bitrix24';
-import { HUBSPOT_LOST, HUBSPOT_STAGES, HUBSPOT_WON } from './hubspot';
+import { HUBSPOT_DEFAULTS, HUBSPOT_LOST, HUBSPOT_STAGES, HUBSPOT_WON } from './hubspot';
 import { PIPEDRIVE_STAGES } from './pipedrive';
 import { SALESFORCE_LOST, SALESFORCE_STAGES, SALESFORCE_WON } from './salesforce';
 import { stageKey } from '../model/config';
@@ -92,10 +92,20 @@ export const STAGE_TEMPLATES: readonly StageTemplate[] = [
 ];
 
 /**
- * Templates a file's stage labels are matched against besides `STAGE_TEMPLATES`: the ids some
- * exports write instead of names (HubSpot's internal stage names, Bitrix24's `STAGE_ID`).
+ * Templates a file's stage labels are matched against besides `STAGE_TEMPLATES`: HubSpot's
+ * default pipeline in its other interface languages, and the ids some exports write instead of
+ * names (HubSpot's internal stage names, Bitrix24's `STAGE_ID`).
  */
 const ID_TEMPLATES: readonly StageTemplate[] = [
+	...Object.entries(HUBSPOT_DEFAULTS)
+		.filter(([language]) => language !== 'en')
+		.map(([language, d]) => ({
+			id: `hubspot-${language}`,
+			name: `HubSpot default pipeline (${language})`,
+			stages: d.stages,
+			won: d.won,
+			lost: d.lost
+		})),
 	{
 		id: 'hubspot-ids',
 		name: 'HubSpot default pipeline (internal names)',
