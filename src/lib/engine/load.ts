@@ -254,6 +254,7 @@ async function withStageOrder(
 	return {
 		...mapping,
 		stages: config.stages ?? names('open'),
+		stageOrder: { from: config.stages ? 'config' : 'stage list', weak: false },
 		won: config.won ?? [...new Set([...names('won'), ...mapping.won])],
 		lost: config.lost ?? [...new Set([...names('lost'), ...mapping.lost])]
 	};

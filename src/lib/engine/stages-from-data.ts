@@ -9,7 +9,8 @@ import {
 } from '../model/canonical';
 import { stageKey, type Config, type DateOrder } from '../model/config';
 import type { DealsMapping, HistoryMapping } from '../model/mapping';
-import { sql, type Fragment } from '../sql/sql';
+import { findLoose } from '../crm/labels';
+import { ident, raw, sql, type Fragment } from '../sql/sql';
 import { profileColumns } from './profile';
 
 export interface StagesFromDataInput {
@@ -35,7 +36,12 @@ export async function stagesFromData(
 	input: StagesFromDataInput
 ): Promise<{ mapping: DealsMapping; notes: string[]; dealsAll: boolean }> {
 	const { mapping, config } = input;
-	if (!mapping.stagesFromData || config.stages) return { mapping, notes: [], dealsAll: false };
+	if (config.stages) return { mapping: withOrder(mapping, 'config'), notes: [], dealsAll: false };
+	// A detector's own list: the order of its per-stage date columns, or the CRM's pipeline.
+	if (!mapping.stagesFromData) {
+		const from = mapping.stageColumns.length ? 'stage dates' : 'crm';
+		return { mapping: withOrder(mapping, from), notes: [], dealsAll: false };
+	}
 	await db.query(createStageMap(stageMapEntries(mapping)));
 	await db.query(
 		createDealsAll({
@@ -54,8 +60,36 @@ export async function stagesFromData(
 			count(*) FILTER (WHERE outcome = 'open')::DOUBLE AS open
 		FROM deals_all WHERE stage IS NOT NULL GROUP BY stage ORDER BY first`);
 	const history = input.history ? await historyOrder(db, input.history) : null;
-	return { ...stagesFromLabels(mapping, config, labels, history), dealsAll: true };
+	const ordered = stagesFromLabels(mapping, config, labels, history);
+	// `deals_all` read the pipeline from a column: built again when it comes from stage prefixes.
+	const samePipeline =
+		Boolean(ordered.mapping.pipelineFromStage) === Boolean(mapping.pipelineFromStage);
+	return { ...ordered, dealsAll: samePipeline };
 }
+
+/** The mapping with its stage order from `from` (a strong source: config, CRM, stage dates). */
+function withOrder(
+	mapping: DealsMapping,
+	from: NonNullable<DealsMapping['stageOrder']>['from']
+): DealsMapping {
+	return { ...mapping, stageOrder: { from, weak: false } };
+}
+
+// Headers of a history column giving each stage's place in the pipeline (`stage_order`).
+const ORDER_COLUMNS = [
+	'stage order',
+	'stage index',
+	'stage number',
+	'stage no',
+	'stage position',
+	'stage rank',
+	'stage sort',
+	'sort order',
+	'порядок этапа',
+	'номер этапа',
+	'порядок стадии',
+	'номер стадии'
+];
 
 /** For each pair of stage labels, how many deals entered the first before the second. */
 async function historyOrder(
@@ -71,9 +105,26 @@ async function historyOrder(
 	});
 	const events = historyEvents(history.rawTable, history.mapping, profile.formats);
 	if (!events) return null;
-	const firsts = await db.query<{ label: string; first_row: number }>(sql`
-		SELECT any_value(stage) AS label, min(row)::DOUBLE AS first_row FROM (${events})
+	const columns = await db.query<{ column_name: string }>(
+		sql`SELECT column_name FROM (DESCRIBE ${ident(history.rawTable)})`
+	);
+	const orderColumn = findLoose(
+		columns.map((c) => c.column_name),
+		ORDER_COLUMNS
+	);
+	// A stage's place is the value most of its rows give (90 % of them the same number).
+	const rank = orderColumn
+		? sql`LEFT JOIN (SELECT __row, TRY_CAST(trim(${ident(orderColumn)}) AS DOUBLE) AS rank
+				FROM ${ident(history.rawTable)}) o ON o.__row = e.row`
+		: raw('CROSS JOIN (SELECT CAST(NULL AS DOUBLE) AS rank) o');
+	const firsts = await db.query<{ label: string; first_row: number; rank: number | null }>(sql`
+		SELECT any_value(stage) AS label, min(row)::DOUBLE AS first_row,
+			CASE WHEN quantile_disc(rank, 0.05) = quantile_disc(rank, 0.95) THEN median(rank) END AS rank
+		FROM (SELECT e.*, o.rank FROM (${events}) e ${rank})
 		WHERE "at" IS NOT NULL GROUP BY lower(stage) ORDER BY first_row`);
+	const ranks = new Map(
+		firsts.filter((f) => f.rank !== null).map((f) => [stageKey(f.label), Number(f.rank)])
+	);
 	const pairs = await db.query<{ a: string; b: string; n: number }>(sql`
 		WITH entered AS (
 			SELECT id, lower(stage) AS stage, min("at") AS "at" FROM (${events})
@@ -85,6 +136,7 @@ async function historyOrder(
 	const counts = new Map(pairs.map((p) => [`${p.a}\u0000${p.b}`, p.n]));
 	return {
 		labels: firsts.map((f) => f.label),
-		precedes: (a, b) => counts.get(`${stageKey(a)}\u0000${stageKey(b)}`) ?? 0
+		precedes: (a, b) => counts.get(`${stageKey(a)}\u0000${stageKey(b)}`) ?? 0,
+		...(ranks.size ? { rank: (label: string) => ranks.get(stageKey(label)) } : {})
 	};
 }

@@ -197,7 +197,7 @@ export function createDealsAll({
 			${id ? cleanText(id) : sql`CAST(r.__row AS VARCHAR)`} AS id,
 			${textOrNone(c.owner)} AS owner,
 			${textOrNone(c.source)} AS source,
-			${textOrNone(c.pipeline)} AS pipeline,
+			${!c.pipeline && mapping.pipelineFromStage ? stagePipeline(stageText) : textOrNone(c.pipeline)} AS pipeline,
 			${textOrNone(c.segment)} AS segment,
 			${amount ? scaled(parseNumber(amount, decimal(formats, c.amount)), mapping.amountScale) : raw('CAST(NULL AS DOUBLE)')} AS amount,
 			${probability ? sql`${parseNumber(probability, decimal(formats, c.probability))} * ${probabilityScale}` : raw('CAST(NULL AS DOUBLE)')} AS probability,
@@ -231,6 +231,12 @@ function leftOutLabel(
 		? sql` OR COALESCE(lower(trim(${outcome})) IN ${keys}, false)`
 		: raw('');
 	return sql`(COALESCE(${stageName} IN ${keys}, false)${byOutcome})`;
+}
+
+/** The pipeline a stage's prefix names (`C6:WON` → `C6`), `C0` without one (see `pipelineFromStage`). */
+function stagePipeline(stage: Fragment): Fragment {
+	return sql`CASE WHEN ${stage} IS NULL THEN '(none)'
+		ELSE COALESCE(upper(NULLIF(regexp_extract(${stage}, '^([Cc][0-9]+):', 1), '')), 'C0') END`;
 }
 
 function scaled(value: Fragment, scale: number | undefined): Fragment {

@@ -71,6 +71,33 @@ export interface DealsMapping {
 	 * for each deal, in file order, is the date it was created (a plain log has no created column).
 	 */
 	createdFromFirst?: string;
+	/**
+	 * No column holds the pipeline, and stage labels carry it as a prefix (Bitrix24 `C6:WON`): a
+	 * deal's pipeline is its stage's prefix (`C6`), `C0` (the default pipeline) without one.
+	 */
+	pipelineFromStage?: boolean;
+	/**
+	 * Which evidence decided the order of `stages` (engine/stages-from-data.ts): the config, a
+	 * stage list file, the CRM's default pipeline, a known template (`template` names it; `stage
+	 * words` is the built-in list of common stage words, a weak guess), an order column in the
+	 * history, the order of per-stage date columns, each stage's typical position in the deals'
+	 * histories, the stages' mean probability, or first appearance. `weak` when the page should
+	 * ask the user to check it.
+	 */
+	stageOrder?: {
+		from:
+			| 'config'
+			| 'stage list'
+			| 'crm'
+			| 'template'
+			| 'history order'
+			| 'stage dates'
+			| 'history position'
+			| 'probability'
+			| 'first appearance';
+		template?: string;
+		weak: boolean;
+	};
 	/** For day/month-ambiguous dates, the order the CRM's locale writes them in. */
 	dateOrder?: DateOrder;
 	/** MEDDIC qualification columns by element (model/meddic.ts), when the file has them. */
