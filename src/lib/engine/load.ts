@@ -296,6 +296,7 @@ export async function buildDataset(
 			deals.columns.closed,
 			deals.closedBy?.won,
 			deals.closedBy?.lost,
+			deals.columns.expected_close,
 			...deals.stageColumns.map((s) => s.column)
 		].filter(isString),
 		numbers: [deals.columns.amount, deals.columns.probability].filter(isString),
@@ -663,6 +664,9 @@ async function parseWarnings(
 		date('close date', mapping.columns.closed, closedDeals);
 		date('close date', mapping.closedBy?.won, closedDeals);
 		date('close date', mapping.closedBy?.lost, closedDeals);
+		// Only an open deal's expected close date is used.
+		const openDeals = sql`r.__row IN (SELECT row FROM deals_all WHERE outcome = 'open')`;
+		date('expected close date', mapping.columns.expected_close, openDeals);
 		number('amount', mapping.columns.amount);
 		number('probability', mapping.columns.probability);
 		for (const s of mapping.stageColumns) date('stage date', s.column);

@@ -3,6 +3,7 @@ import type { Filters, Period } from '../model/filters';
 import type { MetricContext } from '../metrics/context';
 import type { KpiCells } from '../metrics/kpis';
 import { assembleReport, reportCellsQuery, type ReportCells, type Report } from '../metrics/report';
+import { lostAndForecastQuery, type LostAndForecastRow } from '../metrics/lost-and-forecast';
 import { timeInStageQuery } from '../metrics/time-in-stage';
 import { viewStages } from '../model/pipeline-view';
 import type { Dataset } from './dataset';
@@ -26,6 +27,11 @@ export interface ReportRequest {
 	reached?: Promise<number[]>;
 	/** Spend in the period from a caller that has it (the breakdown's totals row). */
 	spend?: Promise<number>;
+	/**
+	 * False leaves out lost reasons, lost by stage and the forecast (a report only read for its
+	 * KPIs): their statement is not run.
+	 */
+	losses?: boolean;
 }
 
 export interface StayCells {
@@ -58,7 +64,7 @@ export async function runReport(
 		cells ??= db.query<ReportCells & Row>(reportCellsQuery(ctx));
 		return cells.then(pick);
 	};
-	const [kpis, funnel, stays, periodSpend] = await Promise.all([
+	const [kpis, funnel, stays, periodSpend, losses] = await Promise.all([
 		request.kpis ?? fromCells((rows) => rows[0]),
 		request.reached ?? fromCells((rows) => rows.map((r) => r.reached)),
 		request.stays !== undefined
@@ -66,7 +72,10 @@ export async function runReport(
 			: dataset.eventCount > 0
 				? db.query<StayCells & Record<string, number | null>>(timeInStageQuery(ctx))
 				: Promise.resolve(null),
-		request.spend ?? fromCells((rows) => rows[0].spend)
+		request.spend ?? fromCells((rows) => rows[0].spend),
+		request.losses === false
+			? Promise.resolve(null)
+			: db.query<LostAndForecastRow & Row>(lostAndForecastQuery(ctx))
 	]);
 	const spend = dataset.hasSpend ? periodSpend : null;
 	return assembleReport({
@@ -88,6 +97,11 @@ export async function runReport(
 			open_deals: kpis.open_deals,
 			open_value: kpis.open_value,
 			weighted_value: kpis.weighted_value
+		},
+		losses,
+		mapped: {
+			lost_reason: dataset.deals.columns.lost_reason !== undefined,
+			expected_close: dataset.deals.columns.expected_close !== undefined
 		},
 		warnings: dataset.warnings
 	});

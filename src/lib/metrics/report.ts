@@ -11,6 +11,15 @@ import {
 	type Pipeline,
 	type SalesCycle
 } from './kpis';
+import {
+	forecast,
+	lostByStage,
+	lostReasons,
+	type ForecastMonth,
+	type LostAndForecastRow,
+	type LostAtStage,
+	type LostReason
+} from './lost-and-forecast';
 import type { TimeInStage } from './time-in-stage';
 import { salesVelocity } from './velocity';
 import { winRate } from './win-rate';
@@ -31,6 +40,9 @@ export interface Report {
 	cac: number | null;
 	cost_per_stage: CostPerStage[] | null;
 	pipeline: Pipeline;
+	lost_reasons: LostReason[] | null;
+	lost_by_stage: LostAtStage[] | null;
+	forecast: ForecastMonth[] | null;
 	warnings: string[];
 }
 
@@ -60,6 +72,10 @@ export interface ReportParts {
 	/** Null when there is no spend table. */
 	spend: number | null;
 	pipeline: Pipeline;
+	/** The rows of `lostAndForecastQuery`; null when they were not asked for (all three null). */
+	losses: readonly LostAndForecastRow[] | null;
+	/** Whether the deals have a lost-reason / an expected-close column mapped. */
+	mapped: { lost_reason: boolean; expected_close: boolean };
 	warnings: readonly string[];
 }
 
@@ -99,6 +115,9 @@ export function assembleReport(p: ReportParts): Report {
 		cac: cac(p.spend, p.counts.won),
 		cost_per_stage: costPerStage(p.spend, funnel),
 		pipeline: p.pipeline,
+		lost_reasons: p.losses && lostReasons(p.losses, p.mapped.lost_reason),
+		lost_by_stage: p.losses && lostByStage(p.losses, p.stages),
+		forecast: p.losses && forecast(p.losses, p.mapped.expected_close),
 		warnings
 	};
 }
