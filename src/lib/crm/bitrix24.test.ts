@@ -41,7 +41,8 @@ describe('detect: Bitrix24', () => {
 			created: 'Дата создания',
 			closed: 'Предполагаемая дата закрытия',
 			stage: 'Стадия сделки',
-			currency: 'Валюта'
+			currency: 'Валюта',
+			expected_close: 'Предполагаемая дата закрытия'
 		});
 		expect(m.flags).toEqual({ closed: 'Сделка закрыта' });
 		expect(m.stages).toEqual([

@@ -46,7 +46,8 @@ describe('detect: Pipedrive', () => {
 			created: 'Deal - Deal created',
 			outcome: 'Deal - Status',
 			stage: 'Deal - Stage',
-			currency: 'Deal - Currency'
+			currency: 'Deal - Currency',
+			expected_close: 'Deal - Expected close date'
 		});
 		expect(m.closedBy).toEqual({ won: 'Deal - Won time', lost: 'Deal - Lost time' });
 		expect(m.stages).toEqual([
