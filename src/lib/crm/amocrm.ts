@@ -87,7 +87,8 @@ export function detectAmocrm(sample: FileSample): Detection<DealsMapping> | null
 				amount: budget,
 				created: findColumn(columns, ['Дата создания сделки', 'Дата создания']),
 				closed: findColumn(columns, ['Дата закрытия']),
-				stage
+				stage,
+				lost_reason: findColumn(columns, ['Причина отказа'])
 			}),
 			stages: withUnsorted(
 				defaultOrSampleStages(AMOCRM_STAGES, [...AMOCRM_WON, ...AMOCRM_LOST], seen),

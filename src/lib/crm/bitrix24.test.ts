@@ -29,7 +29,8 @@ const COLUMNS = {
 	// `Сделка закрыта` decides closed; the close date is CLOSEDATE.
 	closed: ['Предполагаемая дата закрытия', 'CLOSEDATE'],
 	stage: ['Стадия сделки', 'STAGE_ID'],
-	currency: ['Валюта', 'CURRENCY_ID']
+	currency: ['Валюта', 'CURRENCY_ID'],
+	expected_close: ['Предполагаемая дата закрытия', 'CLOSEDATE']
 };
 const spelledAs = (i: 0 | 1) =>
 	Object.fromEntries(Object.entries(COLUMNS).map(([field, names]) => [field, names[i]]));

@@ -61,7 +61,8 @@ export function detectBitrix24(sample: FileSample): Detection<DealsMapping> | nu
 					'Дата закрытия'
 				]),
 				stage,
-				currency: findColumn(columns, ['Валюта'])
+				currency: findColumn(columns, ['Валюта']),
+				expected_close: findColumn(columns, ['Предполагаемая дата закрытия'])
 			}),
 			stages: defaultOrSampleStages(BITRIX24_STAGES, [...BITRIX24_WON, ...BITRIX24_LOST], seen),
 			won: sampleSpelling(BITRIX24_WON, seen),
@@ -129,6 +130,8 @@ export function detectBitrix24Table(sample: FileSample): Detection<DealsMapping>
 				probability: findColumn(columns, ['PROBABILITY']),
 				created,
 				closed,
+				// Bitrix24's close date (CLOSEDATE) is the expected one while a deal is open.
+				expected_close: closed,
 				stage,
 				currency: findColumn(columns, ['CURRENCY_ID', 'CURRENCY'])
 			}),

@@ -99,7 +99,26 @@ const DEAL_GUESSES = {
 		'этап сделки',
 		'стадия сделки'
 	],
-	currency: ['currency', 'валюта']
+	currency: ['currency', 'валюта'],
+	expected_close: [
+		'expected close',
+		'expected close date',
+		'expected closing date',
+		'close date expected',
+		'forecast close date',
+		'ожидаемая дата закрытия',
+		'предполагаемая дата закрытия'
+	],
+	lost_reason: [
+		'lost reason',
+		'loss reason',
+		'reason lost',
+		'closed lost reason',
+		'reason for loss',
+		'причина отказа',
+		'причина проигрыша',
+		'причина закрытия'
+	]
 } as const;
 
 /** Yes/no columns that decide the outcome (`is_won`, `is_closed`, `Сделка закрыта`). */
@@ -229,6 +248,7 @@ export function detectGenericDeals(
 	const fits: Partial<Record<keyof typeof DEAL_GUESSES, ValueKind[]>> = {
 		created: ['date'],
 		closed: ['date'],
+		expected_close: ['date'],
 		amount: ['number'],
 		probability: ['number']
 	};

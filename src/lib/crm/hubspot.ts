@@ -34,7 +34,8 @@ const LABELS: Record<HubspotLanguage, Partial<Record<DealField | 'name', string[
 		probability: ['Deal probability'],
 		source: ['Original Traffic Source', 'Original Source', 'Source'],
 		segment: ['Deal Type'],
-		currency: ['Currency', 'Deal currency code']
+		currency: ['Currency', 'Deal currency code'],
+		lost_reason: ['Closed Lost Reason']
 	},
 	es: {
 		id: ['ID de registro', 'ID del registro', 'ID del negocio'],
@@ -242,8 +243,11 @@ export function detectHubspot(sample: FileSample): Detection<DealsMapping> | nul
 				probability: find('probability'),
 				created: find('created'),
 				closed: find('closed'),
+				// On an open deal, HubSpot's close date is the date it is expected to close.
+				expected_close: find('closed'),
 				stage: find('stage'),
-				currency: find('currency')
+				currency: find('currency'),
+				lost_reason: find('lost_reason')
 			}),
 			stages: hasOpen ? fromColumns.open : [...defaults.stages],
 			won: [...defaults.won, ...newLabels(fromColumns.won, defaults.won)],

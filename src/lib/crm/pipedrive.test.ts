@@ -23,7 +23,7 @@ const EXPORT = readAs([
 	['Deal - Deal created', 'created'],
 	['Deal - Won time', null],
 	['Deal - Lost time', null],
-	['Deal - Expected close date', null],
+	['Deal - Expected close date', 'expected_close'],
 	['Deal - Lead source', 'source'],
 	['Organization - Name', null]
 ]);

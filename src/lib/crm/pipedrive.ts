@@ -48,6 +48,8 @@ export function detectPipedriveDeals(sample: FileSample): Detection<DealsMapping
 				probability: deal('Probability'),
 				created: deal('Deal created', 'Add time', 'Created'),
 				closed: deal('Deal closed on', 'Close time', 'Closed on'),
+				expected_close: deal('Expected close date'),
+				lost_reason: deal('Lost reason'),
 				outcome: status,
 				stage,
 				currency: deal('Currency', 'Currency of Value')

@@ -63,6 +63,9 @@ function reportColumns(columns: readonly string[]): DealsMapping['columns'] {
 		probability: findLoose(columns, ['Probability (%)', 'Probability']),
 		created: findLoose(columns, ['Created Date', 'Create Date']),
 		closed: findLoose(columns, ['Close Date']),
+		// On an open opportunity, the close date is the date it is expected to close.
+		expected_close: findLoose(columns, ['Close Date']),
+		lost_reason: findLoose(columns, ['Loss Reason', 'Lost Reason', 'Closed Lost Reason']),
 		stage: findLoose(columns, ['Stage']),
 		currency: findLoose(columns, ['Opportunity Currency', 'Amount Currency', 'Currency'])
 	});
@@ -114,6 +117,8 @@ export function detectSalesforceExport(sample: FileSample): Detection<DealsMappi
 				probability: api('Probability'),
 				created,
 				closed: api('CloseDate'),
+				expected_close: api('CloseDate'),
+				lost_reason: api('Loss_Reason__c'),
 				stage,
 				currency: api('CurrencyIsoCode')
 			}),

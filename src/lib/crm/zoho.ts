@@ -58,6 +58,9 @@ export function detectZoho(sample: FileSample): Detection<DealsMapping> | null {
 				probability: find('Probability (%)', 'Probability'),
 				created: find('Created Time'),
 				closed: find('Closing Date'),
+				// On an open deal, Zoho's closing date is the date it is expected to close.
+				expected_close: find('Closing Date'),
+				lost_reason: find('Reason For Loss'),
 				stage: find('Stage'),
 				currency: find('Currency')
 			}),

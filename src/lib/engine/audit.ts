@@ -92,6 +92,9 @@ export async function parseWarnings(
 		date('close date', mapping.columns.closed, closedDeals);
 		date('close date', mapping.closedBy?.won, closedDeals);
 		date('close date', mapping.closedBy?.lost, closedDeals);
+		// Only an open deal's expected close date is used.
+		const openDeals = sql`r.__row IN (SELECT row FROM deals_all WHERE outcome = 'open')`;
+		date('expected close date', mapping.columns.expected_close, openDeals);
 		number('amount', mapping.columns.amount);
 		number('probability', mapping.columns.probability);
 		for (const s of mapping.stageColumns) date('stage date', s.column);

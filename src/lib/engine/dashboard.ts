@@ -179,7 +179,12 @@ export function dashboardParts(
 	// The previous period only gives the KPI cards their change: no time in stage.
 	const previous =
 		dataset.whole && before.to >= dataset.whole.from
-			? runReport(db, dataset, { period: before, filters, stays: Promise.resolve(null) })
+			? runReport(db, dataset, {
+					period: before,
+					filters,
+					stays: Promise.resolve(null),
+					losses: false
+				})
 			: Promise.resolve(null);
 	const seriesCells = db.query<SeriesCells & Record<string, string | number | null>>(
 		seriesQuery(ctx)

@@ -65,6 +65,9 @@ describe('runReport', () => {
 				'cac',
 				'cost_per_stage',
 				'pipeline',
+				'lost_reasons',
+				'lost_by_stage',
+				'forecast',
 				'warnings'
 			].sort()
 		);

@@ -3,6 +3,7 @@ import type { Filters, Period } from '../model/filters';
 import type { MetricContext } from '../metrics/context';
 import type { KpiCells } from '../metrics/kpis';
 import { assembleReport, reportCellsQuery, type ReportCells, type Report } from '../metrics/report';
+import { lostAndForecastQuery, type LostAndForecastRow } from '../metrics/lost-and-forecast';
 import { timeInStageQuery } from '../metrics/time-in-stage';
 import { viewStages } from '../model/pipeline-view';
 import type { Dataset } from './dataset';
@@ -28,6 +29,11 @@ export interface ReportRequest {
 	spend?: Promise<number>;
 	/** How many spend rows `spend` sums, from the same caller. */
 	spendRows?: Promise<number>;
+	/**
+	 * False leaves out lost reasons, lost by stage and the forecast (a report only read for its
+	 * KPIs): their statement is not run.
+	 */
+	losses?: boolean;
 }
 
 export interface StayCells {
@@ -60,7 +66,7 @@ export async function runReport(
 		cells ??= db.query<ReportCells & Row>(reportCellsQuery(ctx));
 		return cells.then(pick);
 	};
-	const [kpis, funnel, stays, periodSpend, spendRows] = await Promise.all([
+	const [kpis, funnel, stays, periodSpend, spendRows, losses] = await Promise.all([
 		request.kpis ?? fromCells((rows) => rows[0]),
 		request.reached ?? fromCells((rows) => rows.map((r) => r.reached)),
 		request.stays !== undefined
@@ -69,7 +75,10 @@ export async function runReport(
 				? db.query<StayCells & Record<string, number | null>>(timeInStageQuery(ctx))
 				: Promise.resolve(null),
 		request.spend ?? fromCells((rows) => rows[0].spend),
-		request.spendRows ?? fromCells((rows) => rows[0].spend_rows)
+		request.spendRows ?? fromCells((rows) => rows[0].spend_rows),
+		request.losses === false
+			? Promise.resolve(null)
+			: db.query<LostAndForecastRow & Row>(lostAndForecastQuery(ctx))
 	]);
 	const spend = dataset.hasSpend ? periodSpend : null;
 	return assembleReport({
@@ -93,6 +102,11 @@ export async function runReport(
 			open_deals: kpis.open_deals,
 			open_value: kpis.open_value,
 			weighted_value: kpis.weighted_value
+		},
+		losses,
+		mapped: {
+			lost_reason: dataset.deals.columns.lost_reason !== undefined,
+			expected_close: dataset.deals.columns.expected_close !== undefined
 		},
 		warnings: dataset.warnings
 	});

@@ -68,7 +68,9 @@ function dealsCsv(names: Record<string, string>, stages: string[]): string {
 			created,
 			closed: outcome === 'Won' || outcome === 'Lost' ? `2024-07-0${1 + (i % 8)}` : '',
 			stage: outcome,
-			currency: 'USD'
+			currency: 'USD',
+			expected_close: outcome === 'Won' || outcome === 'Lost' ? '' : '2024-09-15',
+			lost_reason: outcome === 'Lost' ? `'); DROP TABLE deals; --` : ''
 		};
 		rows.push(cols.map((c) => q(values[c])).join(','));
 	}

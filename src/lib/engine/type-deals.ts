@@ -63,6 +63,7 @@ export async function typeDeals(db: Db, input: DealsToType): Promise<TypedDeals>
 			deals.columns.closed,
 			deals.closedBy?.won,
 			deals.closedBy?.lost,
+			deals.columns.expected_close,
 			...deals.stageColumns.map((s) => s.column)
 		].filter((c) => c !== undefined),
 		numbers: [deals.columns.amount, deals.columns.probability].filter((c) => c !== undefined),

@@ -1,7 +1,7 @@
 import { svgMarkup } from './image';
 
 /** Panels whose SVG is a chart worth a place in the report (the others are tables). */
-const CHART_PANELS = ['funnel', 'time-in-stage'];
+const CHART_PANELS = ['funnel', 'time-in-stage', 'lost-by-stage', 'lost-reasons', 'forecast'];
 
 /**
  * The page's charts and KPI sparklines as standalone SVG markup, coloured as in the light theme

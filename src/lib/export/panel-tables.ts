@@ -9,6 +9,12 @@ import type { Breakdown, BreakdownRow } from '../metrics/breakdown';
 import type { CacByChannel, ChannelCac } from '../metrics/cac-by-channel';
 import type { CohortMatrix, CohortRow } from '../metrics/cohort-matrix';
 import type { FunnelRow } from '../metrics/funnel';
+import {
+	NO_REASON,
+	type ForecastMonth,
+	type LostAtStage,
+	type LostReason
+} from '../metrics/lost-and-forecast';
 import type { Meddic, MeddicCountRow, MeddicStageRow } from '../metrics/meddic';
 import type { QualityFinding } from '../metrics/quality';
 import type { Report } from '../metrics/report';
@@ -456,5 +462,86 @@ export function qualityTable(
 				})),
 			...warnings.map((w) => ({ finding: w, count: null, examples: null }))
 		]
+	};
+}
+
+export function lostReasonsTable(rows: readonly LostReason[]): PanelTable<LostReason> {
+	return {
+		columns: [
+			{
+				csv: 'reason',
+				value: (r) => r.reason,
+				label: (t) => t('lost.reason'),
+				cell: (r, { t }) => (r.reason === NO_REASON ? t('lost.no-reason') : r.reason)
+			},
+			{
+				csv: 'deals',
+				value: (r) => r.deals,
+				label: (t) => t('lost.deals'),
+				cell: (r, { fmt }) => fmt.count(r.deals)
+			},
+			{
+				csv: 'amount',
+				value: (r) => r.amount,
+				label: (t) => t('lost.amount'),
+				cell: (r, { fmt }) => fmt.exact(r.amount)
+			}
+		],
+		rows,
+		data: (r) => ({ reason: r.reason, deals: r.deals })
+	};
+}
+
+export function lostByStageTable(rows: readonly LostAtStage[]): PanelTable<LostAtStage> {
+	return {
+		columns: [
+			{
+				csv: 'stage',
+				value: (r) => r.stage,
+				label: (t) => t('cost.stage'),
+				cell: (r) => r.stage
+			},
+			{
+				csv: 'deals',
+				value: (r) => r.deals,
+				label: (t) => t('lost.deals'),
+				cell: (r, { fmt }) => fmt.count(r.deals)
+			}
+		],
+		rows,
+		data: (r) => ({ stage: r.stage, deals: r.deals })
+	};
+}
+
+export function forecastTable(rows: readonly ForecastMonth[]): PanelTable<ForecastMonth> {
+	return {
+		columns: [
+			{
+				csv: 'month',
+				value: (r) => r.month,
+				label: (t) => t('forecast.month'),
+				cell: (r, { t }) => r.month ?? t('forecast.no-date')
+			},
+			{
+				csv: 'deals',
+				value: (r) => r.deals,
+				label: (t) => t('forecast.deals'),
+				cell: (r, { fmt }) => fmt.count(r.deals)
+			},
+			{
+				csv: 'value',
+				value: (r) => r.value,
+				label: (t) => t('forecast.value'),
+				cell: (r, { fmt }) => fmt.exact(r.value)
+			},
+			{
+				csv: 'weighted_value',
+				value: (r) => r.weighted_value,
+				label: (t) => t('forecast.weighted'),
+				cell: (r, { fmt }) => fmt.exact(r.weighted_value)
+			}
+		],
+		rows,
+		data: (r) => ({ month: r.month, deals: r.deals })
 	};
 }

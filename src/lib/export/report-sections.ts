@@ -13,7 +13,10 @@ import {
 	cohortsTable,
 	costTable,
 	durationsTable,
+	forecastTable,
 	funnelTable,
+	lostByStageTable,
+	lostReasonsTable,
 	meddicCountTable,
 	meddicStageTable,
 	reportTable,
@@ -90,6 +93,33 @@ export function reportSections(data: DashboardResults, o: SectionOptions): Repor
 		),
 		charts: charts('funnel'),
 		tables: [reportTable(funnelTable(data.funnel.rows), show)]
+	});
+
+	const lostCaption = { from: report.period.from, to: report.period.to };
+	if (report.lost_by_stage) {
+		sections.push({
+			id: 'lost-by-stage',
+			title: t('lost-stage.heading'),
+			caption: t('lost-stage.caption', lostCaption),
+			charts: charts('lost-by-stage'),
+			tables: [reportTable(lostByStageTable(report.lost_by_stage), show)]
+		});
+	}
+	sections.push({
+		id: 'lost-reasons',
+		title: t('lost.heading'),
+		caption: t('lost.caption', lostCaption),
+		charts: report.lost_reasons ? charts('lost-reasons') : [],
+		tables: report.lost_reasons ? [reportTable(lostReasonsTable(report.lost_reasons), show)] : [],
+		notes: report.lost_reasons ? [] : [t('lost.empty')]
+	});
+	sections.push({
+		id: 'forecast',
+		title: t('forecast.heading'),
+		caption: t('forecast.caption'),
+		charts: report.forecast ? charts('forecast') : [],
+		tables: report.forecast ? [reportTable(forecastTable(report.forecast), show)] : [],
+		notes: report.forecast ? [] : [t('forecast.empty')]
 	});
 
 	sections.push({

@@ -11,6 +11,15 @@ import {
 	type Pipeline,
 	type SalesCycle
 } from './kpis';
+import {
+	forecast,
+	lostByStage,
+	lostReasons,
+	type ForecastMonth,
+	type LostAndForecastRow,
+	type LostAtStage,
+	type LostReason
+} from './lost-and-forecast';
 import type { TimeInStage } from './time-in-stage';
 import { rates, type Rates } from './rates';
 
@@ -24,6 +33,9 @@ export interface Report extends Rates {
 	cac: number | null;
 	cost_per_stage: CostPerStage[] | null;
 	pipeline: Pipeline;
+	lost_reasons: LostReason[] | null;
+	lost_by_stage: LostAtStage[] | null;
+	forecast: ForecastMonth[] | null;
 	warnings: string[];
 }
 
@@ -62,6 +74,10 @@ export interface ReportParts {
 	/** The view's source filter: named in the note when it leaves no spend row. */
 	sources?: readonly string[];
 	pipeline: Pipeline;
+	/** The rows of `lostAndForecastQuery`; null when they were not asked for (all three null). */
+	losses: readonly LostAndForecastRow[] | null;
+	/** Whether the deals have a lost-reason / an expected-close column mapped. */
+	mapped: { lost_reason: boolean; expected_close: boolean };
 	warnings: readonly string[];
 }
 
@@ -95,6 +111,9 @@ export function assembleReport(p: ReportParts): Report {
 		cac: cac(p.spend, p.counts.won, p.spendRows),
 		cost_per_stage: costPerStage(p.spend, funnel, p.spendRows),
 		pipeline: p.pipeline,
+		lost_reasons: p.losses && lostReasons(p.losses, p.mapped.lost_reason),
+		lost_by_stage: p.losses && lostByStage(p.losses, p.stages),
+		forecast: p.losses && forecast(p.losses, p.mapped.expected_close),
 		warnings
 	};
 }

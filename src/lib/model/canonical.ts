@@ -179,6 +179,8 @@ export function createDealsAll({
 		? parseDate(closed, family(formats, c.closed))
 		: raw('CAST(NULL AS DATE)');
 	const currency = col(c.currency);
+	const expected = col(c.expected_close);
+	const lostReason = col(c.lost_reason);
 	const stageName = sql`lower(COALESCE(sl.name, ${stageText}))`;
 	const leftOut = leftOutLabel(mapping.leftOut ?? [], stageName, outcomeCol);
 	const perPipeline = usesPipelineStages(mapping);
@@ -190,8 +192,10 @@ export function createDealsAll({
 			LEFT JOIN (SELECT pipeline AS __pipeline, key AS __key, idx AS __idx, kind AS __kind
 				FROM pipeline_stage_map) pm ON pm.__pipeline = pp.__pipeline AND pm.__key = ${stageName}`
 		: raw('');
+	// `closed` only for won and lost deals, `expected_close` only for open ones (METRICS.md §1).
 	return sql`CREATE OR REPLACE TABLE deals_all AS
-	SELECT *, CASE WHEN outcome <> 'open' THEN closed_text_date END AS closed
+	SELECT *, CASE WHEN outcome <> 'open' THEN closed_text_date END AS closed,
+		CASE WHEN outcome = 'open' THEN expected_text_date END AS expected_close
 	FROM (
 		SELECT r.__row AS row,
 			${id ? cleanText(id) : sql`CAST(r.__row AS VARCHAR)`} AS id,
@@ -206,6 +210,8 @@ export function createDealsAll({
 			${outcome} AS outcome,
 			COALESCE(sl.name, ${stageText}) AS stage,
 			${currency ? cleanText(currency) : raw('CAST(NULL AS VARCHAR)')} AS currency,
+			${expected ? parseDate(expected, family(formats, c.expected_close)) : raw('CAST(NULL AS DATE)')} AS expected_text_date,
+			${lostReason ? cleanText(lostReason) : raw('CAST(NULL AS VARCHAR)')} AS lost_reason,
 			${stageIdx} AS stage_idx,
 			sm.kind AS stage_kind,
 			${stageDates ? stageDatesList(stageDates, formats) : NO_STAGE_DATES} AS stage_dates,

@@ -13,7 +13,9 @@ export const DEAL_FIELDS = [
 	'closed',
 	'outcome',
 	'stage',
-	'currency'
+	'currency',
+	'expected_close',
+	'lost_reason'
 ] as const;
 export type DealField = (typeof DEAL_FIELDS)[number];
 
