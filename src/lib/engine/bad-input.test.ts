@@ -22,6 +22,13 @@ import { runReport } from './report';
 
 const FIXTURES = join(import.meta.dirname, '../../../tests/fixtures/bad');
 
+/**
+ * The fixtures' stages (Lead, Demo, …) are ordered by common stage words, a weak guess that the
+ * load says it made; any case may say so.
+ */
+const STAGE_WORDS =
+	/: stage order guessed from common stage words \(Lead, [^)]*\): check it in the stage editor$/;
+
 /** The warnings each loadable case must give (each matched once), and no others. */
 const WARNINGS: Record<string, RegExp[]> = {
 	'nul-byte.csv': [/^nul-byte\.csv: 1 line read after a repair \(line 6; line 6: a NUL byte/],
@@ -164,7 +171,7 @@ describe.each(cases.map((c) => [c.class, c] as const))('%s', (_class, c) => {
 		const expected = WARNINGS[c.name] ?? [];
 		for (const w of dataset.warnings) {
 			expect(
-				expected.some((re) => re.test(w)),
+				expected.some((re) => re.test(w)) || STAGE_WORDS.test(w),
 				`unexpected warning: ${w}`
 			).toBe(true);
 			// A warning never echoes a huge field or header.
