@@ -24,22 +24,9 @@ function day(ms) {
  */
 export function generateAnalyst({ deals = 60, seed = 11, ...span } = {}) {
 	const { rnd, t0, t1, now } = generatorClock(seed, { ...SPAN, ...span });
-	const dealsHeader = [
-		'deal_id',
-		'company',
-		'sales_rep',
-		'lead_source',
-		'deal_size_usd',
-		'revenue_usd',
-		'created_date',
-		'date_reviewed',
-		'close_date',
-		'stage',
-		'deal_outcome',
-		'is_won',
-		'is_closed'
+	const dealRows = [
+		'deal_id,company,sales_rep,lead_source,deal_size_usd,revenue_usd,created_date,date_reviewed,close_date,stage,deal_outcome,is_won,is_closed'
 	];
-	const dealRows = [dealsHeader.join(',')];
 	const historyRows = ['deal_id,stage,stage_date,stage_order,days_in_stage'];
 	/** @type {{ id: string, outcome: 'won' | 'lost' | 'open', amount: number }[]} */
 	const truth = [];
@@ -145,20 +132,9 @@ export function generateBitrixSpendRu({ months = 6, seed = 12 } = {}) {
  */
 export function generateOpportunities({ deals = 40, seed = 13, ...span } = {}) {
 	const { rnd, t0, t1, now } = generatorClock(seed, { ...SPAN, ...span });
-	const header = [
-		'opportunity_id',
-		'account_name',
-		'industry',
-		'owner_name',
-		'created_at',
-		'closed_at',
-		'stage',
-		'amount',
-		'is_won',
-		'is_closed',
-		'lost_at_stage'
+	const rows = [
+		'opportunity_id,account_name,industry,owner_name,created_at,closed_at,stage,amount,is_won,is_closed,lost_at_stage'
 	];
-	const rows = [header.join(',')];
 	for (let i = 0; i < deals; i++) {
 		const created = t0 + Math.floor((rnd.next() * (t1 - t0)) / DAY) * DAY;
 		const stage = rnd.int(0, ANALYST_STAGES.length - 1);

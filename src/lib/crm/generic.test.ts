@@ -9,7 +9,7 @@ import { csv, loadUnlabelled } from '../../../tests/unit/tiny-dataset';
 import { runReport } from '../engine/report';
 import { sniffDialect } from '../ingest/dialect';
 import { sql } from '../sql/sql';
-import type { DealsMapping, FileSample, HistoryMapping, SpendMapping } from '../model/mapping';
+import type { DealsMapping, FileSample, HistoryMapping, Mapping } from '../model/mapping';
 import { detect, detectAll } from './detect';
 import { detectGenericDeals } from './generic';
 
@@ -214,6 +214,12 @@ function fromCsv(name: string, text: string): FileSample {
 	return { name, columns, rows };
 }
 
+/** How a file was read: its role, CRM, columns and (for deals) outcome flags. */
+function reading(mapping: Mapping | undefined) {
+	const flags = mapping?.role === 'deals' ? mapping.flags : undefined;
+	return { role: mapping?.role, crm: mapping?.crm, columns: mapping?.columns, flags };
+}
+
 const analyst = generateAnalyst();
 const ANALYST_DEALS = {
 	id: 'deal_id',
@@ -229,10 +235,12 @@ const ANALYST_DEALS = {
 describe("an analyst's own tables, snake_case with NA for missing values", () => {
 	it("the deals table: the deal's size, the close date, the outcome column and both flags", () => {
 		const found = detect(fromCsv('deals.csv', analyst.deals));
-		const m = found?.mapping as DealsMapping;
-		expect([m.role, m.crm]).toEqual(['deals', 'generic']);
-		expect(m.columns).toEqual(ANALYST_DEALS);
-		expect(m.flags).toEqual({ won: 'is_won', closed: 'is_closed' });
+		expect(reading(found?.mapping)).toEqual({
+			role: 'deals',
+			crm: 'generic',
+			columns: ANALYST_DEALS,
+			flags: { won: 'is_won', closed: 'is_closed' }
+		});
 		expect(found?.unsure).toBeUndefined();
 	});
 
@@ -241,15 +249,19 @@ describe("an analyst's own tables, snake_case with NA for missing values", () =>
 		expect(detectGenericDeals(s, {})).toBeNull();
 		const found = detectAll(s);
 		expect(found.filter((d) => d.mapping.role === 'deals')).toEqual([]);
-		const m = found[0].mapping as HistoryMapping;
-		expect([m.role, m.crm]).toEqual(['history', 'generic']);
-		expect(m.columns).toEqual({ id: 'deal_id', stage: 'stage', at: 'stage_date' });
+		expect(reading(found[0].mapping)).toEqual({
+			role: 'history',
+			crm: 'generic',
+			columns: { id: 'deal_id', stage: 'stage', at: 'stage_date' }
+		});
 	});
 
 	it('the spend sheet is spend', () => {
-		const m = detect(fromCsv('spend.csv', analyst.spend))?.mapping as SpendMapping;
-		expect([m.role, m.crm]).toEqual(['spend', 'spend']);
-		expect(m.columns).toEqual({ date: 'month', channel: 'channel', amount: 'spend_usd' });
+		expect(reading(detect(fromCsv('spend.csv', analyst.spend))?.mapping)).toEqual({
+			role: 'spend',
+			crm: 'spend',
+			columns: { date: 'month', channel: 'channel', amount: 'spend_usd' }
+		});
 	});
 
 	it('a field the config gives wins, and its column is not guessed for another field', () => {
@@ -298,9 +310,11 @@ describe("an analyst's own tables, snake_case with NA for missing values", () =>
 describe('a Bitrix24 spend sheet with Russian headers: Месяц;Источник;Расход, руб.', () => {
 	it('is spend, and gives CAC beside a deals file', async () => {
 		const bitrix = generateBitrixSpendRu();
-		const m = detect(fromCsv('расходы.csv', bitrix.spend))?.mapping as SpendMapping;
-		expect([m.role, m.crm]).toEqual(['spend', 'spend']);
-		expect(m.columns).toEqual({ date: 'Месяц', channel: 'Источник', amount: 'Расход, руб.' });
+		expect(reading(detect(fromCsv('расходы.csv', bitrix.spend))?.mapping)).toEqual({
+			role: 'spend',
+			crm: 'spend',
+			columns: { date: 'Месяц', channel: 'Источник', amount: 'Расход, руб.' }
+		});
 		const { db, dataset } = await loadUnlabelled([
 			{ name: 'deals.csv', source: analyst.deals },
 			{ name: 'расходы.csv', source: bitrix.spend }
@@ -322,33 +336,31 @@ describe('a Bitrix24 spend sheet with Russian headers: Месяц;Источни
 
 describe('a flat opportunities table with is_won / is_closed True/False and lost_at_stage', () => {
 	it('maps every field, the flags as flags, and leaves lost_at_stage out of the stage', () => {
-		const m = detect(fromCsv('opportunities.csv', generateOpportunities().deals))
-			?.mapping as DealsMapping;
-		expect([m.role, m.crm]).toEqual(['deals', 'generic']);
-		expect(m.columns).toEqual({
-			id: 'opportunity_id',
-			owner: 'owner_name',
-			amount: 'amount',
-			created: 'created_at',
-			closed: 'closed_at',
-			stage: 'stage'
+		const found = detect(fromCsv('opportunities.csv', generateOpportunities().deals));
+		expect(reading(found?.mapping)).toEqual({
+			role: 'deals',
+			crm: 'generic',
+			columns: {
+				id: 'opportunity_id',
+				owner: 'owner_name',
+				amount: 'amount',
+				created: 'created_at',
+				closed: 'closed_at',
+				stage: 'stage'
+			},
+			flags: { won: 'is_won', closed: 'is_closed' }
 		});
-		expect(m.flags).toEqual({ won: 'is_won', closed: 'is_closed' });
 	});
 });
 
 describe('Detection.unsure', () => {
 	it('names a field whose two best columns score within 0.1 (two created dates)', () => {
-		const found = detectGenericDeals(
-			sample(
-				['id', 'stage', 'created_date', 'creation_date', 'amount', 'value'],
-				[
-					['1', 'Won', '2024-01-01', '2024-01-02', '10', '11'],
-					['2', 'Demo', '2024-01-03', '2024-01-03', '20', '21']
-				]
-			),
-			{}
-		);
+		const file = csv`
+			id,stage,created_date,creation_date,amount,value
+			1,Won,2024-01-01,2024-01-02,10,11
+			2,Demo,2024-01-03,2024-01-03,20,21
+		`;
+		const found = detectGenericDeals(fromCsv('deals.csv', file), {});
 		expect(found?.mapping.columns.created).toBe('created_date');
 		// `amount` (1) and `value` (0.8) are not close: only the created date is unsure.
 		expect(found?.unsure).toEqual([

@@ -130,7 +130,7 @@ export function detectGenericDeals(
 			...(unsure.length ? { unsure } : {})
 		};
 	}
-	const columns: Partial<Record<string, string>> = columnsOf(chosen, DEAL_FIELDS);
+	const columns: Partial<Record<string, string>> = { ...columnsOf(chosen, DEAL_FIELDS), ...given };
 	const fromValues = ['stage', 'created', 'amount'].some((f) => chosen[f] && !chosen[f].named);
 	const hasStage = Boolean(columns.stage || columns.outcome || flags.won || flags.closed);
 	if (!columns.created || !hasStage) {
@@ -140,18 +140,18 @@ export function detectGenericDeals(
 		}
 		return null;
 	}
-	// Ids that repeat make a log (one row per change), not one row per deal.
+	// Ids that repeat make a log (one row per change), not one row per deal; so may a narrow
+	// `id, stage, date` file with nothing else of a deal, unless its sample shows distinct ids.
 	if (idsRepeat(sample, columns.id)) return null;
+	const more = Object.keys(columns).some((k) => !['id', 'stage', 'created'].includes(k));
+	const ids = columnValues(sample, columns.id);
+	const distinct = ids.length > 0 && new Set(ids).size === ids.length;
+	if (!more && !flags.won && !flags.closed && !distinct) return null;
 	const found = ['id', 'created', 'stage'].filter((k) => columns[k]).length;
 	const confidence = Math.min(fromValues ? 0.35 : 0.45, 0.15 + found * 0.1);
 	return {
 		confidence,
-		mapping: genericMapping(
-			sample,
-			config,
-			{ ...(columns as DealsMapping['columns']), ...given },
-			flagsOf(chosen)
-		),
+		mapping: genericMapping(sample, config, columns as DealsMapping['columns'], flagsOf(chosen)),
 		...(unsure.length ? { unsure } : {})
 	};
 }
