@@ -366,6 +366,16 @@ const STAGE_NOT: [string, number][] = [
 	['дни', 0]
 ];
 
+/** A date or a count of deals (`won_at`, `NumberOfWonOpportunities`) is no yes/no flag. */
+const NOT_FLAGS: [string, number][] = [
+	['date', 0],
+	['time', 0],
+	['at', 0],
+	['number', 0],
+	['count', 0],
+	['total', 0]
+];
+
 const DEAL_RULES: Record<string, Rule> = {
 	id: ID,
 	owner: dimension([
@@ -558,12 +568,7 @@ const DEAL_RULES: Record<string, Rule> = {
 			['выиграна', 0.9],
 			['успешна', 0.8]
 		],
-		not: [
-			['date', 0],
-			['time', 0],
-			['at', 0],
-			['amount', 0]
-		],
+		not: [['amount', 0], ...NOT_FLAGS],
 		kinds: ['yesno']
 	},
 	'flags.closed': {
@@ -572,13 +577,7 @@ const DEAL_RULES: Record<string, Rule> = {
 			['closed', 0.6],
 			['закрыта', 0.8]
 		],
-		not: [
-			['won', 0],
-			['date', 0],
-			['time', 0],
-			['at', 0],
-			['on', 0]
-		],
+		not: [['won', 0], ['on', 0], ...NOT_FLAGS],
 		kinds: ['yesno']
 	}
 };
@@ -611,12 +610,16 @@ const HISTORY_RULES: Record<string, Rule> = {
 			['=at', 0.6],
 			['=time', 0.6],
 			['timestamp', 0.8],
+			['last modified', 0.9],
+			['modified', 0.8],
+			['edit date', 1],
 			['дата', 0.7],
 			['дата изменения', 1]
 		],
 		not: [
 			['close', 0.3],
-			['creat*', 0.7],
+			['creat*', 0.5],
+			['valid', 0],
 			['due', 0],
 			['by', 0]
 		],
@@ -664,17 +667,24 @@ const SPEND_RULES: Record<string, Rule> = {
 		],
 		kinds: ['date', 'month']
 	},
-	channel: dimension([
-		['channel', 1],
-		['source', 0.9],
-		['utm source', 0.9],
-		['campaign', 0.8],
-		['campaign name', 0.8],
-		['platform', 0.7],
-		['канал', 1],
-		['источник', 1],
-		['кампания', 0.8]
-	]),
+	channel: dimension(
+		[
+			['channel', 1],
+			['source', 0.9],
+			['utm source', 0.9],
+			['campaign', 0.8],
+			['campaign name', 0.8],
+			['platform', 0.7],
+			['канал', 1],
+			['источник', 1],
+			['кампания', 0.8]
+		],
+		// A record's type id (`CampaignMemberRecordTypeId`) is no channel.
+		[
+			['record', 0],
+			['id', 0.5]
+		]
+	),
 	amount: {
 		names: [
 			['spend', 1],
