@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { DEALS, generateAnalyst } from '../generators/analyst.mjs';
+import { DEALS, generateAnalyst } from '../generators/analyst-handmade.mjs';
 import { useSite } from './site';
 
 // An analyst's own tables dropped together with no config (issue #17): a deals table, a stage

@@ -1,172 +1,165 @@
-// An analyst's own pipeline tables (issue #17): a snake_case deals table with `NA` for missing
-// values, the deal size beside the company's revenue, a review date beside the close date and an
-// outcome column; a stage log with an order column and days in stage; a monthly spend sheet.
-// Hand-written rows, so a test can work its expected figures out from them.
+import { DAY, generatorClock, SPAN } from './simulate.mjs';
 
-export const STAGES = ['Lead', 'Qualified', 'Proposal', 'Negotiation'];
+// Tables that people make themselves rather than export from a CRM: an analyst's snake_case
+// deals table with `NA` for missing values, its stage log and a monthly spend sheet; a Bitrix24
+// user's spend sheet with Russian headers; a flat opportunities table with True/False flags.
+
+/** The open stages of the analyst's pipeline, in order. */
+export const ANALYST_STAGES = ['Prospecting', 'Qualification', 'Proposal', 'Negotiation'];
+const REPS = ['Ana Costa', 'Ben Walsh', 'Chen Wei', 'Dara Nolan'];
+const SOURCES = ['Inbound', 'Outbound', 'Referral', 'Partner'];
+
+/** @param {number} ms */
+function day(ms) {
+	return new Date(ms).toISOString().slice(0, 10);
+}
 
 /**
- * The deals: id, owner, source, stage now, deal size, company revenue, created, closed (NA while
- * open), reviewed, outcome (won / lost / open).
- * @type {{ id: string; owner: string; source: string; stage: string; size: number; revenue: number; created: string; closed: string; reviewed: string; outcome: string }[]}
+ * An analyst's deals table (one row per deal, `NA` where a value is missing: the close date of an
+ * open deal, some lead sources and company revenues), its stage log (a row per stage a deal
+ * entered, with the stage's position and the days spent in it) and a spend sheet by month and
+ * channel. `revenue_usd` is the company's annual revenue (larger than any deal) and
+ * `date_reviewed` a later review of the record: neither is the deal's size or close date.
+ * @param {import('./simulate.mjs').GeneratorOptions} [options]
  */
-export const DEALS = [
-	{
-		id: 'D01',
-		owner: 'Ann',
-		source: 'Ads',
-		stage: 'Won',
-		size: 1200,
-		revenue: 510000,
-		created: '2024-01-03',
-		closed: '2024-02-10',
-		reviewed: '2024-01-20',
-		outcome: 'won'
-	},
-	{
-		id: 'D02',
-		owner: 'Ann',
-		source: 'Ads',
-		stage: 'Lost',
-		size: 800,
-		revenue: 220000,
-		created: '2024-01-05',
-		closed: '2024-02-01',
-		reviewed: '2024-01-22',
-		outcome: 'lost'
-	},
-	{
-		id: 'D03',
-		owner: 'Bob',
-		source: 'Referral',
-		stage: 'Proposal',
-		size: 1500,
-		revenue: 930000,
-		created: '2024-01-09',
-		closed: 'NA',
-		reviewed: '2024-01-25',
-		outcome: 'open'
-	},
-	{
-		id: 'D04',
-		owner: 'Bob',
-		source: 'Events',
-		stage: 'Qualified',
-		size: 600,
-		revenue: 150000,
-		created: '2024-01-12',
-		closed: 'NA',
-		reviewed: '2024-01-28',
-		outcome: 'open'
-	},
-	{
-		id: 'D05',
-		owner: 'Cleo',
-		source: 'Ads',
-		stage: 'Won',
-		size: 2000,
-		revenue: 740000,
-		created: '2024-01-15',
-		closed: '2024-03-01',
-		reviewed: '2024-02-02',
-		outcome: 'won'
-	},
-	{
-		id: 'D06',
-		owner: 'Cleo',
-		source: 'Referral',
-		stage: 'Negotiation',
-		size: 900,
-		revenue: 380000,
-		created: '2024-01-18',
-		closed: 'NA',
-		reviewed: '2024-02-05',
-		outcome: 'open'
-	},
-	{
-		id: 'D07',
-		owner: 'Ann',
-		source: 'Events',
-		stage: 'Lost',
-		size: 450,
-		revenue: 90000,
-		created: '2024-01-22',
-		closed: '2024-02-20',
-		reviewed: '2024-02-07',
-		outcome: 'lost'
-	},
-	{
-		id: 'D08',
-		owner: 'Bob',
-		source: 'Ads',
-		stage: 'Lead',
-		size: 300,
-		revenue: 61000,
-		created: '2024-01-26',
-		closed: 'NA',
-		reviewed: '2024-02-09',
-		outcome: 'open'
-	}
-];
-
-/** The stages each deal went through (the last is where it is now), in order. */
-const PATHS = {
-	D01: ['Lead', 'Qualified', 'Proposal', 'Negotiation', 'Won'],
-	D02: ['Lead', 'Qualified', 'Lost'],
-	D03: ['Lead', 'Qualified', 'Proposal'],
-	D04: ['Lead', 'Qualified'],
-	D05: ['Lead', 'Qualified', 'Proposal', 'Won'],
-	D06: ['Lead', 'Qualified', 'Proposal', 'Negotiation'],
-	D07: ['Lead', 'Lost'],
-	D08: ['Lead']
-};
-
-/** Monthly spend per channel. */
-export const SPEND = [
-	{ month: '2024-01', channel: 'Ads', spend: 1500 },
-	{ month: '2024-01', channel: 'Events', spend: 700 },
-	{ month: '2024-02', channel: 'Ads', spend: 1300 },
-	{ month: '2024-02', channel: 'Events', spend: 500 }
-];
-
-const DAY = 86_400_000;
-const addDays = (/** @type {string} */ date, /** @type {number} */ days) =>
-	new Date(Date.parse(date) + days * DAY).toISOString().slice(0, 10);
-
-/** The three CSV files as an analyst writes them. */
-export function generateAnalyst() {
-	const deals = [
-		'deal_id,company,owner,lead_source,deal_stage,deal_size_usd,revenue_usd,created_date,close_date,date_reviewed,deal_outcome',
-		...DEALS.map((d, i) =>
+export function generateAnalyst({ deals = 60, seed = 11, ...span } = {}) {
+	const { rnd, t0, t1, now } = generatorClock(seed, { ...SPAN, ...span });
+	const dealRows = [
+		'deal_id,company,sales_rep,lead_source,deal_size_usd,revenue_usd,created_date,date_reviewed,close_date,stage,deal_outcome,is_won,is_closed'
+	];
+	const historyRows = ['deal_id,stage,stage_date,stage_order,days_in_stage'];
+	/** @type {{ id: string, outcome: 'won' | 'lost' | 'open', amount: number }[]} */
+	const truth = [];
+	for (let i = 0; i < deals; i++) {
+		const id = `DL-${1000 + i}`;
+		const created = t0 + Math.floor((rnd.next() * (t1 - t0)) / DAY) * DAY;
+		/** @type {[number, number][]} stage index and the day entered */
+		const path = [[0, created]];
+		let at = created;
+		let stage = 0;
+		/** @type {'won' | 'lost' | 'open'} */
+		let outcome = 'open';
+		for (;;) {
+			at += (1 + Math.round(rnd.exp(12))) * DAY;
+			if (at > now) break;
+			const r = rnd.next();
+			if (r < 0.6) {
+				if (stage === ANALYST_STAGES.length - 1) {
+					outcome = 'won';
+					break;
+				}
+				stage += 1;
+				path.push([stage, at]);
+			} else {
+				outcome = 'lost';
+				break;
+			}
+		}
+		const closed = outcome === 'open' ? null : at;
+		const amount = Math.round(rnd.lognormal(24000, 0.6));
+		const label =
+			outcome === 'won' ? 'Closed Won' : outcome === 'lost' ? 'Closed Lost' : ANALYST_STAGES[stage];
+		const reviewed = (closed ?? created) + rnd.int(3, 40) * DAY;
+		dealRows.push(
 			[
-				d.id,
-				`Company ${i + 1}`,
-				d.owner,
-				d.source,
-				d.stage,
-				d.size,
-				d.revenue,
-				d.created,
-				d.closed,
-				d.reviewed,
-				d.outcome
+				id,
+				`Company ${i % 37}`,
+				REPS[i % REPS.length],
+				i % 9 === 4 ? 'NA' : SOURCES[rnd.int(0, SOURCES.length - 1)],
+				amount,
+				i % 7 === 3 ? 'NA' : Math.round(rnd.lognormal(40, 0.8) * 1_000_000),
+				day(created),
+				day(reviewed),
+				closed === null ? 'NA' : day(closed),
+				label,
+				outcome === 'won' ? 'Won' : outcome === 'lost' ? 'Lost' : 'NA',
+				outcome === 'won' ? 'TRUE' : 'FALSE',
+				outcome === 'open' ? 'FALSE' : 'TRUE'
 			].join(',')
-		)
-	].join('\n');
-	const history = ['deal_id,stage,stage_date,stage_order,days_in_stage'];
-	for (const d of DEALS) {
-		const path = PATHS[/** @type {keyof typeof PATHS} */ (d.id)];
-		path.forEach((stage, i) => {
-			// A step every 5 days from the created date; a closed deal's last step on its close date.
-			const last = i === path.length - 1;
-			const at = last && d.closed !== 'NA' ? d.closed : addDays(d.created, i * 5);
-			const order = STAGES.indexOf(stage) + 1 || 'NA';
-			history.push([d.id, stage, at, order, last ? 'NA' : 5].join(','));
-		});
+		);
+		const stops = [...path];
+		if (closed !== null) stops.push([-1, closed]);
+		for (const [k, [s, entered]] of stops.entries()) {
+			const next = stops[k + 1]?.[1] ?? now;
+			const name = s >= 0 ? ANALYST_STAGES[s] : label;
+			const days = s >= 0 ? String(Math.round((next - entered) / DAY)) : 'NA';
+			historyRows.push([id, name, day(entered), k + 1, days].join(','));
+		}
+		truth.push({ id, outcome, amount });
 	}
-	const spend = [
-		'month,channel,spend_usd',
-		...SPEND.map((s) => [s.month, s.channel, s.spend].join(','))
-	].join('\n');
-	return { deals, history: history.join('\n'), spend };
+	const spendRows = ['month,channel,spend_usd'];
+	for (let m = new Date(t0); m.getTime() <= t1; m.setUTCMonth(m.getUTCMonth() + 1)) {
+		for (const channel of SOURCES) {
+			const spend = channel === 'Referral' ? 'NA' : rnd.lognormal(9000, 0.3).toFixed(2);
+			spendRows.push([m.toISOString().slice(0, 7), channel, spend].join(','));
+		}
+	}
+	return {
+		deals: dealRows.join('\n') + '\n',
+		history: historyRows.join('\n') + '\n',
+		spend: spendRows.join('\n') + '\n',
+		truth
+	};
+}
+
+/**
+ * A Bitrix24 user's spend sheet: `Месяц;Источник;Расход, руб.`, months as `MM.YYYY`, amounts
+ * with a space between thousands and a decimal comma, as a Russian Excel saves them.
+ * @param {{ months?: number, seed?: number }} [options]
+ */
+export function generateBitrixSpendRu({ months = 6, seed = 12 } = {}) {
+	const { rnd } = generatorClock(seed, SPAN);
+	const channels = ['Яндекс.Директ', 'Авито', 'Сайт', 'Рекомендация'];
+	const rows = ['Месяц;Источник;Расход, руб.'];
+	/** @type {{ month: string, channel: string, amount: number }[]} */
+	const truth = [];
+	for (let m = 1; m <= months; m++) {
+		for (const channel of channels) {
+			const amount = rnd.int(5_000, 90_000) + rnd.int(0, 99) / 100;
+			const [whole, cents] = amount.toFixed(2).split('.');
+			const spaced = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+			rows.push(`${String(m).padStart(2, '0')}.2024;${channel};${spaced},${cents}`);
+			truth.push({ month: `2024-${String(m).padStart(2, '0')}`, channel, amount });
+		}
+	}
+	return { spend: rows.join('\n') + '\n', truth };
+}
+
+/**
+ * A flat opportunities table: one row per opportunity with `is_won` / `is_closed` as True/False
+ * and `lost_at_stage`, the stage a lost one was lost at (empty otherwise).
+ * @param {import('./simulate.mjs').GeneratorOptions} [options]
+ */
+export function generateOpportunities({ deals = 40, seed = 13, ...span } = {}) {
+	const { rnd, t0, t1, now } = generatorClock(seed, { ...SPAN, ...span });
+	const rows = [
+		'opportunity_id,account_name,industry,owner_name,created_at,closed_at,stage,amount,is_won,is_closed,lost_at_stage'
+	];
+	for (let i = 0; i < deals; i++) {
+		const created = t0 + Math.floor((rnd.next() * (t1 - t0)) / DAY) * DAY;
+		const stage = rnd.int(0, ANALYST_STAGES.length - 1);
+		const closedAt = created + rnd.int(5, 120) * DAY;
+		const r = rnd.next();
+		const outcome = closedAt > now || r < 0.3 ? 'open' : r < 0.6 ? 'won' : 'lost';
+		rows.push(
+			[
+				`OPP${String(i).padStart(5, '0')}`,
+				`Account ${i % 23}`,
+				rnd.pick(['Retail', 'Finance', 'Health']),
+				REPS[rnd.int(0, REPS.length - 1)],
+				day(created),
+				outcome === 'open' ? '' : day(closedAt),
+				outcome === 'won'
+					? 'Closed Won'
+					: outcome === 'lost'
+						? 'Closed Lost'
+						: ANALYST_STAGES[stage],
+				rnd.lognormal(15000, 0.7).toFixed(2),
+				outcome === 'won' ? 'True' : 'False',
+				outcome === 'open' ? 'False' : 'True',
+				outcome === 'lost' ? ANALYST_STAGES[stage] : ''
+			].join(',')
+		);
+	}
+	return { deals: rows.join('\n') + '\n' };
 }

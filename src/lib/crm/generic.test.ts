@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import {
+	generateAnalyst,
+	generateBitrixSpendRu,
+	generateOpportunities
+} from '../../../tests/generators/analyst.mjs';
 import { LANGUAGES } from '../../../tests/generators/hubspot.mjs';
 import { csv, loadUnlabelled } from '../../../tests/unit/tiny-dataset';
 import { runReport } from '../engine/report';
-import type { DealsMapping, FileSample, HistoryMapping } from '../model/mapping';
+import { sniffDialect } from '../ingest/dialect';
+import { sql } from '../sql/sql';
+import type { DealsMapping, FileSample, HistoryMapping, Mapping } from '../model/mapping';
 import { detect, detectAll } from './detect';
 import { detectGenericDeals } from './generic';
 
@@ -199,5 +206,165 @@ describe('a generic CSV with Russian headers, loaded without a config', () => {
 		} finally {
 			await db.close();
 		}
+	});
+});
+
+function fromCsv(name: string, text: string): FileSample {
+	const { columns, rows } = sniffDialect(text);
+	return { name, columns, rows };
+}
+
+/** How a file was read: its role, CRM, columns and (for deals) outcome flags. */
+function reading(mapping: Mapping | undefined) {
+	const flags = mapping?.role === 'deals' ? mapping.flags : undefined;
+	return { role: mapping?.role, crm: mapping?.crm, columns: mapping?.columns, flags };
+}
+
+const analyst = generateAnalyst();
+const ANALYST_DEALS = {
+	id: 'deal_id',
+	owner: 'sales_rep',
+	source: 'lead_source',
+	amount: 'deal_size_usd',
+	created: 'created_date',
+	closed: 'close_date',
+	outcome: 'deal_outcome',
+	stage: 'stage'
+};
+
+describe("an analyst's own tables, snake_case with NA for missing values", () => {
+	it("the deals table: the deal's size, the close date, the outcome column and both flags", () => {
+		const found = detect(fromCsv('deals.csv', analyst.deals));
+		expect(reading(found?.mapping)).toEqual({
+			role: 'deals',
+			crm: 'generic',
+			columns: ANALYST_DEALS,
+			flags: { won: 'is_won', closed: 'is_closed' }
+		});
+		expect(found?.unsure).toBeUndefined();
+	});
+
+	it('the stage log is history, never deals: its ids repeat', () => {
+		const s = fromCsv('stage_history.csv', analyst.history);
+		expect(detectGenericDeals(s, {})).toBeNull();
+		const found = detectAll(s);
+		expect(found.filter((d) => d.mapping.role === 'deals')).toEqual([]);
+		expect(reading(found[0].mapping)).toEqual({
+			role: 'history',
+			crm: 'generic',
+			columns: { id: 'deal_id', stage: 'stage', at: 'stage_date' }
+		});
+	});
+
+	it('the spend sheet is spend', () => {
+		expect(reading(detect(fromCsv('spend.csv', analyst.spend))?.mapping)).toEqual({
+			role: 'spend',
+			crm: 'spend',
+			columns: { date: 'month', channel: 'channel', amount: 'spend_usd' }
+		});
+	});
+
+	it('a field the config gives wins, and its column is not guessed for another field', () => {
+		const s = fromCsv('deals.csv', analyst.deals);
+		const m = detect(s, { columns: { amount: 'revenue_usd', source: 'sales_rep' } })
+			?.mapping as DealsMapping;
+		const { owner: _owner, ...rest } = ANALYST_DEALS;
+		expect(m.columns).toEqual({ ...rest, amount: 'revenue_usd', source: 'sales_rep' });
+		// deal_size_usd, freed, fits no other field.
+		expect(Object.values(m.columns)).not.toContain('deal_size_usd');
+	});
+
+	it('all three dropped together with no config give the dashboard: NA is missing everywhere', async () => {
+		const { db, dataset } = await loadUnlabelled([
+			{ name: 'deals.csv', source: analyst.deals },
+			{ name: 'stage_history.csv', source: analyst.history },
+			{ name: 'spend.csv', source: analyst.spend }
+		]);
+		try {
+			expect(dataset.files.map((f) => [f.raw.file, f.role, f.crm])).toEqual([
+				['deals.csv', 'deals', 'generic'],
+				['stage_history.csv', 'history', 'generic'],
+				['spend.csv', 'spend', 'spend']
+			]);
+			const count = (o: string) => analyst.truth.filter((d) => d.outcome === o).length;
+			const r = await runReport(db, dataset, { period: null, filters: {} });
+			expect(r.deals).toEqual({ created: 60, won: count('won'), lost: count('lost') });
+			// `NA` lead sources read as no source, not as a source named "NA".
+			const [row] = await db.query<{ na: number; none: number }>(
+				sql`SELECT count(*) FILTER (WHERE source = 'NA')::INT AS na,
+					count(*) FILTER (WHERE source = '(none)')::INT AS none FROM deals`
+			);
+			const missing = analyst.deals.split('\n').filter((l) => l.split(',')[3] === 'NA').length;
+			expect(row).toEqual({ na: 0, none: missing });
+			expect(dataset.warnings).toContain(
+				`deals.csv: ${missing} deals without a source, shown as "(none)" (first: id "DL-1004" at line 6)`
+			);
+			// NA is no unreadable date or amount: no warning quotes it as a value.
+			expect(dataset.warnings.filter((w) => w.includes('"NA"'))).toEqual([]);
+		} finally {
+			await db.close();
+		}
+	});
+});
+
+describe('a Bitrix24 spend sheet with Russian headers: Месяц;Источник;Расход, руб.', () => {
+	it('is spend, and gives CAC beside a deals file', async () => {
+		const bitrix = generateBitrixSpendRu();
+		expect(reading(detect(fromCsv('расходы.csv', bitrix.spend))?.mapping)).toEqual({
+			role: 'spend',
+			crm: 'spend',
+			columns: { date: 'Месяц', channel: 'Источник', amount: 'Расход, руб.' }
+		});
+		const { db, dataset } = await loadUnlabelled([
+			{ name: 'deals.csv', source: analyst.deals },
+			{ name: 'расходы.csv', source: bitrix.spend }
+		]);
+		try {
+			expect(dataset.files.map((f) => f.role)).toEqual(['deals', 'spend']);
+			// Every month of spend and every deal's close fall in this period.
+			const period = { from: '2024-01-01', to: '2025-12-31' };
+			const r = await runReport(db, dataset, { period, filters: {} });
+			const total = bitrix.truth.reduce((sum, row) => sum + row.amount, 0);
+			const won = analyst.truth.filter((d) => d.outcome === 'won').length;
+			expect(r.spend).toBeCloseTo(total, 2);
+			expect(r.cac).toBeCloseTo(total / won, 2);
+		} finally {
+			await db.close();
+		}
+	});
+});
+
+describe('a flat opportunities table with is_won / is_closed True/False and lost_at_stage', () => {
+	it('maps every field, the flags as flags, and leaves lost_at_stage out of the stage', () => {
+		const found = detect(fromCsv('opportunities.csv', generateOpportunities().deals));
+		expect(reading(found?.mapping)).toEqual({
+			role: 'deals',
+			crm: 'generic',
+			columns: {
+				id: 'opportunity_id',
+				owner: 'owner_name',
+				amount: 'amount',
+				created: 'created_at',
+				closed: 'closed_at',
+				stage: 'stage'
+			},
+			flags: { won: 'is_won', closed: 'is_closed' }
+		});
+	});
+});
+
+describe('Detection.unsure', () => {
+	it('names a field whose two best columns score within 0.1 (two created dates)', () => {
+		const file = csv`
+			id,stage,created_date,creation_date,amount,value
+			1,Won,2024-01-01,2024-01-02,10,11
+			2,Demo,2024-01-03,2024-01-03,20,21
+		`;
+		const found = detectGenericDeals(fromCsv('deals.csv', file), {});
+		expect(found?.mapping.columns.created).toBe('created_date');
+		// `amount` (1) and `value` (0.8) are not close: only the created date is unsure.
+		expect(found?.unsure).toEqual([
+			{ field: 'created', columns: ['created_date', 'creation_date'] }
+		]);
 	});
 });

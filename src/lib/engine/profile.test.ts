@@ -109,7 +109,7 @@ describe('guessFormats, confirmed as the columns are typed', () => {
 			CASE WHEN i = 2500 THEN 'soon' ELSE '2024-01-05 10:00' END AS iso_bad,
 			${late('2024-01-05', '5/6/2024')} AS iso_then_mdy,
 			${late('1.5', '1.234,56')} AS point_then_comma,
-			CASE WHEN i = 3000 THEN 'n/a' ELSE '2.25' END AS point
+			CASE WHEN i = 3000 THEN 'tbd' ELSE '2.25' END AS point
 			FROM range(1, 6001) r(i)`);
 		const guess = await guessFormats(db, 't', options);
 		// From the first rows: the day/month order open (typed month first), a decimal point.
@@ -128,7 +128,7 @@ describe('guessFormats, confirmed as the columns are typed', () => {
 		const settled = await settleFormats(db, 't', guess, counts);
 		// 25/02/2024 decides day first; every value of `tie` reads both ways; one ISO value is
 		// unreadable; `iso_then_mdy` has 3,952 slashed values (either order) to 2,048 ISO ones;
-		// the comma votes win (3,952 to 2,048), and `n/a` is not a number.
+		// the comma votes win (3,952 to 2,048), and `tbd` is not a number.
 		expect(settled.formats).toEqual({
 			dates: { tie_then_dmy: 'dmy', tie: 'mdy', iso_bad: 'iso', iso_then_mdy: 'mdy' },
 			decimals: { point_then_comma: ',', point: '.' }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useNodeDb } from '../../../tests/unit/node-db';
-import { generateAnalyst } from '../../../tests/generators/analyst.mjs';
+import { generateAnalyst } from '../../../tests/generators/analyst-handmade.mjs';
 import type { Config } from '../model/config';
 import { buildDataset, loadDataset, readFiles } from './load';
 import { redetect } from './recognise';

@@ -179,4 +179,9 @@ export interface FileSample {
 export interface Detection<M extends Mapping = Mapping> {
 	mapping: M;
 	confidence: number;
+	/**
+	 * Fields whose best two candidate columns scored within 0.1 of each other (the guess took the
+	 * first of `columns`): the page points at the mapping editor for them.
+	 */
+	unsure?: { field: string; columns: string[] }[];
 }

@@ -15,6 +15,8 @@ import {
 	parseTimestamp,
 	spendDateExpr,
 	timestampExpr,
+	unreadDate,
+	unreadNumber,
 	type DateFamily,
 	type DecimalMark
 } from './parse';
@@ -302,6 +304,25 @@ describe('cleanText', () => {
 	it('cleanText trims and turns empty text into null', async () => {
 		expect(await evaluate(cleanText(v), '  Ann ')).toBe('Ann');
 		expect(await evaluate(cleanText(v), '   ')).toBeNull();
+	});
+
+	it('cleanText reads NA, N/A, null and a dash (any case, spaced) as missing, and nothing longer', async () => {
+		for (const text of ['NA', ' n/a ', 'N/A', 'NULL', 'null', '-', '—', 'Na'])
+			expect(await evaluate(cleanText(v), text)).toBeNull();
+		for (const text of ['NAB', 'Nancy', 'n/a yet', '--', '-5', 'none'])
+			expect(await evaluate(cleanText(v), text)).toBe(text);
+	});
+
+	it('a missing-value mark is not an unreadable number or date, while other text is', async () => {
+		for (const statements of parseMacros()) await db.query(statements);
+		for (const text of ['NA', 'N/A', 'null', '-', '—']) {
+			expect(await evaluate(unreadNumber(v, '.'), text)).toBe(false);
+			expect(await evaluate(unreadNumber(v, ','), text)).toBe(false);
+			for (const family of DATE_FAMILIES)
+				expect(await evaluate(unreadDate(v, family), text)).toBe(false);
+		}
+		expect(await evaluate(unreadNumber(v, '.'), 'NAB')).toBe(true);
+		expect(await evaluate(unreadDate(v, 'iso'), 'soon')).toBe(true);
 	});
 });
 

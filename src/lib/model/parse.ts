@@ -52,9 +52,19 @@ const FAMILY_FORMATS: Record<Exclude<DateFamily, 'iso'>, string> = {
 	'ymd-slash': formats('%Y/%m/%d')
 };
 
-/** The text, trimmed, with empty text as NULL. */
+/**
+ * Texts that stand for "no value" in exports and analysts' tables (compared case-folded, after
+ * trimming): R's and pandas' `NA`, `N/A`, `null`, and a dash. Empty text is missing too.
+ */
+export const MISSING_TEXTS = ['na', 'n/a', 'null', '-', '—'] as const;
+
+const MISSING_LIST = raw(`(${MISSING_TEXTS.map((t) => `'${t}'`).join(', ')})`);
+
+/** The text, trimmed, with empty text and the missing-value marks (`MISSING_TEXTS`) as NULL. */
 export function cleanText(column: Fragment): Fragment {
-	return sql`NULLIF(trim(${column}), '')`;
+	// Only short texts can be a mark: the length test spares longer ones the lower().
+	const text = sql`trim(${column})`;
+	return sql`CASE WHEN length(${text}) <= 4 AND lower(${text}) IN ${MISSING_LIST} THEN NULL ELSE NULLIF(${text}, '') END`;
 }
 
 /** A TIMESTAMP parsed from text written in `family`; NULL when it does not parse. */
