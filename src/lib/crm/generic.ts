@@ -239,11 +239,14 @@ export function detectGenericHistory(
 	// A log has few columns; a deals file that happens to have id/stage/date columns is not one.
 	let guessed = sample.columns.length <= 5 ? 0.5 : 0.2;
 	const ids = columnValues(sample, columns.id);
+	const asDeals = scoreColumns(sample, 'deals');
 	if (idsRepeat(sample, columns.id)) guessed = 0.6;
 	else if (ids.length >= 5) guessed *= 0.4;
-	const amount = scoreColumns(sample, 'deals').amount.find(
-		(c) => c.named && !Object.values(columns).includes(c.column)
-	);
+	// Ids that do not repeat, and the date is named as a deal's created date (`Created Date`):
+	// one row per deal, a deals file rather than a log.
+	else if (asDeals.created.some((c) => c.named && c.column === columns.at && c.score >= 0.9))
+		guessed *= 0.4;
+	const amount = asDeals.amount.find((c) => c.named && !Object.values(columns).includes(c.column));
 	// Without a deals file, a plain log `(id, stage, date[, amount])` describes the deals too: the
 	// last row gives the current stage (and the close date when that stage is won or lost), the
 	// first row the created date.

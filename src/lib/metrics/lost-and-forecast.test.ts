@@ -121,7 +121,12 @@ describe('lost reasons, lost by stage, forecast', () => {
 });
 
 describe('without a lost-reason or expected-close column', () => {
-	const fixture = useTinyDataset({ deals: DEALS, config: dealsConfig() });
+	// The config says the file has neither (`null`), over what the guesser would read from the
+	// headers `expected` and `reason`.
+	const fixture = useTinyDataset({
+		deals: DEALS,
+		config: dealsConfig({ columns: { expected_close: null, lost_reason: null } })
+	});
 
 	it('lost_reasons and forecast are null; lost_by_stage is still given', async () => {
 		const r = await fixture.report({ period: JANUARY });

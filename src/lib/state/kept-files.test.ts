@@ -9,7 +9,8 @@ const chosen = {
 	config: { won: ['Closed Won'] },
 	crmChoice: { 'deals.csv': 'hubspot' },
 	encodings: { 'deals.csv': 'windows-1251' as const },
-	dateOrder: 'dmy' as const
+	dateOrder: 'dmy' as const,
+	roles: { 'deals.csv': 'deals' as const }
 };
 
 /** A dashboard showing one dropped file (only what KeptFiles reads of it). */
@@ -73,7 +74,8 @@ describe('KeptFiles', () => {
 		expect(start).toEqual({
 			encodings: { 'deals.csv': 'windows-1251' },
 			crm: { 'deals.csv': 'hubspot' },
-			dateOrder: 'dmy'
+			dateOrder: 'dmy',
+			roles: { 'deals.csv': 'deals' }
 		});
 	});
 
