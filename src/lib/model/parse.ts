@@ -58,13 +58,14 @@ const FAMILY_FORMATS: Record<Exclude<DateFamily, 'iso'>, string> = {
  */
 export const MISSING_TEXTS = ['na', 'n/a', 'null', '-', '—'] as const;
 
-const MISSING_LIST = raw(`(${MISSING_TEXTS.map((t) => `'${t}'`).join(', ')})`);
+/** A whole text that is one of the missing-value marks, in any letter case (RE2). */
+const MISSING_PATTERN = `'^(?i:${MISSING_TEXTS.join('|')})$'`;
 
 /** The text, trimmed, with empty text and the missing-value marks (`MISSING_TEXTS`) as NULL. */
 export function cleanText(column: Fragment): Fragment {
-	// Only short texts can be a mark: the length test spares longer ones the lower().
-	const text = sql`trim(${column})`;
-	return sql`CASE WHEN length(${text}) <= 4 AND lower(${text}) IN ${MISSING_LIST} THEN NULL ELSE NULLIF(${text}, '') END`;
+	// The column is named once: an expression that names it several times grows with every
+	// expression it is nested in (a stage-date list nests dozens), and so does its planning.
+	return sql`NULLIF(regexp_replace(trim(${column}), ${raw(MISSING_PATTERN)}, ''), '')`;
 }
 
 /** A TIMESTAMP parsed from text written in `family`; NULL when it does not parse. */
