@@ -92,7 +92,7 @@ describe.skipIf(!present)(
 
 		it('metrics by hand: funnel from current stages and the history, one win in the period, open pipeline', async () => {
 			const facts = await shared().db.query<{ id: string; outcome: string; f: number }>(
-				sql`SELECT id, outcome, f::DOUBLE AS f FROM deal_facts ORDER BY id`
+				sql`SELECT id, outcome, furthest::DOUBLE AS f FROM deal_facts ORDER BY id`
 			);
 			// D1001 is now at PRODUCTION (6) after NEW → QUALIFICATION; D1003 and D1009 are WON (8);
 			// D1004 is LOST with no lost-at stage (1); D1011's unknown stage counts as 1.

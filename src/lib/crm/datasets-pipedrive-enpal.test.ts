@@ -66,7 +66,7 @@ describe.skipIf(!present)(
 				owner: string;
 				created: string;
 			}>(
-				sql`SELECT id, stage, f::DOUBLE AS f, owner, CAST(created AS VARCHAR) AS created FROM deal_facts
+				sql`SELECT id, stage, furthest::DOUBLE AS f, owner, CAST(created AS VARCHAR) AS created FROM deal_facts
 				WHERE id IN ('881836', '556338', '554294', '709537', '148488') ORDER BY id`
 			);
 			expect(rows).toEqual([

@@ -82,12 +82,12 @@ describe('a generated HubSpot export with two pipelines (each its own stage orde
 			// A partner deal that passed through the sales pipeline's third stage has not reached
 			// the partner pipeline's third stage by it: its furthest stage is its partner one.
 			const [moved] = await db.query<{ n: number; wrong: number }>(
-				sql`WITH m AS (SELECT f, (SELECT max(idx) FROM stage_events e
+				sql`WITH m AS (SELECT furthest, (SELECT max(idx) FROM stage_events e
 						WHERE e.id = d.id AND e.stage IN ${list(PARTNER.stages)}) AS own
 					FROM deal_facts d WHERE pipeline = ${PARTNER.pipeline} AND outcome <> 'won'
 						AND id IN (SELECT id FROM stage_events WHERE stage = 'Presentation Scheduled'))
 				SELECT count(*) FILTER (WHERE own < 3)::DOUBLE AS n,
-					count(*) FILTER (WHERE f <> own)::DOUBLE AS wrong FROM m`
+					count(*) FILTER (WHERE furthest <> own)::DOUBLE AS wrong FROM m`
 			);
 			expect(moved.n).toBeGreaterThan(0);
 			expect(moved.wrong).toBe(0);

@@ -246,7 +246,7 @@ async function withStageOrder(
 ): Promise<DealsMapping> {
 	if (!hasStageList) return mapping;
 	const rows = await db.query<{ name: string; kind: string }>(
-		sql`SELECT name, kind FROM stage_lookup ORDER BY ord NULLS LAST, name`
+		sql`SELECT name, kind FROM stage_lookup ORDER BY position NULLS LAST, name`
 	);
 	const names = (kind: string) => [
 		...new Set(rows.filter((r) => r.kind === kind).map((r) => r.name))

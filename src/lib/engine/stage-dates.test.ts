@@ -40,12 +40,14 @@ async function facts(rows: readonly string[], config?: Config) {
 		dataset,
 		byRow: statements.some((s) => s.text.includes('stage_lists')),
 		events: await read(
-			`SELECT id, stage, "at"::VARCHAR AS "at", idx, ord FROM stage_events ORDER BY id, "at", ord`
+			`SELECT id, stage, "at"::VARCHAR AS "at", idx, position FROM stage_events ORDER BY id, "at", position`
 		),
-		furthest: await read(`SELECT id, f FROM deal_facts ORDER BY id`),
-		stays: await read(`SELECT idx, days, g, created::VARCHAR AS created FROM stays ORDER BY ALL`),
+		furthest: await read(`SELECT id, furthest FROM deal_facts ORDER BY id`),
+		stays: await read(
+			`SELECT idx, days, group_id, created::VARCHAR AS created FROM stays ORDER BY ALL`
+		),
 		skips: await read(
-			`SELECT id, row, g, "from", "to", skipped, "at"::VARCHAR AS "at" FROM stage_skips ORDER BY id`
+			`SELECT id, row, group_id, "from", "to", skipped, "at"::VARCHAR AS "at" FROM stage_skips ORDER BY id`
 		),
 		moves: await read(
 			`SELECT id, "from", "to", "at"::VARCHAR AS "at" FROM backward_moves ORDER BY id`

@@ -51,16 +51,16 @@ export function cacByChannelQuery(ctx: MetricContext): Fragment {
 	const k = ctx.stages.length;
 	const p = ctx.period;
 	// The cohort and the deals won in the period, as the report counts them (`periodFlags`).
-	return sql`WITH d AS (SELECT source AS channel, f, ${periodFlags(p)} FROM ${filteredDeals(ctx)}),
+	return sql`WITH d AS (SELECT source AS channel, furthest, ${periodFlags(p)} FROM ${filteredDeals(ctx)}),
 		spent AS (
 			SELECT channel, sum(amount) AS spend, count(*)::DOUBLE AS spend_rows
 			FROM spend WHERE ${spendInView(ctx)} GROUP BY channel
 		),
 		-- Deals counted per (channel, furthest stage) in one pass, then summed per channel and step.
 		per_f AS (
-			SELECT channel, f, count(*) FILTER (WHERE created_in) AS n,
+			SELECT channel, furthest, count(*) FILTER (WHERE created_in) AS n,
 				count(*) FILTER (WHERE won_in) AS won
-			FROM d GROUP BY channel, f
+			FROM d GROUP BY channel, furthest
 		),
 		per AS (
 			SELECT channel, sum(n)::DOUBLE AS created, sum(won)::DOUBLE AS won FROM per_f GROUP BY channel
@@ -71,7 +71,7 @@ export function cacByChannelQuery(ctx: MetricContext): Fragment {
 		steps AS (SELECT i FROM range(1, CAST(${k + 2} AS INTEGER)) s(i)),
 		reach AS (
 			SELECT p.channel, s.i, sum(p.n)::DOUBLE AS reached
-			FROM per_f p JOIN steps s ON p.f >= s.i GROUP BY p.channel, s.i
+			FROM per_f p JOIN steps s ON p.furthest >= s.i GROUP BY p.channel, s.i
 		)
 		SELECT c.channel, s.i::INTEGER AS i, COALESCE(spent.spend, 0) AS spend,
 			COALESCE(spent.spend_rows, 0) AS spend_rows,

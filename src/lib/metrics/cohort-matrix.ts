@@ -26,12 +26,12 @@ export function cohortQuery(ctx: MetricContext): Fragment {
 	const k = ctx.stages.length;
 	// Deals counted per (month, furthest stage) first, the month named once per group.
 	return sql`WITH per AS (
-			SELECT date_trunc('month', created) AS m, f, count(*) AS n FROM ${filteredDeals(ctx)}
-			WHERE ${inPeriod(sql`created`, ctx.period)} GROUP BY m, f
+			SELECT date_trunc('month', created) AS m, furthest, count(*) AS n FROM ${filteredDeals(ctx)}
+			WHERE ${inPeriod(sql`created`, ctx.period)} GROUP BY m, furthest
 		),
-		c AS (SELECT ${monthOf(sql`m`)} AS month, f, n FROM per)
+		c AS (SELECT ${monthOf(sql`m`)} AS month, furthest, n FROM per)
 		SELECT c.month, s.i::INTEGER AS i, sum(c.n)::DOUBLE AS created,
-			COALESCE(sum(c.n) FILTER (WHERE c.f >= s.i), 0)::DOUBLE AS reached
+			COALESCE(sum(c.n) FILTER (WHERE c.furthest >= s.i), 0)::DOUBLE AS reached
 		FROM c CROSS JOIN range(1, CAST(${k + 2} AS INTEGER)) s(i)
 		GROUP BY c.month, s.i ORDER BY c.month, s.i`;
 }

@@ -17,6 +17,6 @@ export interface MetricContext {
  */
 export function filteredDeals(ctx: MetricContext): Fragment {
 	const won = ctx.stages.length + 1;
-	return sql`(SELECT * REPLACE (CASE WHEN outcome = 'won' THEN CAST(${won} AS INTEGER) ELSE f END AS f)
+	return sql`(SELECT * REPLACE (CASE WHEN outcome = 'won' THEN CAST(${won} AS INTEGER) ELSE furthest END AS furthest)
 		FROM deal_facts WHERE ${groupFilter(ctx.filters)})`;
 }

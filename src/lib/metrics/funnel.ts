@@ -17,11 +17,11 @@ export function funnelQuery(ctx: MetricContext): Fragment {
 	const k = ctx.stages.length;
 	// Deals counted per furthest stage first: k + 1 sums of a few rows, not a join of every deal.
 	return sql`WITH per AS (
-			SELECT f, count(*) AS n FROM ${filteredDeals(ctx)} WHERE ${inPeriod(sql`created`, ctx.period)}
-			GROUP BY f
+			SELECT furthest, count(*) AS n FROM ${filteredDeals(ctx)} WHERE ${inPeriod(sql`created`, ctx.period)}
+			GROUP BY furthest
 		)
 		SELECT s.i::INTEGER AS i, COALESCE(sum(per.n), 0)::DOUBLE AS reached
-		FROM range(1, CAST(${k + 2} AS INTEGER)) s(i) LEFT JOIN per ON per.f >= s.i
+		FROM range(1, CAST(${k + 2} AS INTEGER)) s(i) LEFT JOIN per ON per.furthest >= s.i
 		GROUP BY s.i ORDER BY s.i`;
 }
 

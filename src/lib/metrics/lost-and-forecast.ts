@@ -39,7 +39,7 @@ export const NO_REASON = '(none)';
 
 /**
  * Lost reasons, lost deals by furthest stage and the forecast by expected-close month in one
- * statement: the lost deals of the period (`deals.lost`) grouped by reason and by `f`, and the
+ * statement: the lost deals of the period (`deals.lost`) grouped by reason and by furthest stage, and the
  * open pipeline (`pipeline.open_deals`) grouped by month. Amounts that are null count 0.
  */
 export function lostAndForecastQuery(ctx: MetricContext): Fragment {
@@ -49,8 +49,8 @@ export function lostAndForecastQuery(ctx: MetricContext): Fragment {
 			CAST(NULL AS DOUBLE) AS with_probability
 		FROM d WHERE lost_in GROUP BY 2
 		UNION ALL
-		SELECT 'stage', CAST(CAST(f AS INTEGER) AS VARCHAR), count(*)::DOUBLE, NULL, NULL, NULL
-		FROM d WHERE lost_in GROUP BY f
+		SELECT 'stage', CAST(CAST(furthest AS INTEGER) AS VARCHAR), count(*)::DOUBLE, NULL, NULL, NULL
+		FROM d WHERE lost_in GROUP BY furthest
 		UNION ALL
 		SELECT 'month', strftime(expected_close, '%Y-%m'), count(*)::DOUBLE, sum(COALESCE(amount, 0)),
 			sum(COALESCE(amount, 0) * COALESCE(probability, 0) / 100), count(probability)::DOUBLE

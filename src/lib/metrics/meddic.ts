@@ -49,7 +49,7 @@ export function meddicByStageQuery(
 	return sql`SELECT s.i::INTEGER AS i, count(d.id)::DOUBLE AS deals ${join(counts, ' ')}
 		FROM range(1, CAST(${k + 2} AS INTEGER)) s(i)
 		LEFT JOIN (SELECT * FROM ${filteredDeals(ctx)} WHERE ${inPeriod(sql`created`, ctx.period)}) d
-			ON d.f = s.i
+			ON d.furthest = s.i
 		GROUP BY s.i ORDER BY s.i`;
 }
 

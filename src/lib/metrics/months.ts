@@ -50,11 +50,12 @@ export function monthOf(column: Fragment): Fragment {
  * with the number of months).
  */
 export function monthsTable(period: Period): Fragment {
-	return sql`(SELECT strftime(m, '%Y-%m') AS month, greatest(m, p.f) AS month_from,
-			least(CAST(m + INTERVAL 1 MONTH - INTERVAL 1 DAY AS DATE), p.t) AS month_to
-		FROM (SELECT CAST(${period.from} AS DATE) AS f, CAST(${period.to} AS DATE) AS t) p,
-			unnest(generate_series(CAST(date_trunc('month', p.f) AS TIMESTAMP), CAST(p.t AS TIMESTAMP),
-				INTERVAL 1 MONTH)) AS g(ts),
-			LATERAL (SELECT CAST(g.ts AS DATE) AS m)
-		WHERE p.f <= p.t)`;
+	return sql`(SELECT strftime(month_start, '%Y-%m') AS month,
+			greatest(month_start, p.period_from) AS month_from,
+			least(CAST(month_start + INTERVAL 1 MONTH - INTERVAL 1 DAY AS DATE), p.period_to) AS month_to
+		FROM (SELECT CAST(${period.from} AS DATE) AS period_from, CAST(${period.to} AS DATE) AS period_to) p,
+			unnest(generate_series(CAST(date_trunc('month', p.period_from) AS TIMESTAMP),
+				CAST(p.period_to AS TIMESTAMP), INTERVAL 1 MONTH)) AS series(ts),
+			LATERAL (SELECT CAST(series.ts AS DATE) AS month_start)
+		WHERE p.period_from <= p.period_to)`;
 }

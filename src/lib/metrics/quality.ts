@@ -50,12 +50,12 @@ function cohort(ctx: MetricContext): Fragment {
 }
 
 /**
- * The examples' order as a column `ord` (1 = first) and as the ORDER BY that keeps the first
+ * The examples' order as a column `example_order` (1 = first) and as the ORDER BY that keeps the first
  * five: the findings of every kind are one statement, and a union keeps no order of its own.
  */
 function ordered(order: Fragment): { ord: Fragment; orderBy: Fragment } {
 	return {
-		ord: sql`row_number() OVER (ORDER BY ${order}) AS ord`,
+		ord: sql`row_number() OVER (ORDER BY ${order}) AS example_order`,
 		orderBy: sql`ORDER BY ${order} LIMIT ${limit}`
 	};
 }
@@ -174,7 +174,7 @@ export function qualityFinding(
 	const examples: QualityExample[] = rows
 		.filter((r) => r.id !== null)
 		.map((r) => {
-			const { id, row, n: _n, threshold_days: _t, ord: _o, ...details } = r;
+			const { id, row, n: _n, threshold_days: _t, example_order: _o, ...details } = r;
 			return {
 				id: String(id),
 				line: lineOf && typeof row === 'number' ? lineOf(row) : null,

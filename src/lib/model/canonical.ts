@@ -289,7 +289,7 @@ export function createStageLookup(
 	source: { rawTable: string; mapping: StagesMapping } | null
 ): Fragment {
 	if (!source) {
-		return sql`CREATE OR REPLACE TABLE stage_lookup (key VARCHAR, name VARCHAR, ord DOUBLE, kind VARCHAR)`;
+		return sql`CREATE OR REPLACE TABLE stage_lookup (key VARCHAR, name VARCHAR, position DOUBLE, kind VARCHAR)`;
 	}
 	const c = source.mapping.columns;
 	const won = c.won ? yesNo(ident(c.won)) : raw('NULL');
@@ -299,7 +299,7 @@ export function createStageLookup(
 		? sql`TRY_CAST(trim(${ident(c.order)}) AS DOUBLE)`
 		: sql`CAST(r.__row AS DOUBLE)`;
 	return sql`CREATE OR REPLACE TABLE stage_lookup AS
-		SELECT lower(${cleanText(ident(c.id))}) AS key, ${cleanText(ident(c.name))} AS name, ${order} AS ord,
+		SELECT lower(${cleanText(ident(c.id))}) AS key, ${cleanText(ident(c.name))} AS name, ${order} AS position,
 			CASE WHEN ${won} THEN 'won' WHEN ${lost} OR (${closed} AND NOT COALESCE(${won}, false)) THEN 'lost' ELSE 'open' END AS kind
 		FROM ${ident(source.rawTable)} r
 		WHERE ${cleanText(ident(c.id))} IS NOT NULL AND ${cleanText(ident(c.name))} IS NOT NULL
@@ -443,7 +443,7 @@ export function createEvents(
 		sql`CREATE OR REPLACE TABLE stage_events AS
 			SELECT e.id, COALESCE(sl.name, e.stage) AS stage, e."at",
 				${idx} AS idx,
-				COALESCE(${idx}, ${stageCount + 1}) AS ord
+				COALESCE(${idx}, ${stageCount + 1}) AS position
 			FROM events_all e
 			LEFT JOIN stage_lookup sl ON sl.key = lower(e.stage)
 			LEFT JOIN stage_map sm ON sm.key = lower(COALESCE(sl.name, e.stage))
@@ -456,7 +456,7 @@ export function createEvents(
 
 /**
  * `deal_facts`: the furthest stage each deal reached (METRICS.md §3) and its cycle in days,
- * computed once so a filter change only aggregates; and its filter group `g`, the number of its
+ * computed once so a filter change only aggregates; and its filter group `group_id`, the number of its
  * (owner, source, pipeline, segment) in `deal_groups`, which tables of per-deal facts carry
  * instead of the four values (see `groupFilter`); and `closed_early`, the deals closed before
  * they were created.
@@ -465,25 +465,25 @@ export function createDealFacts(stageCount: number): Fragment[] {
 	const won = stageCount + 1;
 	return [
 		sql`CREATE OR REPLACE TABLE deal_groups AS
-			SELECT row_number() OVER (ORDER BY owner, source, pipeline, segment)::INTEGER AS g, *
+			SELECT row_number() OVER (ORDER BY owner, source, pipeline, segment)::INTEGER AS group_id, *
 			FROM (SELECT DISTINCT owner, source, pipeline, segment FROM deals)`,
 		// The outcome an ENUM: every view compares it with 'won', 'lost' or 'open', and an ENUM
 		// compares small integers rather than text.
 		sql`CREATE OR REPLACE TABLE deal_facts AS
 			SELECT d.* REPLACE (CAST(d.outcome AS ${OUTCOME_TYPE}) AS outcome),
 				CASE WHEN d.outcome = 'won' THEN ${won}
-					ELSE greatest(COALESCE(d.stage_idx, 1), COALESCE(e.max_idx, 0)) END AS f,
+					ELSE greatest(COALESCE(d.stage_idx, 1), COALESCE(e.max_idx, 0)) END AS furthest,
 				CASE WHEN d.outcome = 'won' AND d.closed IS NOT NULL THEN date_diff('day', d.created, d.closed) END AS cycle_days,
-				dg.g
+				dg.group_id
 			FROM deals d
 			LEFT JOIN (SELECT id, max(idx) AS max_idx FROM stage_events WHERE idx IS NOT NULL GROUP BY id) e USING (id)
 			LEFT JOIN deal_groups dg
 				ON dg.owner = d.owner AND dg.source = d.source AND dg.pipeline = d.pipeline AND dg.segment = d.segment
 			-- Grouped by filter values (owner first): a filtered scan skips the row groups of others.
-			ORDER BY dg.g, d.row`,
+			ORDER BY dg.group_id, d.row`,
 		// The few deals closed before they were created, found once (a data-quality finding).
 		sql`CREATE OR REPLACE TABLE closed_early AS
-			SELECT id, row, outcome, created, closed, g FROM deal_facts
+			SELECT id, row, outcome, created, closed, group_id FROM deal_facts
 			WHERE outcome IN ('won', 'lost') AND closed < created`
 	];
 }
@@ -492,18 +492,18 @@ export function createDealFacts(stageCount: number): Fragment[] {
 const OUTCOME_TYPE = raw(`ENUM('open', 'won', 'lost')`);
 
 /** The columns `deal_facts` adds to the deals (the `deals` view leaves them out). */
-export const DEAL_FACT_COLUMNS = raw('f, cycle_days, g');
+export const DEAL_FACT_COLUMNS = raw('furthest, cycle_days, group_id');
 
 /**
  * The window over one deal's events in order: time, then the order the file listed them, then
  * the stage.
  */
-const DEAL_EVENTS = raw('PARTITION BY e.id ORDER BY e."at", e.ord, e.stage');
+const DEAL_EVENTS = raw('PARTITION BY e.id ORDER BY e."at", e.position, e.stage');
 
 /**
  * Per-deal stage facts, computed once so a filter change only aggregates (a filter keeps or
  * drops whole deals, so a window over one deal's events never changes with it). The first two
- * carry the deal's created date and filter group (`g`, see `deal_groups`), so a view filters them
+ * carry the deal's created date and filter group (`group_id`, see `deal_groups`), so a view filters them
  * without a join:
  * - `stays`: each open-stage stay in days, to the next event or, for a closed deal, to its close
  *   (METRICS.md `time_in_stage`; negative stays are left out);
@@ -534,8 +534,8 @@ export const createStageFacts: readonly Fragment[] = [
 			lag(CASE WHEN e.idx IS NOT NULL THEN e.stage END IGNORE NULLS) OVER (${DEAL_EVENTS}) AS prev_open_stage
 		FROM marked e`,
 	sql`CREATE OR REPLACE TABLE stays AS
-		SELECT idx, days, g, created FROM (
-			SELECT s.idx, d.g, d.created,
+		SELECT idx, days, group_id, created FROM (
+			SELECT s.idx, d.group_id, d.created,
 				(epoch(COALESCE(s.next_at, CASE WHEN d.outcome <> 'open' THEN CAST(d.closed AS TIMESTAMP) END)) - epoch(s."at")) / 86400.0 AS days
 			FROM stage_seq s JOIN deal_facts d USING (id) WHERE s.idx IS NOT NULL
 		) WHERE days >= 0
@@ -546,7 +546,7 @@ export const createStageFacts: readonly Fragment[] = [
 			SELECT pipeline, max(idx) AS k FROM pipeline_stage_map WHERE kind = 'open' GROUP BY pipeline
 		),
 		steps AS (
-			SELECT s.id, d.row, d.g, d.created, s.stage, s."at", s.step_nth AS nth,
+			SELECT s.id, d.row, d.group_id, d.created, s.stage, s."at", s.step_nth AS nth,
 				s.prev_step_stage AS prev_stage, NULLIF(s.prev_step_idx, 0) AS prev_idx,
 				-- The step's position: its open stage, or won after the last open stage of the
 				-- deal's own pipeline.
@@ -554,7 +554,7 @@ export const createStageFacts: readonly Fragment[] = [
 			FROM stage_seq s JOIN deal_facts d USING (id) LEFT JOIN own ON own.pipeline = lower(d.pipeline)
 			WHERE s.step AND s.step_nth > 1 AND NULLIF(s.prev_step_idx, 0) IS NOT NULL
 		)
-		SELECT id, row, g, created, prev_stage AS "from", stage AS "to", (pos - prev_idx - 1)::DOUBLE AS skipped, "at"
+		SELECT id, row, group_id, created, prev_stage AS "from", stage AS "to", (pos - prev_idx - 1)::DOUBLE AS skipped, "at"
 		FROM steps WHERE pos > prev_idx + 1
 		QUALIFY row_number() OVER (PARTITION BY id ORDER BY nth) = 1`,
 	sql`CREATE OR REPLACE TABLE backward_moves AS

@@ -45,7 +45,7 @@ describe('filters', () => {
 		const a = groupFilter({ owner: ['Ann'], segment: ['SMB', 'Mid'] });
 		const b = groupFilter({ pipeline: ['Default'] });
 		expect(a.text).toBe(b.text);
-		expect(a.text).toMatch(/^g IN \(SELECT g FROM deal_groups WHERE /);
+		expect(a.text).toMatch(/^group_id IN \(SELECT group_id FROM deal_groups WHERE /);
 	});
 
 	it('spendFilter(filters) has one text, the sources bound (null: every channel)', () => {
@@ -90,7 +90,7 @@ describe('filters run in DuckDB', () => {
 	const OWNERS = ['Ann', 'Bob', 'Ann\x1fBob', '\x1f', '\x1e1', '\x1e\x1f', '', 'Ann\x1e'];
 	beforeAll(async () => {
 		db = await startNodeDb();
-		await db.query(sql`CREATE TABLE deal_groups (g INTEGER, owner VARCHAR, source VARCHAR,
+		await db.query(sql`CREATE TABLE deal_groups (group_id INTEGER, owner VARCHAR, source VARCHAR,
 			pipeline VARCHAR, segment VARCHAR)`);
 		for (const [i, owner] of OWNERS.entries())
 			await db.query(
@@ -103,7 +103,7 @@ describe('filters run in DuckDB', () => {
 
 	async function kept(filters: Filters): Promise<string[]> {
 		const rows = await db.query<{ owner: string }>(
-			sql`SELECT owner FROM deal_groups WHERE ${groupFilter(filters)} ORDER BY g`
+			sql`SELECT owner FROM deal_groups WHERE ${groupFilter(filters)} ORDER BY group_id`
 		);
 		return rows.map((r) => r.owner);
 	}

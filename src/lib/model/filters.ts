@@ -70,15 +70,15 @@ export function dealFilter(filters: Filters, alias = ''): Fragment {
 }
 
 /**
- * The deal filter over a table that carries each deal's filter group `g` (`deal_facts`, `stays`,
+ * The deal filter over a table that carries each deal's filter group `group_id` (`deal_facts`, `stays`,
  * `stage_skips`, `closed_early`; `deal_groups` maps groups to dimension values): `TRUE` without
  * any filter, else one text for any filter values. The groups are few and a table in filter
- * order is sorted by `g`, so the join's range of `g` skips the row groups of other groups.
+ * order is sorted by `group_id`, so the join's range of `group_id` skips the row groups of other groups.
  * Without a filter the join would cost a probe per deal, hence `TRUE`.
  */
 export function groupFilter(filters: Filters): Fragment {
 	if (!hasFilter(filters)) return raw('TRUE');
-	return sql`g IN (SELECT g FROM deal_groups WHERE ${dealFilter(filters)})`;
+	return sql`group_id IN (SELECT group_id FROM deal_groups WHERE ${dealFilter(filters)})`;
 }
 
 /** Spend is filtered by channel when deals are filtered by source (METRICS.md §2); one text. */

@@ -26,8 +26,8 @@ export interface StageDateColumn {
 	column: string;
 	/** The stage label (the event's stage). */
 	stage: string;
-	/** Its open-stage position, else the position after the open stages (`stage_events.ord`). */
-	ord: number;
+	/** Its open-stage position, else the position after the open stages (`stage_events.position`). */
+	position: number;
 	/** Whether entering it is a step: an open stage or a won label (see `createStageFacts`). */
 	step: boolean;
 	/** Whether the stage map knows the label at all (an unknown one is warned about). */
@@ -69,7 +69,7 @@ export function stageDateColumns(
 		return {
 			column: s.column,
 			stage: s.stage,
-			ord: open ? entry.idx : after,
+			position: open ? entry.idx : after,
 			step: open || entry?.kind === 'won',
 			known: entry !== undefined,
 			rank: 0
@@ -77,7 +77,9 @@ export function stageDateColumns(
 	});
 	const text = new TextEncoder();
 	[...columns]
-		.sort((a, b) => a.ord - b.ord || bytesCompare(text.encode(a.stage), text.encode(b.stage)))
+		.sort(
+			(a, b) => a.position - b.position || bytesCompare(text.encode(a.stage), text.encode(b.stage))
+		)
 		.forEach((c, rank) => (c.rank = rank));
 	return columns;
 }
@@ -136,17 +138,17 @@ export function createStageLists(
 	// An event number's rank, as a list position, and its time.
 	const at = raw(`make_timestamp((__k - (__k & ${RANKS - 1})) // ${RANKS})`);
 	const of = raw(`[(__k & ${RANKS - 1}) + 1]`);
-	const ords = raw(`[${ranked.map((c) => c.ord).join(', ')}]`);
+	const positions = raw(`[${ranked.map((c) => c.position).join(', ')}]`);
 	const steps = raw(`[${ranked.map((c) => c.step).join(', ')}]`);
 	const stages = sql`[${join(ranked.map((c) => sql`${c.stage}::VARCHAR`))}]`;
 	return [
 		sql`CREATE OR REPLACE TABLE stage_lists AS
-			SELECT id, list_transform(stage_dates, __k -> {'at': ${at}, 'ord': ${ords}${of},
+			SELECT id, list_transform(stage_dates, __k -> {'at': ${at}, 'position': ${positions}${of},
 				'stage': ${stages}${of}, 'step': ${steps}${of}}) AS ev
 			FROM deals_all
 			WHERE id IS NOT NULL AND created IS NOT NULL AND len(stage_dates) > 0`,
 		sql`CREATE OR REPLACE TABLE stage_events AS
-			SELECT id, e.stage AS stage, e."at" AS "at", CASE WHEN e.ord <= ${k} THEN e.ord END AS idx, e.ord AS ord
+			SELECT id, e.stage AS stage, e."at" AS "at", CASE WHEN e.position <= ${k} THEN e.position END AS idx, e.position AS position
 			FROM (SELECT id, unnest(ev) AS e FROM stage_lists)`
 	];
 }
@@ -163,12 +165,12 @@ export function createListStageFacts(stageCount: number): Fragment[] {
 	const each = (list: string, from: number) => raw(`unnest(range(${from}, len(${list}) + 1))`);
 	return [
 		sql`CREATE OR REPLACE TABLE stays AS
-			SELECT idx, days, g, created FROM (
-				SELECT s.e.ord AS idx, d.g, d.created,
+			SELECT idx, days, group_id, created FROM (
+				SELECT s.e.position AS idx, d.group_id, d.created,
 					(epoch(COALESCE(s.next_at, CASE WHEN d.outcome <> 'open' THEN CAST(d.closed AS TIMESTAMP) END)) - epoch(s.e."at")) / 86400.0 AS days
 				FROM (SELECT id, ev[i] AS e, struct_extract(ev[i + 1], 'at') AS next_at
 					FROM (SELECT id, ev, ${each('ev', 1)} AS i FROM stage_lists)) s
-				JOIN deal_facts d USING (id) WHERE s.e.ord <= ${k}
+				JOIN deal_facts d USING (id) WHERE s.e.position <= ${k}
 			) WHERE days >= 0
 			-- In the order the quantiles sort them: a view's quantiles then sort sorted runs.
 			ORDER BY idx, days`,
@@ -177,19 +179,19 @@ export function createListStageFacts(stageCount: number): Fragment[] {
 			pairs AS (SELECT id, j, s[j - 1] AS a, s[j] AS b FROM (SELECT id, s, ${each('s', 2)} AS j FROM steps)),
 			-- A step's position: its open stage, or won after the last open stage.
 			found AS (SELECT id, j, a, b,
-					CASE WHEN b.ord <= ${k} THEN b.ord ELSE (SELECT max(idx) FROM stage_map WHERE kind = 'open') + 1 END AS pos
-				FROM pairs WHERE a.ord <= ${k})
-			SELECT f.id, d.row, d.g, d.created, f.a.stage AS "from", f.b.stage AS "to",
-				(f.pos - f.a.ord - 1)::DOUBLE AS skipped, f.b."at" AS "at"
+					CASE WHEN b.position <= ${k} THEN b.position ELSE (SELECT max(idx) FROM stage_map WHERE kind = 'open') + 1 END AS pos
+				FROM pairs WHERE a.position <= ${k})
+			SELECT f.id, d.row, d.group_id, d.created, f.a.stage AS "from", f.b.stage AS "to",
+				(f.pos - f.a.position - 1)::DOUBLE AS skipped, f.b."at" AS "at"
 			FROM found f JOIN deal_facts d USING (id)
-			WHERE f.pos > f.a.ord + 1
+			WHERE f.pos > f.a.position + 1
 			QUALIFY row_number() OVER (PARTITION BY f.id ORDER BY f.j) = 1`,
 		sql`CREATE OR REPLACE TABLE backward_moves AS
-			WITH opens AS (SELECT id, list_filter(ev, __e -> __e.ord <= ${k}) AS o FROM stage_lists),
+			WITH opens AS (SELECT id, list_filter(ev, __e -> __e.position <= ${k}) AS o FROM stage_lists),
 			moves AS (SELECT id, j, struct_extract(o[j - 1], 'stage') AS "from", o[j] AS b,
-					list_max(list_transform(o[1:j - 1], __e -> __e.ord)) AS high
+					list_max(list_transform(o[1:j - 1], __e -> __e.position)) AS high
 				FROM (SELECT id, o, ${each('o', 2)} AS j FROM opens))
-			SELECT id, "from", b.stage AS "to", b."at" AS "at" FROM moves WHERE b.ord < high
+			SELECT id, "from", b.stage AS "to", b."at" AS "at" FROM moves WHERE b.position < high
 			QUALIFY row_number() OVER (PARTITION BY id ORDER BY j) = 1`,
 		sql`DROP TABLE stage_lists`
 	];
