@@ -71,13 +71,13 @@ describe('stage dates read row by row', () => {
 		expect(wide.dataset.stages).toEqual(['Lead', 'Demo', 'Offer']);
 		// Won is 4; deal 2 reached Offer before moving back; deal 7 sits at Demo.
 		expect(wide.furthest).toEqual([
-			{ id: '1', f: 4 },
-			{ id: '2', f: 3 },
-			{ id: '3', f: 3 },
-			{ id: '4', f: 4 },
-			{ id: '5', f: 1 },
-			{ id: '6', f: 3 },
-			{ id: '7', f: 2 }
+			{ id: '1', furthest: 4 },
+			{ id: '2', furthest: 3 },
+			{ id: '3', furthest: 3 },
+			{ id: '4', furthest: 4 },
+			{ id: '5', furthest: 1 },
+			{ id: '6', furthest: 3 },
+			{ id: '7', furthest: 2 }
 		]);
 		const days = (idx: number) =>
 			(wide.stays as { idx: number; days: number }[])

@@ -145,7 +145,7 @@ const DETAILS: Record<QualityKind, readonly string[]> = {
 export function qualityQuery(ctx: MetricContext, medianCycleDays: number | null): Fragment {
 	const queries = qualityQueries(ctx, medianCycleDays);
 	const parts = QUALITY_KINDS.map((kind) => sql`SELECT ${kind} AS kind, * FROM (${queries[kind]})`);
-	return sql`SELECT * FROM (${join(parts, ' UNION ALL BY NAME ')}) ORDER BY kind, ord NULLS FIRST`;
+	return sql`SELECT * FROM (${join(parts, ' UNION ALL BY NAME ')}) ORDER BY kind, example_order NULLS FIRST`;
 }
 
 /** One finding per kind (`QUALITY_KINDS` order) from `qualityQuery`'s rows. */
