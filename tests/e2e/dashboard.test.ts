@@ -120,15 +120,42 @@ describe('dropping the HubSpot example on the built site', () => {
 		);
 		expect(panels.map(([id]) => id)).toEqual([
 			'funnel',
+			'lost-by-stage',
 			'time-in-stage',
 			'velocity',
 			'cohorts',
+			'lost-reasons',
+			'forecast',
 			'cost-per-stage',
 			'cac-by-channel',
 			'breakdown',
 			'data-quality'
 		]);
 		expect(panels.filter(([, busy]) => busy !== 'false')).toEqual([]);
+	});
+
+	test('where deals are lost and the forecast draw the figures of the metrics download', async () => {
+		const metrics = (await downloadMetrics(page)) as {
+			lost_by_stage: { stage: string; deals: number }[];
+			lost_reasons: unknown;
+			forecast: { month: string | null; deals: number }[];
+		};
+		const bars = await page.$$eval('[data-panel="lost-by-stage"] g.bar', (gs) =>
+			gs.map((g) => ({ stage: g.getAttribute('data-label'), deals: Number(g.dataset.deals) }))
+		);
+		expect(bars).toEqual(metrics.lost_by_stage);
+		// HubSpot's close date on an open deal is its expected close.
+		const months = await page.$$eval('[data-panel="forecast"] g.month', (gs) =>
+			gs.map((g) => ({
+				month: g.getAttribute('data-month') || null,
+				deals: Number(g.dataset.deals)
+			}))
+		);
+		expect(months).toEqual(metrics.forecast.map(({ month, deals }) => ({ month, deals })));
+		expect(months.length).toBeGreaterThan(0);
+		// The example has no lost-reason column: the panel says so instead of drawing nothing.
+		expect(metrics.lost_reasons).toBeNull();
+		expect(await page.textContent('[data-panel="lost-reasons"] .empty')).toContain('lost-reason');
 	});
 
 	test('a new view draws the funnel while slower panels are still marked busy', async () => {
