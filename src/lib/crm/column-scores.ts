@@ -48,8 +48,24 @@ export interface ScoredColumn extends ColumnCandidate {
 	named: boolean;
 }
 
-/** `rankColumns` with each candidate's source: the detectors weigh a name above values. */
+/** Each sample's scores by role: every detector of a file asks, and they read the same sample. */
+const scored = new WeakMap<
+	FileSample,
+	Partial<Record<RankedRole, Record<string, ScoredColumn[]>>>
+>();
+
+/**
+ * `rankColumns` with each candidate's source: the detectors weigh a name above values. Scored
+ * once per sample and role (the deals and history detectors both ask for the deals' scores);
+ * callers read the result, never change it.
+ */
 export function scoreColumns(sample: FileSample, role: RankedRole): Record<string, ScoredColumn[]> {
+	let byRole = scored.get(sample);
+	if (!byRole) scored.set(sample, (byRole = {}));
+	return (byRole[role] ??= scoreSample(sample, role));
+}
+
+function scoreSample(sample: FileSample, role: RankedRole): Record<string, ScoredColumn[]> {
 	const rules = RULES[role];
 	const columns = sample.columns.map((column, i) => ({
 		column,
