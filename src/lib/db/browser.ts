@@ -50,9 +50,13 @@ const COMPILE_ALLOWANCE_MS = 60_000;
 
 export const ENGINE_STOPPED = 'The analysis engine stopped unexpectedly';
 
+/** Where the engine's start is: loading (with a percentage once known), retrying, ready. */
+export type BootStatus = 'loading' | 'slow' | 'ready';
+export type OnBootStatus = (status: BootStatus, percent?: number) => void;
+
 export interface BrowserDbOptions {
-	/** Human-readable start-up progress ("Loading the analysis engine… 40%"). */
-	onStatus?: (message: string) => void;
+	/** Start-up progress, for the page to say in its language (`loading` with a percentage). */
+	onStatus?: OnBootStatus;
 	/**
 	 * How long start-up may go without any progress before we give up on that attempt. Progress
 	 * (downloaded bytes) resets the clock, so a slow connection is not mistaken for a hang.
@@ -103,7 +107,7 @@ function boot(
 	wasmUrl: string,
 	pthreadWorkerUrl: string | null,
 	timeoutMs: number,
-	onStatus: (message: string) => void,
+	onStatus: OnBootStatus,
 	abandon: Promise<Error> = new Promise(() => {})
 ): Promise<Booted> {
 	const { worker, url: bootstrapUrl } = engineWorker(workerUrl);
@@ -140,7 +144,7 @@ function boot(
 			arm(downloaded ? Math.max(timeoutMs, COMPILE_ALLOWANCE_MS) : timeoutMs);
 			if (progress.bytesTotal > 0) {
 				const percent = Math.floor((100 * progress.bytesLoaded) / progress.bytesTotal);
-				onStatus(`Loading the analysis engine… ${Math.min(percent, 100)}%`);
+				onStatus('loading', Math.min(percent, 100));
 			}
 		}).then(
 			() => finish(),
@@ -171,7 +175,7 @@ async function wasmBlobUrl(url: string): Promise<string> {
 async function bootWithRetry(
 	bundle: duckdb.DuckDBBundle,
 	timeoutMs: number,
-	onStatus: (message: string) => void
+	onStatus: OnBootStatus
 ): Promise<Booted> {
 	const workerUrl = absolute(bundle.mainWorker ?? '');
 	const wasmUrl = absolute(bundle.mainModule);
@@ -190,7 +194,7 @@ async function bootWithRetry(
 	} catch (error) {
 		firstFailure = errorText(error);
 	}
-	if (firstFailure !== wrongType) onStatus('The analysis engine is slow to start; trying again…');
+	if (firstFailure !== wrongType) onStatus('slow');
 	// A blob: copy compiles without the code cache (it has no URL to key it by): a fallback only.
 	let blobUrl: string | undefined;
 	try {
@@ -215,7 +219,7 @@ export async function startBrowserDb(options: BrowserDbOptions = {}): Promise<Br
 	const onStatus = options.onStatus ?? (() => {});
 	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
-	onStatus('Loading the analysis engine…');
+	onStatus('loading');
 	const bundle = await chooseBundle(options.threads);
 	const { db, worker } = await bootWithRetry(bundle, timeoutMs, onStatus);
 	const threaded = Boolean(bundle.pthreadWorker);
@@ -295,7 +299,7 @@ export async function startBrowserDb(options: BrowserDbOptions = {}): Promise<Br
 		worker.terminate();
 		throw new Error(`The analysis engine could not start: ${errorText(error)}`, { cause: error });
 	}
-	onStatus('The analysis engine is ready');
+	onStatus('ready');
 
 	// Reads keep their prepared statement (see StatementCache): a repeated view is one worker
 	// round trip a statement (bind and run) instead of three (prepare, run, close).

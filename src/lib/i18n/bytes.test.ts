@@ -17,3 +17,12 @@ it('megabytes(n) is whole binary megabytes, rounded, grouped', () => {
 	expect(megabytes(3 * 1024 ** 3)).toBe('3,072 MB');
 	expect(megabytes(1.4 * 1024 ** 2)).toBe('1 MB');
 });
+
+it('sizes read in Russian with a decimal comma, grouped digits and Russian units', () => {
+	expect(formatBytes(950, 'ru')).toBe('950 Б');
+	expect(formatBytes(88_100, 'ru')).toBe('88,1 кБ');
+	expect(formatBytes(4_100_000, 'ru')).toBe('4,1 МБ');
+	// Intl groups Russian thousands with a no-break space.
+	expect(megabytes(3 * 1024 ** 3, 'ru')).toBe('3\u00a0072 МБ');
+	expect(kilobytes(256 * 1024, 'ru')).toBe('256 кБ');
+});

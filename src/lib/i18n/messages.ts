@@ -3,6 +3,8 @@ export type Lang = (typeof LANGS)[number];
 
 /** Every text of the page in English; `{name}` marks a value filled in. */
 export const en = {
+	'app.name': 'Pipelens',
+	'app.title': 'Pipelens — sales pipeline dashboard',
 	'app.tagline': 'Sales pipeline metrics from your CRM export, computed in your browser.',
 	'app.language': 'Language',
 	'app.theme': 'Theme',
@@ -17,6 +19,27 @@ export const en = {
 	'drop.label': 'Drop CRM exports here',
 	'engine.starting': 'Starting the analysis engine…',
 	'engine.ready': 'Ready',
+	'engine.idle': 'Not started',
+	'engine.loading': 'Loading the analysis engine…',
+	'engine.loading-percent': 'Loading the analysis engine… {percent}%',
+	'engine.slow': 'The analysis engine is slow to start; trying again…',
+	'engine.stopped': 'The analysis engine stopped; it restarts on the next action',
+	'engine.crashed':
+		'The analysis engine stopped unexpectedly (often: out of memory). It restarts when you retry or drop the files again.',
+	'progress.label': 'Loading',
+	'progress.start': 'Starting the analysis engine',
+	'progress.read': 'Reading {file}',
+	'progress.deals': 'Typing deals',
+	'progress.history': 'Building stage history',
+	'progress.spend': 'Reading spend',
+	'progress.ready': 'Drawing the dashboard',
+	'progress.step': 'step {done} of {total}',
+	'progress.rows': '{rows, plural, one {# row read} other {# rows read}}',
+	'progress.time-left': '{seconds, plural, one {about # second left} other {about # seconds left}}',
+	'progress.cancel': 'Cancel',
+	'progress.cancelled': 'Loading was cancelled; the page is back as it was before it.',
+	'progress.failed-kept':
+		'The files dropped could not be loaded, so the dashboard shown is still that of {files}.',
 	'source.summary': '{file}: {role} ({crm}), {rows} rows',
 	'download.metrics': 'Download metrics (JSON)',
 	'share.copy': 'Copy link',
@@ -92,6 +115,7 @@ export const en = {
 	'period.from': 'From',
 	'period.to': 'To',
 	'period.preset': 'Period',
+	'period.reversed': 'The From date is after the To date ({to}); choose one on or before it.',
 	'preset.all': 'All data',
 	'preset.this-month': 'This month',
 	'preset.last-month': 'Last month',
@@ -104,6 +128,7 @@ export const en = {
 	'preset.anchor': 'Presets end at the last date in the data ({date}).',
 	'filter.all': 'All',
 	'filter.search': 'Search…',
+	'filter.done': 'OK',
 	'filter.clear': 'Clear',
 	'filter.selected': '{n} selected',
 	'dim.owner': 'Owner',
@@ -163,6 +188,7 @@ export const en = {
 	'panel.computing': 'Computing…',
 	'funnel.aria': 'Stage conversion funnel',
 	'tis.heading': 'Time in stage',
+	'tis.n': 'n={n}',
 	'tis.caption':
 		'Box: 25th–75th percentile, line: median, whiskers: 5th–95th percentile, dot: mean. Stays of deals still in a stage are not counted.',
 	'tis.empty':
@@ -269,6 +295,8 @@ export const en = {
 	'report.lost': 'Lost',
 	'saved.forget': 'Forget data',
 	'saved.forgotten': 'The saved files were removed from this browser.',
+	'saved.status-kept': 'Saved for next visit',
+	'saved.status-not': 'Not saved',
 	'saved.failed':
 		'The files could not be kept in this browser ({reason}); the dashboard works, but a reload will ask for them again.',
 	'saved.interrupted':
@@ -295,6 +323,8 @@ export const en = {
 	'mapping.columns': 'columns: {list}',
 	'mapping.no-deals':
 		'No file is read as deals: set the role of the file with one row per deal to “deals”, then map its columns.',
+	'mapping.label': 'Column mapping',
+	'mapping.preview-label': 'Column mapping preview',
 	'mapping.fix':
 		'These files could not be read as they are. Fix the encoding, the role or the columns below; the dashboard appears as soon as the deals have a created date and a stage or status.',
 	'mapping.role.deals': 'deals',
@@ -339,6 +369,7 @@ export const en = {
 	'mapping.field.spend.date': 'Date or month',
 	'mapping.field.spend.channel': 'Channel',
 	'mapping.field.spend.amount': 'Amount spent',
+	'stages.label': 'Stage order',
 	'stages.template': 'Template',
 	'stages.choose-template': 'Choose a template…',
 	'stages.open': 'Open stages, in order',
@@ -364,6 +395,8 @@ export const en = {
 export type MessageKey = keyof typeof en;
 
 export const ru: Record<MessageKey, string> = {
+	'app.name': 'Pipelens',
+	'app.title': 'Pipelens — дашборд воронки продаж',
 	'app.tagline': 'Метрики воронки продаж из выгрузки CRM — считаются прямо в браузере.',
 	'app.language': 'Язык',
 	'app.theme': 'Тема',
@@ -378,6 +411,29 @@ export const ru: Record<MessageKey, string> = {
 	'drop.label': 'Перетащите сюда выгрузки CRM',
 	'engine.starting': 'Запускается аналитический движок…',
 	'engine.ready': 'Готово',
+	'engine.idle': 'Не запущен',
+	'engine.loading': 'Загружается аналитический движок…',
+	'engine.loading-percent': 'Загружается аналитический движок… {percent}\u00a0%',
+	'engine.slow': 'Аналитический движок долго запускается; пробуем ещё раз…',
+	'engine.stopped': 'Аналитический движок остановился; он перезапустится при следующем действии',
+	'engine.crashed':
+		'Аналитический движок неожиданно остановился (часто — из-за нехватки памяти). Он перезапустится, когда вы повторите попытку или снова перетащите файлы.',
+	'progress.label': 'Загрузка',
+	'progress.start': 'Запускается аналитический движок',
+	'progress.read': 'Читается {file}',
+	'progress.deals': 'Обрабатываются сделки',
+	'progress.history': 'Строится история этапов',
+	'progress.spend': 'Читаются расходы',
+	'progress.ready': 'Рисуется дашборд',
+	'progress.step': 'шаг {done} из {total}',
+	'progress.rows':
+		'{rows, plural, one {прочитана # строка} few {прочитано # строки} many {прочитано # строк} other {прочитано # строки}}',
+	'progress.time-left':
+		'{seconds, plural, one {осталось около # секунды} few {осталось около # секунд} many {осталось около # секунд} other {осталось около # секунды}}',
+	'progress.cancel': 'Отменить',
+	'progress.cancelled': 'Загрузка отменена; страница вернулась к прежнему виду.',
+	'progress.failed-kept':
+		'Перетащенные файлы загрузить не удалось, поэтому на дашборде по-прежнему {files}.',
 	'source.summary': '{file}: {role} ({crm}), строк: {rows}',
 	'download.metrics': 'Скачать метрики (JSON)',
 	'share.copy': 'Копировать ссылку',
@@ -450,6 +506,7 @@ export const ru: Record<MessageKey, string> = {
 	'period.from': 'С',
 	'period.to': 'По',
 	'period.preset': 'Период',
+	'period.reversed': 'Дата «С» позже даты «По» ({to}); выберите дату не позже неё.',
 	'preset.all': 'Все данные',
 	'preset.this-month': 'Этот месяц',
 	'preset.last-month': 'Прошлый месяц',
@@ -462,6 +519,7 @@ export const ru: Record<MessageKey, string> = {
 	'preset.anchor': 'Периоды отсчитываются от последней даты в данных ({date}).',
 	'filter.all': 'Все',
 	'filter.search': 'Поиск…',
+	'filter.done': 'Готово',
 	'filter.clear': 'Сбросить',
 	'filter.selected': 'выбрано: {n}',
 	'dim.owner': 'Ответственный',
@@ -521,6 +579,7 @@ export const ru: Record<MessageKey, string> = {
 	'panel.computing': 'Считаем…',
 	'funnel.aria': 'Воронка конверсии по этапам',
 	'tis.heading': 'Время на этапе',
+	'tis.n': 'n={n}',
 	'tis.caption':
 		'Прямоугольник: 25–75-й процентили, линия: медиана, усы: 5–95-й процентили, точка: среднее. Сделки, ещё находящиеся на этапе, не учитываются.',
 	'tis.empty':
@@ -630,6 +689,8 @@ export const ru: Record<MessageKey, string> = {
 	'report.lost': 'Проиграно',
 	'saved.forget': 'Забыть данные',
 	'saved.forgotten': 'Сохранённые файлы удалены из этого браузера.',
+	'saved.status-kept': 'Сохранено до следующего визита',
+	'saved.status-not': 'Не сохранено',
 	'saved.failed':
 		'Не удалось сохранить файлы в этом браузере ({reason}); панель работает, но после перезагрузки файлы понадобятся снова.',
 	'saved.interrupted':
@@ -656,6 +717,8 @@ export const ru: Record<MessageKey, string> = {
 	'mapping.columns': 'столбцы: {list}',
 	'mapping.no-deals':
 		'Ни один файл не прочитан как сделки: укажите роль «deals» для файла, где одна строка — одна сделка, и сопоставьте его столбцы.',
+	'mapping.label': 'Сопоставление столбцов',
+	'mapping.preview-label': 'Предварительное сопоставление столбцов',
 	'mapping.fix':
 		'Эти файлы не удалось прочитать как есть. Исправьте кодировку, роль или столбцы ниже: дашборд появится, как только у сделок будут дата создания и этап или статус.',
 	'mapping.role.deals': 'сделки',
@@ -700,6 +763,7 @@ export const ru: Record<MessageKey, string> = {
 	'mapping.field.spend.date': 'Дата или месяц',
 	'mapping.field.spend.channel': 'Канал',
 	'mapping.field.spend.amount': 'Сумма расхода',
+	'stages.label': 'Порядок этапов',
 	'stages.template': 'Шаблон',
 	'stages.choose-template': 'Выберите шаблон…',
 	'stages.open': 'Открытые этапы по порядку',
@@ -724,15 +788,33 @@ export const ru: Record<MessageKey, string> = {
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { en, ru };
 
-/** The text for `key` in `lang`, with `{name}` placeholders filled from `vars`. */
+/**
+ * The text for `key` in `lang`, with `{name}` placeholders filled from `vars`, and each
+ * `{name, plural, one {# row} other {# rows}}` given the form `Intl.PluralRules` picks for the
+ * number (`#` is the number, written as the language writes numbers).
+ */
 export function translate(
 	lang: Lang,
 	key: MessageKey,
 	vars: Record<string, string | number> = {}
 ): string {
-	return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-		name in vars ? String(vars[name]) : whole
-	);
+	return MESSAGES[lang][key]
+		.replace(PLURAL, (whole, name: string, forms: string) => {
+			if (!(name in vars)) return whole;
+			const n = Number(vars[name]);
+			const chosen = pluralForms(forms);
+			const form = chosen[new Intl.PluralRules(lang).select(n)] ?? chosen.other ?? '';
+			return form.replace(/#/g, new Intl.NumberFormat(lang).format(n));
+		})
+		.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+const PLURAL = /\{(\w+), plural,((?:\s*\w+\s*\{[^{}]*\})+)\s*\}/g;
+
+function pluralForms(forms: string): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const m of forms.matchAll(/(\w+)\s*\{([^{}]*)\}/g)) out[m[1]] = m[2];
+	return out;
 }
 
 /** The language the browser asks for, when we have it. */

@@ -1,3 +1,4 @@
+import type { MessageKey } from '../i18n/messages';
 import { DashboardView } from './dashboard-view.svelte';
 import { EngineSession } from './engine-session.svelte';
 import { LoadQueue } from './load-queue.svelte';
@@ -7,7 +8,7 @@ import { LoadQueue } from './load-queue.svelte';
  * (period, filters, results), wired together; the one error line the page shows.
  */
 export class Dashboard {
-	#error = $state<string | null>(null);
+	#error = $state.raw<string | { key: MessageKey } | null>(null);
 	readonly session: EngineSession;
 	readonly view: DashboardView;
 	readonly loads: LoadQueue;
@@ -25,8 +26,7 @@ export class Dashboard {
 			onCrash: () => {
 				this.loads.engineStopped();
 				this.view.clear();
-				this.#error =
-					'The analysis engine stopped unexpectedly (often: out of memory). It restarts when you retry or drop the files again.';
+				this.#error = { key: 'engine.crashed' };
 			},
 			onError: show
 		});
@@ -38,8 +38,11 @@ export class Dashboard {
 		this.loads = new LoadQueue(this.session, this.view, { onUserChange, onResult: show });
 	}
 
-	/** What went wrong last (a load, an edit, a view, the engine); null when all is well. */
-	get error(): string | null {
+	/**
+	 * What went wrong last (a load, an edit, a view, the engine): the engine's words, or a
+	 * catalogue text; null when all is well.
+	 */
+	get error(): string | { key: MessageKey } | null {
 		return this.#error;
 	}
 

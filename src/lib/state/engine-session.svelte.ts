@@ -1,4 +1,5 @@
-import type { BrowserDb } from '../db/browser';
+import type { BootStatus, BrowserDb } from '../db/browser';
+import type { MessageKey } from '../i18n/messages';
 import { logStatements } from '../db/statement-log';
 import { engineMemoryLimitMb } from '../engine/memory-budget';
 import { threadsWanted } from '../engine/threads';
@@ -6,6 +7,16 @@ import { markStatement, timed } from '../engine/timing';
 import { errorMessage } from './error-message';
 
 export type EngineState = 'idle' | 'starting' | 'ready' | 'failed';
+
+/** What the engine is doing, for the page to say: a catalogue text, or the error it failed with. */
+export type EngineStatus =
+	{ key: MessageKey; vars?: Record<string, string | number> } | { error: string };
+
+const BOOT: Record<BootStatus, MessageKey> = {
+	loading: 'engine.loading',
+	slow: 'engine.slow',
+	ready: 'engine.ready'
+};
 
 /** What the engine tells the page around it. */
 export interface SessionCallbacks {
@@ -20,7 +31,7 @@ export interface SessionCallbacks {
  * on request; a crash is passed on to `onCrash` and the next use starts a new one.
  */
 export class EngineSession {
-	#status = $state('Not started');
+	#status = $state.raw<EngineStatus>({ key: 'engine.idle' });
 	#state = $state<EngineState>('idle');
 	#threads = $state(1);
 	#db: Promise<BrowserDb> | null = null;
@@ -30,8 +41,8 @@ export class EngineSession {
 		this.#on = callbacks;
 	}
 
-	/** What the engine is doing, in words. */
-	get status(): string {
+	/** What the engine is doing. */
+	get status(): EngineStatus {
 		return this.#status;
 	}
 
@@ -53,7 +64,7 @@ export class EngineSession {
 	/** The engine, started when none runs. */
 	db(): Promise<BrowserDb> {
 		if (!this.#db) {
-			this.#status = 'Starting the analysis engine…';
+			this.#status = { key: 'engine.starting' };
 			this.#state = 'starting';
 			// The engine's code (DuckDB-WASM's bindings, apache-arrow) is its own chunk, fetched
 			// here: the page's first download stays small.
@@ -61,17 +72,21 @@ export class EngineSession {
 				(await import('../db/browser')).startBrowserDb({
 					memoryLimitMb: engineMemoryLimitMb(),
 					threads: threadsWanted(),
-					onStatus: (m) => (this.#status = m),
+					onStatus: (status, percent) =>
+						(this.#status =
+							percent === undefined
+								? { key: BOOT[status] }
+								: { key: 'engine.loading-percent', vars: { percent } }),
 					onCrash: () => {
 						this.#db = null;
 						this.#state = 'failed';
-						this.#status = 'The analysis engine stopped; it restarts on the next action';
+						this.#status = { key: 'engine.stopped' };
 						this.#on.onCrash();
 					}
 				})
 			);
 			this.#db = started.then((db) => {
-				this.#status = 'Ready';
+				this.#status = { key: 'engine.ready' };
 				this.#state = 'ready';
 				this.#threads = db.threads;
 				return logStatements(db, markStatement);
@@ -79,7 +94,7 @@ export class EngineSession {
 			this.#db.catch((e: unknown) => {
 				this.#db = null;
 				this.#state = 'failed';
-				this.#status = errorMessage(e);
+				this.#status = { error: errorMessage(e) };
 			});
 		}
 		return this.#db;
