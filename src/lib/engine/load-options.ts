@@ -30,9 +30,18 @@ export interface PageChoices {
 	blankWhenUnknown?: boolean;
 }
 
+/** A load's step, named by the page in its language: reading a file, typing deals, and so on. */
+export type LoadStep = 'read' | 'deals' | 'history' | 'spend' | 'ready';
+
+/** What a step knows besides its place: the file it reads, the rows read before it. */
+export interface LoadStepDetail {
+	file?: string;
+	rows?: number;
+}
+
 /** Where a load reports its steps (the page's progress bar). */
 export interface LoadProgress {
-	onProgress?: (step: string, done: number, total: number) => void;
+	onProgress?: (step: LoadStep, done: number, total: number, detail?: LoadStepDetail) => void;
 }
 
 export type LoadOptions = LoadSetup & PageChoices & LoadProgress;

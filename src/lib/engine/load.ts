@@ -10,7 +10,7 @@ import { summarize } from './dataset-summary';
 import type { Dataset, LoadedFile } from './dataset';
 import { derivedDealsFile } from './derived-deals';
 import { checkRoles, placeFiles, renameRawTables, type FilesByRole } from './files-by-role';
-import type { LoadOptions, LoadProgress } from './load-options';
+import type { LoadOptions, LoadProgress, LoadStep } from './load-options';
 import { loadedFile, recognise } from './recognise';
 import { withParseMacros } from './parse-macros';
 import { checkDealsColumns } from './required-columns';
@@ -63,12 +63,14 @@ export async function readFiles(
 	const ignored: string[] = [];
 	const setAside: RawTable[] = [];
 	const unusable: string[] = [];
+	let rows = 0;
 	for (const [i, input] of inputs.entries()) {
-		progress(`Reading ${input.name}`, i, total);
+		progress('read', i, total, { file: input.name, rows });
 		const role = options.roles?.[input.name];
 		const raw = await timed(`read ${input.name}`, () =>
 			loadRawTable(db, input, `raw_${i}`, { encoding: options.encodings?.[input.name] })
 		);
+		rows += raw.rowsLoaded;
 		if (role === 'ignore') {
 			ignored.push(`${input.name}: not used, as chosen`);
 			await db.query(sql`DROP TABLE IF EXISTS ${ident(raw.table)}`);
@@ -129,14 +131,14 @@ export async function buildDataset(
 	const ordered = await decideStageOrder(db, dealsFile.file, roles.stages, config);
 	const mapping = checkDealsColumns(dealsFile.file.raw, ordered, config.meddic);
 
-	progress('Typing deals', 0);
+	progress('deals', 0);
 	const dealsRaw = dealsFile.file.raw;
 	const toType = { raw: dealsRaw, mapping, hasStageList, history, config, dateOrder };
 	const typed = await typeDeals(db, toType);
 	const deals = typed.mapping;
 	const byRow = await keepDeals(db, typed);
 
-	progress('Building stage history', 1);
+	progress('history', 1);
 	const historyProfile = await profileHistory(db, history, dateOrder);
 	const profiled = history && historyProfile ? { ...history, profile: historyProfile } : null;
 	const historyNotes = profiled
@@ -146,7 +148,7 @@ export async function buildDataset(
 	const rowNotes = await auditTypedRows(db, { dealsRaw, typed, byRow, historyRaw: history?.raw });
 	await buildStageFacts(db, byRow, deals.stages.length);
 
-	progress('Reading spend', 2);
+	progress('spend', 2);
 	const spendNotes = await buildSpend(db, spend, dateOrder);
 	const historyParseNotes = profiled
 		? await parseWarnings(
@@ -160,7 +162,7 @@ export async function buildDataset(
 	const perPipeline = usesPipelineStages(deals);
 	const summary = await summarize(db, perPipeline);
 	const rows = rowCounts(files, dealsFile.file, summary.deals, typed.leftOut);
-	progress('Ready', 3);
+	progress('ready', 3);
 	return {
 		files,
 		deals,
@@ -198,9 +200,10 @@ export async function buildDataset(
 function buildProgress(
 	read: ReadFiles,
 	onProgress: LoadProgress['onProgress'] = () => {}
-): (step: string, after: number) => void {
+): (step: LoadStep, after: number) => void {
 	const readSteps = read.files.length + read.ignored.length;
-	return (step, after) => onProgress(step, readSteps + after, readSteps + 3);
+	const rows = read.files.reduce((sum, f) => sum + f.raw.rowsLoaded, 0);
+	return (step, after) => onProgress(step, readSteps + after, readSteps + 3, { rows });
 }
 
 /** The deals file: the one given, else the deals a change log describes (with notes on them). */

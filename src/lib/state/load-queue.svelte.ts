@@ -2,6 +2,7 @@ import type { BrowserDb } from '../db/browser';
 import type { Dataset } from '../engine/dataset';
 import { facets } from '../engine/facets';
 import { buildDataset, readFiles, type ReadFiles } from '../engine/load';
+import type { LoadStep, LoadStepDetail } from '../engine/load-options';
 import { redetect, type RoleChoice } from '../engine/recognise';
 import { browserMemoryBudget, tooLarge } from '../engine/memory-budget';
 import { isOutOfMemory } from '../engine/out-of-memory';
@@ -16,15 +17,50 @@ import type { DashboardView, ViewChoice } from './dashboard-view.svelte';
 import type { EngineSession } from './engine-session.svelte';
 import { errorMessage } from './error-message';
 import { Latest } from './latest';
+import { stoppable } from './stoppable-db';
 import { viewOfDataset, viewOfPreviews, viewOfRead, type EditorView } from './mapping-view';
 
+/** Where the load under way is, for the progress bar. */
 export interface LoadProgress {
-	step: string;
+	/** `start`: the engine is starting. */
+	step: LoadStep | 'start';
+	/** The file being read. */
+	file?: string;
 	done: number;
 	total: number;
+	/** Rows read so far (known once a file is read). */
+	rows?: number;
+	/** Seconds the steps left would take at the pace of those done; null until one is done. */
+	secondsLeft: number | null;
+	/** Cancel was asked for: the statement under way ends, then the page goes back. */
+	cancelling: boolean;
 }
 
-type OnProgress = (step: string, done: number, total: number) => void;
+type OnProgress = (step: LoadStep, done: number, total: number, detail?: LoadStepDetail) => void;
+
+/** What a load replaces: what Cancel, or a load that fails, puts back on screen. */
+interface Before {
+	inputs: InputFile[];
+	fileNames: string[];
+	config: Config;
+	crmChoice: Record<string, string>;
+	encodings: Record<string, Encoding>;
+	dateOrder: DateOrder | undefined;
+	roles: Record<string, RoleChoice>;
+	read: ReadFiles | null;
+	dataset: Dataset | null;
+	editor: EditorView | null;
+	dimensionValues: Partial<Record<Dimension, DimensionValue[]>>;
+	stageLabels: StageLabel[];
+	view: ViewChoice;
+}
+
+/** The load under way: what it replaces, and whether it has begun replacing the tables. */
+interface Running {
+	before: Before;
+	building: boolean;
+	startedAt: number;
+}
 
 /** A view to open with the files (a share link's), and how to read them: what `load` resets. */
 export interface StartView extends Partial<ViewChoice> {
@@ -52,6 +88,8 @@ export class LoadQueue {
 	#dimensionValues = $state.raw<Partial<Record<Dimension, DimensionValue[]>>>({});
 	#stageLabels = $state.raw<StageLabel[]>([]);
 	#canRetry = $state(false);
+	#kept = $state.raw<{ reason: 'cancelled' | 'failed'; files: string[] } | null>(null);
+	#running: Running | null = null;
 
 	#inputs: InputFile[] = [];
 	#read: ReadFiles | null = null;
@@ -64,8 +102,18 @@ export class LoadQueue {
 	readonly #view: DashboardView;
 	readonly #onUserChange: () => void;
 	readonly #onResult: (error: string | null) => void;
-	readonly #onProgress: OnProgress = (step, done, total) =>
-		(this.#progress = { step, done, total });
+	readonly #onProgress: OnProgress = (step, done, total, detail) => {
+		const elapsed = this.#running ? (performance.now() - this.#running.startedAt) / 1000 : 0;
+		this.#progress = {
+			step,
+			file: detail?.file,
+			rows: detail?.rows,
+			done,
+			total,
+			secondsLeft: done > 0 && done < total ? Math.ceil((elapsed / done) * (total - done)) : null,
+			cancelling: this.#progress?.cancelling ?? false
+		};
+	};
 
 	constructor(
 		session: EngineSession,
@@ -136,6 +184,13 @@ export class LoadQueue {
 	get stageLabels(): StageLabel[] {
 		return this.#stageLabels;
 	}
+	/**
+	 * The page went back to what it showed before a load: it was cancelled, or its files failed
+	 * (with `files`, those on screen); null after any other load.
+	 */
+	get kept(): { reason: 'cancelled' | 'failed'; files: string[] } | null {
+		return this.#kept;
+	}
 	/** The engine stopped with files loaded or loading: `retry` reads them again. */
 	get canRetry(): boolean {
 		return this.#canRetry;
@@ -153,6 +208,7 @@ export class LoadQueue {
 		const current = this.#drops.next();
 		return this.#serial(async () => {
 			if (!current()) return;
+			const before = this.#before();
 			this.#inputs = inputs;
 			this.#encodings = start.encodings ?? {};
 			this.#dateOrder = start.dateOrder;
@@ -164,6 +220,12 @@ export class LoadQueue {
 			// Say so before reading what would not fit: a tab out of memory dies without a word.
 			const sizes = inputs.map((f) => ({ name: f.name, size: sizeOf(f.source) }));
 			const refusal = tooLarge(sizes, browserMemoryBudget());
+			if (refusal && before.dataset) {
+				await this.#goBack(before, false, current);
+				this.#kept = { reason: 'failed', files: before.fileNames };
+				this.#onResult(refusal);
+				return;
+			}
 			if (refusal) {
 				this.#read = null;
 				this.#dataset = null;
@@ -171,8 +233,83 @@ export class LoadQueue {
 				this.#onResult(refusal);
 				return;
 			}
-			await this.#readAndBuild(current);
+			await this.#readAndBuild(current, before);
 		});
+	}
+
+	/**
+	 * Stop the load under way and go back to what was on screen before it: the dashboard of the
+	 * files before (read again when the load had begun replacing their tables), or the empty page.
+	 */
+	cancel(): Promise<void> {
+		const running = this.#running;
+		if (!running || !this.#progress) return Promise.resolve();
+		// The load's ticket goes stale: it stops at its next statement and shows nothing.
+		const current = this.#drops.next();
+		this.#progress = { ...this.#progress, cancelling: true };
+		return this.#serial(async () => {
+			if (!current()) return;
+			await this.#goBack(running.before, running.building, current);
+			this.#kept = { reason: 'cancelled', files: running.before.fileNames };
+		});
+	}
+
+	/** What is on screen now, to go back to. */
+	#before(): Before {
+		return {
+			inputs: this.#inputs,
+			fileNames: this.#fileNames,
+			config: this.#config,
+			crmChoice: this.#crmChoice,
+			encodings: this.#encodings,
+			dateOrder: this.#dateOrder,
+			roles: this.#roles,
+			read: this.#read,
+			dataset: this.#dataset,
+			editor: this.#editor,
+			dimensionValues: this.#dimensionValues,
+			stageLabels: this.#stageLabels,
+			view: {
+				period: this.#view.period,
+				filters: this.#view.filters,
+				breakdown: this.#view.breakdown,
+				funnelMode: this.#view.funnelMode
+			}
+		};
+	}
+
+	/**
+	 * Put `before` back on screen. Its tables are intact until a build begins replacing them
+	 * (`replaced`); then its files are read again.
+	 */
+	async #goBack(before: Before, replaced: boolean, current: () => boolean): Promise<void> {
+		this.#inputs = before.inputs;
+		this.#fileNames = before.fileNames;
+		this.#config = before.config;
+		this.#crmChoice = before.crmChoice;
+		this.#encodings = before.encodings;
+		this.#dateOrder = before.dateOrder;
+		this.#roles = before.roles;
+		this.#view.openWith(before.view);
+		this.#onResult(null);
+		if (!before.dataset) {
+			this.#read = null;
+			this.#dataset = null;
+			this.#editor = null;
+			this.#view.clear();
+			return;
+		}
+		if (replaced || !this.#session.running) {
+			this.#dataset = null;
+			await this.#readAndBuild(current);
+			return;
+		}
+		this.#read = before.read;
+		this.#dataset = before.dataset;
+		this.#editor = before.editor;
+		this.#dimensionValues = before.dimensionValues;
+		this.#stageLabels = before.stageLabels;
+		await this.#view.refresh();
 	}
 
 	/** Read the last files again on a new engine (after the engine stopped). */
@@ -195,8 +332,9 @@ export class LoadQueue {
 	setEncoding(file: string, encoding: Encoding): Promise<void> {
 		this.#onUserChange();
 		return this.#serial(async () => {
+			const before = this.#before();
 			this.#encodings = { ...this.#encodings, [file]: encoding };
-			await this.#readAndBuild(this.#drops.current());
+			await this.#readAndBuild(this.#drops.current(), before);
 		});
 	}
 
@@ -207,11 +345,12 @@ export class LoadQueue {
 	setRole(file: string, role: RoleChoice | null): Promise<void> {
 		this.#onUserChange();
 		return this.#serial(async () => {
+			const before = this.#before();
 			const next = { ...this.#roles };
 			if (role) next[file] = role;
 			else delete next[file];
 			this.#roles = next;
-			await this.#readAndBuild(this.#drops.current());
+			await this.#readAndBuild(this.#drops.current(), before);
 		});
 	}
 
@@ -244,21 +383,29 @@ export class LoadQueue {
 		if (shown.length) this.#editor = viewOfPreviews(shown, this.#config, this.#roles);
 	}
 
-	/** Read the files and build the dataset; `current` goes stale when a later drop comes. */
-	async #readAndBuild(current: () => boolean): Promise<void> {
+	/**
+	 * Read the files and build the dataset; `current` goes stale when a later drop comes or the
+	 * load is cancelled. A load that fails goes back to `before` when that showed a dashboard.
+	 */
+	async #readAndBuild(current: () => boolean, before: Before = this.#before()): Promise<void> {
 		this.#onResult(null);
+		this.#kept = null;
 		this.#canRetry = false;
+		const running: Running = { before, building: false, startedAt: performance.now() };
+		this.#running = running;
 		this.#view.hideReport();
 		this.#read = null;
 		this.#editor = null;
 		void this.#preview(this.#reads.next());
 		this.#progress = {
-			step: 'Starting the analysis engine',
+			step: 'start',
 			done: 0,
-			total: this.#inputs.length + 3
+			total: this.#inputs.length + 3,
+			secondsLeft: null,
+			cancelling: false
 		};
 		try {
-			const db = await this.#session.db();
+			const db = stoppable(await this.#session.db(), current);
 			const read = await readFiles(db, this.#inputs, {
 				config: this.#config,
 				encodings: this.#encodings,
@@ -271,9 +418,19 @@ export class LoadQueue {
 			this.#reads.next();
 			this.#read = read;
 			this.#editor = viewOfRead(read, this.#config, this.#crmChoice, this.#roles);
+			running.building = true;
 			await this.#build(db, this.#onProgress, current);
 		} catch (e) {
 			if (!current()) return;
+			const engineLost = isOutOfMemory(e) || this.#session.state === 'failed';
+			if (before.dataset && !engineLost) {
+				// The files dropped failed: the dashboard before stays, with the error beside it.
+				this.#progress = null;
+				await this.#goBack(before, running.building, current);
+				this.#kept = { reason: 'failed', files: before.fileNames };
+				this.#onResult(errorMessage(e));
+				return;
+			}
 			this.#dataset = null;
 			this.#view.clear();
 			this.#onResult(errorMessage(e));
@@ -289,7 +446,10 @@ export class LoadQueue {
 				await this.#session.restart();
 			}
 		} finally {
-			this.#progress = null;
+			if (this.#running === running) {
+				this.#running = null;
+				this.#progress = null;
+			}
 		}
 	}
 
