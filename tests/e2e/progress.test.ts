@@ -172,5 +172,15 @@ describe('the Russian page', () => {
 		expect(await page.textContent('[data-testid="kept-status"]')).toBe(
 			'Сохранено до следующего визита'
 		);
+		// A bad file dropped then: its error in Russian, beside the dashboard kept.
+		await page.setInputFiles('[data-testid="file-input"]', {
+			name: 'empty.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.alloc(0)
+		});
+		const error = await page.waitForSelector('[data-testid="error"]:has-text("empty.csv")');
+		expect((await error.textContent())?.trim()).toBe('empty.csv: файл пуст');
+		const kept = await page.waitForSelector('[data-testid="load-kept"][data-reason="failed"]');
+		expect(await kept.textContent()).toMatch(/^\s*Перетащенные файлы загрузить не удалось/);
 	});
 });

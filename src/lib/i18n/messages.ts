@@ -71,6 +71,15 @@ export const en = {
 		'{url} sent more than the {max} of exports this browser can analyse, so the download was stopped. Filter the export (a shorter period, one pipeline), or run `npm run report -- --engine native` on it.',
 	'fetch.html':
 		'{url} returned a web page, not a data file (often the host’s “not found” or sign-in page). Check the address.',
+	'input.empty': '{file}: the file is empty',
+	'input.binary': '{file}: this is a binary file, not a CSV export',
+	'input.old-xls':
+		'{file}: this is an old binary Excel file (.xls): save it as CSV or .xlsx and load that',
+	'input.html-no-table': '{file}: this is an HTML page with no table in it, not a data export',
+	'input.html-empty': '{file}: the table in this HTML file is empty',
+	'input.sheet-empty': '{file}: the first sheet of the workbook is empty',
+	'input.no-header': '{file}: no header row was found',
+	'input.no-rows': '{file}: the file has a header but no rows',
 	'dashboard.invalid': 'dashboard.json is not valid: {error}',
 	'link.unreadable': 'This link could not be read; the start page is shown.',
 	'link.unknown-key': 'The link part "{key}" is not known and was ignored.',
@@ -463,6 +472,15 @@ export const ru: Record<MessageKey, string> = {
 		'{url} прислал больше {max} выгрузок, которые этот браузер может обработать, поэтому загрузка остановлена. Отфильтруйте выгрузку (короче период, одна воронка) или запустите на ней `npm run report -- --engine native`.',
 	'fetch.html':
 		'{url} вернул веб-страницу, а не файл данных (часто это страница «не найдено» или входа). Проверьте адрес.',
+	'input.empty': '{file}: файл пуст',
+	'input.binary': '{file}: это двоичный файл, а не выгрузка CSV',
+	'input.old-xls':
+		'{file}: это старый двоичный файл Excel (.xls): сохраните его как CSV или .xlsx и загрузите тот',
+	'input.html-no-table': '{file}: это веб-страница без таблицы, а не выгрузка данных',
+	'input.html-empty': '{file}: таблица в этом HTML-файле пуста',
+	'input.sheet-empty': '{file}: первый лист книги пуст',
+	'input.no-header': '{file}: строка заголовков не найдена',
+	'input.no-rows': '{file}: в файле есть заголовки, но нет строк',
 	'dashboard.invalid': 'dashboard.json содержит ошибку: {error}',
 	'link.unreadable': 'Ссылку не удалось прочитать; показана начальная страница.',
 	'link.unknown-key': 'Часть ссылки "{key}" неизвестна и пропущена.',

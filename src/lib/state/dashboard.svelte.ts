@@ -1,6 +1,6 @@
-import type { MessageKey } from '../i18n/messages';
 import { DashboardView } from './dashboard-view.svelte';
 import { EngineSession } from './engine-session.svelte';
+import type { ShownError } from './error-message';
 import { LoadQueue } from './load-queue.svelte';
 
 /**
@@ -8,7 +8,7 @@ import { LoadQueue } from './load-queue.svelte';
  * (period, filters, results), wired together; the one error line the page shows.
  */
 export class Dashboard {
-	#error = $state.raw<string | { key: MessageKey } | null>(null);
+	#error = $state.raw<ShownError | null>(null);
 	readonly session: EngineSession;
 	readonly view: DashboardView;
 	readonly loads: LoadQueue;
@@ -21,7 +21,7 @@ export class Dashboard {
 		/** Called before a change the user made (a share link pushes a history entry). */
 		onUserChange: () => void = () => {}
 	) {
-		const show = (error: string | null) => (this.#error = error);
+		const show = (error: ShownError | null) => (this.#error = error);
 		this.session = new EngineSession({
 			onCrash: () => {
 				this.loads.engineStopped();
@@ -42,7 +42,7 @@ export class Dashboard {
 	 * What went wrong last (a load, an edit, a view, the engine): the engine's words, or a
 	 * catalogue text; null when all is well.
 	 */
-	get error(): string | { key: MessageKey } | null {
+	get error(): ShownError | null {
 		return this.#error;
 	}
 

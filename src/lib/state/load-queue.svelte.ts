@@ -15,7 +15,7 @@ import type { DimensionValue } from '../metrics/dimensions';
 import type { StageLabel } from '../metrics/stage-labels';
 import type { DashboardView, ViewChoice } from './dashboard-view.svelte';
 import type { EngineSession } from './engine-session.svelte';
-import { errorMessage } from './error-message';
+import { errorMessage, shownError, type ShownError } from './error-message';
 import { Latest } from './latest';
 import { stoppable } from './stoppable-db';
 import { viewOfDataset, viewOfPreviews, viewOfRead, type EditorView } from './mapping-view';
@@ -101,7 +101,7 @@ export class LoadQueue {
 	readonly #session: EngineSession;
 	readonly #view: DashboardView;
 	readonly #onUserChange: () => void;
-	readonly #onResult: (error: string | null) => void;
+	readonly #onResult: (error: ShownError | null) => void;
 	readonly #onProgress: OnProgress = (step, done, total, detail) => {
 		const elapsed = this.#running ? (performance.now() - this.#running.startedAt) / 1000 : 0;
 		this.#progress = {
@@ -122,7 +122,7 @@ export class LoadQueue {
 			/** Called before a change the user made (a share link pushes a history entry). */
 			onUserChange: () => void;
 			/** A step ended well (null) or failed (its error). */
-			onResult: (error: string | null) => void;
+			onResult: (error: ShownError | null) => void;
 		}
 	) {
 		this.#session = session;
@@ -428,12 +428,12 @@ export class LoadQueue {
 				this.#progress = null;
 				await this.#goBack(before, running.building, current);
 				this.#kept = { reason: 'failed', files: before.fileNames };
-				this.#onResult(errorMessage(e));
+				this.#onResult(shownError(e));
 				return;
 			}
 			this.#dataset = null;
 			this.#view.clear();
-			this.#onResult(errorMessage(e));
+			this.#onResult(shownError(e));
 			// What was read stays in the mapping editor (or the preview, when nothing could be
 			// read), so the file can be fixed there rather than dropped again.
 			if (this.#read)
