@@ -264,6 +264,43 @@ export const en = {
 	'quality.heading': 'Data quality',
 	'quality.none': 'No data-quality findings.',
 	'quality.examples': 'for example: {list}',
+	'warn.title-lines':
+		'{file}: skipped {n, plural, one {# title line} other {# title lines}} above the header',
+	'warn.repeated-column':
+		'{file}: the column name "{from}" appears more than once; a later one is read as "{to}"',
+	'warn.no-id':
+		'{file}: {n, plural, one {# row} other {# rows}} without a deal id left out (first at {place})',
+	'warn.no-created':
+		'{file}: {n, plural, one {# deal} other {# deals}} without a readable created date left out (first at {place})',
+	'warn.labels-left-out':
+		'{file}: {n, plural, one {# deal} other {# deals}} left out (labels: {labels})',
+	'warn.closed-no-date':
+		'{file}: {n, plural, one {# won or lost deal} other {# won or lost deals}} without a readable close date, not counted as closed in any period (first at {place})',
+	'warn.duplicates':
+		'{file}: {n, plural, one {# duplicate deal row} other {# duplicate deal rows}} left out, the first row of each id kept (first: id "{id}" again at {place})',
+	'warn.closed-early':
+		'{file}: {n, plural, one {# deal closed before it was created} other {# deals closed before they were created}}, left out of cycle times (first: id "{id}" at {place})',
+	'warn.unknown-stage':
+		'{file}: stage "{stage}" ({n, plural, one {# deal} other {# deals}}) is not in the stage list; open deals there are counted at the first stage',
+	'warn.mixed-currencies':
+		'{file}: amounts are in mixed currencies ({list}); they are added as they are',
+	'warn.none-won':
+		'{file}: no deal is won among {n, plural, one {# closed deal} other {# closed deals}}: check which labels mean won (stage editor) or the outcome column',
+	'warn.created-misread':
+		'{file}: {early} of {n, plural, one {# closed deal} other {# closed deals}} closed before they were created: the created column{column} may hold another date (an import date); map another column as created, or set a period',
+	'warn.negative':
+		'{file}: {n, plural, one {# deal with a negative amount, added as it is} other {# deals with a negative amount, added as they are}} (first: id "{id}" at {place})',
+	'warn.no-owner':
+		'{file}: {n, plural, one {# deal} other {# deals}} without an owner, shown as "(none)" (first: id "{id}" at {place})',
+	'warn.no-source':
+		'{file}: {n, plural, one {# deal} other {# deals}} without a source, shown as "(none)" (first: id "{id}" at {place})',
+	'warn.no-currency':
+		'{file}: {n, plural, one {# deal} other {# deals}} without a currency, added with the others (first: id "{id}" at {place})',
+	'warn.case-variants':
+		'{file}: {dim} values that differ only in letter case are counted apart ({list})',
+	'warn.place.line': 'line {n}',
+	'warn.place.sheet-row': 'sheet row {n}',
+	'warn.place.table-row': 'table row {n}',
 	'quality.load': 'Reading the files',
 	'quality.rows': '{file}: {read} rows read = {loaded} loaded + {rejected} rejected',
 	'quality.leftOut': '{count} of them left out by their label',
@@ -667,6 +704,39 @@ export const ru: Record<MessageKey, string> = {
 	'quality.heading': 'Качество данных',
 	'quality.none': 'Замечаний к данным нет.',
 	'quality.examples': 'например: {list}',
+	'warn.title-lines':
+		'{file}: {n, plural, one {пропущена # строка} few {пропущены # строки} many {пропущено # строк} other {пропущено # строки}} названия над строкой заголовков',
+	'warn.repeated-column':
+		'{file}: столбец «{from}» встречается несколько раз; следующий из них читается как «{to}»',
+	'warn.no-id': '{file}: строки без ID сделки не учтены: {n} (первая — {place})',
+	'warn.no-created': '{file}: сделки без читаемой даты создания не учтены: {n} (первая — {place})',
+	'warn.labels-left-out': '{file}: сделки не учтены по меткам: {n} (метки: {labels})',
+	'warn.closed-no-date':
+		'{file}: выигранные или проигранные сделки без читаемой даты закрытия не считаются закрытыми ни в одном периоде: {n} (первая — {place})',
+	'warn.duplicates':
+		'{file}: повторные строки сделок не учтены, оставлена первая строка каждого ID: {n} (первая: ID «{id}» снова — {place})',
+	'warn.closed-early':
+		'{file}: сделки, закрытые раньше, чем созданы, не входят в длительность цикла: {n} (первая: ID «{id}» — {place})',
+	'warn.unknown-stage':
+		'{file}: этапа «{stage}» (сделок: {n}) нет в списке этапов; открытые сделки на нём считаются на первом этапе',
+	'warn.mixed-currencies': '{file}: суммы в разных валютах ({list}); они складываются как есть',
+	'warn.none-won':
+		'{file}: среди закрытых сделок ({n}) нет ни одной выигранной: проверьте, какие метки означают выигрыш (редактор этапов), или столбец результата',
+	'warn.created-misread':
+		'{file}: {early} {n, plural, one {из # закрытой сделки} other {из # закрытых сделок}} закрыты раньше, чем созданы: столбец даты создания{column} может содержать другую дату (дату импорта); выберите другой столбец как дату создания или задайте период',
+	'warn.negative':
+		'{file}: сделки с отрицательной суммой складываются как есть: {n} (первая: ID «{id}» — {place})',
+	'warn.no-owner':
+		'{file}: сделки без ответственного показаны как «(нет)»: {n} (первая: ID «{id}» — {place})',
+	'warn.no-source':
+		'{file}: сделки без источника показаны как «(нет)»: {n} (первая: ID «{id}» — {place})',
+	'warn.no-currency':
+		'{file}: сделки без валюты складываются с остальными: {n} (первая: ID «{id}» — {place})',
+	'warn.case-variants':
+		'{file}: значения «{dim}», различающиеся только регистром букв, считаются раздельно ({list})',
+	'warn.place.line': 'строка {n}',
+	'warn.place.sheet-row': 'строка листа {n}',
+	'warn.place.table-row': 'строка таблицы {n}',
 	'quality.load': 'Чтение файлов',
 	'quality.rows': '{file}: прочитано строк: {read} = загружено {loaded} + отклонено {rejected}',
 	'quality.leftOut': 'из них исключено по метке: {count}',
