@@ -64,6 +64,9 @@ describe('a load the user sees and can stop', () => {
 		await ready(page);
 		expect(await dashboardFiles(page)).toEqual([DEALS, 'spend.csv']);
 		expect(await page.$('[data-testid="load-progress"]')).toBeNull();
+		// The address names the files on screen again, not the ones cancelled.
+		await page.waitForURL((url) => !decodeURIComponent(url.href).includes('big.csv'));
+		expect(decodeURIComponent(page.url())).toContain(DEALS);
 		// The progress line named the step with a percentage.
 		expect((await progress()).some((t) => /^\d+(\.\d)?% .*step \d of \d/.test(t))).toBe(true);
 	});
@@ -79,6 +82,8 @@ describe('a load the user sees and can stop', () => {
 		expect(await kept.textContent()).toContain(DEALS);
 		await ready(page);
 		expect(await dashboardFiles(page)).toEqual([DEALS, 'spend.csv']);
+		await page.waitForURL((url) => !decodeURIComponent(url.href).includes('empty.csv'));
+		expect(decodeURIComponent(page.url())).toContain(DEALS);
 	});
 
 	test('a From date after the To date is an error on the date controls', async () => {

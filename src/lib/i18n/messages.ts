@@ -356,6 +356,7 @@ export const en = {
 	'setup.heading': 'Mapping and stages',
 	'setup.download-config': 'Download config',
 	'setup.load-config': 'Load config…',
+	'setup.one-config': 'Drop one config file at a time ({files}).',
 	'setup.config-hint': 'The config (METRICS.md §5) also works with npm run report -- --config.',
 	'mapping.preview':
 		'Preview of the first rows while the files load: the columns detection picked, with sample values.',
@@ -792,6 +793,7 @@ export const ru: Record<MessageKey, string> = {
 	'setup.heading': 'Сопоставление и этапы',
 	'setup.download-config': 'Скачать настройки',
 	'setup.load-config': 'Загрузить настройки…',
+	'setup.one-config': 'Перетащите только один файл настроек ({files}).',
 	'setup.config-hint': 'Файл настроек (METRICS.md §5) подходит и для npm run report -- --config.',
 	'mapping.preview':
 		'Первые строки, пока файлы загружаются: столбцы, выбранные распознаванием, и примеры значений.',

@@ -87,9 +87,10 @@ export class App {
 		const configs = files.filter((f) => f.name.toLowerCase().endsWith('.json'));
 		const data = files.filter((f) => !configs.includes(f));
 		if (configs.length > 1) {
-			this.dash.showError(
-				`drop one config file at a time (${configs.map((f) => f.name).join(', ')})`
-			);
+			this.dash.showError({
+				key: 'setup.one-config',
+				vars: { files: configs.map((f) => f.name).join(', ') }
+			});
 			return;
 		}
 		const config = configs[0] ? await this.#readConfig(configs[0]) : {};
@@ -104,7 +105,8 @@ export class App {
 		} finally {
 			end();
 		}
-		this.kept.keep();
+		// Cancelled, or failed with the dashboard before put back: what is on screen is not these.
+		if (!this.dash.loads.kept) this.kept.keep();
 	}
 
 	/** A config file picked in the setup panel: applied to the files on screen. */

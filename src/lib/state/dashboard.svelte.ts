@@ -47,7 +47,7 @@ export class Dashboard {
 	}
 
 	/** Show an error about something the page was asked to do (a bad config file, say). */
-	showError(message: string): void {
+	showError(message: ShownError): void {
 		this.#error = message;
 	}
 }

@@ -247,10 +247,13 @@ export class LoadQueue {
 		// The load's ticket goes stale: it stops at its next statement and shows nothing.
 		const current = this.#drops.next();
 		this.#progress = { ...this.#progress, cancelling: true };
+		// Said now: the load's caller (a drop) sees, as soon as the load stops, that it went back.
+		const kept = { reason: 'cancelled' as const, files: running.before.fileNames };
+		this.#kept = kept;
 		return this.#serial(async () => {
 			if (!current()) return;
 			await this.#goBack(running.before, running.building, current);
-			this.#kept = { reason: 'cancelled', files: running.before.fileNames };
+			this.#kept = kept;
 		});
 	}
 

@@ -10,6 +10,7 @@ import { fetchData, FetchError, nameOf } from '../share/fetch-data';
 import type { HostedFile, LinkIssue, ShareView, Source } from '../share/view';
 import { keepKnownValues, movedToFragment, resolveData, withLink } from '../share/address';
 import type { Dashboard } from './dashboard.svelte';
+import { Latest } from './latest';
 import type { StartView } from './load-queue.svelte';
 import type { Locale } from './locale.svelte';
 
@@ -46,6 +47,8 @@ export class Share {
 	#dashboard: DashboardFile | null = null;
 	#push = false;
 	#applying = false;
+	/** One per pack: a pack of files no longer on screen never lands. */
+	readonly #packs = new Latest();
 
 	constructor(
 		private readonly dash: Dashboard,
@@ -267,12 +270,20 @@ export class Share {
 		this.#pending = null;
 		this.#inline = null;
 		const wanted = this.#wanted;
+		const before = { source: this.#source, inline: this.#inline, packed: this.#packed };
 		this.#wanted = [];
 		this.#source = { kind: 'files', names };
 		this.#pack(inputs);
+		// Cancelled, or failed with the dashboard before put back: the address names that again.
+		const wentBack = () => {
+			if (!this.dash.loads.kept) return;
+			this.#packs.next();
+			({ source: this.#source, inline: this.#inline, packed: this.#packed } = before);
+		};
 		if (pending && wanted.every((w) => names.includes(w))) {
 			const hasConfig = Object.keys(config).length > 0;
 			await this.#load(inputs, hasConfig ? config : pending.config, pending);
+			wentBack();
 			return;
 		}
 		if (pending)
@@ -281,6 +292,7 @@ export class Share {
 				{ key: 'share.view-not-applied', vars: { files: wanted.join(', ') } }
 			];
 		await this.#load(inputs, config, null);
+		wentBack();
 	}
 
 	async #load(inputs: InputFile[], config: Config, view: ShareView | null): Promise<void> {
@@ -323,6 +335,10 @@ export class Share {
 	/** Pack small files for a data-in-link (bytes kept only when they can fit). */
 	#pack(inputs: InputFile[]): void {
 		this.#packed = null;
+		const current = this.#packs.next();
+		const land = (packed: { text: string } | { tooBig: true } | null) => {
+			if (current()) this.#packed = packed;
+		};
 		void (async () => {
 			let total = 0;
 			const files: { name: string; bytes: Uint8Array }[] = [];
@@ -332,7 +348,7 @@ export class Share {
 					typeof s === 'string' ? s.length * 3 : s instanceof Uint8Array ? s.length : s.size;
 				total += size;
 				if (total > MAX_PACKABLE_BYTES) {
-					this.#packed = { tooBig: true };
+					land({ tooBig: true });
 					return;
 				}
 				const bytes =
@@ -343,8 +359,8 @@ export class Share {
 							: new Uint8Array(await s.arrayBuffer());
 				files.push({ name: f.name, bytes });
 			}
-			this.#packed = { text: packFiles(files) };
-		})().catch(() => (this.#packed = null));
+			land({ text: packFiles(files) });
+		})().catch(() => land(null));
 	}
 
 	/** Back/forward: show the view the address now holds. */
