@@ -79,6 +79,12 @@ export const en = {
 	'input.html-empty': '{file}: the table in this HTML file is empty',
 	'input.sheet-empty': '{file}: the first sheet of the workbook is empty',
 	'input.no-header': '{file}: no header row was found',
+	'input.columns-absent': '{file}: mapped columns are not in the file: {columns}',
+	'input.spend-columns-absent': '{file}: mapped spend columns are not in the file: {columns}',
+	'input.no-created-column': '{file}: no column holds the date a deal was created (map "created")',
+	'input.no-stage-column':
+		'{file}: no column holds the deal stage or status (map "stage" or "outcome")',
+	'input.no-deals': 'no deals file was given: drop a deals export (one row per deal){seen}',
 	'input.no-rows': '{file}: the file has a header but no rows',
 	'dashboard.invalid': 'dashboard.json is not valid: {error}',
 	'link.unreadable': 'This link could not be read; the start page is shown.',
@@ -518,6 +524,14 @@ export const ru: Record<MessageKey, string> = {
 	'input.html-empty': '{file}: таблица в этом HTML-файле пуста',
 	'input.sheet-empty': '{file}: первый лист книги пуст',
 	'input.no-header': '{file}: строка заголовков не найдена',
+	'input.columns-absent': '{file}: выбранных столбцов нет в файле: {columns}',
+	'input.spend-columns-absent': '{file}: выбранных столбцов расходов нет в файле: {columns}',
+	'input.no-created-column':
+		'{file}: ни один столбец не содержит дату создания сделки (сопоставьте «created»)',
+	'input.no-stage-column':
+		'{file}: ни один столбец не содержит этап или статус сделки (сопоставьте «stage» или «outcome»)',
+	'input.no-deals':
+		'файл сделок не передан: перетащите выгрузку сделок (одна строка на сделку){seen}',
 	'input.no-rows': '{file}: в файле есть заголовки, но нет строк',
 	'dashboard.invalid': 'dashboard.json содержит ошибку: {error}',
 	'link.unreadable': 'Ссылку не удалось прочитать; показана начальная страница.',

@@ -1,7 +1,5 @@
 import type { Db, FileSource, Row } from '../db/types';
 import { kilobytes } from '../i18n/bytes';
-import { INPUT_PROBLEMS } from '../i18n/input-problems';
-import type { MessageKey } from '../i18n/messages';
 import { ident, join, raw, sql, type Fragment } from '../sql/sql';
 import {
 	bomLength,
@@ -283,14 +281,9 @@ function longLine(head: string, skip: number): string {
 
 /** Throw one clear sentence about a file. */
 export class InputError extends Error {
-	/** The catalogue's text for the problem, when it has one (the page's language). */
-	readonly text?: { key: MessageKey; vars: { file: string } };
-
 	constructor(file: string, problem: string) {
 		super(`${file}: ${problem}`);
 		this.name = 'InputError';
-		const key = INPUT_PROBLEMS[problem];
-		if (key) this.text = { key, vars: { file } };
 	}
 }
 

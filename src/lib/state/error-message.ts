@@ -1,6 +1,5 @@
 import { errorText } from '../i18n/error-text';
 import type { MessageKey } from '../i18n/messages';
-import { InputError } from '../ingest/raw-table';
 import { outOfMemoryMessage } from '../engine/out-of-memory';
 
 /** An error as one line, never a wall of text (a huge field or header quoted by an engine error). */
@@ -13,8 +12,3 @@ export function errorMessage(e: unknown): string {
 
 /** An error as the page shows it: the engine's words, or a catalogue text in the page's language. */
 export type ShownError = string | { key: MessageKey; vars?: Record<string, string | number> };
-
-/** An error for the page: a file's problem the catalogue has words for, else `errorMessage`. */
-export function shownError(e: unknown): ShownError {
-	return e instanceof InputError && e.text ? e.text : errorMessage(e);
-}

@@ -15,7 +15,7 @@ import type { DimensionValue } from '../metrics/dimensions';
 import type { StageLabel } from '../metrics/stage-labels';
 import type { DashboardView, ViewChoice } from './dashboard-view.svelte';
 import type { EngineSession } from './engine-session.svelte';
-import { errorMessage, shownError, type ShownError } from './error-message';
+import { errorMessage, type ShownError } from './error-message';
 import { Latest } from './latest';
 import { stoppable } from './stoppable-db';
 import { viewOfDataset, viewOfPreviews, viewOfRead, type EditorView } from './mapping-view';
@@ -431,12 +431,12 @@ export class LoadQueue {
 				this.#progress = null;
 				await this.#goBack(before, running.building, current);
 				this.#kept = { reason: 'failed', files: before.fileNames };
-				this.#onResult(shownError(e));
+				this.#onResult(errorMessage(e));
 				return;
 			}
 			this.#dataset = null;
 			this.#view.clear();
-			this.#onResult(shownError(e));
+			this.#onResult(errorMessage(e));
 			// What was read stays in the mapping editor (or the preview, when nothing could be
 			// read), so the file can be fixed there rather than dropped again.
 			if (this.#read)

@@ -1,9 +1,10 @@
 import { en, translate, type Lang, type MessageKey } from './messages';
 
 /*
- * The engine writes its warnings in English (the `report` command prints them as they are). The
- * page reads each one back into its catalogue key and values, by the key's English text, and says
- * it in the page's language; a warning with no key is shown as the engine wrote it.
+ * The engine writes its warnings and errors in English (the `report` command prints them as they
+ * are). The page reads each one back into its catalogue key (`warn.*`, `input.*`) and values, by
+ * the key's English text, and says it in the page's language; a text with no key is shown as the
+ * engine wrote it.
  */
 
 type Vars = Record<string, string | number>;
@@ -46,11 +47,11 @@ function patternOf(key: MessageKey, template: string): Pattern {
 }
 
 const PATTERNS: Pattern[] = (Object.keys(en) as MessageKey[])
-	.filter((key) => key.startsWith('warn.') && !key.startsWith('warn.place.'))
+	.filter((key) => /^(warn|input)\./.test(key) && !key.startsWith('warn.place.'))
 	.map((key) => patternOf(key, en[key]));
 
-/** The key and values of an engine warning, or null when the catalogue has no words for it. */
-export function warningKey(warning: string): { key: MessageKey; vars: Vars } | null {
+/** The key and values of an engine text, or null when the catalogue has no words for it. */
+export function engineTextKey(warning: string): { key: MessageKey; vars: Vars } | null {
 	for (const p of PATTERNS) {
 		const m = p.regex.exec(warning);
 		if (!m) continue;
@@ -71,10 +72,10 @@ const PLACES: Record<string, MessageKey> = {
 	'table row': 'warn.place.table-row'
 };
 
-/** An engine warning in `lang`: the catalogue's words when it has them, else as written. */
-export function warningText(lang: Lang, warning: string): string {
+/** An engine warning or error in `lang`: the catalogue's words when it has them, else as written. */
+export function engineText(lang: Lang, warning: string): string {
 	if (lang === 'en') return warning;
-	const found = warningKey(warning);
+	const found = engineTextKey(warning);
 	if (!found) return warning;
 	const vars = { ...found.vars };
 	const place = /^(line|sheet row|table row) (\d+)$/.exec(String(vars.place ?? ''));
