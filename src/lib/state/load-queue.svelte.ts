@@ -233,7 +233,7 @@ export class LoadQueue {
 				this.#onResult(refusal);
 				return;
 			}
-			await this.#readAndBuild(current, before);
+			await this.#readAndBuild(current, before, true);
 		});
 	}
 
@@ -388,9 +388,15 @@ export class LoadQueue {
 
 	/**
 	 * Read the files and build the dataset; `current` goes stale when a later drop comes or the
-	 * load is cancelled. A load that fails goes back to `before` when that showed a dashboard.
+	 * load is cancelled (Cancel goes back to `before`). New files that fail (`backOnFailure`) go
+	 * back to `before` when that showed a dashboard; the files on screen read again with another
+	 * encoding or role that fail stay in the mapping editor, to be fixed there.
 	 */
-	async #readAndBuild(current: () => boolean, before: Before = this.#before()): Promise<void> {
+	async #readAndBuild(
+		current: () => boolean,
+		before: Before = this.#before(),
+		backOnFailure = false
+	): Promise<void> {
 		this.#onResult(null);
 		this.#kept = null;
 		this.#canRetry = false;
@@ -426,7 +432,7 @@ export class LoadQueue {
 		} catch (e) {
 			if (!current()) return;
 			const engineLost = isOutOfMemory(e) || this.#session.state === 'failed';
-			if (before.dataset && !engineLost) {
+			if (backOnFailure && before.dataset && !engineLost) {
 				// The files dropped failed: the dashboard before stays, with the error beside it.
 				this.#progress = null;
 				await this.#goBack(before, running.building, current);
