@@ -4,7 +4,7 @@ import { checkRoles } from '../engine/files-by-role';
 import { checkDealsColumns } from '../engine/required-columns';
 import { InputError, type RawTable } from '../ingest/raw-table';
 import type { DealsMapping } from '../model/mapping';
-import { csv, dealsConfig, tinyDataset } from '../../../tests/unit/tiny-dataset';
+import { csv, dealsConfig, loadUnlabelled, tinyDataset } from '../../../tests/unit/tiny-dataset';
 import { engineTextKey, engineText } from './engine-text';
 import { translate } from './messages';
 
@@ -104,6 +104,32 @@ describe('engine warnings in the page language', () => {
 		);
 		expect(ru('the file has a header but no rows')).toBe(
 			'deals.csv: в файле есть заголовки, но нет строк'
+		);
+	});
+
+	it('a side table dropped with the deals is said to be set aside, in Russian', async () => {
+		const { dataset } = await loadUnlabelled(
+			[
+				{
+					name: 'deals.csv',
+					source: csv`
+						id,created,closed,status,stage
+						D1,2024-01-01,,open,Lead
+						D2,2024-01-02,2024-02-01,Won,Won`
+				},
+				{
+					name: 'accounts.csv',
+					source: csv`
+					Account,Industry
+					Acme,Retail`
+				}
+			],
+			{ db }
+		);
+		const aside = dataset.warnings.filter((w) => w.startsWith('accounts.csv'));
+		expect(aside.length).toBe(1);
+		expect(engineText('ru', aside[0])).toBe(
+			'accounts.csv: не используется: не распознан как сделки, история этапов, расходы или список этапов (столбцы: "Account", "Industry")'
 		);
 	});
 });

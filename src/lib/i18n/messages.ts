@@ -270,6 +270,9 @@ export const en = {
 	'quality.heading': 'Data quality',
 	'quality.none': 'No data-quality findings.',
 	'quality.examples': 'for example: {list}',
+	'warn.not-used-chosen': '{file}: not used, as chosen',
+	'warn.not-recognised':
+		'{file}: not used: not recognised as deals, stage history, spend or a stage list (columns: {columns})',
 	'warn.title-lines':
 		'{file}: skipped {n, plural, one {# title line} other {# title lines}} above the header',
 	'warn.repeated-column':
@@ -719,6 +722,9 @@ export const ru: Record<MessageKey, string> = {
 	'quality.heading': 'Качество данных',
 	'quality.none': 'Замечаний к данным нет.',
 	'quality.examples': 'например: {list}',
+	'warn.not-used-chosen': '{file}: не используется, как выбрано',
+	'warn.not-recognised':
+		'{file}: не используется: не распознан как сделки, история этапов, расходы или список этапов (столбцы: {columns})',
 	'warn.title-lines':
 		'{file}: {n, plural, one {пропущена # строка} few {пропущены # строки} many {пропущено # строк} other {пропущено # строки}} названия над строкой заголовков',
 	'warn.repeated-column':
