@@ -10,22 +10,20 @@ import { translate } from './messages';
 
 const db = useNodeDb();
 
+/** Deals with a repeated row, a negative amount, no owner, no source, an unknown stage, no created date, a close before the creation, and owners differing in case. */
+const MESSY = csv`
+	id,owner,source,amount,currency,created,closed,status,stage
+	D1,Ann,Web,100,RUB,2024-01-01,,open,Lead
+	D1,Ann,Web,100,RUB,2024-01-01,,open,Lead
+	D2,,Web,-50,RUB,2024-01-02,,open,Lead
+	D3,Bob,,70,,2024-01-03,,open,Nowhere
+	D4,Ann,Web,80,RUB,,,open,Lead
+	D5,ann,Web,90,RUB,2024-02-10,2024-02-01,Lost,Lead`;
+const MESSY_CONFIG = dealsConfig({ columns: { probability: undefined, currency: 'currency' } });
+
 describe('engine warnings in the page language', () => {
 	it('each warning the engine wrote for messy deals is read back to its key and values, and said in Russian', async () => {
-		const { dataset } = await tinyDataset(
-			{
-				deals: csv`
-					id,owner,source,amount,currency,created,closed,status,stage
-					D1,Ann,Web,100,RUB,2024-01-01,,open,Lead
-					D1,Ann,Web,100,RUB,2024-01-01,,open,Lead
-					D2,,Web,-50,RUB,2024-01-02,,open,Lead
-					D3,Bob,,70,,2024-01-03,,open,Nowhere
-					D4,Ann,Web,80,RUB,,,open,Lead
-					D5,ann,Web,90,RUB,2024-02-10,2024-02-01,Lost,Lead`,
-				config: dealsConfig({ columns: { probability: undefined, currency: 'currency' } })
-			},
-			db
-		);
+		const { dataset } = await tinyDataset({ deals: MESSY, config: MESSY_CONFIG }, db);
 		const warnings = dataset.warnings;
 		expect(warnings.length).toBeGreaterThan(6);
 		for (const w of warnings) {
