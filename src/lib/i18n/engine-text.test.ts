@@ -10,7 +10,10 @@ import { translate } from './messages';
 
 const db = useNodeDb();
 
-/** Deals with a repeated row, a negative amount, no owner, no source, an unknown stage, no created date, a close before the creation, and owners differing in case. */
+/**
+ * Deals with a repeated row, a negative amount, no owner, no source, an unknown stage, no created
+ * date, a close before the creation, and owners differing in case.
+ */
 const MESSY = csv`
 	id,owner,source,amount,currency,created,closed,status,stage
 	D1,Ann,Web,100,RUB,2024-01-01,,open,Lead
