@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { useNodeDb } from '../../../tests/unit/node-db';
 import { checkRoles } from '../engine/files-by-role';
+import { tooLarge } from '../engine/memory-budget';
+import { outOfMemoryMessage } from '../engine/out-of-memory';
 import { checkDealsColumns } from '../engine/required-columns';
 import { InputError, type RawTable } from '../ingest/raw-table';
 import type { DealsMapping } from '../model/mapping';
@@ -132,5 +134,23 @@ describe('engine warnings in the page language', () => {
 		expect(engineText('ru', aside[0])).toBe(
 			'accounts.csv: не используется: не распознан как сделки, история этапов, расходы или список этапов (столбцы: "Account", "Industry")'
 		);
+	});
+
+	it('running out of memory and files too large to analyse are said in Russian, sizes too', () => {
+		const oom = outOfMemoryMessage(
+			new Error(
+				'Out of Memory Error: could not allocate block of size 30.5 MiB (0 bytes/7.6 MiB used)'
+			)
+		)!;
+		expect(engineTextKey(oom)?.key).toBe('input.out-of-memory-detail');
+		expect(engineText('ru', oom)).toMatch(
+			/^Аналитическому движку не хватило памяти \(нужно ещё 30\.5 MiB, занято 0 bytes из 7\.6 MiB\)\./
+		);
+		const mb = 1024 ** 2;
+		const refusal = tooLarge([{ name: 'deals.csv', size: 2048 * mb }], 1000 * mb)!;
+		expect(engineTextKey(refusal)?.key).toBe('input.too-large');
+		expect(translate('en', 'input.too-large', engineTextKey(refusal)!.vars)).toBe(refusal);
+		// 2,048 MB in Russian digits (a no-break space groups them) and unit.
+		expect(engineText('ru', refusal)).toMatch(/^deals\.csv — 2\u00a0048 МБ: слишком много/);
 	});
 });

@@ -1,5 +1,8 @@
 import { en, translate, type Lang, type MessageKey } from './messages';
 
+const megabytesText = (lang: Lang, n: number) =>
+	new Intl.NumberFormat(lang, { style: 'unit', unit: 'megabyte' }).format(n);
+
 /*
  * The engine writes its warnings and errors in English (the `report` command prints them as they
  * are). The page reads each one back into its catalogue key (`warn.*`, `input.*`) and values, by
@@ -80,6 +83,11 @@ export function engineText(lang: Lang, warning: string): string {
 	const vars = { ...found.vars };
 	const place = /^(line|sheet row|table row) (\d+)$/.exec(String(vars.place ?? ''));
 	if (place) vars.place = translate(lang, PLACES[place[1]], { n: place[2] });
+	// Sizes in whole megabytes (`3,072 MB`) in the language's digits and unit.
+	for (const name of ['size', 'max', 'biggest']) {
+		const mb = /^([\d,]+) MB$/.exec(String(vars[name] ?? ''));
+		if (mb) vars[name] = megabytesText(lang, Number(mb[1].replace(/,/g, '')));
+	}
 	const dim = `dim.${vars.dim}`;
 	if (dim in en) vars.dim = translate(lang, dim as MessageKey);
 	return translate(lang, found.key, vars);

@@ -84,6 +84,14 @@ export const en = {
 	'input.no-created-column': '{file}: no column holds the date a deal was created (map "created")',
 	'input.no-stage-column':
 		'{file}: no column holds the deal stage or status (map "stage" or "outcome")',
+	'input.out-of-memory':
+		'The analysis engine ran out of memory. Close other tabs and retry, filter the export (a shorter period, one pipeline), or run `npm run report -- --engine native` on it.',
+	'input.out-of-memory-detail':
+		'The analysis engine ran out of memory (it needed {needed} more with {used} of its {limit} in use). Close other tabs and retry, filter the export (a shorter period, one pipeline), or run `npm run report -- --engine native` on it.',
+	'input.too-large':
+		'{file} is {size}: too large to analyse in this browser, which can hold about {max} of exports. Filter the export (a shorter period, one pipeline), or run `npm run report -- --engine native` on it, which writes a compact Parquet file the dashboard opens.',
+	'input.too-large-together':
+		'these files are {size} together ({file}: {biggest}): too large to analyse in this browser, which can hold about {max} of exports. Filter the export (a shorter period, one pipeline), or run `npm run report -- --engine native` on it, which writes a compact Parquet file the dashboard opens.',
 	'input.no-deals': 'no deals file was given: drop a deals export (one row per deal){seen}',
 	'input.no-rows': '{file}: the file has a header but no rows',
 	'dashboard.invalid': 'dashboard.json is not valid: {error}',
@@ -533,6 +541,14 @@ export const ru: Record<MessageKey, string> = {
 		'{file}: ни один столбец не содержит дату создания сделки (сопоставьте «created»)',
 	'input.no-stage-column':
 		'{file}: ни один столбец не содержит этап или статус сделки (сопоставьте «stage» или «outcome»)',
+	'input.out-of-memory':
+		'Аналитическому движку не хватило памяти. Закройте другие вкладки и повторите, отфильтруйте выгрузку (короче период, одна воронка) или запустите на ней `npm run report -- --engine native`.',
+	'input.out-of-memory-detail':
+		'Аналитическому движку не хватило памяти (нужно ещё {needed}, занято {used} из {limit}). Закройте другие вкладки и повторите, отфильтруйте выгрузку (короче период, одна воронка) или запустите на ней `npm run report -- --engine native`.',
+	'input.too-large':
+		'{file} — {size}: слишком много для анализа в этом браузере, он вмещает около {max} выгрузок. Отфильтруйте выгрузку (короче период, одна воронка) или запустите на ней `npm run report -- --engine native`: она запишет компактный файл Parquet, который откроет дашборд.',
+	'input.too-large-together':
+		'эти файлы вместе — {size} ({file}: {biggest}): слишком много для анализа в этом браузере, он вмещает около {max} выгрузок. Отфильтруйте выгрузку (короче период, одна воронка) или запустите на ней `npm run report -- --engine native`: она запишет компактный файл Parquet, который откроет дашборд.',
 	'input.no-deals':
 		'файл сделок не передан: перетащите выгрузку сделок (одна строка на сделку){seen}',
 	'input.no-rows': '{file}: в файле есть заголовки, но нет строк',
