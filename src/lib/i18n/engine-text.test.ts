@@ -24,6 +24,18 @@ const MESSY = csv`
 	D3,Bob,,70,,2024-01-03,,open,Nowhere
 	D4,Ann,Web,80,RUB,,,open,Lead
 	D5,ann,Web,90,RUB,2024-02-10,2024-02-01,Lost,Lead`;
+/** Deals whose dates have no day above 12: nothing decides day/month from month/day. */
+const DATES_UNDECIDED = csv`
+	id,created,closed,status,stage
+	D1,01/02/2024,,open,Lead
+	D2,03/04/2024,05/06/2024,Won,Won
+	D3,07/08/2024,,open,Lead`;
+const UNDATED_EXTRAS = {
+	owner: undefined,
+	source: undefined,
+	amount: undefined,
+	probability: undefined
+};
 const MESSY_CONFIG = dealsConfig({ columns: { probability: undefined, currency: 'currency' } });
 
 describe('engine warnings in the page language', () => {
@@ -152,5 +164,19 @@ describe('engine warnings in the page language', () => {
 		expect(translate('en', 'input.too-large', engineTextKey(refusal)!.vars)).toBe(refusal);
 		// 2,048 MB in Russian digits (a no-break space groups them) and unit.
 		expect(engineText('ru', refusal)).toMatch(/^deals\.csv — 2\u00a0048 МБ: слишком много/);
+	});
+
+	it('a date order no value decides is said in Russian, with where the order came from', async () => {
+		const { dataset } = await tinyDataset(
+			{ deals: DATES_UNDECIDED, config: dealsConfig({ columns: UNDATED_EXTRAS }) },
+			db
+		);
+		const notes = dataset.warnings.filter((w) => engineTextKey(w)?.key === 'warn.date-order');
+		expect(notes.length).toBeGreaterThan(0);
+		for (const w of notes)
+			expect(translate('en', 'warn.date-order', engineTextKey(w)!.vars)).toBe(w);
+		expect(notes.map((w) => engineText('ru', w))).toContain(
+			'deals.csv: в столбце «created» нет дня больше 12, поэтому порядок дня и месяца принят как месяц/день/год (по умолчанию)'
+		);
 	});
 });

@@ -50,7 +50,7 @@ function patternOf(key: MessageKey, template: string): Pattern {
 }
 
 const PATTERNS: Pattern[] = (Object.keys(en) as MessageKey[])
-	.filter((key) => /^(warn|input)\./.test(key) && !key.startsWith('warn.place.'))
+	.filter((key) => /^(warn|input)\./.test(key))
 	.map((key) => patternOf(key, en[key]));
 
 /** The key and values of an engine text, or null when the catalogue has no words for it. */
@@ -70,10 +70,26 @@ export function engineTextKey(warning: string): { key: MessageKey; vars: Vars } 
 }
 
 const PLACES: Record<string, MessageKey> = {
-	line: 'warn.place.line',
-	'sheet row': 'warn.place.sheet-row',
-	'table row': 'warn.place.table-row'
+	line: 'warn-part.place.line',
+	'sheet row': 'warn-part.place.sheet-row',
+	'table row': 'warn-part.place.table-row'
 };
+
+/** The words a warning's values are made of (a date order, where it came from), by their English. */
+const PARTS: Record<string, MessageKey> = {
+	'month/day/year': 'warn-part.order.mdy',
+	'day/month/year': 'warn-part.order.dmy',
+	'the default': 'warn-part.from.default',
+	'as chosen': 'warn-part.from.chosen',
+	'the expected order': 'warn-part.from.expected'
+};
+
+/** A value of a warning in `lang`: its words translated where the catalogue has them. */
+function valueText(lang: Lang, value: string): string {
+	if (value in PARTS) return translate(lang, PARTS[value]);
+	const crm = /^as (.+) exports write dates$/.exec(value);
+	return crm ? translate(lang, 'warn-part.from.crm', { crm: crm[1] }) : value;
+}
 
 /** An engine warning or error in `lang`: the catalogue's words when it has them, else as written. */
 export function engineText(lang: Lang, warning: string): string {
@@ -88,6 +104,8 @@ export function engineText(lang: Lang, warning: string): string {
 		const mb = /^([\d,]+) MB$/.exec(String(vars[name] ?? ''));
 		if (mb) vars[name] = megabytesText(lang, Number(mb[1].replace(/,/g, '')));
 	}
+	for (const name of ['order', 'from'])
+		if (name in vars) vars[name] = valueText(lang, String(vars[name]));
 	const dim = `dim.${vars.dim}`;
 	if (dim in en) vars.dim = translate(lang, dim as MessageKey);
 	return translate(lang, found.key, vars);

@@ -281,6 +281,14 @@ export const en = {
 	'warn.not-used-chosen': '{file}: not used, as chosen',
 	'warn.not-recognised':
 		'{file}: not used: not recognised as deals, stage history, spend or a stage list (columns: {columns})',
+	'warn.date-order':
+		'{file}: column "{column}": no date has a day above 12, so the day/month order was taken as {order} ({from})',
+	'warn-part.order.mdy': 'month/day/year',
+	'warn-part.order.dmy': 'day/month/year',
+	'warn-part.from.default': 'the default',
+	'warn-part.from.chosen': 'as chosen',
+	'warn-part.from.expected': 'the expected order',
+	'warn-part.from.crm': 'as {crm} exports write dates',
 	'warn.title-lines':
 		'{file}: skipped {n, plural, one {# title line} other {# title lines}} above the header',
 	'warn.repeated-column':
@@ -315,9 +323,9 @@ export const en = {
 		'{file}: {n, plural, one {# deal} other {# deals}} without a currency, added with the others (first: id "{id}" at {place})',
 	'warn.case-variants':
 		'{file}: {dim} values that differ only in letter case are counted apart ({list})',
-	'warn.place.line': 'line {n}',
-	'warn.place.sheet-row': 'sheet row {n}',
-	'warn.place.table-row': 'table row {n}',
+	'warn-part.place.line': 'line {n}',
+	'warn-part.place.sheet-row': 'sheet row {n}',
+	'warn-part.place.table-row': 'table row {n}',
 	'quality.load': 'Reading the files',
 	'quality.rows': '{file}: {read} rows read = {loaded} loaded + {rejected} rejected',
 	'quality.leftOut': '{count} of them left out by their label',
@@ -741,6 +749,14 @@ export const ru: Record<MessageKey, string> = {
 	'warn.not-used-chosen': '{file}: не используется, как выбрано',
 	'warn.not-recognised':
 		'{file}: не используется: не распознан как сделки, история этапов, расходы или список этапов (столбцы: {columns})',
+	'warn.date-order':
+		'{file}: в столбце «{column}» нет дня больше 12, поэтому порядок дня и месяца принят как {order} ({from})',
+	'warn-part.order.mdy': 'месяц/день/год',
+	'warn-part.order.dmy': 'день/месяц/год',
+	'warn-part.from.default': 'по умолчанию',
+	'warn-part.from.chosen': 'как выбрано',
+	'warn-part.from.expected': 'ожидаемый порядок',
+	'warn-part.from.crm': 'так пишет даты выгрузка {crm}',
 	'warn.title-lines':
 		'{file}: {n, plural, one {пропущена # строка} few {пропущены # строки} many {пропущено # строк} other {пропущено # строки}} названия над строкой заголовков',
 	'warn.repeated-column':
@@ -771,9 +787,9 @@ export const ru: Record<MessageKey, string> = {
 		'{file}: сделки без валюты складываются с остальными: {n} (первая: ID «{id}» — {place})',
 	'warn.case-variants':
 		'{file}: значения «{dim}», различающиеся только регистром букв, считаются раздельно ({list})',
-	'warn.place.line': 'строка {n}',
-	'warn.place.sheet-row': 'строка листа {n}',
-	'warn.place.table-row': 'строка таблицы {n}',
+	'warn-part.place.line': 'строка {n}',
+	'warn-part.place.sheet-row': 'строка листа {n}',
+	'warn-part.place.table-row': 'строка таблицы {n}',
 	'quality.load': 'Чтение файлов',
 	'quality.rows': '{file}: прочитано строк: {read} = загружено {loaded} + отклонено {rejected}',
 	'quality.leftOut': 'из них исключено по метке: {count}',
