@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { csv, dealsConfig, useTinyDataset } from '../../../tests/unit/tiny-dataset';
 import { dealCount, dealPage, nameColumn } from './deal-list';
 import type { Filters, Period } from '../model/filters';
-import { DEFAULT_ORDER, type DrillOrder, type DrillTarget } from '../metrics/drill';
+import { typedParams } from '../db/typed-params';
+import { DEFAULT_ORDER, drillPageQuery, type DrillOrder, type DrillTarget } from '../metrics/drill';
 
 // Stages Lead < Demo < Proposal; no history, so an open or lost deal's furthest stage is its
 // stage (Lead 1, Demo 2, Proposal 3) and a won deal's is 4. The period is January 2024.
@@ -168,5 +169,52 @@ describe('the deals behind a number', () => {
 		expect(page.count).toBe(5);
 		const last = await list(open, JANUARY, {}, DEFAULT_ORDER, { limit: 2, offset: 4 });
 		expect(last.ids).toEqual(['10']);
+	});
+});
+
+describe('the statements of a list', () => {
+	const stages = ['Lead', 'Demo', 'Proposal'];
+	const names = { table: 'raw_0', column: 'name' };
+	const page = (period: Period, filters: Filters, target: DrillTarget, order: DrillOrder) =>
+		drillPageQuery({ period, filters, stages }, target, order, { limit: 50, offset: 0 }, names);
+
+	it('are one text per kind, whatever the period, the filter values (on the same dimensions), the values and the order', () => {
+		const pairs: [DrillTarget, DrillTarget][] = [
+			[
+				{ kind: 'funnel', mode: 'cohort', step: 1 },
+				{ kind: 'funnel', mode: 'cohort', step: 4 }
+			],
+			[
+				{ kind: 'breakdown', dimension: 'owner', value: 'Ann', set: 'won' },
+				{ kind: 'breakdown', dimension: 'segment', value: "O'Neil", set: 'open' }
+			],
+			[
+				{ kind: 'reason', reason: 'Price' },
+				{ kind: 'reason', reason: '(none)' }
+			],
+			[
+				{ kind: 'forecast', month: '2024-02' },
+				{ kind: 'forecast', month: null }
+			]
+		];
+		for (const [a, b] of pairs) {
+			const one = page(JANUARY, { owner: ['Ann'] }, a, DEFAULT_ORDER);
+			const other = page(
+				{ from: '2023-01-01', to: '2023-06-30' },
+				{ owner: ['Bob', "Cy\x1fO'Neil"] },
+				b,
+				{ by: 'owner', descending: false }
+			);
+			expect(typedParams(one).text).toBe(typedParams(other).text);
+			expect(one.params).not.toEqual(other.params);
+			expect(one.text).not.toContain('Ann');
+		}
+	});
+
+	it('take a sort column from the fixed list only', () => {
+		const order = { by: 'amount; DROP TABLE deals' as DrillOrder['by'], descending: true };
+		const statement = page(JANUARY, {}, { kind: 'kpi', set: 'won' }, order);
+		expect(statement.text).not.toContain('DROP');
+		expect(statement.params).toContain('amount');
 	});
 });
