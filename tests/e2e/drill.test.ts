@@ -2,50 +2,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { csv } from '../unit/tiny-dataset';
+import { DRILL_CONFIG, DRILL_DEALS } from '../unit/drill-fixture';
 import { ready } from './share-helpers';
 import { useSite } from './site';
 
-// Stages Lead < Demo < Proposal, with lost reasons and expected close dates (the worked
-// examples have no lost-reason column). No history: an open or lost deal's furthest stage is its
-// stage, a won deal's is past Proposal.
-const DEALS = csv`
-	id,name,owner,source,amount,probability,created,closed,status,stage,expected,reason
-	1,Acme,Ann,Paid,100,,2024-01-02,2024-01-20,Lost,Demo,,Price
-	2,Birch,Ann,Paid,,,2024-01-03,2024-01-25,Lost,Proposal,,price
-	3,Cobalt,Bob,Organic,300,,2024-01-04,2024-01-26,Lost,Lead,,Timing
-	4,Dune,Bob,Organic,400,,2024-01-05,2024-01-27,Lost,Demo,,
-	5,Elm,Cy,Paid,500,,2024-01-06,2024-02-10,Lost,Demo,,Price
-	6,Fir,Cy,Paid,600,,2023-12-01,2024-01-15,Lost,Lead,,Timing
-	7,Gale,Ann,Paid,700,,2024-01-07,2024-01-10,Won,Won,,
-	8,Hale,Ann,Paid,800,50,2024-01-08,,Open,Demo,2024-03-15,
-	9,Iris,Bob,Organic,900,,2024-01-09,,Open,Lead,2024-02-01,
-	10,Jade,Bob,Paid,,20,2024-01-10,,Open,Proposal,2024-02-28,
-	11,Kite,Cy,Paid,1100,10,2024-01-11,,Open,Lead,,
-	12,Lark,Cy,Organic,1200,30,2024-02-05,,Open,Lead,2024-01-20,
-	13,Moss,Ann,Organic,1300,40,2023-11-01,,Open,Demo,2023-12-31,
-`;
-const CONFIG = {
-	stages: ['Lead', 'Demo', 'Proposal'],
-	won: ['Won'],
-	lost: ['Lost'],
-	columns: {
-		id: 'id',
-		owner: 'owner',
-		source: 'source',
-		amount: 'amount',
-		probability: 'probability',
-		created: 'created',
-		closed: 'closed',
-		outcome: 'status',
-		stage: 'stage',
-		expected_close: 'expected',
-		lost_reason: 'reason'
-	}
-};
+// The drill-down fixture (the worked examples have no lost-reason column) and its config.
 const FILES = [
-	{ name: 'deals.csv', mimeType: 'text/csv', buffer: Buffer.from(DEALS) },
-	{ name: 'config.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(CONFIG)) }
+	{ name: 'deals.csv', mimeType: 'text/csv', buffer: Buffer.from(DRILL_DEALS) },
+	{
+		name: 'config.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(JSON.stringify(DRILL_CONFIG))
+	}
 ];
 
 // Worked out by hand from METRICS.md for the whole data (1 Nov 2023 … 10 Feb 2024): every deal

@@ -1,28 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { csv, dealsConfig, useTinyDataset } from '../../../tests/unit/tiny-dataset';
+import { DRILL_CONFIG, DRILL_DEALS } from '../../../tests/unit/drill-fixture';
+import { useTinyDataset } from '../../../tests/unit/tiny-dataset';
 import { dealCount, dealPage, nameColumn } from './deal-list';
 import type { Filters, Period } from '../model/filters';
 import { typedParams } from '../db/typed-params';
 import { DEFAULT_ORDER, drillPageQuery, type DrillOrder, type DrillTarget } from '../metrics/drill';
 
-// Stages Lead < Demo < Proposal; no history, so an open or lost deal's furthest stage is its
-// stage (Lead 1, Demo 2, Proposal 3) and a won deal's is 4. The period is January 2024.
-const DEALS = csv`
-	id,name,owner,source,amount,probability,created,closed,status,stage,expected,reason
-	1,Acme,Ann,Paid,100,,2024-01-02,2024-01-20,Lost,Demo,,Price
-	2,Birch,Ann,Paid,,,2024-01-03,2024-01-25,Lost,Proposal,,price
-	3,Cobalt,Bob,Organic,300,,2024-01-04,2024-01-26,Lost,Lead,,Timing
-	4,,Bob,Organic,400,,2024-01-05,2024-01-27,Lost,Demo,,
-	5,Elm,Cy,Paid,500,,2024-01-06,2024-02-10,Lost,Demo,,Price
-	6,Fir,Cy,Paid,600,,2023-12-01,2024-01-15,Lost,Lead,,Timing
-	7,Gale,Ann,Paid,700,,2024-01-07,2024-01-10,Won,Won,,
-	8,Hale,Ann,Paid,800,50,2024-01-08,,Open,Demo,2024-03-15,
-	9,Iris,Bob,Organic,900,,2024-01-09,,Open,Lead,2024-02-01,
-	10,Jade,Bob,Paid,,20,2024-01-10,,Open,Proposal,2024-02-28,
-	11,Kite,Cy,Paid,1100,10,2024-01-11,,Open,Lead,,
-	12,Lark,Cy,Organic,1200,30,2024-02-05,,Open,Lead,2024-01-20,
-	13,Moss,Ann,Organic,1300,40,2023-11-01,,Open,Demo,2023-12-31,
-`;
+// The fixture's deals (tests/unit/drill-fixture.ts); the period is January 2024.
 const JANUARY = { from: '2024-01-01', to: '2024-01-31' };
 
 // Worked out by hand from METRICS.md §3 (furthest stages: 1 → 2, 2 → 3, 3 → 1, 4 → 2, 5 → 2,
@@ -67,10 +51,7 @@ const JANUARY_SETS: [DrillTarget, string[]][] = [
 const byId = (ids: readonly string[]) => [...ids].sort((a, b) => Number(a) - Number(b));
 
 describe('the deals behind a number', () => {
-	const fixture = useTinyDataset({
-		deals: DEALS,
-		config: dealsConfig({ columns: { expected_close: 'expected', lost_reason: 'reason' } })
-	});
+	const fixture = useTinyDataset({ deals: DRILL_DEALS, config: DRILL_CONFIG });
 
 	async function list(
 		target: DrillTarget,
