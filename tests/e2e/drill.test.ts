@@ -23,6 +23,7 @@ const FILES = [
 // - lost in the period: 1 … 6; reason Price: 1, 5; no reason: 4;
 // - open at the end (10 Feb): 8 … 13; expected in 2024-02: 9, 10; no date: 11.
 const FUNNEL_DEMO = ['1', '2', '4', '5', '7', '8', '10', '13'];
+const ALL = Array.from({ length: 13 }, (_, i) => String(i + 1));
 
 const LIST = '[data-testid="deal-list"]';
 const READY_LIST = `${LIST}[data-ready="true"]`;
@@ -126,6 +127,31 @@ describe('the deals behind a number', () => {
 
 		await page.click('[data-panel="forecast"] g.month[data-month=""] rect.value');
 		expect(await listed(page)).toEqual({ count: 1, ids: ['11'] });
+		await page.keyboard.press('Escape');
+		await page.waitForSelector(LIST, { state: 'detached' });
+	});
+
+	test('a KPI count, a cohort cell, a breakdown row and a quality finding list their deals', async () => {
+		// Every deal is in the cohort of the whole data.
+		await page.click('[data-kpi="created"] button');
+		expect(await listed(page)).toEqual({ count: 13, ids: ALL });
+		await page.keyboard.press('Escape');
+		await page.waitForSelector(LIST, { state: 'detached' });
+		// Created in January and at Demo or beyond: 1, 2, 4, 5, 7, 8, 10.
+		await page.focus('g.cohort-row[data-month="2024-01"] g.cell[data-stage="Demo"]');
+		await page.keyboard.press('Enter');
+		expect(await listed(page)).toEqual({ count: 7, ids: ['1', '2', '4', '5', '7', '8', '10'] });
+		await page.keyboard.press('Escape');
+		await page.waitForSelector(LIST, { state: 'detached' });
+		// Ann's deals: 1, 2, 7, 8, 13.
+		await page.click('[data-testid="breakdown"] tbody tr[data-value="Ann"] button.deals');
+		expect(await listed(page)).toEqual({ count: 5, ids: ['1', '2', '7', '8', '13'] });
+		await page.keyboard.press('Escape');
+		await page.waitForSelector(LIST, { state: 'detached' });
+		// The median won cycle is 3 days (7), so open deals older than 6 days on 10 February are
+		// stale: all but 12 (created 5 February).
+		await page.click('[data-testid="quality-findings"] li[data-kind="stale_open"] button');
+		expect(await listed(page)).toEqual({ count: 5, ids: ['8', '9', '10', '11', '13'] });
 		await page.keyboard.press('Escape');
 		await page.waitForSelector(LIST, { state: 'detached' });
 	});
