@@ -99,6 +99,7 @@ export class Share {
 			filters: view.filters,
 			breakdown: view.breakdown,
 			funnelMode: view.funnelMode,
+			drill: view.drill,
 			lang: this.locale.lang === this.preferred ? null : this.locale.lang,
 			crm: loads.crmChoice,
 			encodings: loads.encodings,
@@ -290,6 +291,7 @@ export class Share {
 					filters: view.filters,
 					breakdown: view.breakdown,
 					funnelMode: view.funnelMode,
+					drill: view.drill,
 					crm: view.crm,
 					encodings: view.encodings,
 					roles: view.roles,
@@ -316,7 +318,8 @@ export class Share {
 			period: view.period,
 			filters,
 			breakdown: view.breakdown,
-			funnelMode: view.funnelMode
+			funnelMode: view.funnelMode,
+			drill: view.drill
 		});
 	}
 
@@ -374,7 +377,8 @@ export class Share {
 				period: link.view.period,
 				filters: link.view.filters,
 				breakdown: link.view.breakdown,
-				funnelMode: link.view.funnelMode
+				funnelMode: link.view.funnelMode,
+				drill: link.view.drill
 			});
 		} finally {
 			this.#applying = false;
