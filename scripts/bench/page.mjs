@@ -80,8 +80,8 @@ function changeFilter(step) {
 			return;
 		}
 		const box = [
-			...document.querySelectorAll(`[data-testid="filter-${step.kind}"] input[type="checkbox"]`)
-		].find((b) => /** @type {HTMLInputElement} */ (b).value === step.value);
+			...document.querySelectorAll(`[data-testid="filter-${step.kind}"] [role="option"]`)
+		].find((b) => b.getAttribute('data-value') === step.value);
 		if (!box) {
 			observer.disconnect();
 			clearTimeout(stuck);
@@ -89,7 +89,7 @@ function changeFilter(step) {
 			return;
 		}
 		started = performance.now();
-		/** @type {HTMLInputElement} */ (box).click();
+		/** @type {HTMLElement} */ (box).click();
 	});
 }
 
@@ -105,6 +105,16 @@ export function filterSteps(n) {
 		else steps.push({ kind: 'period', value: PRESETS[round % PRESETS.length] });
 	}
 	return steps;
+}
+
+/**
+ * Open the filter menu of `kind` unless it is open (opening another closes it).
+ * @param {import('playwright-core').Page} page @param {string} kind
+ */
+async function openMenu(page, kind) {
+	const button = page.locator(`[data-testid="filter-${kind}"] .summary`);
+	if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+	await page.waitForSelector(`[data-testid="filter-${kind}"] [role="listbox"]`);
 }
 
 /**
@@ -174,14 +184,13 @@ export async function runOnce(browser, { url, files, filters, timeoutMs, log = (
 		});
 		const dropMs = readyAt - changeAt;
 		log(`dashboard drawn in ${Math.round(dropMs)} ms; changing filters`);
-		for (const kind of ['owner', 'source']) {
-			await page.click(`[data-testid="filter-${kind}"] .summary`);
-		}
 		/** @type {number[]} */
 		const filterMs = [];
 		/** @type {{ from: number, to: number }[]} each filter change's span on the page's clock */
 		const viewWindows = [];
 		for (const step of filterSteps(filters)) {
+			// The filter menu (a listbox shown while open) is opened first, outside the timing.
+			if (step.kind !== 'period') await openMenu(page, step.kind);
 			const from = await pageNow(page);
 			filterMs.push(await orCrash(page.evaluate(changeFilter, step)));
 			viewWindows.push({ from, to: await pageNow(page) });

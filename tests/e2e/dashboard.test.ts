@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { expectClose } from '../unit/expect-close';
 import { foreignRequests, recordRequests } from './browser';
+import { setFilter } from './filter-menu';
 import { useSite } from './site';
 
 const HUBSPOT = 'tests/fixtures/examples/hubspot';
@@ -82,8 +83,7 @@ describe('dropping the HubSpot example on the built site', () => {
 
 		const filtered = runs.find((r) => r.where !== null)!;
 		const [dim, values] = Object.entries(filtered.where!)[0];
-		await page.click(`[data-testid="filter-${dim}"] .summary`);
-		await page.check(`[data-testid="filter-${dim}"] input[type="checkbox"][value="${values[0]}"]`);
+		await setFilter(page, dim, values[0]);
 		await page.waitForSelector(
 			viewSelector(`${filtered.from}..${filtered.to};${dim}=${values[0]}`)
 		);
@@ -99,13 +99,11 @@ describe('dropping the HubSpot example on the built site', () => {
 			page.evaluate(() => performance.getEntriesByName('pipelens:dashboard', 'measure').length);
 		const before = await computed();
 		// The owner filter of the test before, taken off and put back: both views were shown.
-		await page.uncheck(
-			`[data-testid="filter-${dim}"] input[type="checkbox"][value="${values[0]}"]`
-		);
+		await setFilter(page, dim, values[0], false);
 		await page.waitForSelector(viewSelector(`${period.from}..${period.to}`));
 		const { warnings: _a, ...expectedPeriod } = period.expected;
 		expectClose(await downloadMetrics(page), expectedPeriod);
-		await page.check(`[data-testid="filter-${dim}"] input[type="checkbox"][value="${values[0]}"]`);
+		await setFilter(page, dim, values[0]);
 		await page.waitForSelector(
 			viewSelector(`${filtered.from}..${filtered.to};${dim}=${values[0]}`)
 		);

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { engineCached } from './browser';
+import { filterValues, setFilter } from './filter-menu';
 import { serve } from './server';
 import { BUILD, useSite } from './site';
 
@@ -76,12 +77,8 @@ describe('hosting: report, kept files, offline', () => {
 		'the downloaded HTML report shows the filtered view’s figures with the network blocked',
 		async () => {
 			await withDropped(site.url, async (page) => {
-				await page.click('[data-testid="filter-owner"] .summary');
-				const owner = await page.$eval(
-					'[data-testid="filter-owner"] input[type="checkbox"]',
-					(input) => (input as HTMLInputElement).value
-				);
-				await page.check(`[data-testid="filter-owner"] input[type="checkbox"][value="${owner}"]`);
+				const [owner] = await filterValues(page, 'owner');
+				await setFilter(page, 'owner', owner);
 				await page.waitForSelector(`${READY}[data-view$=";owner=${owner}"]`);
 				const expected = await metrics(page);
 				const report = await download(page, '[data-testid="download-html"]');

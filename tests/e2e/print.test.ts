@@ -66,7 +66,7 @@ describe('the print stylesheet ("Save as PDF")', () => {
 			panels.flatMap((panel) => {
 				const edge = panel.getBoundingClientRect().right + 0.5;
 				const out: string[] = [];
-				for (const el of panel.querySelectorAll('svg[role="img"], table')) {
+				for (const el of panel.querySelectorAll('svg[role="img"], svg[role="group"], table')) {
 					if (el.getBoundingClientRect().right > edge)
 						out.push(`${panel.getAttribute('data-panel')} ${el.tagName}`);
 				}

@@ -65,7 +65,16 @@ describe('the mapping and stage editors', () => {
 			(name) => document.querySelector('[data-testid="stage-list"] li .name')?.textContent === name,
 			second
 		);
-		await page.waitForSelector('main[data-ready="true"]');
+		// The list shows the new order at once; the funnel, once the figures are computed again.
+		await page.waitForFunction(
+			(order) =>
+				document.querySelector('main')?.getAttribute('data-ready') === 'true' &&
+				[...document.querySelectorAll('.funnel g.row')]
+					.slice(0, 2)
+					.map((r) => r.getAttribute('data-stage'))
+					.join('|') === order,
+			`${second}|${first}`
+		);
 		expect((await stageNames(page)).slice(0, 2)).toEqual([second, first]);
 		expect((await funnelStages(page)).slice(0, 2)).toEqual([second, first]);
 		// Every cohort deal has an event at the old first stage, now the second: all reach it

@@ -34,22 +34,30 @@ export function fakeIndexedDb(): IDBFactory {
 				onabort: null as Handler,
 				error: null,
 				objectStore: () => ({
+					transaction: tx,
 					put(value: unknown, key: string) {
 						const request = new Request<string>();
 						work.push(() => {
 							store.set(key, structuredClone(value));
 							request.result = key;
+							request.onsuccess?.();
 						});
 						return request;
 					},
 					get(key: string) {
 						const request = new Request<unknown>();
-						work.push(() => (request.result = structuredClone(store.get(key))));
+						work.push(() => {
+							request.result = structuredClone(store.get(key));
+							request.onsuccess?.();
+						});
 						return request;
 					},
 					clear() {
 						const request = new Request<undefined>();
-						work.push(() => store.clear());
+						work.push(() => {
+							store.clear();
+							request.onsuccess?.();
+						});
 						return request;
 					}
 				})

@@ -52,7 +52,20 @@ describe('toCsv', () => {
 		expect(Papa.parse<string[]>(text).data[1]).toEqual(['x;=1+1', 'a\t=2+2']);
 	});
 
-	it('escapes header cells too', () => {
-		expect(toCsv(['=evil'], []).startsWith("'=evil")).toBe(true);
+	it('escapes header cells too (quoted, as papaparse quotes every escaped cell)', () => {
+		expect(toCsv(['=evil'], [])).toBe(`"'=evil"\r\n`);
+		expect(Papa.parse<string[]>(toCsv(['=evil'], [])).data[0]).toEqual(["'=evil"]);
+	});
+
+	it('writes a text cell starting with =, +, - or @ behind a quote, and leaves negative numbers alone', () => {
+		const text = toCsv(['cell'], [['=1+1'], ['+1'], ['-2'], ['@SUM(A1)'], [-2]]);
+		expect(text).toBe(`cell\r\n"'=1+1"\r\n"'+1"\r\n"'-2"\r\n"'@SUM(A1)"\r\n-2`);
+		expect(Papa.parse<string[]>(text).data.slice(1)).toEqual([
+			["'=1+1"],
+			["'+1"],
+			["'-2"],
+			["'@SUM(A1)"],
+			['-2']
+		]);
 	});
 });

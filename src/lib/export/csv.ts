@@ -22,15 +22,16 @@ export function escapeCell(value: unknown): string | number | boolean | null {
 }
 
 /**
- * A table as CSV (papaparse `unparse`), every text cell escaped against formula injection and
- * quoted when it holds any locale's list separator.
+ * A table as CSV: papaparse's `unparse`, whose `escapeFormulae` puts the leading `'` on every
+ * text cell, header included, that would run as a formula (and quotes it), and a field holding
+ * any locale's list separator quoted.
  */
 export function toCsv(columns: readonly string[], rows: readonly (readonly unknown[])[]): string {
 	return Papa.unparse(
+		{ fields: [...columns], data: rows.map((r) => [...r]) },
 		{
-			fields: columns.map((c) => String(escapeCell(c))),
-			data: rows.map((r) => r.map(escapeCell))
-		},
-		{ quotes: (value: unknown) => typeof value === 'string' && SEPARATOR.test(value) }
+			escapeFormulae: FORMULA_START,
+			quotes: (value: unknown) => typeof value === 'string' && SEPARATOR.test(value)
+		}
 	);
 }

@@ -13,48 +13,49 @@ export function escapeHtml(text: string): string {
 
 /** Elements that run, embed or fetch something: never in a chart. */
 const UNSAFE_ELEMENT = /^(script|foreignObject|iframe|object|embed|image|img|a|style)$/i;
-/** A tag as XMLSerializer writes it: a name and quoted attributes, nothing else. */
-const TAG = /^<\/?([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*\/?>$/;
-const ATTRIBUTE = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+const SVG_NS = 'http://www.w3.org/2000/svg';
 
-/** An attribute value as the HTML parser will read it (character references decoded). */
-function decoded(value: string): string {
-	const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-	return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);?/gi, (whole, ref: string) => {
-		if (ref[0] !== '#') return named[ref.toLowerCase()] ?? whole;
-		const code =
-			ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1));
-		return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : '';
-	});
+/** An attribute value, decoded by the parser, that could run or fetch something. */
+function unsafeAttribute(name: string, value: string): boolean {
+	const squeezed = value.replace(/[\s\0]+/g, '');
+	if (/^on/i.test(name)) return true;
+	if (/(^|:)(href|src)$/i.test(name) && !squeezed.startsWith('#')) return true;
+	return /javascript:|url\((?!["']?#)|@import|expression\(/i.test(squeezed);
 }
 
-function safeTag(tag: string): boolean {
-	const match = TAG.exec(tag);
-	if (!match || UNSAFE_ELEMENT.test(match[1])) return false;
-	for (const [, name, double, single] of match[2].matchAll(ATTRIBUTE)) {
-		const value = decoded(double ?? single).replace(/[\s\0]+/g, '');
-		if (/^on/i.test(name)) return false;
-		if (/(^|:)(href|src)$/i.test(name) && !value.startsWith('#')) return false;
-		if (/javascript:|url\((?!["']?#)|@import|expression\(/i.test(value)) return false;
-	}
-	return true;
+/**
+ * Plain drawing only: text, and SVG elements (an HTML element is one the markup broke out of the
+ * SVG into, or put in a title) that neither run, embed nor fetch anything. Comments and anything
+ * else the parser made of odd markup are refused.
+ */
+function plainDrawing(node: Node): boolean {
+	if (node.nodeType === 3) return true; // text
+	if (node.nodeType !== 1) return false;
+	const element = node as Element;
+	if (element.namespaceURI !== SVG_NS || UNSAFE_ELEMENT.test(element.localName)) return false;
+	for (const attribute of element.attributes)
+		if (unsafeAttribute(attribute.name, attribute.value)) return false;
+	return [...element.childNodes].every(plainDrawing);
 }
 
 /**
  * An SVG chart serialised from the page, or '' when it is anything but plain drawing: no script,
- * no event handler, no foreign content, no link or image leaving the document. Only tags and
- * their attributes are judged: text between tags (a stage label such as `a src=b` or
- * ` onerror=x`) is text, escaped by the serialiser, and does not cost the chart; comments are
- * dropped. The charts are
- * ours, so a refusal means something is wrong; the report then shows the table alone.
+ * no event handler, no foreign content, no link or image leaving the document. The markup is
+ * judged as the report will be read, by the browser's HTML parser (DOMParser's document is
+ * inert: nothing in it runs or loads): one `<svg>` element whose whole tree is plain drawing
+ * (`plainDrawing`). Text in it (a stage label such as `a src=b` or ` onerror=x`) is text, and does
+ * not cost the chart. Runs in the browser only (the report is made on the page). The charts
+ * are ours, so a refusal means something is wrong; the report then shows the table alone.
  */
 export function safeSvg(markup: string): string {
-	// Comments (Svelte's empty block anchors, `<!---->`) are dropped: they draw nothing.
+	// Comments (Svelte's empty block anchors, `<!---->`) are dropped: they draw nothing. What is
+	// left is what gets parsed, judged and returned.
 	const text = markup.trim().replace(/<!--[\s\S]*?-->/g, '');
 	if (!/^<svg[\s>]/i.test(text) || !/<\/svg>$/i.test(text)) return '';
-	// Text between tags holds no `<` (the serialiser escapes it), so every `<` starts a tag.
-	const tags = text.match(/<[^>]*>?/g) ?? [];
-	return tags.every(safeTag) ? text : '';
+	const nodes = [...new DOMParser().parseFromString(text, 'text/html').body.childNodes];
+	const root = nodes[0] as Element | undefined;
+	const isSvg = nodes.length === 1 && root?.namespaceURI === SVG_NS && root.localName === 'svg';
+	return isSvg && plainDrawing(root) ? text : '';
 }
 
 /** A colour for a style attribute: hex or rgb()/rgba() only. */

@@ -1,3 +1,5 @@
+// @vitest-environment jsdom
+// safeSvg reads the markup with the HTML parser of the page (jsdom's is parse5, to the spec).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csv, dealsConfig, tinyDataset } from '../../../tests/unit/tiny-dataset';
 import type { Db } from '../db/types';
@@ -95,7 +97,14 @@ describe('safeSvg', () => {
 		'<svg><!-- x --><rect onload="alert(1)"/></svg>',
 		'<svg><scr<!---->ipt>alert(1)</script></svg>',
 		'<svg><rect title="a>" onload="alert(1)"/></svg>',
-		'<div>not svg</div>'
+		'<div>not svg</div>',
+		// What only a parser sees: markup that leaves the SVG or is not drawing at all.
+		'<svg><p>breaks out</p></svg>',
+		'<svg></svg><svg></svg>',
+		'<svg><rect width=3 onload=alert(1)></rect></svg>',
+		'<svg><title><b>HTML in a title</b></title></svg>',
+		'<svg><!x><rect width="3"/></svg>',
+		'<svg></p><style><a title="</style><img src onerror=alert(1)>"></a></style></svg>'
 	])('refuses %s', (markup) => {
 		expect(safeSvg(markup)).toBe('');
 	});

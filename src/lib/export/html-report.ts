@@ -103,7 +103,7 @@ function table(t: ReportTable): string {
 
 function section(s: ReportSection): string {
 	const charts = s.charts
-		.map(safeSvg)
+		.map((svg) => safeSvg(svg))
 		.filter((svg) => svg !== '')
 		.map((svg) => `<figure class="chart">${svg}</figure>`);
 	return [

@@ -76,8 +76,18 @@ export function timestampExpr(column: Fragment, family: DateFamily): Fragment {
 	return sql`CASE WHEN ${parsed} BETWEEN TIMESTAMP '1900-01-01' AND TIMESTAMP '2199-12-31 23:59:59.999' THEN ${parsed} END`;
 }
 
+/**
+ * The text, trimmed, with empty text as NULL: enough inside a parse, where a missing-value mark
+ * (`NA`, `-`) does not parse either. `cleanText`'s regular expression is compiled for every copy
+ * of the column a macro expands to (a dozen per date), which made planning the typing statement
+ * the dearest step of a small load; only the unreadable-value tests need the marks.
+ */
+function trimmedText(column: Fragment): Fragment {
+	return sql`NULLIF(trim(${column}), '')`;
+}
+
 function parsedTimestamp(column: Fragment, family: DateFamily): Fragment {
-	const text = cleanText(column);
+	const text = trimmedText(column);
 	if (family === 'iso') {
 		// ISO dates, with a time, a `T`, seconds or fractions. A zone after the time (`Z`, `UTC`,
 		// `+05:00`, `-0800`) is dropped, not applied: the date-time stays the wall-clock time
@@ -119,7 +129,7 @@ export function spendDateExpr(column: Fragment, family: DateFamily): Fragment {
 
 /** A spend date from its text and the timestamp read from it (inline or through a macro). */
 function spendDate(column: Fragment, timestamp: Fragment): Fragment {
-	const text = cleanText(column);
+	const text = trimmedText(column);
 	return sql`COALESCE(
 		CAST(${timestamp} AS DATE),
 		CAST(TRY_STRPTIME(${text}, ['%Y-%m', '%Y/%m', '%m.%Y', '%m/%Y', '%b %Y', '%B %Y', '%Y%m']) AS DATE))`;

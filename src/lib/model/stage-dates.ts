@@ -106,18 +106,26 @@ export function stageDateTexts(mapping: DealsMapping): Fragment {
 
 /**
  * A row's stage events, sorted: a list of numbers (see `RANKS`), the columns without a readable
- * date left out. Each column is named once; the numbers are our own.
+ * date left out. Each column is named once, and the date parse is written once per date family
+ * (a lambda over the family's columns): the parse macro expands to a large expression, and
+ * pasting it per column made planning this statement cost more than running it.
  */
 export function stageDatesList(
 	columns: readonly StageDateColumn[],
 	formats: ColumnFormats
 ): Fragment {
-	const family = (c: string): DateFamily => formats.dates[c] ?? 'iso';
-	const items = columns.map(
-		(c) =>
-			sql`epoch_us(${parseTimestamp(ident(c.column), family(c.column))}) * ${raw(String(RANKS))} + ${raw(String(c.rank))}`
-	);
-	return sql`list_sort(list_filter([${join(items)}], __e -> __e IS NOT NULL))`;
+	const byFamily = new Map<DateFamily, StageDateColumn[]>();
+	for (const c of columns) {
+		const family = formats.dates[c.column] ?? 'iso';
+		byFamily.set(family, [...(byFamily.get(family) ?? []), c]);
+	}
+	const lists = [...byFamily].map(([family, group]) => {
+		const pairs = group.map((c) => sql`{'v': ${ident(c.column)}, 'k': ${raw(String(c.rank))}}`);
+		const time = parseTimestamp(raw('__s.v'), family);
+		return sql`list_transform([${join(pairs)}], __s -> epoch_us(${time}) * ${raw(String(RANKS))} + __s.k)`;
+	});
+	const all = lists.length === 1 ? lists[0] : sql`flatten([${join(lists)}])`;
+	return sql`list_sort(list_filter(${all}, __e -> __e IS NOT NULL))`;
 }
 
 /** A list without stage dates (files whose events take the event path). */

@@ -21,6 +21,7 @@ const full: ShareView = {
 	filters: { owner: ['Alice & Bob', 'Ёжик'], source: ['Paid, search'] },
 	breakdown: 'source',
 	funnelMode: 'snapshot',
+	drill: { kind: 'reason', reason: 'Price' },
 	lang: 'ru',
 	crm: { 'deals.csv': 'salesforce' },
 	encodings: { 'deals.csv': 'windows-1251' },

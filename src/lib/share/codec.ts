@@ -5,6 +5,7 @@ import { ENCODINGS, type Encoding } from '../ingest/decode';
 import { LANGS, type MessageKey } from '../i18n/messages';
 import { packJson, unpackJson, type UnpackError } from './compress';
 import { compactConfig, expandConfig, MAX_TEXT } from './config-part';
+import { drillText, parseDrill } from './drill-part';
 import {
 	DEFAULT_VIEW,
 	type HostedFile,
@@ -34,6 +35,7 @@ const VIEW_KEYS = new Set([
 	'w',
 	'by',
 	'funnel',
+	'drill',
 	'lang',
 	'c',
 	'x',
@@ -78,6 +80,7 @@ export function encodeLink(view: ShareView, data?: string): { search: string; ha
 	else p.set('w', packJson(view.filters));
 	if (view.breakdown !== DEFAULT_VIEW.breakdown) p.set('by', view.breakdown);
 	if (view.funnelMode !== DEFAULT_VIEW.funnelMode) p.set('funnel', view.funnelMode);
+	if (view.drill) p.set('drill', drillText(view.drill));
 	if (view.lang) p.set('lang', view.lang);
 	const config = compactConfig(view.config);
 	if (Object.keys(config).length) p.set('c', packJson(config));
@@ -309,6 +312,11 @@ export function decodeLink(search: string, hash = ''): DecodedLink {
 	if (by !== null) view.breakdown = by;
 	const funnel = choice('funnel', ['cohort', 'snapshot'] as const, 'link.funnel-bad', 40);
 	if (funnel !== null) view.funnelMode = funnel;
+	const drill = one('drill');
+	if (drill !== null) {
+		view.drill = parseDrill(drill);
+		if (!view.drill) issues.push({ key: 'link.drill-bad', vars: { value: drill.slice(0, 60) } });
+	}
 	const lang = choice('lang', LANGS, 'link.lang-bad', 20);
 	if (lang !== null) view.lang = lang;
 	const dates = choice('dates', ['mdy', 'dmy'] as const, 'link.dates-bad', 20);

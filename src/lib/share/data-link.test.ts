@@ -6,6 +6,8 @@ const enc = (s: string) => new TextEncoder().encode(s);
 describe('data in the link', () => {
 	it('checks bytes with the standard CRC-32', () => {
 		expect(crc32(enc('123456789'))).toBe(0xcbf43926);
+		expect(crc32(enc('The quick brown fox jumps over the lazy dog'))).toBe(0x414fa339);
+		expect(crc32(new Uint8Array(0))).toBe(0);
 	});
 
 	it('packs several files and reads them back byte for byte', () => {

@@ -1,3 +1,4 @@
+import { ZipPassThrough } from 'fflate';
 import { fromBase64Url, toBase64Url } from './base64url';
 import { deflate, inflate, type UnpackError } from './compress';
 
@@ -14,21 +15,16 @@ export const MAX_PACKABLE_BYTES = 4 * 1024 * 1024;
 /** The most a data-in-link may expand to when opened (a crafted link is not a zip bomb). */
 const MAX_UNPACKED = 64 * 1024 * 1024;
 
-let table: Uint32Array | null = null;
-
-/** CRC-32 (IEEE): deflate has no checksum, and a damaged link must not open as other data. */
+/**
+ * CRC-32 (IEEE): deflate has no checksum, and a damaged link must not open as other data.
+ * fflate's, through the one class that hands it out: a ZIP entry kept as is computes the CRC
+ * of the bytes pushed to it, without copying them.
+ */
 export function crc32(bytes: Uint8Array): number {
-	if (!table) {
-		table = new Uint32Array(256);
-		for (let n = 0; n < 256; n++) {
-			let c = n;
-			for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-			table[n] = c >>> 0;
-		}
-	}
-	let crc = 0xffffffff;
-	for (let i = 0; i < bytes.length; i++) crc = table[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
-	return (crc ^ 0xffffffff) >>> 0;
+	const entry = new ZipPassThrough('');
+	entry.ondata = () => {};
+	entry.push(bytes, true);
+	return entry.crc >>> 0;
 }
 
 export interface PackedFile {

@@ -2,6 +2,7 @@ import type { Config, DateOrder, Dimension } from '../model/config';
 import type { FileRole } from '../model/mapping';
 import type { Filters, Period } from '../model/filters';
 import type { Encoding } from '../ingest/decode';
+import type { DrillTarget } from '../metrics/drill';
 import type { FunnelMode } from '../metrics/snapshot-funnel';
 import type { Lang, MessageKey } from '../i18n/messages';
 
@@ -34,6 +35,8 @@ export interface ShareView {
 	filters: Filters;
 	breakdown: Dimension;
 	funnelMode: FunnelMode;
+	/** The list of deals open over the dashboard (null: none). */
+	drill: DrillTarget | null;
 	/** null: the link does not say (the browser's language is used). */
 	lang: Lang | null;
 	/** The CRM reading the user chose per file name. */
@@ -54,6 +57,7 @@ export const DEFAULT_VIEW: ShareView = {
 	filters: {},
 	breakdown: 'owner',
 	funnelMode: 'cohort',
+	drill: null,
 	lang: null,
 	crm: {},
 	encodings: {},

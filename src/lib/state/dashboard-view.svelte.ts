@@ -9,17 +9,22 @@ import type { Dataset } from '../engine/dataset';
 import { timed } from '../engine/timing';
 import type { Dimension } from '../model/config';
 import type { Filters, Period } from '../model/filters';
+import type { DrillTarget } from '../metrics/drill';
 import type { FunnelMode } from '../metrics/snapshot-funnel';
 import { errorMessage } from './error-message';
 import { Latest } from './latest';
 import { ViewCache } from './view-cache';
 
-/** What a view is: the period and filters, the breakdown's dimension and the funnel's mode. */
+/**
+ * What a view is: the period and filters, the breakdown's dimension and the funnel's mode, and
+ * the list of deals open over it (none when not given).
+ */
 export interface ViewChoice {
 	period: Period | null;
 	filters: Filters;
 	breakdown: Dimension;
 	funnelMode: FunnelMode;
+	drill?: DrillTarget | null;
 }
 
 /** The dataset on screen and the engine holding its tables (null: nothing to show). */
@@ -48,6 +53,7 @@ export class DashboardView {
 	#filters = $state.raw<Filters>({});
 	#breakdown = $state<Dimension>('owner');
 	#funnelMode = $state<FunnelMode>('cohort');
+	#drill = $state.raw<DrillTarget | null>(null);
 	#data = $state.raw<DashboardResults | null>(null);
 	#shown = $state.raw<Partial<DashboardResults> | null>(null);
 	#pending = $state.raw<readonly (keyof DashboardResults)[]>([]);
@@ -76,6 +82,10 @@ export class DashboardView {
 	}
 	get funnelMode(): FunnelMode {
 		return this.#funnelMode;
+	}
+	/** The list of deals open over the dashboard, null when none is. */
+	get drill(): DrillTarget | null {
+		return this.#drill;
 	}
 	/** Every panel of the current view, once all are computed. */
 	get data(): DashboardResults | null {
@@ -128,6 +138,17 @@ export class DashboardView {
 		void this.refresh();
 	}
 
+	/** Open the list of the deals behind a number (a history entry of its own: Back closes it). */
+	openDrill(target: DrillTarget): void {
+		this.#on.onUserChange();
+		this.#drill = target;
+	}
+
+	/** Close the list of deals. */
+	closeDrill(): void {
+		this.#drill = null;
+	}
+
 	/** Show another view of the same data (back/forward through share links): one refresh. */
 	setView(view: ViewChoice): void {
 		this.#choose(view);
@@ -143,7 +164,8 @@ export class DashboardView {
 			period: view.period ?? null,
 			filters: view.filters ?? {},
 			breakdown: view.breakdown ?? this.#breakdown,
-			funnelMode: view.funnelMode ?? this.#funnelMode
+			funnelMode: view.funnelMode ?? this.#funnelMode,
+			drill: view.drill ?? null
 		});
 	}
 
@@ -152,6 +174,7 @@ export class DashboardView {
 		this.#filters = view.filters;
 		this.#breakdown = view.breakdown;
 		this.#funnelMode = view.funnelMode;
+		this.#drill = view.drill ?? null;
 	}
 
 	/** The tables are being read again: the report goes (the panels stay until new ones come). */

@@ -1,5 +1,6 @@
 // Dropped files kept in this browser (IndexedDB) so a reload reopens the same data. Nothing
 // leaves the browser; "Forget data" deletes the database's records.
+import { clear, getMany, set, setMany, type UseStore } from 'idb-keyval';
 import { errorText } from '../i18n/error-text';
 import type { Encoding } from '../ingest/decode';
 import type { FileSource } from '../db/types';
@@ -72,34 +73,26 @@ export async function fileBytes(source: FileSource): Promise<Uint8Array> {
 	return new Uint8Array(await source.arrayBuffer());
 }
 
-function open(idb: IDBFactory): Promise<IDBDatabase> {
-	return new Promise((resolve, reject) => {
-		const request = idb.open(DB_NAME, 1);
-		request.onupgradeneeded = () => request.result.createObjectStore(STORE);
-		request.onsuccess = () => resolve(request.result);
-		request.onerror = () => reject(request.error ?? new Error('IndexedDB could not be opened'));
-		request.onblocked = () => reject(new Error('IndexedDB is blocked by another tab'));
-	});
-}
-
-async function transaction<T>(
-	mode: IDBTransactionMode,
-	work: (store: IDBObjectStore) => IDBRequest<T> | void,
-	idb: IDBFactory
-): Promise<T | undefined> {
-	const db = await open(idb);
-	try {
-		return await new Promise<T | undefined>((resolve, reject) => {
-			const tx = db.transaction(STORE, mode);
-			const request = work(tx.objectStore(STORE));
-			tx.oncomplete = () => resolve(request ? request.result : undefined);
-			// A quota error surfaces here, as the transaction's error.
-			tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-			tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+/**
+ * idb-keyval's store over the given IndexedDB (the browser's, or a test's): each call opens the
+ * database, runs on the one object store and closes it again, so no connection is left open to
+ * block another tab or a deletion.
+ */
+function storeIn(idb: IDBFactory): UseStore {
+	return async (mode, work) => {
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			const request = idb.open(DB_NAME, 1);
+			request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+			request.onsuccess = () => resolve(request.result);
+			request.onerror = () => reject(request.error ?? new Error('IndexedDB could not be opened'));
+			request.onblocked = () => reject(new Error('IndexedDB is blocked by another tab'));
 		});
-	} finally {
-		db.close();
-	}
+		try {
+			return await work(db.transaction(STORE, mode).objectStore(STORE));
+		} finally {
+			db.close();
+		}
+	};
 }
 
 /** Keep the files (replacing any kept before) and the settings they are read with. */
@@ -108,13 +101,14 @@ export async function saveFiles(
 	settings: SavedSettings,
 	idb: IDBFactory = indexedDB
 ): Promise<void> {
-	await transaction(
-		'readwrite',
-		(store) => {
-			store.put(files, FILES);
-			store.put(JSON.parse(JSON.stringify(settings)) as unknown, SETTINGS);
-		},
-		idb
+	// One transaction: the files and their settings are kept together or not at all (a quota
+	// error rejects it whole).
+	await setMany(
+		[
+			[FILES, files],
+			[SETTINGS, JSON.parse(JSON.stringify(settings)) as unknown]
+		],
+		storeIn(idb)
 	);
 }
 
@@ -123,22 +117,17 @@ export async function saveSettings(
 	settings: SavedSettings,
 	idb: IDBFactory = indexedDB
 ): Promise<void> {
-	await transaction(
-		'readwrite',
-		(store) => store.put(JSON.parse(JSON.stringify(settings)) as unknown, SETTINGS),
-		idb
-	);
+	await set(SETTINGS, JSON.parse(JSON.stringify(settings)) as unknown, storeIn(idb));
 }
 
 export async function loadSaved(idb: IDBFactory = indexedDB): Promise<SavedData | null> {
-	const files = await transaction('readonly', (store) => store.get(FILES), idb);
+	const [files, settings] = await getMany<unknown>([FILES, SETTINGS], storeIn(idb));
 	if (files === undefined) return null;
-	const settings = await transaction('readonly', (store) => store.get(SETTINGS), idb);
 	return parseSaved(files, settings);
 }
 
 export async function forgetSaved(idb: IDBFactory = indexedDB): Promise<void> {
-	await transaction('readwrite', (store) => store.clear(), idb);
+	await clear(storeIn(idb));
 }
 
 /** A storage error in words: full disk or quota is the likely one. */

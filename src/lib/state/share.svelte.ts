@@ -102,6 +102,7 @@ export class Share {
 			filters: view.filters,
 			breakdown: view.breakdown,
 			funnelMode: view.funnelMode,
+			drill: view.drill,
 			lang: this.locale.lang === this.preferred ? null : this.locale.lang,
 			crm: loads.crmChoice,
 			encodings: loads.encodings,
@@ -302,6 +303,7 @@ export class Share {
 					filters: view.filters,
 					breakdown: view.breakdown,
 					funnelMode: view.funnelMode,
+					drill: view.drill,
 					crm: view.crm,
 					encodings: view.encodings,
 					roles: view.roles,
@@ -328,7 +330,8 @@ export class Share {
 			period: view.period,
 			filters,
 			breakdown: view.breakdown,
-			funnelMode: view.funnelMode
+			funnelMode: view.funnelMode,
+			drill: view.drill
 		});
 	}
 
@@ -390,7 +393,8 @@ export class Share {
 				period: link.view.period,
 				filters: link.view.filters,
 				breakdown: link.view.breakdown,
-				funnelMode: link.view.funnelMode
+				funnelMode: link.view.funnelMode,
+				drill: link.view.drill
 			});
 		} finally {
 			this.#applying = false;
