@@ -12,12 +12,9 @@ export interface ColumnCandidate {
 	score: number;
 }
 
-/** The yes/no outcome columns of a deals file (`DealsMapping.flags`), ranked beside its fields. */
-export const FLAG_FIELDS = ['flags.won', 'flags.closed'] as const;
-
 /** The fields ranked for each role. */
 export const RANKED_FIELDS: Record<RankedRole, readonly string[]> = {
-	deals: [...DEAL_FIELDS, ...FLAG_FIELDS],
+	deals: DEAL_FIELDS,
 	history: HISTORY_FIELDS,
 	spend: SPEND_FIELDS
 };
@@ -379,7 +376,10 @@ const STAGE_NOT: [string, number][] = [
 	['changed', 0],
 	['старыи', 0],
 	['дата', 0],
-	['дни', 0]
+	['дни', 0],
+	['отказ*', 0],
+	['проигр*', 0],
+	['потери', 0]
 ];
 
 /** A date or a count of deals (`won_at`, `NumberOfWonOpportunities`) is no yes/no flag. */
@@ -568,6 +568,32 @@ const DEAL_RULES: Record<string, Rule> = {
 		kinds: ['text'],
 		fromValues: (p) => (p.stageLike ? 0.3 : 0)
 	},
+	// The open stage a lost deal was lost at (`lost_at_stage`, `Этап отказа`), not its stage now.
+	lost_stage: {
+		names: [
+			['lost at stage', 1],
+			['lost stage', 1],
+			['stage lost', 1],
+			['stage lost at', 1],
+			['lost at', 0.8],
+			['loss stage', 1],
+			['stage at loss', 1],
+			['этап отказа', 1],
+			['этап проигрыша', 1],
+			['стадия отказа', 1],
+			['стадия проигрыша', 1],
+			['проиграна на этапе', 1],
+			['этап потери', 1]
+		],
+		not: [
+			['date', 0],
+			['time', 0],
+			['reason', 0],
+			['дата', 0],
+			['причина', 0]
+		],
+		kinds: ['text']
+	},
 	currency: {
 		names: [
 			['currency', 1],
@@ -603,7 +629,7 @@ const DEAL_RULES: Record<string, Rule> = {
 		],
 		kinds: ['text']
 	},
-	'flags.won': {
+	is_won: {
 		names: [
 			['is won', 1],
 			['won', 0.8],
@@ -615,7 +641,7 @@ const DEAL_RULES: Record<string, Rule> = {
 		not: [['amount', 0], ...NOT_FLAGS],
 		kinds: ['yesno']
 	},
-	'flags.closed': {
+	is_closed: {
 		names: [
 			['is closed', 1],
 			['closed', 0.6],

@@ -1,6 +1,6 @@
 import { stageKey, type Config } from '../model/config';
 import type { DealsMapping, Detection, FileSample, Mapping } from '../model/mapping';
-import { defined } from './columns';
+import { withFlags } from './columns';
 import { detectGenericDeals, detectGenericHistory, detectSpend } from './generic';
 import { detectHubspot } from './hubspot';
 import { detectZoho } from './zoho';
@@ -66,14 +66,21 @@ export function applyConfig<M extends Mapping>(mapping: M, config: Config): M {
 		const sameStages =
 			config.stages === undefined ||
 			config.stages.map(stageKey).join('\n') === mapping.stages.map(stageKey).join('\n');
+		// A config column of `null` removes the field that detection found; `is_closed` and
+		// `is_won` name the yes/no flags.
+		const { columns, flags } = withFlags(
+			{ ...mapping.columns, ...config.columns },
+			(mapping as DealsMapping).flags
+		);
 		const out: DealsMapping = {
 			...(mapping as DealsMapping),
-			// A config column of `null` removes the field that detection found.
-			columns: defined({ ...mapping.columns, ...config.columns }),
+			columns,
 			stages: config.stages ?? mapping.stages,
 			won: config.won ?? mapping.won,
 			lost: config.lost ?? mapping.lost
 		};
+		if (Object.keys(flags).length) out.flags = flags;
+		else delete out.flags;
 		if (config.left_out) out.leftOut = config.left_out;
 		if (!sameStages) delete out.pipelineStages;
 		return out as M;

@@ -9,7 +9,7 @@ import type {
 	SpendMapping
 } from '../model/mapping';
 import { DEAL_FIELDS, HISTORY_FIELDS, SPEND_FIELDS } from '../model/config';
-import { coverage, defined } from './columns';
+import { coverage, defined, withFlags } from './columns';
 import { scoreColumns, type ScoredColumn } from './column-scores';
 import { closedKind, columnValues } from './labels';
 
@@ -116,21 +116,17 @@ export function detectGenericDeals(
 	const taken = new Set(givenNames);
 	const chosen = assign(ranked, skip, taken);
 	const unsure = unsureFields(ranked, chosen, skip, taken);
-	const flags = flagsOf(chosen);
 	if (configScore === 1 && describes) {
 		const named = Object.fromEntries(Object.entries(chosen).filter(([, c]) => c.named)) as Chosen;
 		return {
 			confidence: 1,
-			mapping: genericMapping(
-				sample,
-				config,
-				{ ...columnsOf(named, DEAL_FIELDS), ...given },
-				flagsOf(named)
-			),
+			mapping: genericMapping(sample, config, { ...columnsOf(named, DEAL_FIELDS), ...given }),
 			...(unsure.length ? { unsure } : {})
 		};
 	}
-	const columns: Partial<Record<string, string>> = { ...columnsOf(chosen, DEAL_FIELDS), ...given };
+	const found = withFlags({ ...columnsOf(chosen, DEAL_FIELDS), ...given });
+	const flags = found.flags;
+	const columns: Partial<Record<string, string>> = found.columns;
 	const fromValues = ['stage', 'created', 'amount'].some((f) => chosen[f] && !chosen[f].named);
 	const hasStage = Boolean(columns.stage || columns.outcome || flags.won || flags.closed);
 	if (!columns.created || !hasStage) {
@@ -147,18 +143,13 @@ export function detectGenericDeals(
 	const ids = columnValues(sample, columns.id);
 	const distinct = ids.length > 0 && new Set(ids).size === ids.length;
 	if (!more && !flags.won && !flags.closed && !distinct) return null;
-	const found = ['id', 'created', 'stage'].filter((k) => columns[k]).length;
-	const confidence = Math.min(fromValues ? 0.35 : 0.45, 0.15 + found * 0.1);
+	const core = ['id', 'created', 'stage'].filter((k) => columns[k]).length;
+	const confidence = Math.min(fromValues ? 0.35 : 0.45, 0.15 + core * 0.1);
 	return {
 		confidence,
-		mapping: genericMapping(sample, config, columns as DealsMapping['columns'], flagsOf(chosen)),
+		mapping: genericMapping(sample, config, { ...columnsOf(chosen, DEAL_FIELDS), ...given }),
 		...(unsure.length ? { unsure } : {})
 	};
-}
-
-/** The yes/no outcome columns among the chosen ones. */
-function flagsOf(chosen: Chosen): NonNullable<DealsMapping['flags']> {
-	return defined({ won: chosen['flags.won']?.column, closed: chosen['flags.closed']?.column });
 }
 
 /** Whether a column's sampled values repeat as a log's ids do (five values or more, < 80 % distinct). */
@@ -176,17 +167,18 @@ export function blankMapping(
 	sample: FileSample,
 	config: Config
 ): Mapping {
-	if (role === 'deals') return genericMapping(sample, config, defined({ ...config.columns }), {});
+	if (role === 'deals') return genericMapping(sample, config, defined({ ...config.columns }));
 	if (role === 'history') return { role, crm: 'generic', columns: { ...config.history } };
 	return { role, crm: 'generic', columns: { ...config.spend } };
 }
 
+/** A generic deals mapping; `is_closed` and `is_won` among `columns` name its yes/no flags. */
 function genericMapping(
 	sample: FileSample,
 	config: Config,
-	columns: DealsMapping['columns'],
-	flags: DealsMapping['flags'] | Record<string, never>
+	all: DealsMapping['columns']
 ): DealsMapping {
+	const { columns, flags } = withFlags(all);
 	return {
 		role: 'deals',
 		crm: 'generic',
@@ -197,7 +189,7 @@ function genericMapping(
 		outcomeWon: ['won'],
 		outcomeLost: ['lost'],
 		stageColumns: [],
-		...(flags && Object.keys(flags).length ? { flags } : {}),
+		...(Object.keys(flags).length ? { flags } : {}),
 		stagesFromData: true
 	};
 }

@@ -1,6 +1,9 @@
 import { kilobytes } from '../i18n/bytes';
 
-/** The canonical deal fields a deals file maps onto (METRICS.md §1). */
+/**
+ * The deal fields a deals file maps onto: the canonical ones (METRICS.md §1), then the two yes/no
+ * columns that may decide the outcome instead of an outcome column (`DealsMapping.flags`, §5).
+ */
 export const DEAL_FIELDS = [
 	'id',
 	'owner',
@@ -13,9 +16,12 @@ export const DEAL_FIELDS = [
 	'closed',
 	'outcome',
 	'stage',
+	'lost_stage',
 	'currency',
 	'expected_close',
-	'lost_reason'
+	'lost_reason',
+	'is_closed',
+	'is_won'
 ] as const;
 export type DealField = (typeof DEAL_FIELDS)[number];
 
