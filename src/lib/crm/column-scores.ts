@@ -523,6 +523,7 @@ const DEAL_RULES: Record<string, Rule> = {
 			['closed at', 1],
 			['closed on', 1],
 			['date closed', 1],
+			['closedate', 1],
 			['close', 0.7],
 			['closed', 0.6],
 			['expected close', 0.9],

@@ -1,6 +1,7 @@
 import { stageKey, type Config } from '../model/config';
 import type { DealsMapping, Detection, FileSample, Mapping } from '../model/mapping';
 import { withFlags } from './columns';
+import { configStageColumns } from './stage-date-columns';
 import { detectGenericDeals, detectGenericHistory, detectSpend } from './generic';
 import { detectHubspot } from './hubspot';
 import { detectZoho } from './zoho';
@@ -79,6 +80,8 @@ export function applyConfig<M extends Mapping>(mapping: M, config: Config): M {
 			won: config.won ?? mapping.won,
 			lost: config.lost ?? mapping.lost
 		};
+		const stageColumns = configStageColumns(config);
+		if (stageColumns) out.stageColumns = stageColumns;
 		if (Object.keys(flags).length) out.flags = flags;
 		else delete out.flags;
 		if (config.left_out) out.leftOut = config.left_out;

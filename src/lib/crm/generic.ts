@@ -11,7 +11,8 @@ import type {
 import { DEAL_FIELDS, HISTORY_FIELDS, SPEND_FIELDS } from '../model/config';
 import { coverage, defined, withFlags } from './columns';
 import { scoreColumns, type ScoredColumn } from './column-scores';
-import { closedKind, columnValues } from './labels';
+import { closedKind, columnValues, newLabels } from './labels';
+import { configStageColumns, stageDateColumns } from './stage-date-columns';
 
 /** The fields whose guess decides the numbers: a close call between two columns is said. */
 const MATTERS = new Set(['id', 'created', 'closed', 'amount', 'stage', 'outcome']);
@@ -110,17 +111,30 @@ export function detectGenericDeals(
 	const configScore = givenNames.length ? coverage(sample.columns, givenNames) : 0;
 	// A config naming the core columns describes the file; one naming a column or two only adjusts
 	// what a CRM detector found (applyConfig lays it over that mapping), so it must not outrank it.
-	const describes = Boolean(given.id && given.created && (given.stage || given.outcome));
+	const describes = Boolean(
+		given.id && given.created && (given.stage || given.outcome || given.is_closed || given.is_won)
+	);
 	const ranked = scoreColumns(sample, 'deals');
 	const skip = new Set([...Object.keys(given), ...removed]);
-	const taken = new Set(givenNames);
-	const chosen = assign(ranked, skip, taken);
+	// Per-stage date columns (the config's, else guessed from their headers and the stage labels
+	// of the first guess) are events, never another field.
+	const first = assign(ranked, skip, new Set(givenNames));
+	const stageColumns =
+		configStageColumns(config) ??
+		stageDateColumns(sample, stageLabels(sample, { ...columnsOf(first, DEAL_FIELDS), ...given }));
+	const taken = new Set([...givenNames, ...stageColumns.map((s) => s.column)]);
+	const chosen = taken.size > givenNames.length ? assign(ranked, skip, taken) : first;
 	const unsure = unsureFields(ranked, chosen, skip, taken);
 	if (configScore === 1 && describes) {
 		const named = Object.fromEntries(Object.entries(chosen).filter(([, c]) => c.named)) as Chosen;
 		return {
 			confidence: 1,
-			mapping: genericMapping(sample, config, { ...columnsOf(named, DEAL_FIELDS), ...given }),
+			mapping: genericMapping(
+				sample,
+				config,
+				{ ...columnsOf(named, DEAL_FIELDS), ...given },
+				stageColumns
+			),
 			...(unsure.length ? { unsure } : {})
 		};
 	}
@@ -147,7 +161,12 @@ export function detectGenericDeals(
 	const confidence = Math.min(fromValues ? 0.35 : 0.45, 0.15 + core * 0.1);
 	return {
 		confidence,
-		mapping: genericMapping(sample, config, { ...columnsOf(chosen, DEAL_FIELDS), ...given }),
+		mapping: genericMapping(
+			sample,
+			config,
+			{ ...columnsOf(chosen, DEAL_FIELDS), ...given },
+			stageColumns
+		),
 		...(unsure.length ? { unsure } : {})
 	};
 }
@@ -167,30 +186,59 @@ export function blankMapping(
 	sample: FileSample,
 	config: Config
 ): Mapping {
-	if (role === 'deals') return genericMapping(sample, config, defined({ ...config.columns }));
+	if (role === 'deals')
+		return genericMapping(
+			sample,
+			config,
+			defined({ ...config.columns }),
+			configStageColumns(config) ?? []
+		);
 	if (role === 'history') return { role, crm: 'generic', columns: { ...config.history } };
 	return { role, crm: 'generic', columns: { ...config.spend } };
 }
 
-/** A generic deals mapping; `is_closed` and `is_won` among `columns` name its yes/no flags. */
+/** The stage labels of the sample's stage and lost-stage columns. */
+function stageLabels(sample: FileSample, columns: Partial<Record<string, string>>): string[] {
+	return [...columnValues(sample, columns.stage), ...columnValues(sample, columns.lost_stage)];
+}
+
+/**
+ * A generic deals mapping; `is_closed` and `is_won` among `columns` name its yes/no flags. With
+ * per-stage date columns and no stage column, the columns give the stages, in their order (the
+ * labels that close a deal by their words are won or lost), as a HubSpot extract's
+ * `date_entered_<stage id>` do; with a stage column, the rows' labels give them (the columns then
+ * order them where they cover them, engine/stages-from-data.ts).
+ */
 function genericMapping(
 	sample: FileSample,
 	config: Config,
-	all: DealsMapping['columns']
+	all: DealsMapping['columns'],
+	stageColumns: DealsMapping['stageColumns'] = []
 ): DealsMapping {
 	const { columns, flags } = withFlags(all);
+	const fromColumns = !columns.stage && stageColumns.length > 0;
+	const closed = (kind: 'won' | 'lost') =>
+		fromColumns ? stageColumns.filter((s) => closedKind(s.stage) === kind).map((s) => s.stage) : [];
+	const won = [...GENERIC_WON, ...newLabels(closed('won'), GENERIC_WON)];
+	const lost = [...GENERIC_LOST, ...newLabels(closed('lost'), GENERIC_LOST)];
+	const open = fromColumns
+		? newLabels(
+				stageColumns.map((s) => s.stage).filter((s) => !closedKind(s)),
+				[]
+			)
+		: stagesInSample(sample, columns.stage).filter((s) => !closedKind(s));
 	return {
 		role: 'deals',
 		crm: 'generic',
 		columns,
-		stages: config.stages ?? stagesInSample(sample, columns.stage).filter((s) => !closedKind(s)),
-		won: config.won ?? [...GENERIC_WON],
-		lost: config.lost ?? [...GENERIC_LOST],
+		stages: config.stages ?? open,
+		won: config.won ?? won,
+		lost: config.lost ?? lost,
 		outcomeWon: ['won'],
 		outcomeLost: ['lost'],
-		stageColumns: [],
+		stageColumns,
 		...(Object.keys(flags).length ? { flags } : {}),
-		stagesFromData: true
+		stagesFromData: !fromColumns
 	};
 }
 
