@@ -1,7 +1,7 @@
 import type { Db } from '../db/types';
 import { detectGenericDeals } from '../crm/generic';
 import { loadRawTable, InputError, type InputFile, type RawTable } from '../ingest/raw-table';
-import { createStageLookup, usesPipelineStages } from '../model/canonical';
+import { createHistoryFirst, createStageLookup, usesPipelineStages } from '../model/canonical';
 import type { Config } from '../model/config';
 import type { DealsMapping } from '../model/mapping';
 import { sql, ident } from '../sql/sql';
@@ -11,6 +11,7 @@ import type { Dataset, LoadedFile } from './dataset';
 import { derivedDealsFile } from './derived-deals';
 import { checkRoles, placeFiles, renameRawTables, type FilesByRole } from './files-by-role';
 import type { LoadOptions, LoadProgress } from './load-options';
+import type { Profile } from './profile';
 import { loadedFile, recognise } from './recognise';
 import { withParseMacros } from './parse-macros';
 import { checkDealsColumns } from './required-columns';
@@ -127,7 +128,9 @@ export async function buildDataset(
 	const hasStageList = roles.stages !== undefined;
 	const dealsFile = await dealsFileOf(db, roles, config);
 	const ordered = await decideStageOrder(db, dealsFile.file, roles.stages, config);
-	const mapping = checkDealsColumns(dealsFile.file.raw, ordered, config.meddic);
+	const historyProfile = await profileHistory(db, history, dateOrder);
+	const created = await createdFromHistory(db, ordered, history, historyProfile);
+	const mapping = checkDealsColumns(dealsFile.file.raw, created, config.meddic);
 
 	progress('Typing deals', 0);
 	const dealsRaw = dealsFile.file.raw;
@@ -137,7 +140,6 @@ export async function buildDataset(
 	const byRow = await keepDeals(db, typed);
 
 	progress('Building stage history', 1);
-	const historyProfile = await profileHistory(db, history, dateOrder);
 	const profiled = history && historyProfile ? { ...history, profile: historyProfile } : null;
 	const historyNotes = profiled
 		? profiled.profile.notes.map((n) => `${profiled.raw.file}: ${n}`)
@@ -189,6 +191,22 @@ export async function buildDataset(
 		],
 		rows
 	};
+}
+
+/**
+ * A deals file with no created date beside a history: each deal's created date is its first
+ * history event (`history_first`). Any other mapping is returned as it is.
+ */
+async function createdFromHistory(
+	db: Db,
+	mapping: DealsMapping,
+	history: NonNullable<FilesByRole['history']> | null,
+	profile: Profile | null
+): Promise<DealsMapping> {
+	if (mapping.columns.created || !history || !profile) return mapping;
+	if (!history.mapping.columns.id || !history.mapping.columns.at) return mapping;
+	await db.query(createHistoryFirst(history.raw.table, history.mapping, profile.formats));
+	return { ...mapping, createdFromHistory: true };
 }
 
 /**

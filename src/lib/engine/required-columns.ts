@@ -27,8 +27,11 @@ export function checkDealsColumns(
 	});
 	if (absent.length)
 		throw new InputError(raw.file, `mapped columns are not in the file: ${absent.join(', ')}`);
-	if (!mapping.columns.created)
-		throw new InputError(raw.file, 'no column holds the date a deal was created (map "created")');
+	if (!mapping.columns.created && !mapping.createdFromHistory)
+		throw new InputError(
+			raw.file,
+			'no column holds the date a deal was created (map "created", or give the stage history with --history: each deal\'s first event is then its created date)'
+		);
 	// Yes/no flags decide the outcome as well as an outcome column does.
 	const flagged = Boolean(mapping.flags?.closed || mapping.flags?.won);
 	if (!mapping.columns.stage && !mapping.columns.outcome && !flagged) {

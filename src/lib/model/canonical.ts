@@ -205,7 +205,7 @@ export function createDealsAll({
 			${textOrNone(c.segment)} AS segment,
 			${amount ? scaled(parseNumber(amount, decimal(formats, c.amount)), mapping.amountScale) : raw('CAST(NULL AS DOUBLE)')} AS amount,
 			${probability ? sql`${parseNumber(probability, decimal(formats, c.probability))} * ${probabilityScale}` : raw('CAST(NULL AS DOUBLE)')} AS probability,
-			${created ? parseDate(created, family(formats, c.created)) : raw('CAST(NULL AS DATE)')} AS created,
+			${created ? parseDate(created, family(formats, c.created)) : mapping.createdFromHistory ? raw('CAST(hf.__first_at AS DATE)') : raw('CAST(NULL AS DATE)')} AS created,
 			${closedByOutcome(mapping.closedBy, outcome, closedDate, formats)} AS closed_text_date,
 			${outcome} AS outcome,
 			${lost.stage(sql`COALESCE(sl.name, ${stageText})`)} AS stage,
@@ -222,6 +222,7 @@ export function createDealsAll({
 		LEFT JOIN stage_lookup sl ON sl.key = lower(${stageText})
 		LEFT JOIN stage_map sm ON sm.key = ${stageName}
 		${lost.join}
+		${!created && mapping.createdFromHistory ? sql`LEFT JOIN history_first hf ON hf.__deal = ${id ? cleanText(id) : raw('NULL')}` : raw('')}
 		${pipelineJoins}
 	)`;
 }
@@ -380,6 +381,21 @@ export function stageColumnEvents(
 			WHERE ${cleanText(at)} IS NOT NULL`;
 	});
 	return join(parts, ' UNION ALL ');
+}
+
+/**
+ * `history_first`: each deal's first stage event in the history file (its created date when the
+ * deals file has none, `DealsMapping.createdFromHistory`).
+ */
+export function createHistoryFirst(
+	rawTable: string,
+	mapping: HistoryMapping,
+	formats: ColumnFormats
+): Fragment {
+	const events =
+		historyEvents(rawTable, mapping, formats) ?? raw('SELECT NULL AS id, NULL AS "at" WHERE false');
+	return sql`CREATE OR REPLACE TABLE history_first AS
+		SELECT id AS __deal, min("at") AS __first_at FROM (${events}) WHERE id IS NOT NULL AND "at" IS NOT NULL GROUP BY id`;
 }
 
 /** Stage events from a history file: one row per stage entered (rows that only changed the amount skipped). */

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { generateSalesforceNoCreated } from '../../../tests/generators/salesforce-no-created.mjs';
+import { useNodeDb } from '../../../tests/unit/node-db';
+import type { Config } from '../model/config';
+import { fileReadings } from './file-readings';
+import { loadDataset } from './load';
+import { runReport } from './report';
+
+const db = useNodeDb();
+
+// Deals 1 … 8: outcome, and how many stages each entered (one every three days).
+const files = generateSalesforceNoCreated([
+	['open', 1],
+	['open', 2],
+	['won', 3],
+	['won', 2],
+	['lost', 1],
+	['lost', 3],
+	['lost', 2],
+	['open', 3]
+]);
+
+async function load(inputs: { name: string; source: string }[], config: Config = {}) {
+	const dataset = await loadDataset(db, inputs, { config });
+	return { dataset, r: await runReport(db, dataset, { period: null, filters: {} }) };
+}
+
+describe('a deals file with no created date beside its stage history', () => {
+	it("takes each deal's first history event as its created date", async () => {
+		const { dataset, r } = await load([
+			{ name: 'opportunities.csv', source: files.deals },
+			{ name: 'history.csv', source: files.history }
+		]);
+		expect(dataset.files.map((f) => [f.raw.file, f.role, f.crm])).toEqual([
+			['opportunities.csv', 'deals', 'salesforce'],
+			['history.csv', 'history', 'salesforce']
+		]);
+		expect(dataset.deals.columns.created).toBeUndefined();
+		expect(dataset.deals.createdFromHistory).toBe(true);
+		expect(fileReadings(dataset)[0]).toMatchObject({ role: 'deals', created_from: 'history' });
+		// Deal i was created on 2024-03-i (its first event): the period starts on the first.
+		expect(dataset.whole?.from).toBe('2024-03-01');
+		expect(r.deals).toEqual({ created: 8, won: 2, lost: 3 });
+		// f: open 1, 2, 3; won 9 (k + 1 of Salesforce's eight stages); lost 1, 3, 2.
+		expect(r.funnel.map((f) => f.reached)).toEqual([8, 6, 4, 2, 2, 2, 2, 2, 2]);
+		// Won deals 3 and 4 entered 3 and 2 stages: closed 9 and 6 days after their first event.
+		expect(r.sales_cycle_days).toBe(7.5);
+		// Prospecting: every deal but the first (open, still there) left it after three days.
+		expect(r.time_in_stage?.[0]).toMatchObject({ stage: 'Prospecting', n: 7, mean_days: 3 });
+	});
+
+	it('alone, it is refused with a message that says how to give the created date', async () => {
+		await expect(load([{ name: 'opportunities.csv', source: files.deals }])).rejects.toThrow(
+			/no column holds the date a deal was created \(map "created", or give the stage history/
+		);
+	});
+
+	it('a config field wins over the guess: the column is not kept for another field', async () => {
+		// The close date named as created: detection had it as the close (and expected close) date.
+		const { dataset } = await load(
+			[
+				{ name: 'opportunities.csv', source: files.deals },
+				{ name: 'history.csv', source: files.history }
+			],
+			{ columns: { created: 'CloseDate' } }
+		);
+		expect(dataset.deals.columns.created).toBe('CloseDate');
+		expect(dataset.deals.columns.closed).toBeUndefined();
+		expect(dataset.deals.columns.expected_close).toBeUndefined();
+		expect(dataset.deals.createdFromHistory).toBeUndefined();
+	});
+});
