@@ -70,3 +70,14 @@ describe('a deals file with no created date beside its stage history', () => {
 		expect(dataset.deals.createdFromHistory).toBeUndefined();
 	});
 });
+
+describe('a stage history given as the deals file', () => {
+	it('is refused with a message that says so and how to give it', async () => {
+		const read = loadDataset(db, [{ name: 'history.csv', source: files.history }], {
+			roles: { 'history.csv': 'deals' }
+		});
+		await expect(read).rejects.toThrow(
+			'history.csv: this is a stage history (a row per stage change: "OpportunityId", "StageName", "CreatedDate"), not a deals file: give it as the history (--history FILE, or the role "stage history" in the mapping editor) beside the deals export'
+		);
+	});
+});

@@ -76,6 +76,7 @@ export async function readFiles(
 			setAside.push(raw);
 			continue;
 		}
+		if (role === 'deals') refuseHistoryAsDeals(raw, config);
 		const candidates = recognise(raw, config, role, options.blankWhenUnknown);
 		const found = candidates[0];
 		if (!found) {
@@ -105,6 +106,24 @@ export async function readFiles(
 		files.push(loadedFile(raw, candidates)!);
 	}
 	return { files, ignored, setAside, unusable };
+}
+
+/**
+ * A file given as deals (`--deals`, or the deals role in the mapping editor) that reads as a stage
+ * history more surely than as deals is refused with what to do: read as deals, its rows would be
+ * stage changes counted as deals.
+ */
+function refuseHistoryAsDeals(raw: RawTable, config: Config): void {
+	const found = recognise(raw, config, undefined);
+	const history = found.find((d) => d.mapping.role === 'history');
+	const deals = found.find((d) => d.mapping.role === 'deals');
+	if (!history || (deals && deals.confidence >= history.confidence)) return;
+	const c = history.mapping.columns as Partial<Record<string, string>>;
+	const named = [c.id, c.stage, c.at].filter((n) => n !== undefined).map((n) => `"${n}"`);
+	throw new InputError(
+		raw.file,
+		`this is a stage history (a row per stage change: ${named.join(', ')}), not a deals file: give it as the history (--history FILE, or the role "stage history" in the mapping editor) beside the deals export`
+	);
 }
 
 /**
