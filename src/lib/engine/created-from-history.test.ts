@@ -3,7 +3,8 @@ import { generateSalesforceNoCreated } from '../../../tests/generators/salesforc
 import { useNodeDb } from '../../../tests/unit/node-db';
 import type { Config } from '../model/config';
 import { fileReadings } from './file-readings';
-import { loadDataset } from './load';
+import { buildDataset, loadDataset, readFiles } from './load';
+import { redetect } from './recognise';
 import { runReport } from './report';
 
 const db = useNodeDb();
@@ -78,6 +79,17 @@ describe('a stage history given as the deals file', () => {
 		});
 		await expect(read).rejects.toThrow(
 			'history.csv: this is a stage history (a row per stage change: "OpportunityId", "StageName", "CreatedDate"), not a deals file: give it as the history (--history FILE, or the role "stage history" in the mapping editor) beside the deals export'
+		);
+	});
+
+	it('on the page, the deals role chosen in the editor for it gives the same message', async () => {
+		const inputs = [{ name: 'history.csv', source: files.history }];
+		const read = await readFiles(db, inputs, { blankWhenUnknown: true });
+		const roles = { 'history.csv': 'deals' as const };
+		const again = redetect(read, {}, roles, true);
+		expect(again).not.toBeNull();
+		await expect(buildDataset(db, again!)).rejects.toThrow(
+			/history\.csv: this is a stage history .*, not a deals file: give it as the history/
 		);
 	});
 });

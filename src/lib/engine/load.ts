@@ -141,6 +141,8 @@ export async function buildDataset(
 	await withParseMacros(db);
 	const files = placeFiles(read.files, config, options.crm);
 	const roles = checkRoles(files, read);
+	// A role chosen in the mapping editor reaches here without reading the files again.
+	if (roles.deals) refuseHistoryAsDeals(roles.deals.raw, config);
 	await renameRawTables(db, files);
 	const history = roles.history ?? null;
 	const spend = roles.spend ?? null;
