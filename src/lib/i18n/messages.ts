@@ -283,6 +283,8 @@ export const en = {
 	'setup.download-config': 'Download config',
 	'setup.load-config': 'Load config…',
 	'setup.config-hint': 'The config (METRICS.md §5) also works with npm run report -- --config.',
+	'setup.unsure':
+		'Close call in {file}: {field} was read from {guess}, though {others} fit almost as well. Check it in the column mapping under “{setup}”.',
 	'mapping.preview':
 		'Preview of the first rows while the files load: the columns detection picked, with sample values.',
 	'mapping.role': 'role',
@@ -647,6 +649,8 @@ export const ru: Record<MessageKey, string> = {
 	'setup.download-config': 'Скачать настройки',
 	'setup.load-config': 'Загрузить настройки…',
 	'setup.config-hint': 'Файл настроек (METRICS.md §5) подходит и для npm run report -- --config.',
+	'setup.unsure':
+		'Неуверенное сопоставление в {file}: поле «{field}» взято из {guess}, но {others} подходит почти так же. Проверьте его в сопоставлении столбцов в разделе «{setup}».',
 	'mapping.preview':
 		'Первые строки, пока файлы загружаются: столбцы, выбранные распознаванием, и примеры значений.',
 	'mapping.role': 'роль',
