@@ -1,30 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { generateSalesforceNoCreated } from '../../../tests/generators/salesforce-no-created.mjs';
+import { dealPaths } from '../../../tests/generators/deal-paths.mjs';
+import { loadAndReport } from '../../../tests/unit/load-report';
 import { useNodeDb } from '../../../tests/unit/node-db';
 import type { Config } from '../model/config';
 import { fileReadings } from './file-readings';
 import { buildDataset, loadDataset, readFiles } from './load';
 import { redetect } from './recognise';
-import { runReport } from './report';
 
 const db = useNodeDb();
 
 // Deals 1 … 8: outcome, and how many stages each entered (one every three days).
-const files = generateSalesforceNoCreated([
-	['open', 1],
-	['open', 2],
-	['won', 3],
-	['won', 2],
-	['lost', 1],
-	['lost', 3],
-	['lost', 2],
-	['open', 3]
-]);
+const files = generateSalesforceNoCreated(
+	dealPaths('open 1, open 2, won 3, won 2, lost 1, lost 3, lost 2, open 3')
+);
 
-async function load(inputs: { name: string; source: string }[], config: Config = {}) {
-	const dataset = await loadDataset(db, inputs, { config });
-	return { dataset, r: await runReport(db, dataset, { period: null, filters: {} }) };
-}
+const load = (inputs: { name: string; source: string }[], config: Config = {}) =>
+	loadAndReport(db, inputs, config);
 
 describe('a deals file with no created date beside its stage history', () => {
 	it("takes each deal's first history event as its created date", async () => {

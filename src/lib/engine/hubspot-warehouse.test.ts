@@ -3,32 +3,21 @@ import {
 	generateHubspotWarehouse,
 	HUBSPOT_STAGE_IDS
 } from '../../../tests/generators/hubspot-warehouse.mjs';
+import { dealPaths } from '../../../tests/generators/deal-paths.mjs';
+import { loadAndReport } from '../../../tests/unit/load-report';
 import { useNodeDb } from '../../../tests/unit/node-db';
 import type { Config } from '../model/config';
 import { effectiveConfig } from './effective-config';
-import { loadDataset } from './load';
-import { runReport } from './report';
 
 const db = useNodeDb();
 
 // Deals 1 … 10: outcome, and how many open stages each entered (one every two days).
-const extract = generateHubspotWarehouse([
-	['open', 1],
-	['open', 2],
-	['open', 3],
-	['won', 5],
-	['won', 3],
-	['lost', 1],
-	['lost', 2],
-	['lost', 2],
-	['lost', 4],
-	['won', 5]
-]);
+const extract = generateHubspotWarehouse(
+	dealPaths('open 1, open 2, open 3, won 5, won 3, lost 1, lost 2, lost 2, lost 4, won 5')
+);
 
-async function report(source: string, config: Config = {}) {
-	const dataset = await loadDataset(db, [{ name: 'deals.csv', source }], { config });
-	return { dataset, r: await runReport(db, dataset, { period: null, filters: {} }) };
-}
+const report = (source: string, config: Config = {}) =>
+	loadAndReport(db, [{ name: 'deals.csv', source }], config);
 
 describe('a HubSpot warehouse extract: is_closed + is_closed_won, date_entered_<stage id>', () => {
 	it('loads with no config: both flags, the stage columns as stages and events', async () => {

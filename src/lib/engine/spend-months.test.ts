@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { opportunityTable } from '../../../tests/generators/analyst.mjs';
 import { useNodeDb } from '../../../tests/unit/node-db';
+import { csv } from '../../../tests/unit/tiny-dataset';
 import { sql } from '../sql/sql';
 import { loadDataset } from './load';
 import { runReport } from './report';
@@ -10,15 +11,15 @@ const db = useNodeDb();
 // Deals 1 … 4 created 2024-01-01 … 04; deals 2 and 3 won, deal 4 lost (closed 2024-03-02 … 04).
 const deals = opportunityTable([['open', 'Prospecting'], ['won'], ['won'], ['lost', 'Proposal']]);
 
-const spend = [
-	'Месяц;Источник;Расход, руб.',
-	'январь 2024;Яндекс;1 000',
-	'янв. 2024;VK;500',
-	'Февраль 2024;Яндекс;2 000',
-	'Март-24;Яндекс;300',
-	'мая 2024;VK;7 000',
-	'апр 24;Яндекс;5 000'
-].join('\n');
+const spend = csv`
+	Месяц;Источник;Расход, руб.
+	январь 2024;Яндекс;1 000
+	янв. 2024;VK;500
+	Февраль 2024;Яндекс;2 000
+	Март-24;Яндекс;300
+	мая 2024;VK;7 000
+	апр 24;Яндекс;5 000
+`;
 
 describe('Russian month names in the spend file', () => {
 	it('read as months: январь 2024, янв. 2024, Март-24, мая 2024, апр 24', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CLOSE_CALL_DEALS } from '../../../tests/generators/close-call.mjs';
 import { useNodeDb } from '../../../tests/unit/node-db';
 import { loadDataset } from './load';
 import { unsureGuesses } from './unsure-guesses';
@@ -6,12 +7,7 @@ import { unsureGuesses } from './unsure-guesses';
 const db = useNodeDb();
 
 // Two created dates: `created_date` (1) and `creation_date` (0.95 by its `creat*` word).
-const deals = [
-	'id,stage,created_date,creation_date,amount',
-	'1,Won,2024-01-01,2024-01-02,10',
-	'2,Demo,2024-01-03,2024-01-03,20',
-	'3,Lost,2024-01-04,2024-01-05,30'
-].join('\n');
+const deals = CLOSE_CALL_DEALS;
 
 describe('unsureGuesses(dataset)', () => {
 	it('names the field whose two best columns were a close call, the guess first', async () => {
