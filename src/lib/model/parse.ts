@@ -118,7 +118,11 @@ export function spendDateExpr(column: Fragment, family: DateFamily): Fragment {
 }
 
 /** A spend date from its text and the timestamp read from it (inline or through a macro). */
-function spendDate(column: Fragment, timestamp: Fragment, ruMonth = russianMonth(column)): Fragment {
+function spendDate(
+	column: Fragment,
+	timestamp: Fragment,
+	ruMonth = russianMonth(column)
+): Fragment {
 	const text = cleanText(column);
 	return sql`COALESCE(
 		CAST(${timestamp} AS DATE),
