@@ -9,19 +9,20 @@ const DEALS = CLOSE_CALL_DEALS;
 const ready = (page: Page) =>
 	page.waitForFunction(() => document.querySelector('main')?.getAttribute('data-ready') === 'true');
 
+/** The table dropped on a fresh page, and its dashboard with the setup panel shown. */
+async function dropDeals(page: Page): Promise<Page> {
+	await page.waitForSelector('body[data-kept="none"]');
+	const file = { name: 'deals.csv', mimeType: 'text/csv', buffer: Buffer.from(DEALS) };
+	await page.setInputFiles('[data-testid="file-input"]', [file]);
+	await page.waitForSelector('[data-testid="setup"]');
+	await ready(page);
+	return page;
+}
+
 describe('a guess between two close columns', () => {
 	const site = useSite();
 	let page: Page;
-
-	beforeAll(async () => {
-		page = await site.open();
-		await page.waitForSelector('body[data-kept="none"]');
-		await page.setInputFiles('[data-testid="file-input"]', [
-			{ name: 'deals.csv', mimeType: 'text/csv', buffer: Buffer.from(DEALS) }
-		]);
-		await page.waitForSelector('[data-testid="setup"]');
-		await ready(page);
-	});
+	beforeAll(async () => (page = await dropDeals(await site.open())));
 
 	test('is said, with the column taken and the one beside it, pointing at the mapping', async () => {
 		expect(
