@@ -125,6 +125,37 @@ export function generateBitrixSpendRu({ months = 6, seed = 12 } = {}) {
 	return { spend: rows.join('\n') + '\n', truth };
 }
 
+const OPPORTUNITY_HEADER =
+	'opportunity_id,account_name,industry,owner_name,created_at,closed_at,stage,amount,is_won,is_closed,lost_at_stage';
+
+/**
+ * The flat opportunities table of `generateOpportunities` with the deals given, so that a test
+ * can work its figures out by hand: each entry is `[outcome, stage]`, the stage an open deal is
+ * at or a lost one was lost at (`lost_at_stage`; its `stage` is `Closed Lost`), none for a won
+ * one (`Closed Won`). Deal i (from 1, at most 28) is created on 2024-01-i with an amount of
+ * 1000 × i, and a closed one closes on 2024-03-i.
+ * @param {[('open' | 'won' | 'lost'), string?][]} deals
+ */
+export function opportunityTable(deals) {
+	const rows = deals.map(([outcome, stage], k) => {
+		const day = String(k + 1).padStart(2, '0');
+		return [
+			`OPP${day}`,
+			`Account ${k + 1}`,
+			'Retail',
+			REPS[k % REPS.length],
+			`2024-01-${day}`,
+			outcome === 'open' ? '' : `2024-03-${day}`,
+			outcome === 'won' ? 'Closed Won' : outcome === 'lost' ? 'Closed Lost' : stage,
+			(1000 * (k + 1)).toFixed(2),
+			outcome === 'won' ? 'True' : 'False',
+			outcome === 'open' ? 'False' : 'True',
+			outcome === 'lost' ? stage : ''
+		].join(',');
+	});
+	return [OPPORTUNITY_HEADER, ...rows].join('\n') + '\n';
+}
+
 /**
  * A flat opportunities table: one row per opportunity with `is_won` / `is_closed` as True/False
  * and `lost_at_stage`, the stage a lost one was lost at (empty otherwise).
@@ -132,9 +163,7 @@ export function generateBitrixSpendRu({ months = 6, seed = 12 } = {}) {
  */
 export function generateOpportunities({ deals = 40, seed = 13, ...span } = {}) {
 	const { rnd, t0, t1, now } = generatorClock(seed, { ...SPAN, ...span });
-	const rows = [
-		'opportunity_id,account_name,industry,owner_name,created_at,closed_at,stage,amount,is_won,is_closed,lost_at_stage'
-	];
+	const rows = [OPPORTUNITY_HEADER];
 	for (let i = 0; i < deals; i++) {
 		const created = t0 + Math.floor((rnd.next() * (t1 - t0)) / DAY) * DAY;
 		const stage = rnd.int(0, ANALYST_STAGES.length - 1);

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { generateSalesforceNoCreated } from '../../../tests/generators/salesforce-no-created.mjs';
 import { expectClose } from '../../../tests/unit/expect-close';
 import { withTempDir } from '../../../tests/unit/temp-dir';
 import { main } from './report';
@@ -307,6 +308,24 @@ describe('report --config with left_out', () => {
 			expect(r.win_rate).toBeCloseTo(2 / 3, 12);
 			expect(r.pipeline.open_deals).toBe(1);
 			expect(r.warnings).toContain('deals.csv: 2 deals left out (labels: "Passed")');
+		});
+	});
+});
+
+describe('report --deals given a stage history', () => {
+	it('says it is a history and how to give it, and exits non-zero', async () => {
+		await withTempDir('pipelens-history-as-deals-', async (dir) => {
+			const { history } = generateSalesforceNoCreated([
+				['won', 2],
+				['open', 1]
+			]);
+			writeFileSync(join(dir, 'history.csv'), history);
+			const { code, out, err } = await report(['--deals', join(dir, 'history.csv'), '--json']);
+			expect(code).not.toBe(0);
+			expect(out).toBe('');
+			expect(err).toContain(
+				'history.csv: this is a stage history (a row per stage change: "OpportunityId", "StageName", "CreatedDate"), not a deals file: give it as the history (--history FILE'
+			);
 		});
 	});
 });

@@ -51,6 +51,7 @@ export function formatReadings(readings: readonly FileReading[]): string {
 		if (f.closed_by) lines.push(`    close date by outcome: ${pairs(f.closed_by)}`);
 		if (f.field) lines.push(`    stage changes: "${f.field.column}" in ${labels(f.field.values)}`);
 		if (f.role !== 'deals') continue;
+		if (f.created_from) lines.push(`    created: each deal's first event in the ${f.created_from}`);
 		lines.push(`    stage date columns: ${f.stage_columns ?? 0}`);
 		lines.push(`    stage order${orderSource(f.stage_order)}: ${labels(f.stages ?? [])}`);
 		lines.push(`    won: ${labels(f.won ?? [])}; lost: ${labels(f.lost ?? [])}`);

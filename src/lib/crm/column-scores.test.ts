@@ -58,8 +58,8 @@ describe('rankColumns(sample, role): each field of the generated fixtures', () =
 			outcome: 'deal_outcome',
 			stage: 'stage',
 			currency: undefined,
-			'flags.won': 'is_won',
-			'flags.closed': 'is_closed'
+			is_won: 'is_won',
+			is_closed: 'is_closed'
 		});
 		// The company's revenue is offered, below the deal's size; a review date never as the close.
 		expect(offered(s, 'deals', 'amount')).toEqual(['deal_size_usd', 'revenue_usd']);
@@ -96,7 +96,7 @@ describe('rankColumns(sample, role): each field of the generated fixtures', () =
 		});
 	});
 
-	it('a flat opportunities table: True/False flags, and lost_at_stage is not the stage', () => {
+	it('a flat opportunities table: True/False flags, lost_at_stage the lost stage, not the stage', () => {
 		const s = fromCsv('opportunities.csv', generateOpportunities().deals);
 		expect(best(s, 'deals')).toEqual({
 			id: 'opportunity_id',
@@ -110,11 +110,13 @@ describe('rankColumns(sample, role): each field of the generated fixtures', () =
 			closed: 'closed_at',
 			outcome: undefined,
 			stage: 'stage',
+			lost_stage: 'lost_at_stage',
 			currency: undefined,
-			'flags.won': 'is_won',
-			'flags.closed': 'is_closed'
+			is_won: 'is_won',
+			is_closed: 'is_closed'
 		});
 		expect(offered(s, 'deals', 'stage')).toEqual(['stage']);
+		expect(offered(s, 'deals', 'lost_stage')).toEqual(['lost_at_stage']);
 	});
 });
 
@@ -146,7 +148,7 @@ describe('rankColumns(sample, role): preferences', () => {
 		);
 		const ranked = rankColumns(s, 'deals');
 		expect(ranked.created).toEqual([]);
-		expect(ranked['flags.closed']).toEqual([]);
+		expect(ranked.is_closed).toEqual([]);
 		// `n/a` is missing, not text: the rest are numbers.
 		expect(ranked.amount.map((c) => c.column)).toEqual(['amount']);
 	});

@@ -12,12 +12,9 @@ export interface ColumnCandidate {
 	score: number;
 }
 
-/** The yes/no outcome columns of a deals file (`DealsMapping.flags`), ranked beside its fields. */
-export const FLAG_FIELDS = ['flags.won', 'flags.closed'] as const;
-
 /** The fields ranked for each role. */
 export const RANKED_FIELDS: Record<RankedRole, readonly string[]> = {
-	deals: [...DEAL_FIELDS, ...FLAG_FIELDS],
+	deals: DEAL_FIELDS,
 	history: HISTORY_FIELDS,
 	spend: SPEND_FIELDS
 };
@@ -219,9 +216,12 @@ function sampleValues(sample: FileSample, i: number): string[] {
 }
 
 const DATE = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}([ T].*)?$|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}([ ,T].*)?$/;
-/** A month: `2024-05`, `05.2024`, `May 2024`, `Май 2024` (not a number such as `5916.45`). */
+/**
+ * A month: `2024-05`, `05.2024`, `May 2024`, `Май 2024`, `янв. 2024`, `Январь-24` (not a number
+ * such as `5916.45`).
+ */
 const MONTH =
-	/^(19|20)\d{2}[-/.](0?[1-9]|1[0-2])$|^(0?[1-9]|1[0-2])[-/.](19|20)\d{2}$|^[a-z]{3,9}\.? \d{4}$|^[а-яё]{3,8}\.? \d{4}$/i;
+	/^(19|20)\d{2}[-/.](0?[1-9]|1[0-2])$|^(0?[1-9]|1[0-2])[-/.](19|20)\d{2}$|^[a-z]{3,9}\.? \d{4}$|^[а-яё]{3,8}\.?[\s,/-]*(\d{2}|\d{4})$/i;
 const NUMBER =
 	/^[-+(]?\s*([$€£¥₽]|[A-Z]{3}\s)?\s*\d[\d\s\u00a0\u202f,.']*\s*([$€£¥₽]|[A-Z]{3}|руб\.?|р\.)?\)?$/;
 const YES_NO = /^(0|1|true|false|yes|no|y|n|t|f|да|нет|истина|ложь)$/i;
@@ -379,7 +379,10 @@ const STAGE_NOT: [string, number][] = [
 	['changed', 0],
 	['старыи', 0],
 	['дата', 0],
-	['дни', 0]
+	['дни', 0],
+	['отказ*', 0],
+	['проигр*', 0],
+	['потери', 0]
 ];
 
 /** A date or a count of deals (`won_at`, `NumberOfWonOpportunities`) is no yes/no flag. */
@@ -523,6 +526,7 @@ const DEAL_RULES: Record<string, Rule> = {
 			['closed at', 1],
 			['closed on', 1],
 			['date closed', 1],
+			['closedate', 1],
 			['close', 0.7],
 			['closed', 0.6],
 			['expected close', 0.9],
@@ -568,6 +572,32 @@ const DEAL_RULES: Record<string, Rule> = {
 		kinds: ['text'],
 		fromValues: (p) => (p.stageLike ? 0.3 : 0)
 	},
+	// The open stage a lost deal was lost at (`lost_at_stage`, `Этап отказа`), not its stage now.
+	lost_stage: {
+		names: [
+			['lost at stage', 1],
+			['lost stage', 1],
+			['stage lost', 1],
+			['stage lost at', 1],
+			['lost at', 0.8],
+			['loss stage', 1],
+			['stage at loss', 1],
+			['этап отказа', 1],
+			['этап проигрыша', 1],
+			['стадия отказа', 1],
+			['стадия проигрыша', 1],
+			['проиграна на этапе', 1],
+			['этап потери', 1]
+		],
+		not: [
+			['date', 0],
+			['time', 0],
+			['reason', 0],
+			['дата', 0],
+			['причина', 0]
+		],
+		kinds: ['text']
+	},
 	currency: {
 		names: [
 			['currency', 1],
@@ -603,7 +633,7 @@ const DEAL_RULES: Record<string, Rule> = {
 		],
 		kinds: ['text']
 	},
-	'flags.won': {
+	is_won: {
 		names: [
 			['is won', 1],
 			['won', 0.8],
@@ -615,7 +645,7 @@ const DEAL_RULES: Record<string, Rule> = {
 		not: [['amount', 0], ...NOT_FLAGS],
 		kinds: ['yesno']
 	},
-	'flags.closed': {
+	is_closed: {
 		names: [
 			['is closed', 1],
 			['closed', 0.6],

@@ -1,4 +1,6 @@
+import type { DealField } from '../model/config';
 import { headerKey } from '../model/header-key';
+import type { DealsMapping } from '../model/mapping';
 
 /** The first column whose header equals one of `candidates` (after `headerKey`). */
 export function findColumn(
@@ -29,4 +31,20 @@ export function defined<K extends string>(
 		if (typeof value === 'string') out[key] = value;
 	}
 	return out;
+}
+
+/**
+ * A deals file's columns with the yes/no outcome columns (`is_closed`, `is_won`: fields of the
+ * config and the mapping editor) taken out into `DealsMapping.flags`: `flags` as they were, with
+ * the columns' choices laid over them (a `null` removes a flag).
+ */
+export function withFlags(
+	columns: Partial<Record<DealField, string | null | undefined>>,
+	flags: DealsMapping['flags'] = {}
+): { columns: Partial<Record<DealField, string>>; flags: NonNullable<DealsMapping['flags']> } {
+	const { is_closed: closed, is_won: won, ...rest } = columns;
+	const out: Partial<Record<'closed' | 'won', string | null | undefined>> = { ...flags };
+	if (closed !== undefined) out.closed = closed;
+	if (won !== undefined) out.won = won;
+	return { columns: defined(rest), flags: defined(out) };
 }

@@ -204,3 +204,23 @@ describe('detect: config and generic files', () => {
 		expect(detect(sample(['foo', 'bar', 'baz']))).toBeNull();
 	});
 });
+
+describe('detect(sample, config): a field the config gives wins over the guess', () => {
+	it('the column is taken from the detected field, but the close and expected close share theirs', () => {
+		const deals = (config: Parameters<typeof detect>[1]) =>
+			detect(sample(HUBSPOT_BASE), config)?.mapping as DealsMapping;
+		expect(deals({}).columns).toMatchObject({ closed: 'Close Date', expected_close: 'Close Date' });
+		// `Close Date` named as created: neither the close date nor the expected close keeps it.
+		const asCreated = deals({ columns: { created: 'Close Date' } }).columns;
+		expect(asCreated.created).toBe('Close Date');
+		expect(asCreated.closed).toBeUndefined();
+		expect(asCreated.expected_close).toBeUndefined();
+		// Named as the close date, it stays the expected close date too.
+		const asClosed = deals({ columns: { closed: 'Close Date' } }).columns;
+		expect(asClosed).toMatchObject({ closed: 'Close Date', expected_close: 'Close Date' });
+		// Named as a yes/no flag, it is that flag and no date.
+		const asFlag = deals({ columns: { is_won: 'Close Date' } });
+		expect(asFlag.flags).toEqual({ won: 'Close Date' });
+		expect(asFlag.columns.closed).toBeUndefined();
+	});
+});

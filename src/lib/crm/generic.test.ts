@@ -335,7 +335,7 @@ describe('a Bitrix24 spend sheet with Russian headers: Месяц;Источни
 });
 
 describe('a flat opportunities table with is_won / is_closed True/False and lost_at_stage', () => {
-	it('maps every field, the flags as flags, and leaves lost_at_stage out of the stage', () => {
+	it('maps every field, the flags as flags, lost_at_stage as the lost stage (not the stage)', () => {
 		const found = detect(fromCsv('opportunities.csv', generateOpportunities().deals));
 		expect(reading(found?.mapping)).toEqual({
 			role: 'deals',
@@ -346,7 +346,8 @@ describe('a flat opportunities table with is_won / is_closed True/False and lost
 				amount: 'amount',
 				created: 'created_at',
 				closed: 'closed_at',
-				stage: 'stage'
+				stage: 'stage',
+				lost_stage: 'lost_at_stage'
 			},
 			flags: { won: 'is_won', closed: 'is_closed' }
 		});

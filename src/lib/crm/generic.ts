@@ -9,9 +9,10 @@ import type {
 	SpendMapping
 } from '../model/mapping';
 import { DEAL_FIELDS, HISTORY_FIELDS, SPEND_FIELDS } from '../model/config';
-import { coverage, defined } from './columns';
+import { coverage, defined, withFlags } from './columns';
 import { scoreColumns, type ScoredColumn } from './column-scores';
-import { closedKind, columnValues } from './labels';
+import { closedKind, columnValues, newLabels } from './labels';
+import { configStageColumns, stageDateColumns } from './stage-date-columns';
 
 /** The fields whose guess decides the numbers: a close call between two columns is said. */
 const MATTERS = new Set(['id', 'created', 'closed', 'amount', 'stage', 'outcome']);
@@ -110,13 +111,20 @@ export function detectGenericDeals(
 	const configScore = givenNames.length ? coverage(sample.columns, givenNames) : 0;
 	// A config naming the core columns describes the file; one naming a column or two only adjusts
 	// what a CRM detector found (applyConfig lays it over that mapping), so it must not outrank it.
-	const describes = Boolean(given.id && given.created && (given.stage || given.outcome));
+	const describes = Boolean(
+		given.id && given.created && (given.stage || given.outcome || given.is_closed || given.is_won)
+	);
 	const ranked = scoreColumns(sample, 'deals');
 	const skip = new Set([...Object.keys(given), ...removed]);
-	const taken = new Set(givenNames);
-	const chosen = assign(ranked, skip, taken);
+	// Per-stage date columns (the config's, else guessed from their headers and the stage labels
+	// of the first guess) are events, never another field.
+	const first = assign(ranked, skip, new Set(givenNames));
+	const stageColumns =
+		configStageColumns(config) ??
+		stageDateColumns(sample, stageLabels(sample, { ...columnsOf(first, DEAL_FIELDS), ...given }));
+	const taken = new Set([...givenNames, ...stageColumns.map((s) => s.column)]);
+	const chosen = taken.size > givenNames.length ? assign(ranked, skip, taken) : first;
 	const unsure = unsureFields(ranked, chosen, skip, taken);
-	const flags = flagsOf(chosen);
 	if (configScore === 1 && describes) {
 		const named = Object.fromEntries(Object.entries(chosen).filter(([, c]) => c.named)) as Chosen;
 		return {
@@ -125,12 +133,14 @@ export function detectGenericDeals(
 				sample,
 				config,
 				{ ...columnsOf(named, DEAL_FIELDS), ...given },
-				flagsOf(named)
+				stageColumns
 			),
 			...(unsure.length ? { unsure } : {})
 		};
 	}
-	const columns: Partial<Record<string, string>> = { ...columnsOf(chosen, DEAL_FIELDS), ...given };
+	const found = withFlags({ ...columnsOf(chosen, DEAL_FIELDS), ...given });
+	const flags = found.flags;
+	const columns: Partial<Record<string, string>> = found.columns;
 	const fromValues = ['stage', 'created', 'amount'].some((f) => chosen[f] && !chosen[f].named);
 	const hasStage = Boolean(columns.stage || columns.outcome || flags.won || flags.closed);
 	if (!columns.created || !hasStage) {
@@ -147,18 +157,18 @@ export function detectGenericDeals(
 	const ids = columnValues(sample, columns.id);
 	const distinct = ids.length > 0 && new Set(ids).size === ids.length;
 	if (!more && !flags.won && !flags.closed && !distinct) return null;
-	const found = ['id', 'created', 'stage'].filter((k) => columns[k]).length;
-	const confidence = Math.min(fromValues ? 0.35 : 0.45, 0.15 + found * 0.1);
+	const core = ['id', 'created', 'stage'].filter((k) => columns[k]).length;
+	const confidence = Math.min(fromValues ? 0.35 : 0.45, 0.15 + core * 0.1);
 	return {
 		confidence,
-		mapping: genericMapping(sample, config, columns as DealsMapping['columns'], flagsOf(chosen)),
+		mapping: genericMapping(
+			sample,
+			config,
+			{ ...columnsOf(chosen, DEAL_FIELDS), ...given },
+			stageColumns
+		),
 		...(unsure.length ? { unsure } : {})
 	};
-}
-
-/** The yes/no outcome columns among the chosen ones. */
-function flagsOf(chosen: Chosen): NonNullable<DealsMapping['flags']> {
-	return defined({ won: chosen['flags.won']?.column, closed: chosen['flags.closed']?.column });
 }
 
 /** Whether a column's sampled values repeat as a log's ids do (five values or more, < 80 % distinct). */
@@ -176,29 +186,59 @@ export function blankMapping(
 	sample: FileSample,
 	config: Config
 ): Mapping {
-	if (role === 'deals') return genericMapping(sample, config, defined({ ...config.columns }), {});
+	if (role === 'deals')
+		return genericMapping(
+			sample,
+			config,
+			defined({ ...config.columns }),
+			configStageColumns(config) ?? []
+		);
 	if (role === 'history') return { role, crm: 'generic', columns: { ...config.history } };
 	return { role, crm: 'generic', columns: { ...config.spend } };
 }
 
+/** The stage labels of the sample's stage and lost-stage columns. */
+function stageLabels(sample: FileSample, columns: Partial<Record<string, string>>): string[] {
+	return [...columnValues(sample, columns.stage), ...columnValues(sample, columns.lost_stage)];
+}
+
+/**
+ * A generic deals mapping; `is_closed` and `is_won` among `columns` name its yes/no flags. With
+ * per-stage date columns and no stage column, the columns give the stages, in their order (the
+ * labels that close a deal by their words are won or lost), as a HubSpot extract's
+ * `date_entered_<stage id>` do; with a stage column, the rows' labels give them (the columns then
+ * order them where they cover them, engine/stages-from-data.ts).
+ */
 function genericMapping(
 	sample: FileSample,
 	config: Config,
-	columns: DealsMapping['columns'],
-	flags: DealsMapping['flags'] | Record<string, never>
+	all: DealsMapping['columns'],
+	stageColumns: DealsMapping['stageColumns'] = []
 ): DealsMapping {
+	const { columns, flags } = withFlags(all);
+	const fromColumns = !columns.stage && stageColumns.length > 0;
+	const closed = (kind: 'won' | 'lost') =>
+		fromColumns ? stageColumns.filter((s) => closedKind(s.stage) === kind).map((s) => s.stage) : [];
+	const won = [...GENERIC_WON, ...newLabels(closed('won'), GENERIC_WON)];
+	const lost = [...GENERIC_LOST, ...newLabels(closed('lost'), GENERIC_LOST)];
+	const open = fromColumns
+		? newLabels(
+				stageColumns.map((s) => s.stage).filter((s) => !closedKind(s)),
+				[]
+			)
+		: stagesInSample(sample, columns.stage).filter((s) => !closedKind(s));
 	return {
 		role: 'deals',
 		crm: 'generic',
 		columns,
-		stages: config.stages ?? stagesInSample(sample, columns.stage).filter((s) => !closedKind(s)),
-		won: config.won ?? [...GENERIC_WON],
-		lost: config.lost ?? [...GENERIC_LOST],
+		stages: config.stages ?? open,
+		won: config.won ?? won,
+		lost: config.lost ?? lost,
 		outcomeWon: ['won'],
 		outcomeLost: ['lost'],
-		stageColumns: [],
-		...(flags && Object.keys(flags).length ? { flags } : {}),
-		stagesFromData: true
+		stageColumns,
+		...(Object.keys(flags).length ? { flags } : {}),
+		stagesFromData: !fromColumns
 	};
 }
 

@@ -97,8 +97,9 @@ export function detectSalesforceExport(sample: FileSample): Detection<DealsMappi
 	const api = (...names: string[]) => findLoose(columns, names);
 	const stage = api('StageName');
 	const created = api('CreatedDate');
-	// OpportunityHistory and field history carry an OpportunityId: they are histories.
-	if (!stage || !created || api('OpportunityId')) return null;
+	// OpportunityHistory and field history carry an OpportunityId: they are histories. Without a
+	// created date, the load takes each deal's first history event (METRICS.md §1).
+	if (!stage || api('OpportunityId')) return null;
 	const known = ['Id', 'StageName', 'CloseDate', 'CreatedDate', 'Amount', 'IsWon', 'IsClosed'];
 	const score = coverage(columns, known);
 	if (score < 0.7) return null;

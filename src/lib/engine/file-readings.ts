@@ -27,6 +27,8 @@ export interface FileReading {
 	flags?: Record<string, string>;
 	/** Deals: close date columns by outcome (`won`, `lost`). */
 	closed_by?: Record<string, string>;
+	/** Deals with no created column: `history`, each deal's first history event is its created date. */
+	created_from?: 'history';
 	/** Deals: how many per-stage date columns were read as stage events. */
 	stage_columns?: number;
 	/** Deals: the open stages in order, and the won and lost labels. */
@@ -52,6 +54,7 @@ function dealsReading(file: string, m: DealsMapping): FileReading {
 	if (m.flags && Object.keys(defined(m.flags)).length) reading.flags = defined(m.flags);
 	if (m.closedBy && Object.keys(defined(m.closedBy)).length)
 		reading.closed_by = defined(m.closedBy);
+	if (m.createdFromHistory) reading.created_from = 'history';
 	reading.stage_columns = m.stageColumns.length;
 	reading.stages = [...m.stages];
 	reading.won = [...m.won];

@@ -1,7 +1,7 @@
 import type { Db } from '../db/types';
 import { detectGenericDeals } from '../crm/generic';
 import { loadRawTable, InputError, type InputFile, type RawTable } from '../ingest/raw-table';
-import { createStageLookup, usesPipelineStages } from '../model/canonical';
+import { createHistoryFirst, createStageLookup, usesPipelineStages } from '../model/canonical';
 import type { Config } from '../model/config';
 import type { DealsMapping } from '../model/mapping';
 import { sql, ident } from '../sql/sql';
@@ -11,6 +11,7 @@ import type { Dataset, LoadedFile } from './dataset';
 import { derivedDealsFile } from './derived-deals';
 import { checkRoles, placeFiles, renameRawTables, type FilesByRole } from './files-by-role';
 import type { LoadOptions, LoadProgress, LoadStep } from './load-options';
+import type { Profile } from './profile';
 import { loadedFile, recognise } from './recognise';
 import { withParseMacros } from './parse-macros';
 import { checkDealsColumns } from './required-columns';
@@ -77,6 +78,7 @@ export async function readFiles(
 			setAside.push(raw);
 			continue;
 		}
+		if (role === 'deals') refuseHistoryAsDeals(raw, config);
 		const candidates = recognise(raw, config, role, options.blankWhenUnknown);
 		const found = candidates[0];
 		if (!found) {
@@ -109,6 +111,24 @@ export async function readFiles(
 }
 
 /**
+ * A file given as deals (`--deals`, or the deals role in the mapping editor) that reads as a stage
+ * history more surely than as deals is refused with what to do: read as deals, its rows would be
+ * stage changes counted as deals.
+ */
+function refuseHistoryAsDeals(raw: RawTable, config: Config): void {
+	const found = recognise(raw, config, undefined);
+	const history = found.find((d) => d.mapping.role === 'history');
+	const deals = found.find((d) => d.mapping.role === 'deals');
+	if (!history || (deals && deals.confidence >= history.confidence)) return;
+	const c = history.mapping.columns as Partial<Record<string, string>>;
+	const named = [c.id, c.stage, c.at].filter((n) => n !== undefined).map((n) => `"${n}"`);
+	throw new InputError(
+		raw.file,
+		`this is a stage history (a row per stage change: ${named.join(', ')}), not a deals file: give it as the history (--history FILE, or the role "stage history" in the mapping editor) beside the deals export`
+	);
+}
+
+/**
  * Build the typed tables from files already read, with the config laid over what detection
  * found. The mapping and stage editors call this again after each edit; files are not re-read.
  */
@@ -123,13 +143,17 @@ export async function buildDataset(
 	await withParseMacros(db);
 	const files = placeFiles(read.files, config, options.crm);
 	const roles = checkRoles(files, read);
+	// A role chosen in the mapping editor reaches here without reading the files again.
+	if (roles.deals) refuseHistoryAsDeals(roles.deals.raw, config);
 	await renameRawTables(db, files);
 	const history = roles.history ?? null;
 	const spend = roles.spend ?? null;
 	const hasStageList = roles.stages !== undefined;
 	const dealsFile = await dealsFileOf(db, roles, config);
 	const ordered = await decideStageOrder(db, dealsFile.file, roles.stages, config);
-	const mapping = checkDealsColumns(dealsFile.file.raw, ordered, config.meddic);
+	const historyProfile = await profileHistory(db, history, dateOrder);
+	const created = await createdFromHistory(db, ordered, history, historyProfile);
+	const mapping = checkDealsColumns(dealsFile.file.raw, created, config.meddic);
 
 	progress('deals', 0);
 	const dealsRaw = dealsFile.file.raw;
@@ -139,7 +163,6 @@ export async function buildDataset(
 	const byRow = await keepDeals(db, typed);
 
 	progress('history', 1);
-	const historyProfile = await profileHistory(db, history, dateOrder);
 	const profiled = history && historyProfile ? { ...history, profile: historyProfile } : null;
 	const historyNotes = profiled
 		? profiled.profile.notes.map((n) => `${profiled.raw.file}: ${n}`)
@@ -191,6 +214,22 @@ export async function buildDataset(
 		],
 		rows
 	};
+}
+
+/**
+ * A deals file with no created date beside a history: each deal's created date is its first
+ * history event (`history_first`). Any other mapping is returned as it is.
+ */
+async function createdFromHistory(
+	db: Db,
+	mapping: DealsMapping,
+	history: NonNullable<FilesByRole['history']> | null,
+	profile: Profile | null
+): Promise<DealsMapping> {
+	if (mapping.columns.created || !history || !profile) return mapping;
+	if (!history.mapping.columns.id || !history.mapping.columns.at) return mapping;
+	await db.query(createHistoryFirst(history.raw.table, history.mapping, profile.formats));
+	return { ...mapping, createdFromHistory: true };
 }
 
 /**

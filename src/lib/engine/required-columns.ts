@@ -19,15 +19,25 @@ export function checkDealsColumns(
 	mapping: DealsMapping,
 	meddic: Config['meddic']
 ): DealsMapping {
-	const absent = missing(raw, mapping.columns);
+	const absent = missing(raw, {
+		...mapping.columns,
+		is_closed: mapping.flags?.closed,
+		is_won: mapping.flags?.won,
+		...Object.fromEntries(mapping.stageColumns.map((s) => [`stage date "${s.stage}"`, s.column]))
+	});
 	if (absent.length)
 		throw new InputError(raw.file, `mapped columns are not in the file: ${absent.join(', ')}`);
-	if (!mapping.columns.created)
-		throw new InputError(raw.file, 'no column holds the date a deal was created (map "created")');
-	if (!mapping.columns.stage && !mapping.columns.outcome) {
+	if (!mapping.columns.created && !mapping.createdFromHistory)
 		throw new InputError(
 			raw.file,
-			'no column holds the deal stage or status (map "stage" or "outcome")'
+			'no column holds the date a deal was created (map "created", or give the stage history with --history: each deal\'s first event is then its created date)'
+		);
+	// Yes/no flags decide the outcome as well as an outcome column does.
+	const flagged = Boolean(mapping.flags?.closed || mapping.flags?.won);
+	if (!mapping.columns.stage && !mapping.columns.outcome && !flagged) {
+		throw new InputError(
+			raw.file,
+			'no column holds the deal stage or status (map "stage", "outcome", or the yes/no "is_closed" and "is_won")'
 		);
 	}
 	const withElements = withMeddic(mapping, raw.columns, meddic);

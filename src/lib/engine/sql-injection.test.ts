@@ -70,7 +70,10 @@ function dealsCsv(names: Record<string, string>, stages: string[]): string {
 			stage: outcome,
 			currency: 'USD',
 			expected_close: outcome === 'Won' || outcome === 'Lost' ? '' : '2024-09-15',
-			lost_reason: outcome === 'Lost' ? `'); DROP TABLE deals; --` : ''
+			lost_reason: outcome === 'Lost' ? `'); DROP TABLE deals; --` : '',
+			lost_stage: outcome === 'Lost' ? stages[1] : '',
+			is_closed: outcome === 'Won' || outcome === 'Lost' ? 'yes' : 'no',
+			is_won: outcome === 'Won' ? 'yes' : 'no'
 		};
 		rows.push(cols.map((c) => q(values[c])).join(','));
 	}
@@ -147,9 +150,14 @@ describe('SQL fragments through every mapped name, stage label and cell', () => 
 		const plainReport = await runReport(db, plain);
 		const plainBoard = await runDashboard(db, plain, { breakdown: 'owner' });
 		const evil = await load(db, true);
+		const names = Object.keys(PLAIN_DEAL).map((f, i) => [f, hostile(f, i)]);
+		const flags = ['is_closed', 'is_won'];
 		expect(evil.deals.columns).toEqual(
-			Object.fromEntries(Object.keys(PLAIN_DEAL).map((f, i) => [f, hostile(f, i)]))
+			Object.fromEntries(names.filter(([f]) => !flags.includes(f)))
 		);
+		// The yes/no columns are the outcome's flags.
+		const named = Object.fromEntries(names);
+		expect(evil.deals.flags).toEqual({ closed: named.is_closed, won: named.is_won });
 		const evilReport = await runReport(db, evil);
 		expect(evilReport.deals).toEqual(plainReport.deals);
 		expect(evilReport.deals.created).toBe(12);

@@ -419,6 +419,8 @@ export const en = {
 	'setup.load-config': 'Load config…',
 	'setup.one-config': 'Drop one config file at a time ({files}).',
 	'setup.config-hint': 'The config (METRICS.md §5) also works with npm run report -- --config.',
+	'setup.unsure':
+		'Close call in {file}: {field} was read from {guess}, though {others} fit almost as well. Check it in the column mapping under “{setup}”.',
 	'mapping.preview':
 		'Preview of the first rows while the files load: the columns detection picked, with sample values.',
 	'mapping.role': 'role',
@@ -467,9 +469,12 @@ export const en = {
 	'mapping.field.deals.closed': 'Close date',
 	'mapping.field.deals.outcome': 'Outcome / status',
 	'mapping.field.deals.stage': 'Stage',
+	'mapping.field.deals.lost_stage': 'Stage a lost deal was lost at',
 	'mapping.field.deals.currency': 'Currency',
 	'mapping.field.deals.expected_close': 'Expected close date',
 	'mapping.field.deals.lost_reason': 'Lost reason',
+	'mapping.field.deals.is_closed': 'Closed (yes/no)',
+	'mapping.field.deals.is_won': 'Won (yes/no)',
 	'mapping.field.history.id': 'Deal id',
 	'mapping.field.history.stage': 'Stage entered',
 	'mapping.field.history.at': 'Date entered',
@@ -920,6 +925,8 @@ export const ru: Record<MessageKey, string> = {
 	'setup.load-config': 'Загрузить настройки…',
 	'setup.one-config': 'Перетащите только один файл настроек ({files}).',
 	'setup.config-hint': 'Файл настроек (METRICS.md §5) подходит и для npm run report -- --config.',
+	'setup.unsure':
+		'Неуверенное сопоставление в {file}: поле «{field}» взято из {guess}, но {others} подходит почти так же. Проверьте его в сопоставлении столбцов в разделе «{setup}».',
 	'mapping.preview':
 		'Первые строки, пока файлы загружаются: столбцы, выбранные распознаванием, и примеры значений.',
 	'mapping.role': 'роль',
@@ -968,9 +975,12 @@ export const ru: Record<MessageKey, string> = {
 	'mapping.field.deals.closed': 'Дата закрытия',
 	'mapping.field.deals.outcome': 'Результат / статус',
 	'mapping.field.deals.stage': 'Этап',
+	'mapping.field.deals.lost_stage': 'Этап, на котором сделка проиграна',
 	'mapping.field.deals.currency': 'Валюта',
 	'mapping.field.deals.expected_close': 'Ожидаемая дата закрытия',
 	'mapping.field.deals.lost_reason': 'Причина отказа',
+	'mapping.field.deals.is_closed': 'Закрыта (да/нет)',
+	'mapping.field.deals.is_won': 'Выиграна (да/нет)',
 	'mapping.field.history.id': 'ID сделки',
 	'mapping.field.history.stage': 'Этап, на который перешла',
 	'mapping.field.history.at': 'Дата перехода',

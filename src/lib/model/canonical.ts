@@ -185,7 +185,7 @@ export function createDealsAll({
 	const leftOut = leftOutLabel(mapping.leftOut ?? [], stageName, outcomeCol);
 	const perPipeline = usesPipelineStages(mapping);
 	// (`__`-named columns: a raw column may be called `Pipeline` or `Kind`.)
-	const stageIdx = openStageIndex(perPipeline, '__');
+	const lost = lostStage(col(c.lost_stage), outcome, openStageIndex(perPipeline, '__'));
 	const pipelineJoins = perPipeline
 		? sql`LEFT JOIN (SELECT DISTINCT pipeline AS __pipeline FROM pipeline_stage_map) pp
 				ON pp.__pipeline = lower(${cleanText(sql`r.${ident(c.pipeline ?? '')}`)})
@@ -205,14 +205,14 @@ export function createDealsAll({
 			${textOrNone(c.segment)} AS segment,
 			${amount ? scaled(parseNumber(amount, decimal(formats, c.amount)), mapping.amountScale) : raw('CAST(NULL AS DOUBLE)')} AS amount,
 			${probability ? sql`${parseNumber(probability, decimal(formats, c.probability))} * ${probabilityScale}` : raw('CAST(NULL AS DOUBLE)')} AS probability,
-			${created ? parseDate(created, family(formats, c.created)) : raw('CAST(NULL AS DATE)')} AS created,
+			${created ? parseDate(created, family(formats, c.created)) : mapping.createdFromHistory ? raw('CAST(hf.__first_at AS DATE)') : raw('CAST(NULL AS DATE)')} AS created,
 			${closedByOutcome(mapping.closedBy, outcome, closedDate, formats)} AS closed_text_date,
 			${outcome} AS outcome,
-			COALESCE(sl.name, ${stageText}) AS stage,
+			${lost.stage(sql`COALESCE(sl.name, ${stageText})`)} AS stage,
 			${currency ? cleanText(currency) : raw('CAST(NULL AS VARCHAR)')} AS currency,
 			${expected ? parseDate(expected, family(formats, c.expected_close)) : raw('CAST(NULL AS DATE)')} AS expected_text_date,
 			${lostReason ? cleanText(lostReason) : raw('CAST(NULL AS VARCHAR)')} AS lost_reason,
-			${stageIdx} AS stage_idx,
+			${lost.idx} AS stage_idx,
 			sm.kind AS stage_kind,
 			${stageDates ? stageDatesList(stageDates, formats) : NO_STAGE_DATES} AS stage_dates,
 			${flags ?? raw('CAST(NULL AS INTEGER)')} AS flags,
@@ -221,8 +221,33 @@ export function createDealsAll({
 		FROM ${ident(rawTable)} r
 		LEFT JOIN stage_lookup sl ON sl.key = lower(${stageText})
 		LEFT JOIN stage_map sm ON sm.key = ${stageName}
+		${lost.join}
+		${!created && mapping.createdFromHistory ? sql`LEFT JOIN history_first hf ON hf.__deal = ${id ? cleanText(id) : raw('NULL')}` : raw('')}
 		${pipelineJoins}
 	)`;
+}
+
+/**
+ * The lost-at-stage column (`lost_stage`, METRICS.md §1): a lost deal whose value there names an
+ * open stage was lost at that stage: it is its `stage`, and its index in the combined stage order
+ * (`stage_map`, joined as `ls`) its `stage_idx`. Any other deal keeps its stage and `stageIdx`.
+ */
+function lostStage(
+	column: Fragment | null,
+	outcome: Fragment,
+	stageIdx: Fragment
+): { stage: (stage: Fragment) => Fragment; idx: Fragment; join: Fragment } {
+	if (!column) return { stage: (stage) => stage, idx: stageIdx, join: raw('') };
+	const text = cleanText(column);
+	const lost = sql`(${outcome}) = 'lost'`;
+	// A label the stage list does not have yet is the stage too: the labels of every row complete
+	// a guessed list (engine/stages-from-data.ts).
+	return {
+		stage: (stage) =>
+			sql`CASE WHEN ${lost} AND ${text} IS NOT NULL AND COALESCE(ls.kind, 'open') = 'open' THEN ${text} ELSE ${stage} END`,
+		idx: sql`CASE WHEN ${lost} AND ls.kind = 'open' THEN ls.idx ELSE (${stageIdx}) END`,
+		join: sql`LEFT JOIN stage_map ls ON ls.key = lower(${text})`
+	};
 }
 
 /** Whether the row's stage or outcome label is one of the left-out labels (bound, case-folded). */
@@ -356,6 +381,21 @@ export function stageColumnEvents(
 			WHERE ${cleanText(at)} IS NOT NULL`;
 	});
 	return join(parts, ' UNION ALL ');
+}
+
+/**
+ * `history_first`: each deal's first stage event in the history file (its created date when the
+ * deals file has none, `DealsMapping.createdFromHistory`).
+ */
+export function createHistoryFirst(
+	rawTable: string,
+	mapping: HistoryMapping,
+	formats: ColumnFormats
+): Fragment {
+	const events =
+		historyEvents(rawTable, mapping, formats) ?? raw('SELECT NULL AS id, NULL AS "at" WHERE false');
+	return sql`CREATE OR REPLACE TABLE history_first AS
+		SELECT id AS __deal, min("at") AS __first_at FROM (${events}) WHERE id IS NOT NULL AND "at" IS NOT NULL GROUP BY id`;
 }
 
 /** Stage events from a history file: one row per stage entered (rows that only changed the amount skipped). */

@@ -1,6 +1,9 @@
 import { kilobytes } from '../i18n/bytes';
 
-/** The canonical deal fields a deals file maps onto (METRICS.md §1). */
+/**
+ * The deal fields a deals file maps onto: the canonical ones (METRICS.md §1), then the two yes/no
+ * columns that may decide the outcome instead of an outcome column (`DealsMapping.flags`, §5).
+ */
 export const DEAL_FIELDS = [
 	'id',
 	'owner',
@@ -13,9 +16,12 @@ export const DEAL_FIELDS = [
 	'closed',
 	'outcome',
 	'stage',
+	'lost_stage',
 	'currency',
 	'expected_close',
-	'lost_reason'
+	'lost_reason',
+	'is_closed',
+	'is_won'
 ] as const;
 export type DealField = (typeof DEAL_FIELDS)[number];
 
@@ -53,6 +59,11 @@ export interface Config {
 	columns?: Partial<Record<DealField, string | null>>;
 	history?: Partial<Record<HistoryField, string>>;
 	spend?: Partial<Record<SpendField, string>>;
+	/**
+	 * The deals file's per-stage date columns, stage label → column (the date the deal entered that
+	 * stage), in stage order: over the detected ones (METRICS.md §5).
+	 */
+	stage_dates?: Record<string, string>;
 	/** MEDDIC columns by element; `null` says "not in the file" (over detection by name). */
 	meddic?: Partial<Record<MeddicElement, string | null>>;
 }
@@ -114,6 +125,25 @@ function stringMap<K extends string>(
 	return out;
 }
 
+/** `stage_dates`: stage labels to column names, within the limits of labels and text. */
+function stageDates(value: unknown): Record<string, string> {
+	const where = 'config.stage_dates';
+	if (typeof value !== 'object' || value === null || Array.isArray(value))
+		throw new Error(`${where} must be an object of stage labels and column names`);
+	const entries = Object.entries(value);
+	if (entries.length > CONFIG_LIMITS.labels)
+		throw new Error(
+			`${where} has ${entries.length} stages, more than the limit of ${CONFIG_LIMITS.labels}`
+		);
+	for (const [stage, column] of entries) {
+		if (typeof column !== 'string' || column === '' || stage.trim() === '')
+			throw new Error(`${where} must map each stage label to a column name`);
+		if (stage.length > CONFIG_LIMITS.text || column.length > CONFIG_LIMITS.text)
+			throw new Error(`${where} has a text longer than the limit of ${CONFIG_LIMITS.text}`);
+	}
+	return Object.fromEntries(entries) as Record<string, string>;
+}
+
 /** Validate an untrusted config object (a file or a link); throw one clear sentence when it is wrong. */
 export function parseConfig(value: unknown): Config {
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -123,7 +153,17 @@ export function parseConfig(value: unknown): Config {
 	const config: Config = {};
 	for (const key of Object.keys(input)) {
 		if (
-			!['stages', 'won', 'lost', 'left_out', 'columns', 'history', 'spend', 'meddic'].includes(key)
+			![
+				'stages',
+				'won',
+				'lost',
+				'left_out',
+				'columns',
+				'history',
+				'spend',
+				'stage_dates',
+				'meddic'
+			].includes(key)
 		) {
 			throw new Error(`the config has an unknown key "${key}"`);
 		}
@@ -149,6 +189,7 @@ export function parseConfig(value: unknown): Config {
 		config.history = stringMap(input.history, HISTORY_FIELDS, 'config.history');
 	if (input.spend !== undefined)
 		config.spend = stringMap(input.spend, SPEND_FIELDS, 'config.spend');
+	if (input.stage_dates !== undefined) config.stage_dates = stageDates(input.stage_dates);
 	if (input.meddic !== undefined)
 		config.meddic = stringMap(input.meddic, MEDDIC_ELEMENTS, 'config.meddic', { nullable: true });
 	return config;

@@ -72,6 +72,11 @@ export interface DealsMapping {
 	 */
 	createdFromFirst?: string;
 	/**
+	 * No column holds the created date: a deal's created date is the date of its first event in
+	 * the history file (`history_first`, built at load; METRICS.md §1).
+	 */
+	createdFromHistory?: boolean;
+	/**
 	 * No column holds the pipeline, and stage labels carry it as a prefix (Bitrix24 `C6:WON`): a
 	 * deal's pipeline is its stage's prefix (`C6`), `C0` (the default pipeline) without one.
 	 */

@@ -128,11 +128,34 @@ export function spendDateExpr(column: Fragment, family: DateFamily): Fragment {
 }
 
 /** A spend date from its text and the timestamp read from it (inline or through a macro). */
-function spendDate(column: Fragment, timestamp: Fragment): Fragment {
+function spendDate(
+	column: Fragment,
+	timestamp: Fragment,
+	ruMonth = russianMonth(column)
+): Fragment {
 	const text = trimmedText(column);
 	return sql`COALESCE(
 		CAST(${timestamp} AS DATE),
-		CAST(TRY_STRPTIME(${text}, ['%Y-%m', '%Y/%m', '%m.%Y', '%m/%Y', '%b %Y', '%B %Y', '%Y%m']) AS DATE))`;
+		CAST(TRY_STRPTIME(${text}, ['%Y-%m', '%Y/%m', '%m.%Y', '%m/%Y', '%b %Y', '%B %Y', '%Y%m']) AS DATE),
+		${ruMonth})`;
+}
+
+/**
+ * A month written with its Russian name and a year (`январь 2024`, `Янв. 2024`, `Январь-24`,
+ * `января 2024`, `янв 24`), as its first day; NULL for any other text. A two-digit year is of the
+ * 2000s.
+ */
+const RU_MONTH = `'^(янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)[а-я]*\\.?[\\s,/-]*([0-9]{4}|[0-9]{2})$'`;
+const RU_MONTHS = `['янв', 'фев', 'мар', 'апр', 'ма', 'июн', 'июл', 'авг', 'сен', 'окт', 'ноя', 'дек']`;
+
+function russianMonth(column: Fragment): Fragment {
+	const text = sql`replace(lower(trim(${column})), 'ё', 'е')`;
+	const year = sql`regexp_extract(${text}, ${raw(RU_MONTH)}, 2)`;
+	const stem = sql`regexp_extract(${text}, ${raw(RU_MONTH)}, 1)`;
+	return sql`CASE WHEN regexp_matches(${text}, ${raw(RU_MONTH)}) THEN make_date(
+		CAST(CASE WHEN length(${year}) = 2 THEN '20' || ${year} ELSE ${year} END AS INTEGER),
+		list_position(${raw(RU_MONTHS)}, CASE WHEN ${stem} LIKE 'ма_' AND ${stem} <> 'мар' THEN 'ма' ELSE ${stem} END),
+		1) END`;
 }
 
 export type DecimalMark = '.' | ',';
@@ -297,12 +320,17 @@ export function parseMacros(): Fragment[] {
 	const like = decimalLike(v);
 	return [
 		join(
-			DATE_FAMILIES.map((f) => define(tsMacro(f), timestampExpr(v, f))),
+			[
+				...DATE_FAMILIES.map((f) => define(tsMacro(f), timestampExpr(v, f))),
+				define('pipelens_ru_month', russianMonth(v))
+			],
 			';\n'
 		),
 		join(
 			[
-				...DATE_FAMILIES.map((f) => define(spendMacro(f), spendDate(v, parseTimestamp(v, f)))),
+				...DATE_FAMILIES.map((f) =>
+					define(spendMacro(f), spendDate(v, parseTimestamp(v, f), raw('pipelens_ru_month(v)')))
+				),
 				define(numberMacro('.'), numberExpr(v, '.')),
 				define(numberMacro(','), numberExpr(v, ',')),
 				define('pipelens_comma_like', like.comma),

@@ -10,7 +10,8 @@ const SHORT = {
 	left_out: 'o',
 	columns: 'c',
 	history: 'h',
-	spend: 'p'
+	spend: 'p',
+	stage_dates: 'd'
 } as const;
 const LONG: Record<string, string> = Object.fromEntries(
 	Object.entries(SHORT).map(([long, short]) => [short, long])
@@ -39,7 +40,7 @@ function checkSizes(config: Config): string | null {
 		if (list?.some((l) => l.length > MAX_TEXT))
 			return `config.${key} has a label longer than ${MAX_TEXT} characters`;
 	}
-	for (const key of ['columns', 'history', 'spend'] as const) {
+	for (const key of ['columns', 'history', 'spend', 'stage_dates'] as const) {
 		const map = config[key] as Record<string, string | null> | undefined;
 		if (map && Object.values(map).some((v) => v !== null && v.length > MAX_TEXT))
 			return `config.${key} has a column name longer than ${MAX_TEXT} characters`;

@@ -1,3 +1,4 @@
+import { defined } from '../crm/columns';
 import { applyConfig, detectAll } from '../crm/detect';
 import type { Dataset, LoadedFile } from '../engine/dataset';
 import type { ReadFiles } from '../engine/load';
@@ -72,10 +73,17 @@ function rawFile(
 }
 
 function fieldsOf(mapping: Mapping | undefined): Record<string, string> {
+	if (mapping?.role === 'deals') return dealColumns(mapping);
 	const out: Record<string, string> = {};
 	for (const [field, column] of Object.entries(mapping?.columns ?? {}))
 		if (typeof column === 'string') out[field] = column;
 	return out;
+}
+
+/** A deals mapping's columns per field, its yes/no outcome flags as `is_closed` and `is_won`. */
+function dealColumns(mapping: DealsMapping): Partial<Record<DealField, string>> {
+	const { closed, won } = mapping.flags ?? {};
+	return defined({ ...mapping.columns, is_closed: closed, is_won: won });
 }
 
 /** A file set aside: ignored by the user's choice, or recognised by nobody. */
@@ -87,7 +95,7 @@ function dealsOf(file: string, mapping: Mapping | undefined): EditorView['deals'
 	return mapping?.role === 'deals'
 		? {
 				file,
-				columns: { ...(mapping as DealsMapping).columns },
+				columns: dealColumns(mapping as DealsMapping),
 				meddic: { ...(mapping as DealsMapping).meddic }
 			}
 		: null;
@@ -108,7 +116,7 @@ export function viewOfDataset(
 		deals: deals
 			? {
 					file: deals.raw.file,
-					columns: { ...dataset.deals.columns },
+					columns: dealColumns(dataset.deals),
 					meddic: { ...dataset.deals.meddic }
 				}
 			: null,
