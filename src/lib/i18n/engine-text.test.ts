@@ -91,7 +91,8 @@ describe('engine warnings in the page language', () => {
 			throw new Error('nothing was thrown');
 		};
 		const raw = { file: 'deals.csv', columns: ['Name', 'Stage'] } as RawTable;
-		const mapping = (columns: DealsMapping['columns']) => ({ columns }) as DealsMapping;
+		const mapping = (columns: DealsMapping['columns']) =>
+			({ columns, stageColumns: [] }) as unknown as DealsMapping;
 		const errors = [
 			thrown(() => checkDealsColumns(raw, mapping({ stage: 'Stage' }), undefined)),
 			thrown(() => checkDealsColumns(raw, mapping({ created: 'Made', stage: 'Stage' }), undefined)),
@@ -105,7 +106,7 @@ describe('engine warnings in the page language', () => {
 		for (const e of errors)
 			expect(translate('en', engineTextKey(e)!.key, engineTextKey(e)!.vars)).toBe(e);
 		expect(errors.map((e) => engineText('ru', e))).toEqual([
-			'deals.csv: ни один столбец не содержит дату создания сделки (сопоставьте «created»)',
+			'deals.csv: ни один столбец не содержит дату создания сделки (сопоставьте «created» или передайте историю этапов через --history: тогда датой создания станет первое событие сделки)',
 			'deals.csv: выбранных столбцов нет в файле: created → "Made"',
 			'файл сделок не передан: перетащите выгрузку сделок (одна строка на сделку)'
 		]);

@@ -81,9 +81,12 @@ export const en = {
 	'input.no-header': '{file}: no header row was found',
 	'input.columns-absent': '{file}: mapped columns are not in the file: {columns}',
 	'input.spend-columns-absent': '{file}: mapped spend columns are not in the file: {columns}',
-	'input.no-created-column': '{file}: no column holds the date a deal was created (map "created")',
+	'input.no-created-column':
+		'{file}: no column holds the date a deal was created (map "created", or give the stage history with --history: each deal\'s first event is then its created date)',
+	'input.history-as-deals':
+		'{file}: this is a stage history (a row per stage change: {columns}), not a deals file: give it as the history (--history FILE, or the role "stage history" in the mapping editor) beside the deals export',
 	'input.no-stage-column':
-		'{file}: no column holds the deal stage or status (map "stage" or "outcome")',
+		'{file}: no column holds the deal stage or status (map "stage", "outcome", or the yes/no "is_closed" and "is_won")',
 	'input.out-of-memory':
 		'The analysis engine ran out of memory. Close other tabs and retry, filter the export (a shorter period, one pipeline), or run `npm run report -- --engine native` on it.',
 	'input.out-of-memory-detail':
@@ -588,9 +591,11 @@ export const ru: Record<MessageKey, string> = {
 	'input.columns-absent': '{file}: выбранных столбцов нет в файле: {columns}',
 	'input.spend-columns-absent': '{file}: выбранных столбцов расходов нет в файле: {columns}',
 	'input.no-created-column':
-		'{file}: ни один столбец не содержит дату создания сделки (сопоставьте «created»)',
+		'{file}: ни один столбец не содержит дату создания сделки (сопоставьте «created» или передайте историю этапов через --history: тогда датой создания станет первое событие сделки)',
+	'input.history-as-deals':
+		'{file}: это история этапов (строка на каждую смену этапа: {columns}), а не файл сделок: передайте его как историю (--history ФАЙЛ или роль «история этапов» в редакторе сопоставления) вместе с выгрузкой сделок',
 	'input.no-stage-column':
-		'{file}: ни один столбец не содержит этап или статус сделки (сопоставьте «stage» или «outcome»)',
+		'{file}: ни один столбец не содержит этап или статус сделки (сопоставьте «stage», «outcome» или флаги да/нет «is_closed» и «is_won»)',
 	'input.out-of-memory':
 		'Аналитическому движку не хватило памяти. Закройте другие вкладки и повторите, отфильтруйте выгрузку (короче период, одна воронка) или запустите на ней `npm run report -- --engine native`.',
 	'input.out-of-memory-detail':
