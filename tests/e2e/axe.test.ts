@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { useSite } from './site';
+
+/**
+ * axe-core (WCAG 2.2 A and AA) over each state of the page — empty, loading, loaded (the demo
+ * and the HubSpot example), the setup with its editors open, an error shown — in the light and
+ * dark themes, in English and Russian. A failure lists each violation with the elements it found.
+ */
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const HUBSPOT = 'tests/fixtures/examples/hubspot';
+const READY = 'main[data-ready="true"][data-view="all"]';
+
+interface Found {
+	id: string;
+	targets: string[];
+}
+
+/** Each violation on the page now: its rule and the elements it names. */
+async function violations(page: Page): Promise<string[]> {
+	if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+	const found: Found[] = await page.evaluate(async (tags) => {
+		const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+		const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+		return result.violations.map((v) => ({
+			id: v.id,
+			targets: v.nodes.map((n) => n.target.join(' '))
+		}));
+	}, TAGS);
+	return found.flatMap((v) => v.targets.map((target) => `${v.id}: ${target}`));
+}
+
+/** Opens every `<details>` on the page (the setup with its mapping and stage editors). */
+async function openDetails(page: Page): Promise<void> {
+	await page.$$eval('details', (all) => all.forEach((d) => (d.open = true)));
+}
+
+/** The engine's wasm held until `release` is called: a load stays at its first step. */
+async function holdEngine(context: BrowserContext): Promise<() => void> {
+	let release = () => {};
+	const released = new Promise<void>((resolve) => (release = resolve));
+	await context.route(/\.wasm$/, async (route) => {
+		await released;
+		await route.continue();
+	});
+	return release;
+}
+
+const looks = [
+	{ theme: 'light', lang: 'en' },
+	{ theme: 'dark', lang: 'en' },
+	{ theme: 'light', lang: 'ru' },
+	{ theme: 'dark', lang: 'ru' }
+] as const;
+
+describe('axe-core finds no WCAG 2.2 A/AA violation', () => {
+	const site = useSite();
+
+	for (const { theme, lang } of looks) {
+		test(`${theme}, ${lang}: empty, loading, the demo, the setup, HubSpot, an error`, async () => {
+			// The service worker would fetch the wasm out of the route's reach.
+			const context = await site.context({
+				colorScheme: theme,
+				bypassCSP: true,
+				serviceWorkers: 'block'
+			});
+			const release = await holdEngine(context);
+			const page = await context.newPage();
+			const seen: Record<string, string[]> = {};
+			await page.goto(`${site.url}?lang=${lang}`);
+			await page.waitForSelector('[data-testid="file-input"]');
+			expect(await page.getAttribute('html', 'data-theme')).toBe(theme);
+			expect(await page.getAttribute('html', 'lang')).toBe(lang);
+			seen.empty = await violations(page);
+
+			await page.click('[data-testid="demo"]');
+			await page.waitForSelector('[data-testid="load-progress"]');
+			seen.loading = await violations(page);
+			release();
+
+			await page.waitForSelector(READY);
+			seen.demo = await violations(page);
+			await openDetails(page);
+			await page.waitForSelector('[data-testid="mapping-editor"]');
+			await page.waitForSelector('[data-testid="stage-list"]');
+			seen.setup = await violations(page);
+
+			await page.setInputFiles('[data-testid="file-input"]', [
+				join(HUBSPOT, 'hubspot-crm-exports-all-deals-2025-07-01.csv'),
+				join(HUBSPOT, 'spend.csv')
+			]);
+			await page.waitForSelector('[data-testid="row-counts"] li[data-file="spend.csv"]');
+			await page.waitForSelector(READY);
+			await openDetails(page);
+			seen.hubspot = await violations(page);
+
+			await page.setInputFiles('[data-testid="file-input"]', {
+				name: 'empty.csv',
+				mimeType: 'text/csv',
+				buffer: Buffer.from('')
+			});
+			await page.waitForSelector('[data-testid="error"]');
+			seen.error = await violations(page);
+
+			expect(seen).toEqual({
+				empty: [],
+				loading: [],
+				demo: [],
+				setup: [],
+				hubspot: [],
+				error: []
+			});
+		});
+	}
+});
