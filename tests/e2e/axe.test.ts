@@ -117,3 +117,46 @@ describe('axe-core finds no WCAG 2.2 A/AA violation', () => {
 		});
 	}
 });
+
+describe('charts for a screen reader', () => {
+	const site = useSite();
+
+	test('each chart is described by its figures, and a change of period is announced', async () => {
+		const page = await site.open('?demo');
+		await page.waitForSelector(READY);
+		const charts = await page.$$eval('[data-panel] svg[role="img"]', (svgs) =>
+			svgs.map((svg) => {
+				const panel = svg.closest('[data-panel]')!;
+				const id = svg.getAttribute('aria-describedby');
+				return {
+					panel: panel.getAttribute('data-panel'),
+					title: panel.querySelector('h2')!.firstChild!.textContent!.trim(),
+					described: id === null ? null : (document.getElementById(id)?.textContent ?? null),
+					// The figures as a table: on demand, or on the panel itself.
+					rows: panel.querySelectorAll('table tbody tr').length
+				};
+			})
+		);
+		expect(charts.map((c) => c.panel)).toEqual(
+			expect.arrayContaining(['funnel', 'time-in-stage', 'velocity', 'cohorts', 'cac-by-channel'])
+		);
+		for (const c of charts) {
+			expect(c.described, `the ${c.panel} chart`).toContain(c.title);
+			expect(c.described, `the ${c.panel} chart`).toContain(`rows: ${c.rows}`);
+		}
+		// The funnel counts the deals that reached each step: most at the first, fewest at won.
+		const bars = await page.$$eval('.funnel g.row', (rows) =>
+			rows.map((r) => r.getAttribute('data-stage'))
+		);
+		const funnel = charts.find((c) => c.panel === 'funnel')!;
+		expect(funnel.rows).toBe(bars.length);
+		expect(funnel.described).toMatch(new RegExp(`highest for ${bars[0]} .* lowest for Won `));
+
+		const live = page.locator('[data-testid="figures-updated"]');
+		expect(await live.getAttribute('aria-live')).toBe('polite');
+		expect(await live.textContent()).toContain('2024-01-01 … 2025-06-30');
+		await page.fill('[data-testid="period-from"]', '2025-01-01');
+		await page.waitForSelector('main[data-ready="true"][data-view="2025-01-01..2025-06-30"]');
+		expect(await live.textContent()).toContain('2025-01-01 … 2025-06-30');
+	});
+});

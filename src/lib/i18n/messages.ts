@@ -19,6 +19,7 @@ export const en = {
 	'engine.ready': 'Ready',
 	'source.summary': '{file}: {role} ({crm}), {rows} rows',
 	'download.metrics': 'Download metrics (JSON)',
+	'actions.menu': 'Actions',
 	'share.copy': 'Copy link',
 	'share.copied': 'Link copied',
 	'share.copy-manual': 'Copy this link:',
@@ -161,6 +162,11 @@ export const en = {
 	'tip.pipeline': '{month}: {value} open in {n} deals',
 	'tip.weighted': '{month}: weighted {value} of {total} open in {n} deals',
 	'panel.computing': 'Computing…',
+	'chart.summary.rows': '{title}, rows: {n}.',
+	'chart.summary':
+		'{title}, rows: {n}; {column} is highest for {top} ({high}) and lowest for {bottom} ({low}).',
+	'chart.table': 'Data as a table',
+	'chart.updated': 'Figures updated for {from} … {to}: {created} deals created, {won} won.',
 	'funnel.aria': 'Stage conversion funnel',
 	'tis.heading': 'Time in stage',
 	'tis.caption':
@@ -380,6 +386,7 @@ export const ru: Record<MessageKey, string> = {
 	'engine.ready': 'Готово',
 	'source.summary': '{file}: {role} ({crm}), строк: {rows}',
 	'download.metrics': 'Скачать метрики (JSON)',
+	'actions.menu': 'Действия',
 	'share.copy': 'Копировать ссылку',
 	'share.copied': 'Ссылка скопирована',
 	'share.copy-manual': 'Скопируйте ссылку:',
@@ -519,6 +526,12 @@ export const ru: Record<MessageKey, string> = {
 	'tip.pipeline': '{month}: открыто {value} в {n} сделках',
 	'tip.weighted': '{month}: взвешенно {value} из {total} в {n} открытых сделках',
 	'panel.computing': 'Считаем…',
+	'chart.summary.rows': '{title}: строк — {n}.',
+	'chart.summary':
+		'{title}: строк — {n}; «{column}»: больше всего — {top} ({high}), меньше всего — {bottom} ({low}).',
+	'chart.table': 'Данные таблицей',
+	'chart.updated':
+		'Цифры обновлены за {from} … {to}: создано сделок — {created}, выиграно — {won}.',
 	'funnel.aria': 'Воронка конверсии по этапам',
 	'tis.heading': 'Время на этапе',
 	'tis.caption':
