@@ -1,38 +1,19 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { violations } from './axe';
 import { useSite } from './site';
 
 /**
  * axe-core (WCAG 2.2 A and AA) over each state of the page — empty, loading, loaded (the demo
- * and the HubSpot example), the setup with its editors open, an error shown — in the light and
- * dark themes, in English and Russian. A failure lists each violation with the elements it found.
+ * and the HubSpot example), the setup with its editors open, an error shown, a file to fix in
+ * the mapping editor — in the light and dark themes, in English and Russian. A failure lists
+ * each violation with the elements it found.
  */
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const HUBSPOT = 'tests/fixtures/examples/hubspot';
 const READY = 'main[data-ready="true"][data-view="all"]';
-
-interface Found {
-	id: string;
-	targets: string[];
-}
-
-/** Each violation on the page now: its rule and the elements it names. */
-async function violations(page: Page): Promise<string[]> {
-	if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-	const found: Found[] = await page.evaluate(async (tags) => {
-		const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
-		const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-		return result.violations.map((v) => ({
-			id: v.id,
-			targets: v.nodes.map((n) => n.target.join(' '))
-		}));
-	}, TAGS);
-	return found.flatMap((v) => v.targets.map((target) => `${v.id}: ${target}`));
-}
+// Headers nothing recognises: the error comes with the mapping editor to fix the file in.
+const UNKNOWN = ['a,b,c,d', 'D1,05.01.2024,30,100', 'D2,09.01.2024,20,50'].join('\n');
 
 /** Opens every `<details>` on the page (the setup with its mapping and stage editors). */
 async function openDetails(page: Page): Promise<void> {
@@ -61,7 +42,7 @@ describe('axe-core finds no WCAG 2.2 A/AA violation', () => {
 	const site = useSite();
 
 	for (const { theme, lang } of looks) {
-		test(`${theme}, ${lang}: empty, loading, the demo, the setup, HubSpot, an error`, async () => {
+		test(`${theme}, ${lang}: empty, loading, the demo, the setup, HubSpot, an error, a file to fix`, async () => {
 			// The service worker would fetch the wasm out of the route's reach.
 			const context = await site.context({
 				colorScheme: theme,
@@ -106,13 +87,22 @@ describe('axe-core finds no WCAG 2.2 A/AA violation', () => {
 			await page.waitForSelector('[data-testid="error"]');
 			seen.error = await violations(page);
 
+			await page.setInputFiles('[data-testid="file-input"]', {
+				name: 'abc.csv',
+				mimeType: 'text/csv',
+				buffer: Buffer.from(UNKNOWN)
+			});
+			await page.waitForSelector('[data-testid="fix"] [data-testid="unrecognised-abc.csv"]');
+			seen.fix = await violations(page);
+
 			expect(seen).toEqual({
 				empty: [],
 				loading: [],
 				demo: [],
 				setup: [],
 				hubspot: [],
-				error: []
+				error: [],
+				fix: []
 			});
 		});
 	}

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { violations } from './axe';
 import { useSite } from './site';
 
 /**
@@ -13,7 +14,11 @@ describe('the demo on a 375 px phone', () => {
 	let page: Page;
 
 	beforeAll(async () => {
-		page = await site.open('?demo', { viewport: { width: WIDTH, height: 800 }, isMobile: true });
+		page = await site.open('?demo', {
+			viewport: { width: WIDTH, height: 800 },
+			isMobile: true,
+			bypassCSP: true
+		});
 		await page.waitForSelector('main[data-ready="true"][data-view="all"]');
 		await page.$$eval('details[data-testid="setup"]', (all) =>
 			all.forEach((d) => ((d as HTMLDetailsElement).open = true))
@@ -87,5 +92,11 @@ describe('the demo on a 375 px phone', () => {
 				document.activeElement?.matches('[data-testid="actions"] > summary')
 			)
 		).toBe(true);
+	});
+
+	test('axe-core finds no WCAG 2.2 A/AA violation with the Actions menu open', async () => {
+		await page.click('[data-testid="actions"] > summary');
+		await page.waitForSelector('[data-testid="download-json"]', { state: 'visible' });
+		expect(await violations(page)).toEqual([]);
 	});
 });
