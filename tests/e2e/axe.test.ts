@@ -108,7 +108,7 @@ describe('axe-core finds no WCAG 2.2 A/AA violation', () => {
 	}
 });
 
-describe('charts for a screen reader', () => {
+describe('by keyboard and screen reader', () => {
 	const site = useSite();
 
 	test('each chart is described by its figures, and a change of period is announced', async () => {
@@ -148,5 +148,34 @@ describe('charts for a screen reader', () => {
 		await page.fill('[data-testid="period-from"]', '2025-01-01');
 		await page.waitForSelector('main[data-ready="true"][data-view="2025-01-01..2025-06-30"]');
 		expect(await live.textContent()).toContain('2025-01-01 … 2025-06-30');
+	});
+
+	test('every control the keyboard reaches shows where the focus is', async () => {
+		const page = await site.open('?demo');
+		await page.waitForSelector(READY);
+		const seen: { control: string; outline: string }[] = [];
+		// Tab through the page's first stops: the header, the drop bar, the actions, the setup,
+		// the period and filters, the first panels' controls.
+		for (let i = 0; i < 40; i++) {
+			await page.keyboard.press('Tab');
+			const now = await page.evaluate(() => {
+				const el = document.activeElement as HTMLElement;
+				// Between a date field's last part and the next control no element has the focus.
+				if (el === document.body || !el.matches(':focus')) return null;
+				// A hidden file input shows its focus on the label that stands for it.
+				const shown = el.matches('input[type="file"]') ? el.closest('label')! : el;
+				const style = getComputedStyle(shown);
+				return {
+					control: `${el.tagName.toLowerCase()} ${el.getAttribute('data-testid') ?? el.textContent?.trim().slice(0, 30)}`,
+					outline: `${style.outlineStyle} ${style.outlineWidth}`
+				};
+			});
+			if (now) seen.push(now);
+		}
+		expect(seen.length).toBeGreaterThan(30);
+		expect(seen.map((s) => s.control)).toEqual(
+			expect.arrayContaining(['input file-input', 'button demo', 'select lang'])
+		);
+		for (const s of seen) expect(s, s.control).toMatchObject({ outline: 'solid 2px' });
 	});
 });
