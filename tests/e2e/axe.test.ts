@@ -114,7 +114,7 @@ describe('by keyboard and screen reader', () => {
 	test('each chart is described by its figures, and a change of period is announced', async () => {
 		const page = await site.open('?demo');
 		await page.waitForSelector(READY);
-		const charts = await page.$$eval('[data-panel] svg[role="img"]', (svgs) =>
+		const charts = await page.$$eval('[data-panel] svg:is([role="img"], [role="group"])', (svgs) =>
 			svgs.map((svg) => {
 				const panel = svg.closest('[data-panel]')!;
 				const id = svg.getAttribute('aria-describedby');

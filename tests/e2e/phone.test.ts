@@ -62,7 +62,7 @@ describe('the demo on a 375 px phone', () => {
 	});
 
 	test('each chart is drawn within its panel', async () => {
-		const charts = await page.$$eval('[data-panel] svg[role="img"]', (svgs) =>
+		const charts = await page.$$eval('[data-panel] svg:is([role="img"], [role="group"])', (svgs) =>
 			svgs.map((svg) => {
 				const panel = svg.closest('[data-panel]')!.getBoundingClientRect();
 				const box = svg.getBoundingClientRect();
