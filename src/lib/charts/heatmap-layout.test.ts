@@ -45,6 +45,15 @@ describe('heatmapLayout', () => {
 		expect(l.headers[0].lines).toEqual(['Lead']);
 	});
 
+	it('with room for three header lines, a long name is cut less and the cells move down', () => {
+		const l = heatmapLayout(matrix, (c) => c, { width: 430, charWidth: 6, headerLines: 3 });
+		expect(l.headers[1].lines).toEqual(['A very long', 'stage name', 'indeed']);
+		// One line past two: the default top (40) plus one line height (13).
+		expect(l.top).toBe(53);
+		expect(l.cells[0].y).toBe(53);
+		expect(l.height).toBe(53 + 2 * 24);
+	});
+
 	it('colours by share, with a darker fill for a lower share, and text that stays readable', () => {
 		const l = heatmapLayout(matrix, (c) => c, { width: 430 });
 		const [full, half, quarter] = l.cells;

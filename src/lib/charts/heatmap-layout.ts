@@ -37,6 +37,9 @@ export interface HeatmapOptions {
 	top?: number;
 	/** Average width of a header character, to cut labels that would overrun their cell. */
 	charWidth?: number;
+	/** Lines a header may take; each line past two moves the cells down by `lineHeight`. */
+	headerLines?: number;
+	lineHeight?: number;
 }
 
 // Viridis: perceptually even and readable with every common colour-vision deficiency.
@@ -85,13 +88,22 @@ export function heatmapLayout(
 		minCellWidth = 44,
 		maxCellWidth = 110,
 		left = 130,
-		top = 40,
-		charWidth = 7.4
+		top: minTop = 40,
+		charWidth = 7.4,
+		headerLines = 2,
+		lineHeight = 13
 	}: HeatmapOptions
 ): HeatmapLayout {
 	const n = Math.max(1, matrix.columns.length);
 	const cellWidth = Math.min(maxCellWidth, Math.max(minCellWidth, (width - left) / n));
 	const chars = Math.floor((cellWidth - 6) / charWidth);
+	const headers = matrix.columns.map((c, i) => ({
+		x: left + i * cellWidth,
+		lines: wrap(columnLabel(c), chars, headerLines),
+		full: columnLabel(c)
+	}));
+	const most = Math.max(2, ...headers.map((h) => h.lines.length));
+	const top = minTop + (most - 2) * lineHeight;
 	return {
 		width: Math.max(width, left + n * cellWidth),
 		height: top + matrix.rows.length * cellHeight,
@@ -99,11 +111,7 @@ export function heatmapLayout(
 		cellHeight,
 		left,
 		top,
-		headers: matrix.columns.map((c, i) => ({
-			x: left + i * cellWidth,
-			lines: wrap(columnLabel(c), chars),
-			full: columnLabel(c)
-		})),
+		headers,
 		rows: matrix.rows.map((r, i) => ({
 			y: top + i * cellHeight,
 			month: r.month,
