@@ -158,7 +158,7 @@ describe('the Russian page', () => {
 		await page.click('[data-testid="setup"] summary');
 		// The setup's own words, not the data's: the export's column names and labels are English.
 		const own = await page.$$eval(
-			'[data-testid="setup"] :is(summary, small, label, th, caption, p, h3, h4, legend, button)',
+			'[data-testid="setup"] :is(summary, h2, small, label, th, caption, p, h3, h4, legend, button)',
 			(els) =>
 				els.flatMap((e) =>
 					[...e.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent ?? '')

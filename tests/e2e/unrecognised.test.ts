@@ -82,7 +82,7 @@ describe('files nothing recognises open in the mapping editor', () => {
 		await errorMatching(page, /created/);
 		expect(await page.textContent('tr[data-field="created"] .samples')).toContain('missing');
 		await page.selectOption('[data-testid="map-created"]', 'b');
-		await errorMatching(page, /stage/);
+		await errorMatching(page, /deal stage or status/);
 		expect(await page.textContent('tr[data-field="created"] .samples')).toBe(
 			'05.01.2024 · 09.01.2024 · 01.02.2024'
 		);
