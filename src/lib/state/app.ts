@@ -5,6 +5,7 @@ import { preferredLang, type Lang } from '../i18n/messages';
 import { parseConfig, type Config } from '../model/config';
 import { Share } from './share.svelte';
 import { Dashboard } from './dashboard.svelte';
+import { engineCode } from './engine-code';
 import { KeptFiles } from './kept-files.svelte';
 import { LoadJournal } from './load-journal.svelte';
 import { Locale } from './locale.svelte';
@@ -43,8 +44,13 @@ export class App {
 	 */
 	start(): () => void {
 		let task: ReturnType<typeof setTimeout> | undefined;
+		// After the first paint: the engine starts and its load and view code is fetched.
 		const frame = requestAnimationFrame(
-			() => (task = setTimeout(() => this.dash.session.warmUp()))
+			() =>
+				(task = setTimeout(() => {
+					this.dash.session.warmUp();
+					void engineCode();
+				}))
 		);
 		// The dev server opens on the demo so `npm start` shows a working dashboard at once.
 		const params = new URLSearchParams(location.search);

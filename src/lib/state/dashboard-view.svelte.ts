@@ -1,16 +1,12 @@
 import type { BrowserDb } from '../db/browser';
-import {
-	dashboardParts,
-	settled,
-	type DashboardResults,
-	type DashboardParts
-} from '../engine/dashboard';
+import type { DashboardResults, DashboardParts } from '../engine/dashboard';
 import type { Dataset } from '../engine/dataset';
 import { timed } from '../engine/timing';
 import type { Dimension } from '../model/config';
 import type { Filters, Period } from '../model/filters';
 import type { DrillTarget } from '../metrics/drill';
 import type { FunnelMode } from '../metrics/snapshot-funnel';
+import { engineCode } from './engine-code';
 import { errorMessage } from './error-message';
 import { Latest } from './latest';
 import { ViewCache } from './view-cache';
@@ -214,6 +210,7 @@ export class DashboardView {
 			const db = await engine;
 			let data = views.get(key);
 			if (!data) {
+				const { dashboardParts, settled } = await engineCode();
 				const parts = dashboardParts(db, dataset, asked);
 				this.#show(current, parts);
 				data = await timed('dashboard', () => settled(parts));

@@ -1,9 +1,8 @@
 import type { BrowserDb } from '../db/browser';
 import type { Dataset } from '../engine/dataset';
-import { facets } from '../engine/facets';
-import { buildDataset, readFiles, type ReadFiles } from '../engine/load';
+import type { ReadFiles } from '../engine/load';
 import type { LoadStep, LoadStepDetail } from '../engine/load-options';
-import { redetect, type RoleChoice } from '../engine/recognise';
+import type { RoleChoice } from '../engine/recognise';
 import { browserMemoryBudget, tooLarge } from '../engine/memory-budget';
 import { isOutOfMemory } from '../engine/out-of-memory';
 import { timed } from '../engine/timing';
@@ -15,6 +14,7 @@ import type { DimensionValue } from '../metrics/dimensions';
 import type { StageLabel } from '../metrics/stage-labels';
 import type { DashboardView, ViewChoice } from './dashboard-view.svelte';
 import type { EngineSession } from './engine-session.svelte';
+import { engineCode } from './engine-code';
 import { errorMessage, type ShownError } from './error-message';
 import { Latest } from './latest';
 import { stoppable } from './stoppable-db';
@@ -415,6 +415,7 @@ export class LoadQueue {
 		};
 		try {
 			const db = stoppable(await this.#session.db(), current);
+			const { readFiles } = await engineCode();
 			const read = await readFiles(db, this.#inputs, {
 				config: this.#config,
 				encodings: this.#encodings,
@@ -477,6 +478,7 @@ export class LoadQueue {
 			// Recognised again under the new config, as reading the files with it would (a config
 			// loaded here and one dropped with the files give the same numbers); read again when
 			// that needs the files themselves.
+			const { redetect } = await engineCode();
 			const again = redetect(this.#read, this.#config, this.#roles, true);
 			if (!again) {
 				await this.#readAndBuild(this.#drops.current());
@@ -508,6 +510,7 @@ export class LoadQueue {
 		const read = this.#read;
 		if (!read) return;
 		this.#view.dropPending();
+		const { buildDataset, facets } = await engineCode();
 		const dataset = await timed('build', () =>
 			buildDataset(db, read, {
 				config: this.#config,

@@ -1,0 +1,5 @@
+// What `engineCode()` loads: the engine entry points the page's state calls.
+export { dashboardParts, settled } from '../engine/dashboard';
+export { facets } from '../engine/facets';
+export { buildDataset, readFiles } from '../engine/load';
+export { redetect } from '../engine/recognise';
