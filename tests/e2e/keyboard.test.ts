@@ -43,6 +43,9 @@ describe('keyboard only', () => {
 
 	beforeAll(async () => {
 		page = await site.open();
+		// Listening from the start turns on Playwright's file-chooser interception now: turned on
+		// by the test's own wait, it raced the key press and lost on a busy machine (no event).
+		page.on('filechooser', () => {});
 		// The page's script runs (it marks the engine's state): keys go to the live page.
 		await page.waitForSelector('body[data-engine]', { state: 'attached' });
 	});

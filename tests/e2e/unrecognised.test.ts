@@ -113,7 +113,7 @@ describe('files nothing recognises open in the mapping editor', () => {
 		await page.selectOption('[data-testid="encoding-amo.csv"]', 'windows-1251');
 		await dashboardOf(page, 'amo.csv');
 		expect(await page.$('[data-testid="fix"]')).toBeNull();
-		expect(await page.textContent('main')).toContain('amocrm');
+		expect(await page.textContent('main')).toContain('deals (amoCRM)');
 	});
 
 	test('the quick preview shows the detected columns with sample values while the file loads', async () => {

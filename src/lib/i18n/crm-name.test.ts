@@ -6,6 +6,8 @@ it('names CRMs by brand, and the plain-CSV and spend readings in the page langua
 	const ru = (key: Parameters<typeof translate>[1]) => translate('ru', key);
 	expect(crmName('hubspot', ru)).toBe('HubSpot');
 	expect(crmName('pipedrive', ru)).toBe('Pipedrive');
+	expect(crmName('amocrm', ru)).toBe('amoCRM');
+	expect(crmName('bitrix24', ru)).toBe('Bitrix24');
 	expect(crmName('generic', ru)).toBe('Обычный CSV');
 	expect(crmName('generic', (key) => translate('en', key))).toBe('Plain CSV');
 });

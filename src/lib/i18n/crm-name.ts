@@ -1,6 +1,15 @@
 import type { MessageKey } from './messages';
 
-const NAMES: Record<string, string> = { hubspot: 'HubSpot', salesforce: 'Salesforce' };
+const NAMES: Record<string, string> = {
+	hubspot: 'HubSpot',
+	salesforce: 'Salesforce',
+	amocrm: 'amoCRM',
+	bitrix24: 'Bitrix24',
+	close: 'Close',
+	maven: 'Maven',
+	pipedrive: 'Pipedrive',
+	zoho: 'Zoho'
+};
 
 /**
  * A CRM as the page names it: the brand for a CRM's export, the catalogue's words for the
