@@ -89,6 +89,16 @@ function changeFilter(step) {
 			return;
 		}
 		started = performance.now();
+		// Bits UI picks an option on the pointer's release, as a mouse does it.
+		const pointer = {
+			bubbles: true,
+			cancelable: true,
+			pointerType: 'mouse',
+			button: 0,
+			isPrimary: true
+		};
+		box.dispatchEvent(new PointerEvent('pointerdown', pointer));
+		box.dispatchEvent(new PointerEvent('pointerup', pointer));
 		/** @type {HTMLElement} */ (box).click();
 	});
 }
