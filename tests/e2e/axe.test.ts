@@ -124,6 +124,15 @@ describe('by keyboard and screen reader', () => {
 	test('each chart is described by its figures, and a change of period is announced', async () => {
 		const page = await site.open('?demo');
 		await page.waitForSelector(READY);
+		// The figures as a table are drawn when asked for: open every one.
+		await page.$$eval('[data-testid="chart-table"]', (all) =>
+			all.forEach((d) => ((d as HTMLDetailsElement).open = true))
+		);
+		await page.waitForFunction(() =>
+			[...document.querySelectorAll('[data-testid="chart-table"]')].every((d) =>
+				d.querySelector('table tbody tr')
+			)
+		);
 		const charts = await page.$$eval('[data-panel] svg:is([role="img"], [role="group"])', (svgs) =>
 			svgs.map((svg) => {
 				const panel = svg.closest('[data-panel]')!;

@@ -132,6 +132,34 @@ describe('dropping the HubSpot example on the built site', () => {
 		expect(panels.filter(([, busy]) => busy !== 'false')).toEqual([]);
 	});
 
+	test('a trend month is given its tooltip when the pointer comes to it', async () => {
+		const spark = '[data-panel="velocity"] g.spark';
+		// Written for the month under the pointer only: at most one per line.
+		const written = () => page.$$eval('main g.spark g.point title', (ts) => ts.length);
+		const lines = await page.$$eval('main g.spark', (gs) => gs.length);
+		expect(lines).toBeGreaterThan(1);
+		expect(await written()).toBeLessThanOrEqual(lines);
+		const point = page.locator(`${spark} g.point`).nth(1);
+		const month = await point.getAttribute('data-month');
+		await point.hover({ force: true });
+		const title = `${spark} g.point[data-month="${month}"] title`;
+		await page.waitForSelector(title, { state: 'attached' });
+		expect(await page.textContent(title)).toContain(month);
+		expect(await written()).toBeLessThanOrEqual(lines);
+	});
+
+	test("a chart's figures are drawn as a table when its details are opened", async () => {
+		const details = '[data-panel="funnel"] [data-testid="chart-table"]';
+		expect(await page.$$eval(`${details} table`, (ts) => ts.length)).toBe(0);
+		await page.click(`${details} summary`);
+		await page.waitForSelector(`${details} table tbody tr`);
+		const bars = await page.$$eval('[data-panel="funnel"] g.row', (gs) => gs.length);
+		expect(bars).toBeGreaterThan(0);
+		expect(await page.$$eval(`${details} table tbody tr`, (rs) => rs.length)).toBe(bars);
+		await page.click(`${details} summary`);
+		await page.waitForSelector(`${details} table`, { state: 'detached' });
+	});
+
 	test('where deals are lost and the forecast draw the figures of the metrics download', async () => {
 		const metrics = (await downloadMetrics(page)) as {
 			lost_by_stage: { stage: string; deals: number }[];

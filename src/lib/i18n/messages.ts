@@ -1042,22 +1042,42 @@ export function translate(
 	key: MessageKey,
 	vars: Record<string, string | number> = {}
 ): string {
-	return MESSAGES[lang][key]
+	const message = MESSAGES[lang][key];
+	// Most texts have no placeholder; a chart's summary and table ask for hundreds per view.
+	if (!message.includes('{')) return message;
+	return message
 		.replace(PLURAL, (whole, name: string, forms: string) => {
 			if (!(name in vars)) return whole;
 			const n = Number(vars[name]);
 			const chosen = pluralForms(forms);
-			const form = chosen[new Intl.PluralRules(lang).select(n)] ?? chosen.other ?? '';
-			return form.replace(/#/g, new Intl.NumberFormat(lang).format(n));
+			const { plural, number } = intlOf(lang);
+			const form = chosen[plural.select(n)] ?? chosen.other ?? '';
+			return form.replace(/#/g, number.format(n));
 		})
 		.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
 const PLURAL = /\{(\w+), plural,((?:\s*\w+\s*\{[^{}]*\})+)\s*\}/g;
 
-function pluralForms(forms: string): Record<string, string> {
-	const out: Record<string, string> = {};
-	for (const m of forms.matchAll(/(\w+)\s*\{([^{}]*)\}/g)) out[m[1]] = m[2];
+/** A language's plural rules and number format, made once (each costs more than a translation). */
+const intl = new Map<Lang, { plural: Intl.PluralRules; number: Intl.NumberFormat }>();
+function intlOf(lang: Lang): { plural: Intl.PluralRules; number: Intl.NumberFormat } {
+	let made = intl.get(lang);
+	if (!made)
+		intl.set(
+			lang,
+			(made = { plural: new Intl.PluralRules(lang), number: new Intl.NumberFormat(lang) })
+		);
+	return made;
+}
+
+const formsCache = new Map<string, Record<string, string>>();
+function pluralForms(text: string): Record<string, string> {
+	let out = formsCache.get(text);
+	if (out) return out;
+	out = {};
+	for (const m of text.matchAll(/(\w+)\s*\{([^{}]*)\}/g)) out[m[1]] = m[2];
+	formsCache.set(text, out);
 	return out;
 }
 
