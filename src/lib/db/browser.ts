@@ -309,6 +309,7 @@ export async function startBrowserDb(options: BrowserDbOptions = {}): Promise<Br
 	});
 
 	return {
+		catalog: {},
 		get dead() {
 			return dead || closed;
 		},

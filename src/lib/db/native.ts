@@ -99,6 +99,7 @@ export async function startNativeDb(options: { threads?: number } = {}): Promise
 	}
 
 	return {
+		catalog: {},
 		workDir,
 		query<T extends Row = Row>(statement: Sql): Promise<T[]> {
 			return serial(() => run<T>(statement));

@@ -34,6 +34,7 @@ export async function startNodeDb(options: { memoryLimitMb?: number } = {}): Pro
 	});
 
 	return {
+		catalog: {},
 		async query<T extends Row = Row>(statement: Sql): Promise<T[]> {
 			const read = isCachedRead(statement.text);
 			// A read without values (a load's one-off check) runs as it is: nothing to bind again.

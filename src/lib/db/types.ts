@@ -24,6 +24,12 @@ export interface Db {
 	dropFile(path: string): Promise<void>;
 	/** Stop the engine and free its memory. */
 	close(): Promise<void>;
+	/**
+	 * The engine's catalog, as one object that stays the same through the wrappers a load or the
+	 * page puts around a `Db` (statement log, stop on cancel): what is defined once per engine
+	 * (the parse macros) is kept by it. Without it, the `Db` object itself.
+	 */
+	readonly catalog?: object;
 }
 
 /** The only directory DuckDB may read; every input file is registered beneath it. */

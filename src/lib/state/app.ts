@@ -49,7 +49,7 @@ export class App {
 			() =>
 				(task = setTimeout(() => {
 					this.dash.session.warmUp();
-					void engineCode();
+					void this.#prepareEngine();
 				}))
 		);
 		// The dev server opens on the demo so `npm start` shows a working dashboard at once.
@@ -62,6 +62,20 @@ export class App {
 			cancelAnimationFrame(frame);
 			clearTimeout(task);
 		};
+	}
+
+	/**
+	 * The engine's load and view code fetched, and the parse macros every load's typing calls
+	 * defined, while the page waits for a file: a drop then starts reading at once. A failure
+	 * here is the load's to report (it defines them again).
+	 */
+	async #prepareEngine(): Promise<void> {
+		try {
+			const [code, db] = await Promise.all([engineCode(), this.dash.session.running]);
+			if (db) await code.withParseMacros(db);
+		} catch {
+			// Said by the engine's status or by the load that tries again.
+		}
 	}
 
 	/**
