@@ -132,6 +132,13 @@ describe('hosting: report, kept files, offline', () => {
 					expect(await view.$$eval('[data-section="funnel"] svg g.row', (g) => g.length)).toBe(
 						expected.funnel.length
 					);
+					// Each KPI sparkline carries every month's tooltip, written for the report though
+					// the page writes one only under the pointer.
+					const tips = await view.$$eval('[data-kpi="created"] svg g.point', (ps) =>
+						ps.map((p) => p.querySelector('title')?.textContent ?? null)
+					);
+					expect(tips.length).toBeGreaterThan(1);
+					expect(tips.every((tip) => tip !== null && /\d{4}-\d{2}/.test(tip))).toBe(true);
 					await view.screenshot({ path: join(SHOTS, 'html-report.png'), fullPage: true });
 				} finally {
 					await offline.close();
