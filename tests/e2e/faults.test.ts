@@ -105,6 +105,9 @@ describe('faults while loading', () => {
 		const page = await context.newPage();
 		await page.goto(url);
 		await page.waitForSelector('body[data-engine="ready"]');
+		// The engine's rehearsal load while the page waits makes engine calls too: let it end, so
+		// that the count below is the load's.
+		await page.waitForSelector('body[data-rehearsal="over"]');
 		// Kill the worker when the load's 6th engine call starts (after reading began).
 		await page.evaluate(() =>
 			(window as unknown as { __pipelensCrashEngine: (n: number) => void }).__pipelensCrashEngine(6)

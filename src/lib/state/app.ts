@@ -65,14 +65,19 @@ export class App {
 	}
 
 	/**
-	 * The engine's load and view code fetched, and the parse macros every load's typing calls
-	 * defined, while the page waits for a file: a drop then starts reading at once. A failure
-	 * here is the load's to report (it defines them again).
+	 * The engine's load and view code fetched, the parse macros every load's typing calls
+	 * defined, and a rehearsal load run (`EngineSession.rehearse`), while the page waits for a
+	 * file: a drop then starts reading at once, on code the engine has run before. A failure
+	 * here is the load's to report (it defines the macros again).
 	 */
 	async #prepareEngine(): Promise<void> {
 		try {
 			const [code, db] = await Promise.all([engineCode(), this.dash.session.running]);
-			if (db) await code.withParseMacros(db);
+			if (!db) return;
+			await code.withParseMacros(db);
+			// Only while nothing has been asked for: a drop, the demo or a link stops it.
+			if (!this.dash.loads.dataset && !this.dash.loads.progress)
+				this.dash.session.rehearse(code.rehearse);
 		} catch {
 			// Said by the engine's status or by the load that tries again.
 		}
@@ -166,6 +171,7 @@ export class App {
 	mirrorEngine(): void {
 		const { session } = this.dash;
 		document.body.dataset.engine = session.state;
+		document.body.dataset.rehearsal = session.rehearsal;
 		document.body.dataset.engineThreads = String(session.threads);
 		document.body.dataset.kept = this.kept.restoring;
 		if (session.state === 'ready') keepEngineOffline();

@@ -4,3 +4,4 @@ export { facets } from '../engine/facets';
 export { buildDataset, readFiles } from '../engine/load';
 export { redetect } from '../engine/recognise';
 export { withParseMacros } from '../engine/parse-macros';
+export { rehearse } from '../engine/rehearsal';

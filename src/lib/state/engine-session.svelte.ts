@@ -4,9 +4,14 @@ import { logStatements } from '../db/statement-log';
 import { engineMemoryLimitMb } from '../engine/memory-budget';
 import { threadsWanted } from '../engine/threads';
 import { markStatement, timed } from '../engine/timing';
+import type { Db } from '../db/types';
 import { errorMessage } from './error-message';
+import { stoppable } from './stoppable-db';
 
 export type EngineState = 'idle' | 'starting' | 'ready' | 'failed';
+
+/** The rehearsal load (`rehearse`): not run, running, or over (done or stopped). */
+export type RehearsalState = 'idle' | 'running' | 'over';
 
 /** What the engine is doing, for the page to say: a catalogue text, or the error it failed with. */
 export type EngineStatus =
@@ -35,6 +40,10 @@ export class EngineSession {
 	#state = $state<EngineState>('idle');
 	#threads = $state(1);
 	#db: Promise<BrowserDb> | null = null;
+	#rehearsal: Promise<void> | null = null;
+	#rehearsalState = $state<RehearsalState>('idle');
+	/** A load has come: no rehearsal from now on, and the one running stops. */
+	#quiet = false;
 	readonly #on: SessionCallbacks;
 
 	constructor(callbacks: SessionCallbacks) {
@@ -49,6 +58,11 @@ export class EngineSession {
 	/** `starting`, `ready` or `failed`: a marker for the page and its tests. */
 	get state(): EngineState {
 		return this.#state;
+	}
+
+	/** The rehearsal load: a marker for the page and its tests. */
+	get rehearsal(): RehearsalState {
+		return this.#rehearsalState;
 	}
 
 	/** DuckDB's threads in the running engine (1 unless the threaded build runs). */
@@ -103,6 +117,33 @@ export class EngineSession {
 	/** Start the engine before any file comes (the page calls this once it has painted). */
 	warmUp(): void {
 		this.db().catch((e: unknown) => this.#on.onError(errorMessage(e)));
+	}
+
+	/**
+	 * Run `run` (a small load and view: `engine/rehearsal.ts`) on the engine while the page waits
+	 * for a file, so that the first real load does not pay for the engine's first run of its code.
+	 * Not when a load has come already; stopped at its next statement by `quiet`. Nothing of it is
+	 * shown: its failure is nobody's to report (a real load reports its own).
+	 */
+	rehearse(run: (db: Db) => Promise<void>): void {
+		const engine = this.#db;
+		if (this.#quiet || this.#rehearsal || !engine) return;
+		this.#rehearsalState = 'running';
+		this.#rehearsal = (async () => {
+			try {
+				await run(stoppable(await engine, () => !this.#quiet));
+			} catch {
+				// Stopped by a load, or failed: either way the load that comes runs as it would.
+			} finally {
+				this.#rehearsalState = 'over';
+			}
+		})();
+	}
+
+	/** A load comes: the rehearsal stops (at its next statement) and is waited for; none later. */
+	async quiet(): Promise<void> {
+		this.#quiet = true;
+		await this.#rehearsal;
 	}
 
 	/** Close the engine and start a new one (everything read is gone with it). */

@@ -414,6 +414,9 @@ export class LoadQueue {
 			cancelling: false
 		};
 		try {
+			// The rehearsal of an engine waiting for its first file stops first: they would write
+			// the same tables.
+			await this.#session.quiet();
 			const db = stoppable(await this.#session.db(), current);
 			const { readFiles } = await engineCode();
 			const read = await readFiles(db, this.#inputs, {
