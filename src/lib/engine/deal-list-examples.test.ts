@@ -1,29 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { exampleInputs, exampleRuns } from '../../../tests/unit/example-runs';
 import { useNodeDb } from '../../../tests/unit/node-db';
-import type { Config } from '../model/config';
-import type { Filters, Period } from '../model/filters';
-import type { FileRole } from '../model/mapping';
+import type { Period } from '../model/filters';
 import { DEAL_SETS, type DrillTarget } from '../metrics/drill';
 import { runDashboard } from './dashboard';
 import { dealCount, dealPage } from './deal-list';
 import { loadDataset } from './load';
-
-const EXAMPLES = join(import.meta.dirname, '../../../tests/fixtures/examples');
-
-interface Run {
-	files: Record<string, string>;
-	config: string | null;
-	from: string | null;
-	to: string | null;
-	where: Filters | null;
-	expected: {
-		deals: { created: number; won: number; lost: number };
-		funnel: { reached: number }[];
-		pipeline: { open_deals: number };
-	};
-}
 
 /**
  * On each worked example and each of its runs (whole data, a year, a year for one owner): every
@@ -34,20 +16,12 @@ interface Run {
  */
 describe.each(['hubspot', 'salesforce', 'enterprise'])('the %s example', (name) => {
 	const db = useNodeDb();
-	const dir = join(EXAMPLES, name);
-	const runs: Run[] = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
+	const runs = exampleRuns(name);
 
 	it.each(runs.map((run) => [run.from ?? 'whole', run.where ?? {}, run] as const))(
 		'%s %j: each number lists its count of deals',
 		async (_from, _where, run) => {
-			const roles: Record<string, FileRole> = {};
-			const inputs = Object.entries(run.files).map(([role, file]) => {
-				roles[file] = role as FileRole;
-				return { name: file, source: readFileSync(join(dir, file), 'utf8') };
-			});
-			const config: Config = run.config
-				? JSON.parse(readFileSync(join(dir, run.config), 'utf8'))
-				: {};
+			const { inputs, roles, config } = exampleInputs(name, run);
 			const dataset = await loadDataset(db, inputs, { config, roles });
 			const period: Period | null = run.from && run.to ? { from: run.from, to: run.to } : null;
 			const filters = run.where ?? {};

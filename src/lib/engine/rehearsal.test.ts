@@ -1,34 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { exampleInputs, exampleRuns } from '../../../tests/unit/example-runs';
 import { useNodeDb } from '../../../tests/unit/node-db';
 import type { Db } from '../db/types';
-import type { Config } from '../model/config';
-import type { FileRole } from '../model/mapping';
 import { runDashboard } from './dashboard';
 import { loadDataset } from './load';
 import { rehearsalFiles, rehearse } from './rehearsal';
 
-const EXAMPLES = join(import.meta.dirname, '../../../tests/fixtures/examples');
-
-interface Run {
-	files: Record<string, string>;
-	config: string | null;
-	from: string | null;
-	to: string | null;
-	expected: { deals: { created: number; won: number; lost: number } };
-}
-
 /** The report of an example's first run on `db` (its files, config and period). */
 async function exampleReport(db: Db, name: string) {
-	const dir = join(EXAMPLES, name);
-	const [run]: Run[] = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
-	const roles: Record<string, FileRole> = {};
-	const inputs = Object.entries(run.files).map(([role, file]) => {
-		roles[file] = role as FileRole;
-		return { name: file, source: readFileSync(join(dir, file), 'utf8') };
-	});
-	const config: Config = run.config ? JSON.parse(readFileSync(join(dir, run.config), 'utf8')) : {};
+	const [run] = exampleRuns(name);
+	const { inputs, roles, config } = exampleInputs(name, run);
 	const dataset = await loadDataset(db, inputs, { config, roles });
 	const period = run.from && run.to ? { from: run.from, to: run.to } : undefined;
 	const { report } = await runDashboard(db, dataset, { period });
