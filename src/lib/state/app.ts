@@ -65,16 +65,15 @@ export class App {
 	}
 
 	/**
-	 * The engine's load and view code fetched, the parse macros every load's typing calls
-	 * defined, and a rehearsal load run (`EngineSession.rehearse`), while the page waits for a
-	 * file: a drop then starts reading at once, on code the engine has run before. A failure
-	 * here is the load's to report (it defines the macros again).
+	 * The engine's load and view code fetched and a rehearsal load run (`EngineSession.rehearse`;
+	 * it defines the parse macros every load's typing calls, once per engine), while the page
+	 * waits for a file: a drop then starts reading at once, on code the engine has run before.
+	 * A failure here is the load's to report.
 	 */
 	async #prepareEngine(): Promise<void> {
 		try {
 			const [code, db] = await Promise.all([engineCode(), this.dash.session.running]);
 			if (!db) return;
-			await code.withParseMacros(db);
 			// Only while nothing has been asked for: a drop, the demo or a link stops it.
 			if (!this.dash.loads.dataset && !this.dash.loads.progress)
 				this.dash.session.rehearse(code.rehearse);

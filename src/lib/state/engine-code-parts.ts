@@ -3,5 +3,4 @@ export { dashboardParts, settled } from '../engine/dashboard';
 export { facets } from '../engine/facets';
 export { buildDataset, readFiles } from '../engine/load';
 export { redetect } from '../engine/recognise';
-export { withParseMacros } from '../engine/parse-macros';
 export { rehearse } from '../engine/rehearsal';
