@@ -5,7 +5,7 @@ import { startNodeDb } from '../db/node';
 import type { Db } from '../db/types';
 import { fileReadings } from '../engine/file-readings';
 import { buildDataset, readFiles } from '../engine/load';
-import { runReport } from '../engine/report';
+import { viewReport } from '../engine/report';
 import type { InputFile } from '../ingest/raw-table';
 import { configFileTooLarge, parseConfig, type Config } from '../model/config';
 import type { FileRole } from '../model/mapping';
@@ -105,7 +105,7 @@ export async function main(
 				reason: read.ignored[i]?.slice(raw.file.length + 2) ?? ''
 			}))
 		);
-		const report = await runReport(db, dataset, {
+		const report = await viewReport(db, dataset, {
 			period: args.from && args.to ? { from: args.from, to: args.to } : null,
 			filters: args.filters
 		});

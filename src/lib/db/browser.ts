@@ -316,16 +316,18 @@ export async function startBrowserDb(options: BrowserDbOptions = {}): Promise<Br
 		threads: threaded ? threadCount() : 1,
 		query<T extends Row = Row>(statement: Sql): Promise<T[]> {
 			return guard(async () => {
-				const read = isCachedRead(statement.text);
-				// A read without values (a load's one-off check) runs as it is: nothing to bind again.
-				// A kept read is sent with its placeholders typed as its values, so it runs unplanned.
-				if (read && statement.params.length > 0) {
+				const read = isCachedRead(statement.text) || statement.keepsPlans === true;
+				// Every read is kept prepared: a view's statements bind nothing (they read their
+				// values from a table) and run again on every click. A kept statement is sent with its
+				// placeholders typed as its values. A write that keeps plans (a view's values,
+				// `keepsPlans`) is kept the same way and closes nothing.
+				if (read) {
 					const typed = typedParams(statement);
 					return statements.run(typed.text, async (prepared) =>
 						arrowToRows<T>(await prepared.query(...typed.params))
 					);
 				}
-				if (!read) await statements.clear();
+				await statements.clear();
 				if (statement.params.length === 0) return arrowToRows<T>(await conn.query(statement.text));
 				const prepared = await conn.prepare(statement.text);
 				try {

@@ -36,16 +36,18 @@ export async function startNodeDb(options: { memoryLimitMb?: number } = {}): Pro
 	return {
 		catalog: {},
 		async query<T extends Row = Row>(statement: Sql): Promise<T[]> {
-			const read = isCachedRead(statement.text);
-			// A read without values (a load's one-off check) runs as it is: nothing to bind again.
-			// A kept read is sent with its placeholders typed as its values, so it runs unplanned.
-			if (read && statement.params.length > 0) {
+			const read = isCachedRead(statement.text) || statement.keepsPlans === true;
+			// Every read is kept prepared: a view's statements bind nothing (they read their
+			// values from a table) and run again on every click. A kept statement is sent with its
+			// placeholders typed as its values. A write that keeps plans (a view's values,
+			// `keepsPlans`) is kept the same way and closes nothing.
+			if (read) {
 				const typed = typedParams(statement);
 				return statements.run(typed.text, async (prepared) =>
 					arrowToRows<T>(prepared.query(...typed.params))
 				);
 			}
-			if (!read) await statements.clear();
+			await statements.clear();
 			if (statement.params.length === 0) return arrowToRows<T>(conn.query(statement.text));
 			const prepared = conn.prepare(statement.text);
 			try {

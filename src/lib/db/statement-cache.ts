@@ -2,9 +2,10 @@
  * Prepared statements kept by their text, so a view asked again (another period, other filter
  * values: the same texts, other bound values) is bound and run, not parsed and planned again.
  *
- * Only reads are kept (`isCachedRead`). Anything else (DDL, an UPDATE, a SET) and every error
- * closes them all first: tables are rebuilt on each load, and a plan must never outlive the
- * tables (or registered files) it was made for. A statement in use when it is evicted or
+ * Only reads are kept (`isCachedRead`), and the one write that leaves every plan valid (a view's
+ * values, `Sql.keepsPlans`). Anything else (DDL, an UPDATE, a SET) and every error closes them all
+ * first: tables are rebuilt on each load, and a plan must never outlive the tables (or
+ * registered files) it was made for. A statement in use when it is evicted or
  * invalidated is closed once its last run ends.
  */
 export class StatementCache<S> {

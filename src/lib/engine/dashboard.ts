@@ -51,6 +51,7 @@ import { viewStages } from '../model/pipeline-view';
 import { sourceLine } from '../ingest/raw-table';
 import type { Dataset } from './dataset';
 import { resolvePeriod, runReport } from './report';
+import { inView, viewValuesUpdate } from './view-values';
 
 export interface DashboardRequest {
 	/** Without a period, the whole data (METRICS.md §2). */
@@ -128,13 +129,29 @@ export function dashboardParts(
 ): DashboardParts {
 	const period = resolvePeriod(dataset, request.period);
 	const filters = request.filters ?? {};
+	const before = previousPeriod(period);
+	// The view's statements bind nothing: they read the periods and filters from `view_values`.
+	return inView(
+		db,
+		viewValuesUpdate(period, before, filters),
+		(viewDb) => panels(viewDb, dataset, request, { period, filters, before }),
+		(parts) => Object.values(parts).filter((part) => part instanceof Promise)
+	);
+}
+
+function panels(
+	db: Db,
+	dataset: Dataset,
+	request: DashboardRequest,
+	{ period, filters, before }: { period: Period; filters: Filters; before: Period }
+): DashboardParts {
 	const ctx: MetricContext = {
 		period,
 		filters,
+		slot: 'view',
 		stages: viewStages(dataset.stages, dataset.pipelines, filters)
 	};
 	const dimension = request.breakdown ?? 'owner';
-	const before = previousPeriod(period);
 	const hasEvents = dataset.eventCount > 0;
 	const hasSpend = dataset.hasSpend;
 	const dealsFile = dataset.files.find((f) => f.role === 'deals');
@@ -164,6 +181,7 @@ export function dashboardParts(
 	const report = runReport(db, dataset, {
 		period,
 		filters,
+		slot: 'view',
 		stays,
 		kpis,
 		reached,
@@ -182,6 +200,7 @@ export function dashboardParts(
 			? runReport(db, dataset, {
 					period: before,
 					filters,
+					slot: 'previous',
 					stays: Promise.resolve(null),
 					losses: false
 				})
@@ -198,10 +217,7 @@ export function dashboardParts(
 				db.query<MeddicCountCells & Row>(meddicByCountQuery(ctx, elements))
 			])
 		: Promise.resolve(null);
-	// Stale deals are measured against the view's median cycle, which the report has.
-	const quality = kpis.then(async (k) =>
-		qualityFindings(await db.query(qualityQuery(ctx, k.median_sales_cycle_days)), { lineOf })
-	);
+	const quality = db.query(qualityQuery(ctx)).then((rows) => qualityFindings(rows, { lineOf }));
 	return {
 		period,
 		filters,

@@ -1,17 +1,25 @@
 import type { Db, Row } from '../db/types';
 import type { Filters, Period } from '../model/filters';
+import type { ViewSlot } from '../model/view-values';
 import type { MetricContext } from '../metrics/context';
 import type { KpiCells } from '../metrics/kpis';
 import { assembleReport, reportCellsQuery, type ReportCells, type Report } from '../metrics/report';
 import { lostAndForecastQuery, type LostAndForecastRow } from '../metrics/lost-and-forecast';
 import { timeInStageQuery } from '../metrics/time-in-stage';
+import { previousPeriod } from '../metrics/previous-period';
 import { viewStages } from '../model/pipeline-view';
 import type { Dataset } from './dataset';
+import { inView, viewValuesUpdate } from './view-values';
 
 export interface ReportRequest {
 	/** Without a period, the whole data (METRICS.md §2). */
 	period?: Period | null;
 	filters?: Filters;
+	/**
+	 * The row of `view_values` holding the period and filters (written by the caller, see
+	 * engine/view-values.ts); without it they are bound.
+	 */
+	slot?: ViewSlot;
 	/**
 	 * Time in stage's cells (per open stage, in order) from a caller that computes them anyway
 	 * (the dashboard's stay distribution: one pass over the stays, not two). Null leaves time in
@@ -49,6 +57,25 @@ export function resolvePeriod(dataset: Dataset, period?: Period | null): Period 
 	throw new Error('the deals have no dates, so there is no period to report on');
 }
 
+/**
+ * The report of one view as the page runs it: the period and filters written to `view_values`
+ * and read from there by the same statements (`report` runs this).
+ */
+export function viewReport(
+	db: Db,
+	dataset: Dataset,
+	request: Omit<ReportRequest, 'slot'> = {}
+): Promise<Report> {
+	const period = resolvePeriod(dataset, request.period);
+	const filters = request.filters ?? {};
+	return inView(
+		db,
+		viewValuesUpdate(period, previousPeriod(period), filters),
+		(viewDb) => runReport(viewDb, dataset, { ...request, period, filters, slot: 'view' }),
+		(report) => [report]
+	);
+}
+
 /** Run every metric family for one view and assemble the METRICS.md §4 object. */
 export async function runReport(
 	db: Db,
@@ -58,6 +85,7 @@ export async function runReport(
 	const ctx: MetricContext = {
 		period: resolvePeriod(dataset, request.period),
 		filters: request.filters ?? {},
+		slot: request.slot,
 		stages: viewStages(dataset.stages, dataset.pipelines, request.filters ?? {})
 	};
 	// What the caller did not give comes from one statement (`reportCellsQuery`), run once.

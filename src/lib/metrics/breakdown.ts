@@ -44,7 +44,6 @@ export type BreakdownCells = KpiCells & {
  * `channel = source`, and channels with spend but no deals get a row.
  */
 export function breakdownQuery(ctx: MetricContext, dimension: Dimension): Fragment {
-	const p = ctx.period;
 	const spendGroups =
 		dimension === 'source'
 			? sql`SELECT channel AS value, grouping(channel)::INTEGER AS total, sum(amount) AS spend,
@@ -54,7 +53,7 @@ export function breakdownQuery(ctx: MetricContext, dimension: Dimension): Fragme
 					count(*)::DOUBLE AS spend_rows
 				FROM spend WHERE ${spendInView(ctx)}`;
 	return sql`WITH d AS NOT MATERIALIZED (
-			SELECT ${ident(dimension)} AS value, * EXCLUDE (${ident(dimension)}), ${periodFlags(p)}
+			SELECT ${ident(dimension)} AS value, * EXCLUDE (${ident(dimension)}), ${periodFlags(ctx)}
 			FROM ${filteredDeals(ctx)}
 		),
 		agg AS (

@@ -1,4 +1,4 @@
-import { sql, type Fragment } from '../sql/sql';
+import { int, sql, type Fragment } from '../sql/sql';
 import { cac, costPerStage, spendInView, type CostPerStage } from './cac';
 import { filteredDeals, type MetricContext } from './context';
 import { funnelRows } from './funnel';
@@ -49,9 +49,8 @@ export interface ChannelCell {
  */
 export function cacByChannelQuery(ctx: MetricContext): Fragment {
 	const k = ctx.stages.length;
-	const p = ctx.period;
 	// The cohort and the deals won in the period, as the report counts them (`periodFlags`).
-	return sql`WITH d AS (SELECT source AS channel, furthest, ${periodFlags(p)} FROM ${filteredDeals(ctx)}),
+	return sql`WITH d AS (SELECT source AS channel, furthest, ${periodFlags(ctx)} FROM ${filteredDeals(ctx)}),
 		spent AS (
 			SELECT channel, sum(amount) AS spend, count(*)::DOUBLE AS spend_rows
 			FROM spend WHERE ${spendInView(ctx)} GROUP BY channel
@@ -68,7 +67,7 @@ export function cacByChannelQuery(ctx: MetricContext): Fragment {
 		channels AS (
 			SELECT channel FROM spent UNION SELECT channel FROM per WHERE created > 0 OR won > 0
 		),
-		steps AS (SELECT i FROM range(1, CAST(${k + 2} AS INTEGER)) s(i)),
+		steps AS (SELECT i FROM range(1, CAST(${int(k + 2)} AS INTEGER)) s(i)),
 		reach AS (
 			SELECT p.channel, s.i, sum(p.n)::DOUBLE AS reached
 			FROM per_f p JOIN steps s ON p.furthest >= s.i GROUP BY p.channel, s.i

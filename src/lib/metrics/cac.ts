@@ -13,7 +13,7 @@ export interface CostPerStage {
  * when deals are filtered by source (METRICS.md §2). Every spend figure sums these rows.
  */
 export function spendInView(ctx: MetricContext): Fragment {
-	return sql`${inPeriod(sql`date`, ctx.period)} AND ${spendFilter(ctx.filters)}`;
+	return sql`${inPeriod(sql`date`, ctx)} AND ${spendFilter(ctx)}`;
 }
 
 /** Spend in the view (`spendInView`), one number, and how many spend rows it sums. */

@@ -1,4 +1,4 @@
-import { sql, type Fragment } from '../sql/sql';
+import { int, sql, type Fragment } from '../sql/sql';
 import { inPeriod } from '../model/filters';
 import { filteredDeals, type MetricContext } from './context';
 import { monthOf, type Month } from './months';
@@ -27,12 +27,12 @@ export function cohortQuery(ctx: MetricContext): Fragment {
 	// Deals counted per (month, furthest stage) first, the month named once per group.
 	return sql`WITH per AS (
 			SELECT date_trunc('month', created) AS m, furthest, count(*) AS n FROM ${filteredDeals(ctx)}
-			WHERE ${inPeriod(sql`created`, ctx.period)} GROUP BY m, furthest
+			WHERE ${inPeriod(sql`created`, ctx)} GROUP BY m, furthest
 		),
 		c AS (SELECT ${monthOf(sql`m`)} AS month, furthest, n FROM per)
 		SELECT c.month, s.i::INTEGER AS i, sum(c.n)::DOUBLE AS created,
 			COALESCE(sum(c.n) FILTER (WHERE c.furthest >= s.i), 0)::DOUBLE AS reached
-		FROM c CROSS JOIN range(1, CAST(${k + 2} AS INTEGER)) s(i)
+		FROM c CROSS JOIN range(1, CAST(${int(k + 2)} AS INTEGER)) s(i)
 		GROUP BY c.month, s.i ORDER BY c.month, s.i`;
 }
 

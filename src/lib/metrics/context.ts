@@ -1,10 +1,11 @@
-import { sql, type Fragment } from '../sql/sql';
-import { groupFilter, type Filters, type Period } from '../model/filters';
+import { int, sql, type Fragment } from '../sql/sql';
+import { groupFilter, type ViewScope } from '../model/filters';
 
-/** What every metric query is a function of: the period, the filters and the stage list. */
-export interface MetricContext {
-	period: Period;
-	filters: Filters;
+/**
+ * What every metric query is a function of: the period, the filters (and where the statement
+ * reads them, `slot`) and the stage list.
+ */
+export interface MetricContext extends ViewScope {
 	/** Open stages S1 … Sk in order. */
 	stages: readonly string[];
 }
@@ -17,6 +18,6 @@ export interface MetricContext {
  */
 export function filteredDeals(ctx: MetricContext): Fragment {
 	const won = ctx.stages.length + 1;
-	return sql`(SELECT * REPLACE (CASE WHEN outcome = 'won' THEN CAST(${won} AS INTEGER) ELSE furthest END AS furthest)
-		FROM deal_facts WHERE ${groupFilter(ctx.filters)})`;
+	return sql`(SELECT * REPLACE (CASE WHEN outcome = 'won' THEN CAST(${int(won)} AS INTEGER) ELSE furthest END AS furthest)
+		FROM deal_facts WHERE ${groupFilter(ctx)})`;
 }

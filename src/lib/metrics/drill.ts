@@ -1,6 +1,6 @@
-import { ident, join, raw, sql, type Fragment } from '../sql/sql';
+import { ident, join, literal, raw, sql, type Fragment } from '../sql/sql';
 import { DIMENSIONS, type Dimension } from '../model/config';
-import { inPeriod } from '../model/filters';
+import { inPeriod, periodEnd } from '../model/filters';
 import { filteredDeals, type MetricContext } from './context';
 import { periodFlags } from './kpis';
 import { NO_REASON } from './lost-and-forecast';
@@ -88,12 +88,12 @@ function enteredInPeriod(ctx: MetricContext, step: number): Fragment {
 	const won = ctx.stages.length + 1;
 	return sql`CASE WHEN CAST(${step} AS INTEGER) = CAST(${won} AS INTEGER) THEN won_in
 		ELSE id IN (SELECT id FROM stage_events
-			WHERE idx = CAST(${step} AS INTEGER) AND ${inPeriod(sql`CAST("at" AS DATE)`, ctx.period)}) END`;
+			WHERE idx = CAST(${step} AS INTEGER) AND ${inPeriod(sql`CAST("at" AS DATE)`, ctx)}) END`;
 }
 
 /** Open deals at the period's end older than twice the median cycle of the deals won in it. */
 function staleOpen(ctx: MetricContext): Fragment {
-	return sql`open_at_end AND date_diff('day', created, CAST(${ctx.period.to} AS DATE)) > 2 * (
+	return sql`open_at_end AND date_diff('day', created, ${periodEnd(ctx)}) > 2 * (
 		SELECT quantile_cont(cycle_days::DOUBLE, 0.5) FROM d WHERE won_in AND cycle_days >= 0)`;
 }
 
@@ -132,7 +132,7 @@ export function drillTest(ctx: MetricContext, target: DrillTarget): Fragment {
 		case 'breakdown':
 			return sql`${inSet(target.set)} AND ${dimensionValue(target.dimension)} = CAST(${target.value} AS VARCHAR)`;
 		case 'reason':
-			return sql`lost_in AND COALESCE(lost_reason, ${NO_REASON}) = CAST(${target.reason} AS VARCHAR)`;
+			return sql`lost_in AND COALESCE(lost_reason, ${literal(NO_REASON)}) = CAST(${target.reason} AS VARCHAR)`;
 		case 'lost-stage':
 			return sql`lost_in AND furthest = CAST(${target.step} AS INTEGER)`;
 		case 'forecast':
@@ -145,7 +145,7 @@ export function drillTest(ctx: MetricContext, target: DrillTarget): Fragment {
 
 /** The selected deals as `sel`: the view's deals and their period flags, then the test. */
 function selected(ctx: MetricContext, target: DrillTarget): Fragment {
-	return sql`d AS NOT MATERIALIZED (SELECT *, ${periodFlags(ctx.period)} FROM ${filteredDeals(ctx)}),
+	return sql`d AS NOT MATERIALIZED (SELECT *, ${periodFlags(ctx)} FROM ${filteredDeals(ctx)}),
 		sel AS (SELECT * FROM d WHERE ${drillTest(ctx, target)})`;
 }
 

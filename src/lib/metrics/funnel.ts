@@ -1,4 +1,4 @@
-import { sql, type Fragment } from '../sql/sql';
+import { int, sql, type Fragment } from '../sql/sql';
 import { inPeriod } from '../model/filters';
 import { filteredDeals, type MetricContext } from './context';
 
@@ -17,11 +17,11 @@ export function funnelQuery(ctx: MetricContext): Fragment {
 	const k = ctx.stages.length;
 	// Deals counted per furthest stage first: k + 1 sums of a few rows, not a join of every deal.
 	return sql`WITH per AS (
-			SELECT furthest, count(*) AS n FROM ${filteredDeals(ctx)} WHERE ${inPeriod(sql`created`, ctx.period)}
+			SELECT furthest, count(*) AS n FROM ${filteredDeals(ctx)} WHERE ${inPeriod(sql`created`, ctx)}
 			GROUP BY furthest
 		)
 		SELECT s.i::INTEGER AS i, COALESCE(sum(per.n), 0)::DOUBLE AS reached
-		FROM range(1, CAST(${k + 2} AS INTEGER)) s(i) LEFT JOIN per ON per.furthest >= s.i
+		FROM range(1, CAST(${int(k + 2)} AS INTEGER)) s(i) LEFT JOIN per ON per.furthest >= s.i
 		GROUP BY s.i ORDER BY s.i`;
 }
 

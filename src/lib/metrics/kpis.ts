@@ -1,5 +1,5 @@
 import { raw, sql, type Fragment } from '../sql/sql';
-import { inPeriod, type Period } from '../model/filters';
+import { inPeriod, periodEnd, type ViewScope } from '../model/filters';
 import { filteredDeals, type MetricContext } from './context';
 
 export interface DealCounts {
@@ -36,12 +36,12 @@ export type KpiCells = DealCounts & DealSize & SalesCycle & Pipeline;
  * - `won_in` / `lost_in`: won / lost with the close date in the period;
  * - `open_at_end`: open, created on or before the period's end (the open pipeline).
  */
-export function periodFlags(period: Period): Fragment {
-	const closedIn = inPeriod(sql`closed`, period);
-	return sql`${inPeriod(sql`created`, period)} AS created_in,
+export function periodFlags(scope: ViewScope): Fragment {
+	const closedIn = inPeriod(sql`closed`, scope);
+	return sql`${inPeriod(sql`created`, scope)} AS created_in,
 		outcome = 'won' AND ${closedIn} AS won_in,
 		outcome = 'lost' AND ${closedIn} AS lost_in,
-		outcome = 'open' AND created <= CAST(${period.to} AS DATE) AS open_at_end`;
+		outcome = 'open' AND created <= ${periodEnd(scope)} AS open_at_end`;
 }
 
 /**
@@ -82,5 +82,5 @@ export const KPI_COLUMNS: Fragment = sql`count(*) FILTER (WHERE created_in)::DOU
 /** One row of `KpiCells` for the view. */
 export function kpiQuery(ctx: MetricContext): Fragment {
 	return sql`SELECT ${KPI_COLUMNS}
-		FROM (SELECT *, ${periodFlags(ctx.period)} FROM ${filteredDeals(ctx)})`;
+		FROM (SELECT *, ${periodFlags(ctx)} FROM ${filteredDeals(ctx)})`;
 }

@@ -1,4 +1,4 @@
-import { sql, type Fragment } from '../sql/sql';
+import { literal, sql, type Fragment } from '../sql/sql';
 import { filteredDeals, type MetricContext } from './context';
 import { periodFlags } from './kpis';
 
@@ -43,8 +43,8 @@ export const NO_REASON = '(none)';
  * open pipeline (`pipeline.open_deals`) grouped by month. Amounts that are null count 0.
  */
 export function lostAndForecastQuery(ctx: MetricContext): Fragment {
-	return sql`WITH d AS NOT MATERIALIZED (SELECT *, ${periodFlags(ctx.period)} FROM ${filteredDeals(ctx)})
-		SELECT 'reason' AS part, COALESCE(lost_reason, ${NO_REASON}) AS key, count(*)::DOUBLE AS deals,
+	return sql`WITH d AS NOT MATERIALIZED (SELECT *, ${periodFlags(ctx)} FROM ${filteredDeals(ctx)})
+		SELECT 'reason' AS part, COALESCE(lost_reason, ${literal(NO_REASON)}) AS key, count(*)::DOUBLE AS deals,
 			sum(COALESCE(amount, 0)) AS value, CAST(NULL AS DOUBLE) AS weighted,
 			CAST(NULL AS DOUBLE) AS with_probability
 		FROM d WHERE lost_in GROUP BY 2

@@ -1,5 +1,5 @@
 import type { Row } from '../sql/row';
-import { join, sql, type Fragment } from '../sql/sql';
+import { int, join, sql, type Fragment } from '../sql/sql';
 import { inPeriod } from '../model/filters';
 import { meddicColumn, type MeddicElement } from '../model/meddic';
 import { filteredDeals, type MetricContext } from './context';
@@ -47,8 +47,8 @@ export function meddicByStageQuery(
 		(e) => sql`, count(d.id) FILTER (WHERE d.${meddicColumn(e)})::DOUBLE AS ${meddicColumn(e)}`
 	);
 	return sql`SELECT s.i::INTEGER AS i, count(d.id)::DOUBLE AS deals ${join(counts, ' ')}
-		FROM range(1, CAST(${k + 2} AS INTEGER)) s(i)
-		LEFT JOIN (SELECT * FROM ${filteredDeals(ctx)} WHERE ${inPeriod(sql`created`, ctx.period)}) d
+		FROM range(1, CAST(${int(k + 2)} AS INTEGER)) s(i)
+		LEFT JOIN (SELECT * FROM ${filteredDeals(ctx)} WHERE ${inPeriod(sql`created`, ctx)}) d
 			ON d.furthest = s.i
 		GROUP BY s.i ORDER BY s.i`;
 }
@@ -62,7 +62,7 @@ export function meddicByCountQuery(
 			count(*) FILTER (WHERE outcome = 'won')::DOUBLE AS won,
 			count(*) FILTER (WHERE outcome = 'lost')::DOUBLE AS lost
 		FROM ${filteredDeals(ctx)}
-		WHERE outcome IN ('won', 'lost') AND ${inPeriod(sql`closed`, ctx.period)}
+		WHERE outcome IN ('won', 'lost') AND ${inPeriod(sql`closed`, ctx)}
 		GROUP BY 1 ORDER BY 1`;
 }
 

@@ -48,15 +48,18 @@ describe('monthsTable', () => {
 		async (_, period, expected) => {
 			const rows = await db.query(
 				sql`SELECT month, CAST(month_from AS VARCHAR) AS "from", CAST(month_to AS VARCHAR) AS "to"
-				FROM ${monthsTable(period)} ORDER BY month`
+				FROM ${monthsTable({ period, filters: {} })} ORDER BY month`
 			);
 			expect(rows).toEqual(expected.map((m) => ({ ...m })));
 		}
 	);
 
 	it('has the same text for every period, the dates bound', () => {
-		const texts = new Set(CASES.map(([, period]) => monthsTable(period).text));
+		const texts = new Set(CASES.map(([, period]) => monthsTable({ period, filters: {} }).text));
 		expect(texts.size).toBe(1);
-		expect(monthsTable(CASES[0][1]).params).toEqual(['2024-02-10', '2024-02-20']);
+		expect(monthsTable({ period: CASES[0][1], filters: {} }).params).toEqual([
+			'2024-02-10',
+			'2024-02-20'
+		]);
 	});
 });

@@ -1,5 +1,5 @@
 import { sql, type Fragment } from '../sql/sql';
-import type { Period } from '../model/filters';
+import { periodEnd, periodStart, type Period, type ViewScope } from '../model/filters';
 
 /** One calendar month of a period, clipped to it: `month` is `YYYY-MM`, `from`/`to` inclusive dates. */
 export interface Month {
@@ -49,11 +49,11 @@ export function monthOf(column: Fragment): Fragment {
  * SQL from the two bound dates: the same text for any period (a list of values would change it
  * with the number of months).
  */
-export function monthsTable(period: Period): Fragment {
+export function monthsTable(scope: ViewScope): Fragment {
 	return sql`(SELECT strftime(month_start, '%Y-%m') AS month,
 			greatest(month_start, p.period_from) AS month_from,
 			least(CAST(month_start + INTERVAL 1 MONTH - INTERVAL 1 DAY AS DATE), p.period_to) AS month_to
-		FROM (SELECT CAST(${period.from} AS DATE) AS period_from, CAST(${period.to} AS DATE) AS period_to) p,
+		FROM (SELECT ${periodStart(scope)} AS period_from, ${periodEnd(scope)} AS period_to) p,
 			unnest(generate_series(CAST(date_trunc('month', p.period_from) AS TIMESTAMP),
 				CAST(p.period_to AS TIMESTAMP), INTERVAL 1 MONTH)) AS series(ts),
 			LATERAL (SELECT CAST(series.ts AS DATE) AS month_start)

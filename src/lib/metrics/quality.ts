@@ -1,7 +1,8 @@
-import { join, raw, sql, type Fragment } from '../sql/sql';
-import { groupFilter, inPeriod } from '../model/filters';
+import { join, literal, raw, sql, type Fragment } from '../sql/sql';
+import { groupFilter, inPeriod, periodEnd } from '../model/filters';
 import type { Row } from '../sql/row';
 import { filteredDeals, type MetricContext } from './context';
+import { closedAggregates } from './kpis';
 
 /**
  * Data-quality findings about the deals in view, beyond the load warnings:
@@ -46,7 +47,7 @@ const EXAMPLES = 5;
 const limit = raw(String(EXAMPLES));
 
 function cohort(ctx: MetricContext): Fragment {
-	return sql`(SELECT id, row FROM ${filteredDeals(ctx)} WHERE ${inPeriod(sql`created`, ctx.period)})`;
+	return sql`(SELECT id, row FROM ${filteredDeals(ctx)} WHERE ${inPeriod(sql`created`, ctx)})`;
 }
 
 /**
@@ -64,7 +65,7 @@ function ordered(order: Fragment): { ord: Fragment; orderBy: Fragment } {
 function skippedStagesQuery(ctx: MetricContext): Fragment {
 	const { ord, orderBy } = ordered(sql`"at", id`);
 	return sql`SELECT id, row, "from", "to", skipped, "at", count(*) OVER ()::DOUBLE AS n, ${ord}
-		FROM stage_skips WHERE ${inPeriod(sql`created`, ctx.period)} AND ${groupFilter(ctx.filters)}
+		FROM stage_skips WHERE ${inPeriod(sql`created`, ctx)} AND ${groupFilter(ctx)}
 		${orderBy}`;
 }
 
@@ -77,20 +78,24 @@ function backwardMovesQuery(ctx: MetricContext): Fragment {
 
 /**
  * Open deals older at the period's end than twice the median won cycle (the report's
- * `median_sales_cycle_days`, given): one row per example, or one row of nulls but the threshold
- * when there is none.
+ * `median_sales_cycle_days`, from the same aggregate): one row per example, or one row of nulls
+ * but the threshold when there is none.
  */
-function staleOpenQuery(ctx: MetricContext, medianCycleDays: number | null): Fragment {
-	const p = ctx.period;
-	const age = sql`date_diff('day', created, CAST(${p.to} AS DATE))`;
-	const threshold = medianCycleDays === null ? null : 2 * medianCycleDays;
+function staleOpenQuery(ctx: MetricContext): Fragment {
+	const age = sql`date_diff('day', created, med.period_end)`;
 	const { ord, orderBy } = ordered(sql`age_days DESC, id`);
-	return sql`WITH med AS (SELECT CAST(${threshold} AS DOUBLE) AS threshold_days),
+	return sql`WITH d AS NOT MATERIALIZED ${filteredDeals(ctx)},
+		med AS (
+			SELECT 2 * median_sales_cycle_days AS threshold_days, ${periodEnd(ctx)} AS period_end FROM (
+				SELECT ${closedAggregates(raw(`outcome = 'won'`), raw(`outcome = 'lost'`))}
+				FROM d WHERE outcome IN ('won', 'lost') AND ${inPeriod(sql`closed`, ctx)}
+			)
+		),
 		stale AS (
 			SELECT id, row, stage, created, ${age}::DOUBLE AS age_days, count(*) OVER ()::DOUBLE AS n,
 				${ord}
-			FROM ${filteredDeals(ctx)}, med
-			WHERE outcome = 'open' AND created <= CAST(${p.to} AS DATE) AND ${age} > med.threshold_days
+			FROM d, med
+			WHERE outcome = 'open' AND created <= med.period_end AND ${age} > med.threshold_days
 			${orderBy}
 		)
 		SELECT med.threshold_days, stale.* FROM med LEFT JOIN stale ON true
@@ -100,7 +105,7 @@ function staleOpenQuery(ctx: MetricContext, medianCycleDays: number | null): Fra
 function wonWithoutAmountQuery(ctx: MetricContext): Fragment {
 	const { ord, orderBy } = ordered(sql`closed, id`);
 	return sql`SELECT id, row, closed, count(*) OVER ()::DOUBLE AS n, ${ord} FROM ${filteredDeals(ctx)}
-		WHERE outcome = 'won' AND ${inPeriod(sql`closed`, ctx.period)} AND amount IS NULL
+		WHERE outcome = 'won' AND ${inPeriod(sql`closed`, ctx)} AND amount IS NULL
 		${orderBy}`;
 }
 
@@ -108,22 +113,16 @@ function closedBeforeCreatedQuery(ctx: MetricContext): Fragment {
 	const { ord, orderBy } = ordered(sql`closed, id`);
 	return sql`SELECT id, row, CAST(outcome AS VARCHAR) AS outcome, created, closed,
 			count(*) OVER ()::DOUBLE AS n, ${ord}
-		FROM closed_early WHERE ${inPeriod(sql`closed`, ctx.period)} AND ${groupFilter(ctx.filters)}
+		FROM closed_early WHERE ${inPeriod(sql`closed`, ctx)} AND ${groupFilter(ctx)}
 		${orderBy}`;
 }
 
-/**
- * One query per kind; each returns up to five example rows, every one carrying the count `n`.
- * `medianCycleDays` is the view's median sales cycle (the report's), which sets what is stale.
- */
-export function qualityQueries(
-	ctx: MetricContext,
-	medianCycleDays: number | null
-): Record<QualityKind, Fragment> {
+/** One query per kind; each returns up to five example rows, every one carrying the count `n`. */
+export function qualityQueries(ctx: MetricContext): Record<QualityKind, Fragment> {
 	return {
 		skipped_stages: skippedStagesQuery(ctx),
 		backward_moves: backwardMovesQuery(ctx),
-		stale_open: staleOpenQuery(ctx, medianCycleDays),
+		stale_open: staleOpenQuery(ctx),
 		won_without_amount: wonWithoutAmountQuery(ctx),
 		closed_before_created: closedBeforeCreatedQuery(ctx)
 	};
@@ -142,9 +141,11 @@ const DETAILS: Record<QualityKind, readonly string[]> = {
  * Every kind's query in one statement (a view asks them together): their rows under a `kind`
  * column, missing columns null (`UNION ALL BY NAME`), in kind and example order.
  */
-export function qualityQuery(ctx: MetricContext, medianCycleDays: number | null): Fragment {
-	const queries = qualityQueries(ctx, medianCycleDays);
-	const parts = QUALITY_KINDS.map((kind) => sql`SELECT ${kind} AS kind, * FROM (${queries[kind]})`);
+export function qualityQuery(ctx: MetricContext): Fragment {
+	const queries = qualityQueries(ctx);
+	const parts = QUALITY_KINDS.map(
+		(kind) => sql`SELECT ${literal(kind)} AS kind, * FROM (${queries[kind]})`
+	);
 	return sql`SELECT * FROM (${join(parts, ' UNION ALL BY NAME ')}) ORDER BY kind, example_order NULLS FIRST`;
 }
 

@@ -55,13 +55,12 @@ export interface SeriesCells {
  * the cohort matrix.
  */
 export function seriesQuery(ctx: MetricContext): Fragment {
-	const p = ctx.period;
-	return sql`WITH months AS ${monthsTable(p)},
+	return sql`WITH months AS ${monthsTable(ctx)},
 		d AS NOT MATERIALIZED ${filteredDeals(ctx)},
 		closed AS (SELECT ${monthOf(sql`m`)} AS month, * EXCLUDE (m) FROM (
 			SELECT date_trunc('month', closed) AS m,
 				${closedAggregates(raw(`outcome = 'won'`), raw(`outcome = 'lost'`))}
-			FROM d WHERE outcome IN ('won', 'lost') AND ${inPeriod(sql`closed`, p)} GROUP BY m
+			FROM d WHERE outcome IN ('won', 'lost') AND ${inPeriod(sql`closed`, ctx)} GROUP BY m
 		)),
 		spent AS (
 			SELECT ${monthOf(sql`date`)} AS month, sum(amount) AS spend, count(*)::DOUBLE AS spend_rows

@@ -1,4 +1,4 @@
-import { sql, type Fragment } from '../sql/sql';
+import { int, sql, type Fragment } from '../sql/sql';
 import { inPeriod } from '../model/filters';
 import { filteredDeals, type MetricContext } from './context';
 import { funnelRows, type FunnelRow } from './funnel';
@@ -21,16 +21,15 @@ export interface FunnelView {
  */
 export function snapshotFunnelQuery(ctx: MetricContext): Fragment {
 	const k = ctx.stages.length;
-	const p = ctx.period;
 	return sql`WITH d AS NOT MATERIALIZED ${filteredDeals(ctx)},
 		entered AS (
 			SELECT e.id, e.idx AS i FROM stage_events e JOIN d USING (id)
-			WHERE e.idx IS NOT NULL AND ${inPeriod(sql`CAST(e."at" AS DATE)`, p)}
+			WHERE e.idx IS NOT NULL AND ${inPeriod(sql`CAST(e."at" AS DATE)`, ctx)}
 			UNION ALL
-			SELECT id, CAST(${k + 1} AS INTEGER) AS i FROM d WHERE outcome = 'won' AND ${inPeriod(sql`closed`, p)}
+			SELECT id, CAST(${int(k + 1)} AS INTEGER) AS i FROM d WHERE outcome = 'won' AND ${inPeriod(sql`closed`, ctx)}
 		)
 		SELECT s.i::INTEGER AS i, count(DISTINCT x.id)::DOUBLE AS reached
-		FROM range(1, CAST(${k + 2} AS INTEGER)) s(i)
+		FROM range(1, CAST(${int(k + 2)} AS INTEGER)) s(i)
 		LEFT JOIN entered x ON x.i = s.i
 		GROUP BY s.i ORDER BY s.i`;
 }

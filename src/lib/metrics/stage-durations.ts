@@ -1,4 +1,4 @@
-import { sql, type Fragment } from '../sql/sql';
+import { int, sql, type Fragment } from '../sql/sql';
 import type { MetricContext } from './context';
 import { staysQuery } from './time-in-stage';
 
@@ -36,7 +36,7 @@ export function stageDurationsQuery(ctx: MetricContext): Fragment {
 			SELECT idx::INTEGER AS i, count(days)::DOUBLE AS n, min(days) AS min,
 				quantile_cont(days, [0.05, 0.25, 0.5, 0.75, 0.95]) AS q, max(days) AS max,
 				avg(days) AS mean
-			FROM (${staysQuery(ctx)}) WHERE idx BETWEEN 1 AND CAST(${k} AS INTEGER)
+			FROM (${staysQuery(ctx)}) WHERE idx BETWEEN 1 AND CAST(${int(k)} AS INTEGER)
 			GROUP BY idx
 		) ORDER BY i`;
 }

@@ -1,4 +1,4 @@
-import { sql, type Fragment } from '../sql/sql';
+import { int, sql, type Fragment } from '../sql/sql';
 import { groupFilter, inPeriod } from '../model/filters';
 import type { MetricContext } from './context';
 
@@ -17,7 +17,7 @@ export interface TimeInStage {
  */
 export function staysQuery(ctx: MetricContext): Fragment {
 	return sql`SELECT idx, days FROM stays
-		WHERE ${inPeriod(sql`created`, ctx.period)} AND ${groupFilter(ctx.filters)}`;
+		WHERE ${inPeriod(sql`created`, ctx)} AND ${groupFilter(ctx)}`;
 }
 
 /** Count, mean and median of the stays in each open stage S1 … Sk (zero-filled). */
@@ -25,7 +25,7 @@ export function timeInStageQuery(ctx: MetricContext): Fragment {
 	const k = ctx.stages.length;
 	return sql`SELECT s.i::INTEGER AS i, count(st.days)::DOUBLE AS n, avg(st.days) AS mean_days,
 			quantile_cont(st.days, 0.5) AS median_days
-		FROM range(1, CAST(${k + 1} AS INTEGER)) s(i)
+		FROM range(1, CAST(${int(k + 1)} AS INTEGER)) s(i)
 		LEFT JOIN (${staysQuery(ctx)}) st ON st.idx = s.i
 		GROUP BY s.i ORDER BY s.i`;
 }

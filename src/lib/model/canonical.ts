@@ -3,6 +3,7 @@ import { stageKey } from './config';
 import type { DealsMapping, HistoryMapping, SpendMapping, StagesMapping } from './mapping';
 import { meddicSelect } from './meddic';
 import { NO_STAGE_DATES, stageDatesList, type StageDateColumn } from './stage-dates';
+import { createViewValues } from './view-values';
 import {
 	cleanText,
 	parseDate,
@@ -524,7 +525,9 @@ export function createDealFacts(stageCount: number): Fragment[] {
 		// The few deals closed before they were created, found once (a data-quality finding).
 		sql`CREATE OR REPLACE TABLE closed_early AS
 			SELECT id, row, outcome, created, closed, group_id FROM deal_facts
-			WHERE outcome IN ('won', 'lost') AND closed < created`
+			WHERE outcome IN ('won', 'lost') AND closed < created`,
+		// Where a view's statements read its period and filters.
+		...createViewValues
 	];
 }
 

@@ -9,9 +9,16 @@ import {
 	isDimension,
 	isIsoDate,
 	spendFilter,
-	type Filters
+	type Filters,
+	type ViewScope
 } from './filters';
 import { ident, sql } from '../sql/sql';
+
+/** The filters over a period, bound (no `view_values` slot). */
+const over = (filters: Filters): ViewScope => ({
+	period: { from: '2024-01-01', to: '2024-12-31' },
+	filters
+});
 
 describe('filters', () => {
 	it('dealFilter(filters) has one text for any filters, each dimension bound as one value', () => {
@@ -41,16 +48,16 @@ describe('filters', () => {
 	});
 
 	it('groupFilter(filters): TRUE without filters, else one text for any values', () => {
-		expect(groupFilter({})).toMatchObject({ text: 'TRUE', params: [] });
-		const a = groupFilter({ owner: ['Ann'], segment: ['SMB', 'Mid'] });
-		const b = groupFilter({ pipeline: ['Default'] });
+		expect(groupFilter(over({}))).toMatchObject({ text: 'TRUE', params: [] });
+		const a = groupFilter(over({ owner: ['Ann'], segment: ['SMB', 'Mid'] }));
+		const b = groupFilter(over({ pipeline: ['Default'] }));
 		expect(a.text).toBe(b.text);
 		expect(a.text).toMatch(/^group_id IN \(SELECT group_id FROM deal_groups WHERE /);
 	});
 
 	it('spendFilter(filters) has one text, the sources bound (null: every channel)', () => {
-		const a = spendFilter({ owner: ['Ann'] });
-		const b = spendFilter({ owner: ['Ann'], source: ['Paid', 'Events'] });
+		const a = spendFilter(over({ owner: ['Ann'] }));
+		const b = spendFilter(over({ owner: ['Ann'], source: ['Paid', 'Events'] }));
 		expect(a.text).toBe(b.text);
 		expect(a.params).toEqual([null, null]);
 		expect(b.params).toEqual(['\x1fPaid\x1fEvents', '\x1fPaid\x1fEvents']);
@@ -64,7 +71,10 @@ describe('filters', () => {
 	});
 
 	it('inPeriod(column, period) binds both ends', () => {
-		const f = inPeriod(ident('created'), { from: '2024-01-01', to: '2024-01-31' });
+		const f = inPeriod(ident('created'), {
+			period: { from: '2024-01-01', to: '2024-01-31' },
+			filters: {}
+		});
 		expect(f.text).toBe('"created" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)');
 		expect(f.params).toEqual(['2024-01-01', '2024-01-31']);
 	});
@@ -103,7 +113,7 @@ describe('filters run in DuckDB', () => {
 
 	async function kept(filters: Filters): Promise<string[]> {
 		const rows = await db.query<{ owner: string }>(
-			sql`SELECT owner FROM deal_groups WHERE ${groupFilter(filters)} ORDER BY group_id`
+			sql`SELECT owner FROM deal_groups WHERE ${groupFilter(over(filters))} ORDER BY group_id`
 		);
 		return rows.map((r) => r.owner);
 	}
@@ -135,7 +145,7 @@ describe('filters run in DuckDB', () => {
 			(
 				await db.query<{ channel: string }>(
 					sql`SELECT channel FROM (VALUES (${channels[0]}), (${channels[1]}), (${channels[2]})) t(channel)
-						WHERE ${spendFilter(filters)} ORDER BY channel`
+						WHERE ${spendFilter(over(filters))} ORDER BY channel`
 				)
 			).map((r) => r.channel);
 		expect(await pick({})).toEqual(['Ads', 'Paid', 'Paid\x1fAds']);

@@ -1,5 +1,6 @@
 import { ident, join, raw, sql, type Fragment } from '../sql/sql';
 import { DIMENSIONS, type Dimension } from './config';
+import { slotNumber, viewValue, type ViewSlot } from './view-values';
 
 /** A calendar period, both ends inclusive, as `YYYY-MM-DD`. */
 export interface Period {
@@ -9,6 +10,17 @@ export interface Period {
 
 /** `dimension ∈ {values}` filters applied to deals before anything is counted. */
 export type Filters = Partial<Record<Dimension, string[]>>;
+
+/** What a statement counts over: a period and filters, and where the statement reads them. */
+export interface ViewScope {
+	period: Period;
+	filters: Filters;
+	/**
+	 * The row of `view_values` (model/view-values.ts) that holds this period and these filters:
+	 * the statement reads them there and binds nothing. Without it they are bound.
+	 */
+	slot?: ViewSlot;
+}
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -51,7 +63,7 @@ function anyOf(column: Fragment, values: readonly string[] | undefined): Fragmen
 		OR list_contains(string_split(CAST(${bound} AS VARCHAR), chr(31))[2:], ${escapedText(column)}))`;
 }
 
-function hasFilter(filters: Filters): boolean {
+export function hasFilter(filters: Filters): boolean {
 	return DIMENSIONS.some((dim) => filters[dim] !== undefined);
 }
 
@@ -76,17 +88,37 @@ export function dealFilter(filters: Filters, alias = ''): Fragment {
  * order is sorted by `group_id`, so the join's range of `group_id` skips the row groups of other groups.
  * Without a filter the join would cost a probe per deal, hence `TRUE`.
  */
-export function groupFilter(filters: Filters): Fragment {
-	if (!hasFilter(filters)) return raw('TRUE');
-	return sql`group_id IN (SELECT group_id FROM deal_groups WHERE ${dealFilter(filters)})`;
+export function groupFilter(scope: ViewScope): Fragment {
+	if (!hasFilter(scope.filters)) return raw('TRUE');
+	if (scope.slot) {
+		return sql`group_id IN (SELECT unnest(deal_groups) FROM view_values WHERE slot = ${slotNumber(scope.slot)})`;
+	}
+	return sql`group_id IN (SELECT group_id FROM deal_groups WHERE ${dealFilter(scope.filters)})`;
 }
 
-/** Spend is filtered by channel when deals are filtered by source (METRICS.md §2); one text. */
-export function spendFilter(filters: Filters): Fragment {
-	return anyOf(sql`channel`, filters.source);
+/**
+ * Spend is filtered by channel when deals are filtered by source (METRICS.md §2); one text for
+ * any values (and, read from `view_values`, one without a source filter and one with).
+ */
+export function spendFilter(scope: ViewScope): Fragment {
+	if (!scope.slot) return anyOf(sql`channel`, scope.filters.source);
+	if (scope.filters.source === undefined) return raw('TRUE');
+	return sql`list_contains(${viewValue(scope.slot, 'channels')}, ${escapedText(sql`channel`)})`;
+}
+
+/** The period's first day, a DATE. */
+export function periodStart(scope: ViewScope): Fragment {
+	return scope.slot
+		? viewValue(scope.slot, 'period_from')
+		: sql`CAST(${scope.period.from} AS DATE)`;
+}
+
+/** The period's last day, a DATE. */
+export function periodEnd(scope: ViewScope): Fragment {
+	return scope.slot ? viewValue(scope.slot, 'period_to') : sql`CAST(${scope.period.to} AS DATE)`;
 }
 
 /** `column BETWEEN from AND to` for a DATE column. */
-export function inPeriod(column: Fragment, period: Period): Fragment {
-	return sql`${column} BETWEEN CAST(${period.from} AS DATE) AND CAST(${period.to} AS DATE)`;
+export function inPeriod(column: Fragment, scope: ViewScope): Fragment {
+	return sql`${column} BETWEEN ${periodStart(scope)} AND ${periodEnd(scope)}`;
 }

@@ -5,6 +5,11 @@
 export interface Sql {
 	readonly text: string;
 	readonly params: readonly SqlValue[];
+	/**
+	 * A write that leaves every prepared plan valid (it changes rows of a table whose statistics
+	 * no plan relies on: `view_values`), so the engine keeps its prepared statements.
+	 */
+	readonly keepsPlans?: boolean;
 }
 
 export type SqlValue = string | number | boolean | null;
@@ -57,6 +62,22 @@ export function ident(name: string): Fragment {
 /** A trusted SQL keyword or expression written in our own code (never data). */
 export function raw(text: string): Fragment {
 	return fragment(text, []);
+}
+
+/**
+ * A whole number of our own (a stage count or position, never a value read from a file),
+ * spliced: DuckDB plans a prepared statement again on every run when it binds a value anywhere
+ * but its SELECT list, and `range()` cannot read one from a table.
+ */
+export function int(n: number): Fragment {
+	if (!Number.isSafeInteger(n)) throw new Error(`not a whole number: ${n}`);
+	return raw(String(n));
+}
+
+/** A text of our own (a name in our code, never a value read from a file), spliced as a literal. */
+export function literal(text: string): Fragment {
+	if (text.includes('\0')) throw new Error('text contains a NUL character');
+	return raw(`'${text.replaceAll("'", "''")}'`);
 }
 
 /** Join fragments with a separator (itself trusted SQL text). */
