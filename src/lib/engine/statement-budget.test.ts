@@ -71,7 +71,7 @@ beforeAll(async () => {
 	fifth = counter.take();
 	await runDashboard(db, dataset, {
 		period: { from: '2024-10-01', to: '2025-06-30' },
-		filters: { owner: ['Bob Ito'], source: ['PAID', 'OUTBOUND'] }
+		filters: { owner: ['Bob Ito'], source: ['PAID_SEARCH', 'REFERRAL'] }
 	});
 	sixth = counter.take();
 });

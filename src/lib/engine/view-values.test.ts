@@ -18,11 +18,11 @@ const VIEWS: DashboardRequest[] = [
 	},
 	{
 		period: { from: '2024-10-01', to: '2025-06-30' },
-		filters: { source: ['ORGANIC', 'PAID'] },
+		filters: { source: ['ORGANIC', 'PAID_SEARCH'] },
 		breakdown: 'source'
 	},
 	{ period: { from: '2024-10-01', to: '2025-06-30' }, filters: { owner: [] } },
-	{ filters: { source: ['OUTBOUND'] } },
+	{ filters: { source: ['EVENTS'] } },
 	{}
 ];
 
