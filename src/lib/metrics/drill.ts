@@ -1,8 +1,8 @@
 import { ident, join, literal, raw, sql, type Fragment } from '../sql/sql';
 import { DIMENSIONS, type Dimension } from '../model/config';
 import { inPeriod, periodEnd } from '../model/filters';
-import type { MetricContext } from './context';
-import { flaggedDeals } from './kpis';
+import { filteredDeals, type MetricContext } from './context';
+import { periodFlags } from './kpis';
 import { NO_REASON } from './lost-and-forecast';
 import { QUALITY_KINDS, type QualityKind } from './quality';
 import type { FunnelMode } from './snapshot-funnel';
@@ -145,7 +145,7 @@ export function drillTest(ctx: MetricContext, target: DrillTarget): Fragment {
 
 /** The selected deals as `sel`: the view's deals and their period flags, then the test. */
 function selected(ctx: MetricContext, target: DrillTarget): Fragment {
-	return sql`d AS NOT MATERIALIZED ${flaggedDeals(ctx)},
+	return sql`d AS NOT MATERIALIZED (SELECT *, ${periodFlags(ctx)} FROM ${filteredDeals(ctx)}),
 		sel AS (SELECT * FROM d WHERE ${drillTest(ctx, target)})`;
 }
 

@@ -1,6 +1,5 @@
 import { raw, sql, type Fragment } from '../sql/sql';
-import { periodEnd, periodStart } from '../model/filters';
-import { slotNumber } from '../model/view-values';
+import { inPeriod, periodEnd, type ViewScope } from '../model/filters';
 import { filteredDeals, type MetricContext } from './context';
 
 export interface DealCounts {
@@ -37,26 +36,12 @@ export type KpiCells = DealCounts & DealSize & SalesCycle & Pipeline;
  * - `won_in` / `lost_in`: won / lost with the close date in the period;
  * - `open_at_end`: open, created on or before the period's end (the open pipeline).
  */
-function periodFlags(from: Fragment, to: Fragment): Fragment {
-	const closedIn = sql`closed BETWEEN ${from} AND ${to}`;
-	return sql`created BETWEEN ${from} AND ${to} AS created_in,
+export function periodFlags(scope: ViewScope): Fragment {
+	const closedIn = inPeriod(sql`closed`, scope);
+	return sql`${inPeriod(sql`created`, scope)} AS created_in,
 		outcome = 'won' AND ${closedIn} AS won_in,
 		outcome = 'lost' AND ${closedIn} AS lost_in,
-		outcome = 'open' AND created <= ${to} AS open_at_end`;
-}
-
-/**
- * The deals after the filters (`filteredDeals`), every column, with their `periodFlags`. Read
- * from `view_values`, the period is joined once (a row of two columns) rather than read by a
- * subquery in each of the flags' six comparisons.
- */
-export function flaggedDeals(ctx: MetricContext): Fragment {
-	if (!ctx.slot) {
-		return sql`(SELECT *, ${periodFlags(periodStart(ctx), periodEnd(ctx))} FROM ${filteredDeals(ctx)})`;
-	}
-	return sql`(SELECT d.*, ${periodFlags(raw('p.period_from'), raw('p.period_to'))}
-		FROM ${filteredDeals(ctx)} d,
-			(SELECT period_from, period_to FROM view_values WHERE slot = ${slotNumber(ctx.slot)}) p)`;
+		outcome = 'open' AND created <= ${periodEnd(scope)} AS open_at_end`;
 }
 
 /**
@@ -97,5 +82,5 @@ export const KPI_COLUMNS: Fragment = sql`count(*) FILTER (WHERE created_in)::DOU
 /** One row of `KpiCells` for the view. */
 export function kpiQuery(ctx: MetricContext): Fragment {
 	return sql`SELECT ${KPI_COLUMNS}
-		FROM ${flaggedDeals(ctx)}`;
+		FROM (SELECT *, ${periodFlags(ctx)} FROM ${filteredDeals(ctx)})`;
 }
