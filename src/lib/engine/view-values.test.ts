@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { expectClose } from '../../../tests/unit/expect-close';
 import { loadHubspotExample } from '../../../tests/unit/hubspot-example';
 import { recordingDb, useNodeDb } from '../../../tests/unit/node-db';
 import { raw, sql } from '../sql/sql';
@@ -22,7 +23,12 @@ const VIEWS: DashboardRequest[] = [
 	},
 	{ period: { from: '2024-10-01', to: '2025-06-30' }, filters: { owner: [] } },
 	{ filters: { source: ['EVENTS'] } },
-	{}
+	{},
+	// Period changes with the same statement texts, one after another, as typing the two ends
+	// of a period asks them (a join with the period's row gave the view before's counts here).
+	{ period: { from: '2024-04-01', to: '2025-06-30' } },
+	{ period: { from: '2024-04-01', to: '2025-03-31' } },
+	{ period: { from: '2024-01-01', to: '2024-01-31' } }
 ];
 
 describe('a view reads its period and filters from view_values', () => {
@@ -41,7 +47,24 @@ describe('a view reads its period and filters from view_values', () => {
 		for (const view of VIEWS) {
 			await fresh.query(sql`CREATE OR REPLACE TABLE plans_closed AS SELECT 1 AS x`);
 			const expected = await runDashboard(fresh, freshData, view);
-			expect(await runDashboard(kept.db, keptData, view), JSON.stringify(view)).toEqual(expected);
+			// Sums of amounts may differ in their last bits: another plan adds the rows in another
+			// order. A plan kept from another view would be off by whole deals.
+			expectClose(
+				await runDashboard(kept.db, keptData, view),
+				expected,
+				JSON.stringify(view),
+				1e-12
+			);
+		}
+	});
+
+	it('gives views asked one after another without waiting each its own figures', async () => {
+		const asked = VIEWS.slice(-3);
+		const results = await Promise.all(asked.map((view) => runDashboard(kept.db, keptData, view)));
+		for (const [i, view] of asked.entries()) {
+			await fresh.query(sql`CREATE OR REPLACE TABLE plans_closed AS SELECT 1 AS x`);
+			const expected = await runDashboard(fresh, freshData, view);
+			expectClose(results[i], expected, JSON.stringify(view), 1e-12);
 		}
 	});
 
