@@ -1,16 +1,17 @@
+import { HUBSPOT_DEFAULTS } from '../crm/hubspot';
 import type { Db } from '../db/types';
 import type { InputFile } from '../ingest/raw-table';
 import { runDashboard } from './dashboard';
 import { facets } from './facets';
 import { loadDataset } from './load';
 
-const STAGES = [
-	'Appointment Scheduled',
-	'Qualified To Buy',
-	'Presentation Scheduled',
-	'Decision Maker Bought-In',
-	'Contract Sent'
-];
+/** HubSpot's default pipeline, as its English exports name it. */
+const {
+	pipeline: PIPELINE,
+	stages: STAGES,
+	won: [WON],
+	lost: [LOST]
+} = HUBSPOT_DEFAULTS.en;
 const DEALS = 60;
 const DAY = 86_400_000;
 
@@ -33,7 +34,7 @@ export function rehearsalFiles(): InputFile[] {
 		'Deal owner',
 		'Original Traffic Source',
 		'Deal probability',
-		...[...STAGES, 'Closed Won', 'Closed Lost'].map((s) => `Date entered '${s} (Sales Pipeline)'`)
+		...[...STAGES, WON, LOST].map((s) => `Date entered '${s} (${PIPELINE})'`)
 	];
 	const rows = Array.from({ length: DEALS }, (_, i) => {
 		const created = Date.UTC(2024, 0, 1) + i * 5 * DAY;
@@ -42,12 +43,12 @@ export function rehearsalFiles(): InputFile[] {
 		const reached = k < 5 ? k + 1 : k === 5 ? STAGES.length : (i % 5) + 1;
 		const entered = STAGES.map((_, j) => (j < reached ? at(created + j * 7 * DAY) : ''));
 		const closed = created + 40 * DAY;
-		const stage = k < 5 ? STAGES[k] : k === 5 ? 'Closed Won' : 'Closed Lost';
+		const stage = k < 5 ? STAGES[k] : k === 5 ? WON : LOST;
 		return quoted([
 			189164770000 + i,
 			`Deal ${i}`,
 			stage,
-			'Sales Pipeline',
+			PIPELINE,
 			(1000 + 37 * i).toFixed(2),
 			at(closed),
 			at(created),
