@@ -10,7 +10,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import type { Sql } from '../sql/sql';
 import { arrowToRows } from './arrow-rows';
 import { engineWorker } from './code-cache-worker';
-import { isCachedRead, StatementCache } from './statement-cache';
+import { isKept, StatementCache } from './statement-cache';
 import { typedParams } from './typed-params';
 import { inputPath, lockdown, type Db, type FileSource, type Row } from './types';
 
@@ -316,12 +316,12 @@ export async function startBrowserDb(options: BrowserDbOptions = {}): Promise<Br
 		threads: threaded ? threadCount() : 1,
 		query<T extends Row = Row>(statement: Sql): Promise<T[]> {
 			return guard(async () => {
-				const read = isCachedRead(statement.text) || statement.keepsPlans === true;
+				const kept = isKept(statement);
 				// Every read is kept prepared: a view's statements bind nothing (they read their
 				// values from a table) and run again on every click. A kept statement is sent with its
 				// placeholders typed as its values. A write that keeps plans (a view's values,
 				// `keepsPlans`) is kept the same way and closes nothing.
-				if (read) {
+				if (kept) {
 					const typed = typedParams(statement);
 					return statements.run(typed.text, async (prepared) =>
 						arrowToRows<T>(await prepared.query(...typed.params))

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Sql } from '../sql/sql';
 import { arrowToRows } from './arrow-rows';
-import { isCachedRead, StatementCache } from './statement-cache';
+import { isKept, StatementCache } from './statement-cache';
 import { typedParams } from './typed-params';
 import { inputPath, lockdown, type Db, type FileSource, type Row } from './types';
 
@@ -36,12 +36,12 @@ export async function startNodeDb(options: { memoryLimitMb?: number } = {}): Pro
 	return {
 		catalog: {},
 		async query<T extends Row = Row>(statement: Sql): Promise<T[]> {
-			const read = isCachedRead(statement.text) || statement.keepsPlans === true;
+			const kept = isKept(statement);
 			// Every read is kept prepared: a view's statements bind nothing (they read their
 			// values from a table) and run again on every click. A kept statement is sent with its
 			// placeholders typed as its values. A write that keeps plans (a view's values,
 			// `keepsPlans`) is kept the same way and closes nothing.
-			if (read) {
+			if (kept) {
 				const typed = typedParams(statement);
 				return statements.run(typed.text, async (prepared) =>
 					arrowToRows<T>(prepared.query(...typed.params))

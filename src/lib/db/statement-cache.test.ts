@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useNodeDb } from '../../../tests/unit/node-db';
 import { sql } from '../sql/sql';
-import { isCachedRead, StatementCache } from './statement-cache';
+import { isCachedRead, isKept, StatementCache } from './statement-cache';
 
 /** A cache over fake statements that records what was prepared and closed. */
 function fake(capacity?: number) {
@@ -98,6 +98,13 @@ describe('isCachedRead', () => {
 		];
 		for (const text of reads) expect(isCachedRead(text), text).toBe(true);
 		for (const text of others) expect(isCachedRead(text), text).toBe(false);
+	});
+
+	it('keeps a write only when it says it leaves every plan valid (isKept)', () => {
+		const update = 'UPDATE view_values SET period_from = ? WHERE slot = 0';
+		expect(isKept({ text: update, params: ['2024-01-01'], keepsPlans: true })).toBe(true);
+		expect(isKept({ text: update, params: ['2024-01-01'] })).toBe(false);
+		expect(isKept({ text: 'SELECT 1', params: [] })).toBe(true);
 	});
 });
 

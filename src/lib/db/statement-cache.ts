@@ -1,3 +1,5 @@
+import type { Sql } from '../sql/sql';
+
 /**
  * Prepared statements kept by their text, so a view asked again (another period, other filter
  * values: the same texts, other bound values) is bound and run, not parsed and planned again.
@@ -103,4 +105,12 @@ interface Entry<S> {
  */
 export function isCachedRead(text: string): boolean {
 	return /^\s*(SELECT|WITH)\b/i.test(text) && !text.includes(';');
+}
+
+/**
+ * Whether a statement's prepared form is kept: a read (`isCachedRead`), or the one write that
+ * leaves every plan valid (`Sql.keepsPlans`, a view's values).
+ */
+export function isKept(statement: Sql): boolean {
+	return statement.keepsPlans === true || isCachedRead(statement.text);
 }
