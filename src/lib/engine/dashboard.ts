@@ -51,7 +51,7 @@ import { viewStages } from '../model/pipeline-view';
 import { sourceLine } from '../ingest/raw-table';
 import type { Dataset } from './dataset';
 import { resolvePeriod, runReport } from './report';
-import { inView, viewValuesUpdate } from './view-values';
+import { inView } from './view-values';
 
 export interface DashboardRequest {
 	/** Without a period, the whole data (METRICS.md §2). */
@@ -129,12 +129,11 @@ export function dashboardParts(
 ): DashboardParts {
 	const period = resolvePeriod(dataset, request.period);
 	const filters = request.filters ?? {};
-	const before = previousPeriod(period);
 	// The view's statements bind nothing: they read the periods and filters from `view_values`.
 	return inView(
 		db,
-		viewValuesUpdate(period, before, filters),
-		(viewDb) => panels(viewDb, dataset, request, { period, filters, before }),
+		{ period, filters },
+		(viewDb) => panels(viewDb, dataset, request, { period, filters }),
 		(parts) => Object.values(parts).filter((part) => part instanceof Promise)
 	);
 }
@@ -143,7 +142,7 @@ function panels(
 	db: Db,
 	dataset: Dataset,
 	request: DashboardRequest,
-	{ period, filters, before }: { period: Period; filters: Filters; before: Period }
+	{ period, filters }: { period: Period; filters: Filters }
 ): DashboardParts {
 	const ctx: MetricContext = {
 		period,
@@ -152,6 +151,8 @@ function panels(
 		stages: viewStages(dataset.stages, dataset.pipelines, filters)
 	};
 	const dimension = request.breakdown ?? 'owner';
+	// The period `view_values` holds as the previous one (`inView`).
+	const before = previousPeriod(period);
 	const hasEvents = dataset.eventCount > 0;
 	const hasSpend = dataset.hasSpend;
 	const dealsFile = dataset.files.find((f) => f.role === 'deals');

@@ -6,10 +6,9 @@ import type { KpiCells } from '../metrics/kpis';
 import { assembleReport, reportCellsQuery, type ReportCells, type Report } from '../metrics/report';
 import { lostAndForecastQuery, type LostAndForecastRow } from '../metrics/lost-and-forecast';
 import { timeInStageQuery } from '../metrics/time-in-stage';
-import { previousPeriod } from '../metrics/previous-period';
 import { viewStages } from '../model/pipeline-view';
 import type { Dataset } from './dataset';
-import { inView, viewValuesUpdate } from './view-values';
+import { inView } from './view-values';
 
 export interface ReportRequest {
 	/** Without a period, the whole data (METRICS.md §2). */
@@ -70,7 +69,7 @@ export function viewReport(
 	const filters = request.filters ?? {};
 	return inView(
 		db,
-		viewValuesUpdate(period, previousPeriod(period), filters),
+		{ period, filters },
 		(viewDb) => runReport(viewDb, dataset, { ...request, period, filters, slot: 'view' }),
 		(report) => [report]
 	);

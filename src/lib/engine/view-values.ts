@@ -1,15 +1,18 @@
 import type { Db, Row } from '../db/types';
+import { previousPeriod } from '../metrics/previous-period';
 import { boundValues, dealFilter, hasFilter, type Filters, type Period } from '../model/filters';
 import { slotNumber } from '../model/view-values';
 import { raw, sql, type Sql } from '../sql/sql';
 
 /**
- * The one statement that binds a view's values: its period and the previous period, and its
- * filters, written into `view_values` (model/view-values.ts) for the view's statements to read.
- * The filters are kept as the filter groups they keep (and the source filter's values, for
- * spend), so a statement compares a deal's group with a short list.
+ * The one statement that binds a view's values: its period and the period of the same length
+ * just before (`previousPeriod`), and its filters, written into `view_values`
+ * (model/view-values.ts) for the view's statements to read. The filters are kept as the filter
+ * groups they keep (and the source filter's values, for spend), so a statement compares a deal's
+ * group with a short list.
  */
-export function viewValuesUpdate(view: Period, previous: Period, filters: Filters): Sql {
+function viewValuesUpdate(view: Period, filters: Filters): Sql {
+	const previous = previousPeriod(view);
 	const groups = hasFilter(filters)
 		? sql`(SELECT list(group_id) FROM deal_groups WHERE ${dealFilter(filters)})`
 		: raw('NULL');
@@ -30,17 +33,19 @@ export function viewValuesUpdate(view: Period, previous: Period, filters: Filter
 const lastView = new WeakMap<object, Promise<unknown>>();
 
 /**
- * Build one view's statements (`build`) on a `Db` whose every statement waits until the view's
- * values are written (`update`); they are written once every statement of the view asked before
- * on the same engine has settled (`pending`), so no statement reads another view's values.
+ * Build the statements of the view of `period` and `filters` (`build`) on a `Db` whose every
+ * statement waits until the view's values are written; they are written once every statement of
+ * the view asked before on the same engine has settled (`pending`), so no statement reads another
+ * view's values.
  */
 export function inView<P>(
 	db: Db,
-	update: Sql,
+	{ period, filters }: { period: Period; filters: Filters },
 	build: (db: Db) => P,
 	pending: (parts: P) => readonly Promise<unknown>[]
 ): P {
 	const engine = db.catalog ?? db;
+	const update = viewValuesUpdate(period, filters);
 	const written = (lastView.get(engine) ?? Promise.resolve()).then(() => db.query(update));
 	const gated: Db = {
 		catalog: db.catalog,
