@@ -132,20 +132,35 @@ describe('dropping the HubSpot example on the built site', () => {
 		expect(panels.filter(([, busy]) => busy !== 'false')).toEqual([]);
 	});
 
-	test('a trend month is given its tooltip when the pointer comes to it', async () => {
+	test('a trend month is drawn, with its tooltip, when the pointer comes to it', async () => {
 		const spark = '[data-panel="velocity"] g.spark';
-		// Written for the month under the pointer only: at most one per line.
-		const written = () => page.$$eval('main g.spark g.point title', (ts) => ts.length);
+		// Drawn for the month under the pointer only: at most one per line, none while it is away.
+		const drawn = () => page.$$eval('main g.spark g.point', (ps) => ps.length);
+		const titled = () => page.$$eval('main g.spark g.point title', (ts) => ts.length);
 		const lines = await page.$$eval('main g.spark', (gs) => gs.length);
 		expect(lines).toBeGreaterThan(1);
-		expect(await written()).toBeLessThanOrEqual(lines);
-		const point = page.locator(`${spark} g.point`).nth(1);
-		const month = await point.getAttribute('data-month');
-		await point.hover({ force: true });
-		const title = `${spark} g.point[data-month="${month}"] title`;
-		await page.waitForSelector(title, { state: 'attached' });
-		expect(await page.textContent(title)).toContain(month);
-		expect(await written()).toBeLessThanOrEqual(lines);
+		await page.mouse.move(0, 0);
+		expect(await drawn()).toBe(0);
+		// The line's first month at its left end, its last at its right end.
+		const hit = page.locator(`${spark} rect.hit`).first();
+		await hit.scrollIntoViewIfNeeded();
+		const box = await hit.boundingBox();
+		if (!box) throw new Error('the trend line has no box');
+		await page.mouse.move(box.x + 2, box.y + box.height / 2);
+		const hovered = `${spark} g.point.hovered`;
+		await page.waitForSelector(hovered);
+		expect(await page.getAttribute(hovered, 'data-index')).toBe('0');
+		const start = await page.getAttribute(hovered, 'data-month');
+		await page.mouse.move(box.x + box.width - 1, box.y + box.height / 2);
+		await page.waitForSelector(`${spark} g.point.hovered:not([data-index="0"])`);
+		const month = await page.getAttribute(hovered, 'data-month');
+		expect(month).toMatch(/^\d{4}-\d{2}$/);
+		expect(String(month) > String(start)).toBe(true);
+		expect(await page.textContent(`${hovered} title`)).toContain(month);
+		expect(await drawn()).toBe(1);
+		expect(await titled()).toBe(1);
+		await page.mouse.move(0, 0);
+		await page.waitForSelector(hovered, { state: 'detached' });
 	});
 
 	test("a chart's figures are drawn as a table when its details are opened", async () => {

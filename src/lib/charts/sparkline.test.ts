@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sparklineBands, sparklinePath } from './sparkline';
+import { sparklineBands, sparklineIndexAt, sparklinePath } from './sparkline';
 
 describe('sparklinePath', () => {
 	it('runs from left to right, the largest value at the top', () => {
@@ -48,5 +48,20 @@ describe('sparklineBands', () => {
 
 	it('has no strips where no line is drawn', () => {
 		expect(sparklineBands([5, null], 100, 20)).toEqual([]);
+	});
+});
+
+describe('sparklineIndexAt', () => {
+	it("finds the value whose strip holds x: the strips' edges are half way between points", () => {
+		// Points at 1, 50 and 99 (see sparklineBands): strips [0, 25.5), [25.5, 74.5), [74.5, 100].
+		const at = (x: number) => sparklineIndexAt(x, 3, 100);
+		expect([0, 25, 26, 50, 74, 75, 100].map(at)).toEqual([0, 0, 1, 1, 1, 2, 2]);
+	});
+
+	it('keeps to the values drawn, and finds none without a line', () => {
+		expect(sparklineIndexAt(-40, 3, 100)).toBe(0);
+		expect(sparklineIndexAt(400, 3, 100)).toBe(2);
+		expect(sparklineIndexAt(10, 1, 100)).toBeNull();
+		expect(sparklineIndexAt(Number.NaN, 3, 100)).toBeNull();
 	});
 });

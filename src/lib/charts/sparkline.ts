@@ -62,3 +62,13 @@ export function sparklineBands(
 		};
 	});
 }
+
+/**
+ * The index of the value whose point is nearest to `x` (in the sparkline's own units) on a
+ * sparkline of `count` values drawn `width` wide: the band of `sparklineBands` that holds `x`.
+ */
+export function sparklineIndexAt(x: number, count: number, width: number): number | null {
+	if (count < 2 || !Number.isFinite(x)) return null;
+	const step = (width - 2) / (count - 1);
+	return Math.min(count - 1, Math.max(0, Math.round((x - 1) / step)));
+}
