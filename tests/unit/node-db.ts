@@ -24,6 +24,7 @@ export function useNodeDb(): Db {
 		query<T extends Row = Row>(statement: Sql) {
 			return engine().query<T>(statement);
 		},
+		prepare: (statement) => engine().prepare?.(statement) ?? Promise.resolve(),
 		registerFile: (name, source) => engine().registerFile(name, source),
 		dropFile: (path) => engine().dropFile(path),
 		close: () => Promise.reject(new Error('the engine closes after the last test'))

@@ -56,6 +56,9 @@ export async function startNodeDb(options: { memoryLimitMb?: number } = {}): Pro
 				prepared.close();
 			}
 		},
+		async prepare(statement: Sql): Promise<void> {
+			if (isKept(statement)) await statements.prepare(typedParams(statement).text);
+		},
 		async registerFile(name: string, source: FileSource): Promise<string> {
 			// A plan reading a registered file was made for the file it saw.
 			await statements.clear();

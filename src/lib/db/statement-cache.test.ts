@@ -81,6 +81,41 @@ describe('StatementCache', () => {
 		expect(closed).toEqual(['a', 'b']);
 		expect(cache.size).toBe(0);
 	});
+
+	it('prepares ahead of a run, which then plans nothing', async () => {
+		const { cache, prepared } = fake();
+		await cache.prepare('a');
+		await cache.prepare('a');
+		expect(prepared).toEqual(['a']);
+		expect(await cache.run('a', async (s) => s + 1)).toBe('a1');
+		expect(cache.prepares).toBe(1);
+	});
+
+	it('lets a run share a prepare still on its way', async () => {
+		const { cache, prepared } = fake();
+		const ahead = cache.prepare('a');
+		expect(await cache.run('a', async (s) => s + 1)).toBe('a1');
+		await ahead;
+		expect(prepared).toEqual(['a']);
+	});
+
+	it('keeps nothing of a failed prepare ahead, and closes nothing else for it', async () => {
+		const { cache, closed } = fake();
+		await cache.run('a', async () => 0);
+		await cache.prepare('bad');
+		expect(closed).toEqual([]);
+		expect(cache.size).toBe(1);
+		await expect(cache.run('bad', async () => 0)).rejects.toThrow('cannot prepare');
+	});
+
+	it('counts a statement prepared ahead within its capacity', async () => {
+		const { cache, closed } = fake(2);
+		await cache.run('a', async () => 0);
+		await cache.prepare('b');
+		await cache.prepare('c');
+		expect(closed).toEqual(['a']);
+		expect(cache.size).toBe(2);
+	});
 });
 
 describe('isCachedRead', () => {

@@ -62,6 +62,25 @@ export class StatementCache<S> {
 		}
 	}
 
+	/**
+	 * Prepare the statement for `text` now and keep it, running nothing (kept already: nothing to
+	 * do), so that its first run is bound and run only. A failure keeps nothing and closes nothing
+	 * else: the statement is planned again when it is run, and fails there if it must.
+	 */
+	async prepare(text: string): Promise<void> {
+		if (this.#entries.has(text)) return;
+		this.#prepares += 1;
+		const entry: Entry<S> = { statement: this.#prepare(text), users: 0, gone: false };
+		entry.statement.catch(() => {});
+		this.#entries.set(text, entry);
+		this.#evict();
+		try {
+			await entry.statement;
+		} catch {
+			if (this.#entries.get(text) === entry) this.#entries.delete(text);
+		}
+	}
+
 	/** Close every kept statement (those in use, when their run ends). */
 	async clear(): Promise<void> {
 		const entries = [...this.#entries.values()];

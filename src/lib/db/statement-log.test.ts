@@ -54,8 +54,20 @@ describe('logStatements(db, sink)', () => {
 	});
 
 	it('refuses a method it cannot count, rather than let its statements pass unseen', () => {
-		const db = logStatements({ ...engine, prepare: async () => {} }, () => {});
-		expect(() => db.prepare).toThrow(/cannot count what Db.prepare runs/);
+		const db = logStatements({ ...engine, exec: async () => {} }, () => {});
+		expect(() => db.exec).toThrow(/cannot count what Db.exec runs/);
+	});
+
+	it('passes a plan ahead through uncounted: it runs nothing, and what runs is counted then', async () => {
+		const planned: string[] = [];
+		const counter = statementCounter();
+		const db = logStatements(
+			{ ...engine, prepare: async (statement: Sql) => void planned.push(statement.text) },
+			counter.sink
+		);
+		await db.prepare?.(raw('SELECT 1'));
+		expect(planned).toEqual(['SELECT 1']);
+		expect(counter.take().statements).toBe(0);
 	});
 });
 

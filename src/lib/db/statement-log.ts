@@ -4,8 +4,11 @@ import type { Db } from './types';
 /** Told of every statement a logged `Db` is asked to run, as it is sent (before its result). */
 export type StatementSink = (statement: Sql) => void;
 
-/** `Db` methods that run no statement: passed through as they are. */
-const NOT_STATEMENTS = new Set<PropertyKey>(['registerFile', 'dropFile', 'close']);
+/**
+ * `Db` methods that run no statement: passed through as they are. `prepare` plans a statement
+ * ahead and runs nothing: what runs is counted when it runs.
+ */
+const NOT_STATEMENTS = new Set<PropertyKey>(['registerFile', 'dropFile', 'close', 'prepare']);
 
 /**
  * The same `Db` (every method, getter and result unchanged) that tells `sink` of each statement

@@ -25,6 +25,13 @@ export interface Db {
 	/** Stop the engine and free its memory. */
 	close(): Promise<void>;
 	/**
+	 * Plan `statement` and keep it prepared, running nothing, so that its first run is bound and
+	 * run only: work done while the page waits, ahead of a click. A statement the engine does
+	 * not keep prepared is left alone, and a failure is not reported (the statement fails when it
+	 * is run, if it must). Absent on an engine that keeps no plans (`report --engine native`).
+	 */
+	prepare?(statement: Sql): Promise<void>;
+	/**
 	 * The engine's catalog, as one object that stays the same through the wrappers a load or the
 	 * page puts around a `Db` (statement log, stop on cancel): what is defined once per engine
 	 * (the parse macros) is kept by it. Without it, the `Db` object itself.

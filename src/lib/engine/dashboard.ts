@@ -51,7 +51,8 @@ import { viewStages } from '../model/pipeline-view';
 import { sourceLine } from '../ingest/raw-table';
 import type { Dataset } from './dataset';
 import { resolvePeriod, runReport } from './report';
-import { inView } from './view-values';
+import { inView, viewValuesUpdate } from './view-values';
+import type { Sql } from '../sql/sql';
 
 export interface DashboardRequest {
 	/** Without a period, the whole data (METRICS.md §2). */
@@ -136,6 +137,29 @@ export function dashboardParts(
 		(viewDb) => panels(viewDb, dataset, request, { period, filters }),
 		(parts) => Object.values(parts).filter((part) => part instanceof Promise)
 	);
+}
+
+/**
+ * The statements the view of `request` sends (its values' write first), none of them sent: what
+ * `planAhead` plans while the page waits. Every statement of a view is asked at once, before
+ * any result is back, so none is missing here.
+ */
+export function viewStatements(dataset: Dataset, request: DashboardRequest = {}): Sql[] {
+	const period = resolvePeriod(dataset, request.period);
+	const filters = request.filters ?? {};
+	const statements = [viewValuesUpdate(period, filters)];
+	const recorder: Db = {
+		query: (statement) => {
+			statements.push(statement);
+			// Never answered: nothing is computed from a statement that did not run.
+			return new Promise(() => {});
+		},
+		registerFile: () => Promise.reject(new Error('a view registers no file')),
+		dropFile: () => Promise.reject(new Error('a view drops no file')),
+		close: () => Promise.resolve()
+	};
+	panels(recorder, dataset, request, { period, filters });
+	return statements;
 }
 
 function panels(

@@ -11,7 +11,7 @@ import { raw, sql, type Sql } from '../sql/sql';
  * groups they keep (and the source filter's values, for spend), so a statement compares a deal's
  * group with a short list.
  */
-function viewValuesUpdate(view: Period, filters: Filters): Sql {
+export function viewValuesUpdate(view: Period, filters: Filters): Sql {
 	const previous = previousPeriod(view);
 	const groups = hasFilter(filters)
 		? sql`(SELECT list(group_id) FROM deal_groups WHERE ${dealFilter(filters)})`

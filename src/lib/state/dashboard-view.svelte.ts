@@ -61,6 +61,10 @@ export class DashboardView {
 	readonly #requests = new Latest();
 	/** The views of each dataset computed lately, shown again without querying. */
 	readonly #views = new WeakMap<Dataset, ViewCache<DashboardResults>>();
+	/** Per dataset, the breakdowns and funnel modes whose next views were planned ahead. */
+	readonly #plannedAhead = new WeakMap<Dataset, string[]>();
+	/** Moves on when the tables are read again: planning ahead for the tables before stops. */
+	#tables = 0;
 	readonly #on: ViewCallbacks;
 
 	constructor(callbacks: ViewCallbacks) {
@@ -175,11 +179,13 @@ export class DashboardView {
 
 	/** The tables are being read again: the report goes (the panels stay until new ones come). */
 	hideReport(): void {
+		this.#tables += 1;
 		if (this.#shown) this.#shown = { ...this.#shown, report: undefined };
 	}
 
 	/** The dataset is gone: nothing to show. */
 	clear(): void {
+		this.#tables += 1;
 		this.#data = null;
 		this.#shown = null;
 		this.#pending = [];
@@ -187,6 +193,7 @@ export class DashboardView {
 
 	/** A report computed while tables are rebuilt is stale: drop any still on its way. */
 	dropPending(): void {
+		this.#tables += 1;
 		this.#requests.next();
 	}
 
@@ -215,6 +222,7 @@ export class DashboardView {
 				this.#show(current, parts);
 				data = await timed('dashboard', () => settled(parts));
 				views.set(key, data);
+				void this.#planAhead(db, dataset, asked);
 			}
 			if (!current()) return;
 			this.#data = data;
@@ -226,6 +234,27 @@ export class DashboardView {
 			if (current()) this.#on.onResult(errorMessage(e));
 		} finally {
 			if (current()) this.#computing = false;
+		}
+	}
+
+	/**
+	 * Once a dataset's first view (of a breakdown and funnel mode) is drawn, plan the statements
+	 * of the views a click most likely asks next (engine/plan-ahead.ts), so that the first click
+	 * with a filter, a source or another period runs plans kept already instead of making them
+	 * (planning is most of such a click). One statement at a time: a click's own statements wait for one plan at most.
+	 */
+	async #planAhead(db: BrowserDb, dataset: Dataset, asked: ViewChoice): Promise<void> {
+		const kind = `${asked.breakdown}|${asked.funnelMode}`;
+		const planned = this.#plannedAhead.get(dataset) ?? [];
+		if (planned.includes(kind)) return;
+		this.#plannedAhead.set(dataset, [...planned, kind]);
+		const tables = this.#tables;
+		const wanted = () => this.#tables === tables && this.#on.target().dataset === dataset;
+		try {
+			const { planAhead } = await engineCode();
+			await timed('plan ahead', () => planAhead(db, dataset, asked, wanted));
+		} catch {
+			// Planning ahead only saves time: a click plans what it needs all the same.
 		}
 	}
 
