@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exampleInputs, exampleRuns } from '../../../tests/unit/example-runs';
-import { useNodeDb } from '../../../tests/unit/node-db';
+import { recordingDb, useNodeDb } from '../../../tests/unit/node-db';
 import type { Db } from '../db/types';
 import { runDashboard } from './dashboard';
 import { loadDataset } from './load';
@@ -32,6 +32,17 @@ describe('the rehearsal load', () => {
 		const { report } = await runDashboard(db, dataset, {});
 		expect(report.deals).toEqual({ created: 60, won: 8, lost: 8 });
 		expect(report.funnel.map((r) => r.reached)).toEqual([60, 49, 38, 28, 17, 8]);
+	});
+
+	it('views the whole data, then a period with one before it, filtered by owner and source', async () => {
+		const { db: recorded, statements } = recordingDb(db);
+		await rehearse(recorded);
+		const views = statements.filter((s) => s.text.startsWith('UPDATE view_values'));
+		expect(views).toHaveLength(2);
+		// The second view's values: its period, the period before, an owner and a source.
+		expect(views[1].params).toEqual(
+			expect.arrayContaining(['2024-04-01', '2024-06-30', '\x1fAnn Lee', '\x1fPAID_SEARCH'])
+		);
 	});
 });
 

@@ -220,9 +220,15 @@ export class DashboardView {
 				const { dashboardParts, settled } = await engineCode();
 				const parts = dashboardParts(db, dataset, asked);
 				this.#show(current, parts);
+				// Once the breakdown (the view's first read) is back, every statement of the view has
+				// been sent (together, once its values are written): plans made ahead from then on
+				// queue behind them, and are made while the page draws.
+				void parts.breakdown.then(
+					() => this.#planAhead(db, dataset, asked),
+					() => {}
+				);
 				data = await timed('dashboard', () => settled(parts));
 				views.set(key, data);
-				void this.#planAhead(db, dataset, asked);
 			}
 			if (!current()) return;
 			this.#data = data;
@@ -238,7 +244,7 @@ export class DashboardView {
 	}
 
 	/**
-	 * Once a dataset's first view (of a breakdown and funnel mode) is drawn, plan the statements
+	 * Once a dataset's first view (of a breakdown and funnel mode) is sent, plan the statements
 	 * of the views a click most likely asks next (engine/plan-ahead.ts), so that the first click
 	 * with a filter, a source or another period runs plans kept already instead of making them
 	 * (planning is most of such a click). One statement at a time: a click's own statements wait for one plan at most.
