@@ -223,8 +223,9 @@ export class DashboardView {
 				// Once the breakdown (the view's first read) is back, every statement of the view has
 				// been sent (together, once its values are written): plans made ahead from then on
 				// queue behind them, and are made while the page draws.
+				const tables = this.#tables;
 				void parts.breakdown.then(
-					() => this.#planAhead(db, dataset, asked),
+					() => this.#planAhead(db, dataset, asked, tables),
 					() => {}
 				);
 				data = await timed('dashboard', () => settled(parts));
@@ -247,14 +248,19 @@ export class DashboardView {
 	 * Once a dataset's first view (of a breakdown and funnel mode) is sent, plan the statements
 	 * of the views a click most likely asks next (engine/plan-ahead.ts), so that the first click
 	 * with a filter, a source or another period runs plans kept already instead of making them
-	 * (planning is most of such a click). One statement at a time: a click's own statements wait for one plan at most.
+	 * (planning is most of such a click). One statement at a time: a click's own statements wait
+	 * for one plan at most. Stops once the tables the view was asked of (`tables`) are read again.
 	 */
-	async #planAhead(db: BrowserDb, dataset: Dataset, asked: ViewChoice): Promise<void> {
+	async #planAhead(
+		db: BrowserDb,
+		dataset: Dataset,
+		asked: ViewChoice,
+		tables: number
+	): Promise<void> {
 		const kind = `${asked.breakdown}|${asked.funnelMode}`;
 		const planned = this.#plannedAhead.get(dataset) ?? [];
 		if (planned.includes(kind)) return;
 		this.#plannedAhead.set(dataset, [...planned, kind]);
-		const tables = this.#tables;
 		const wanted = () => this.#tables === tables && this.#on.target().dataset === dataset;
 		try {
 			const { planAhead } = await engineCode();
