@@ -42,12 +42,8 @@ export class StatementCache<S> {
 	async run<R>(text: string, use: (statement: S) => Promise<R>): Promise<R> {
 		let entry = this.#entries.get(text);
 		if (entry) this.#entries.delete(text);
-		else {
-			this.#prepares += 1;
-			entry = { statement: this.#prepare(text), users: 0, gone: false };
-			// A failed prepare is dropped by the caller's catch below; never an unhandled rejection.
-			entry.statement.catch(() => {});
-		}
+		// A failed prepare is dropped by the catch below; never an unhandled rejection.
+		else entry = this.#create(text);
 		this.#entries.set(text, entry);
 		entry.users += 1;
 		this.#evict();
@@ -69,9 +65,7 @@ export class StatementCache<S> {
 	 */
 	async prepare(text: string): Promise<void> {
 		if (this.#entries.has(text)) return;
-		this.#prepares += 1;
-		const entry: Entry<S> = { statement: this.#prepare(text), users: 0, gone: false };
-		entry.statement.catch(() => {});
+		const entry = this.#create(text);
 		this.#entries.set(text, entry);
 		this.#evict();
 		try {
@@ -89,6 +83,14 @@ export class StatementCache<S> {
 			entry.gone = true;
 			if (entry.users === 0) await this.#release(entry);
 		}
+	}
+
+	/** A new entry preparing `text` (not yet kept); its failure is awaited by whoever uses it. */
+	#create(text: string): Entry<S> {
+		this.#prepares += 1;
+		const entry: Entry<S> = { statement: this.#prepare(text), users: 0, gone: false };
+		entry.statement.catch(() => {});
+		return entry;
 	}
 
 	#evict(): void {

@@ -63,8 +63,8 @@ export class DashboardView {
 	readonly #views = new WeakMap<Dataset, ViewCache<DashboardResults>>();
 	/** Per dataset, the breakdowns and funnel modes whose next views were planned ahead. */
 	readonly #plannedAhead = new WeakMap<Dataset, string[]>();
-	/** Moves on when the tables are read again: planning ahead for the tables before stops. */
-	#tables = 0;
+	/** A ticket per reading of the tables: planning ahead for the tables before stops. */
+	readonly #tables = new Latest();
 	readonly #on: ViewCallbacks;
 
 	constructor(callbacks: ViewCallbacks) {
@@ -179,13 +179,13 @@ export class DashboardView {
 
 	/** The tables are being read again: the report goes (the panels stay until new ones come). */
 	hideReport(): void {
-		this.#tables += 1;
+		this.#tables.next();
 		if (this.#shown) this.#shown = { ...this.#shown, report: undefined };
 	}
 
 	/** The dataset is gone: nothing to show. */
 	clear(): void {
-		this.#tables += 1;
+		this.#tables.next();
 		this.#data = null;
 		this.#shown = null;
 		this.#pending = [];
@@ -193,7 +193,7 @@ export class DashboardView {
 
 	/** A report computed while tables are rebuilt is stale: drop any still on its way. */
 	dropPending(): void {
-		this.#tables += 1;
+		this.#tables.next();
 		this.#requests.next();
 	}
 
@@ -223,7 +223,7 @@ export class DashboardView {
 				// Once the breakdown (the view's first read) is back, every statement of the view has
 				// been sent (together, once its values are written): plans made ahead from then on
 				// queue behind them, and are made while the page draws.
-				const tables = this.#tables;
+				const tables = this.#tables.current();
 				void parts.breakdown.then(
 					() => this.#planAhead(db, dataset, asked, tables),
 					() => {}
@@ -255,13 +255,13 @@ export class DashboardView {
 		db: BrowserDb,
 		dataset: Dataset,
 		asked: ViewChoice,
-		tables: number
+		tables: () => boolean
 	): Promise<void> {
 		const kind = `${asked.breakdown}|${asked.funnelMode}`;
 		const planned = this.#plannedAhead.get(dataset) ?? [];
 		if (planned.includes(kind)) return;
 		this.#plannedAhead.set(dataset, [...planned, kind]);
-		const wanted = () => this.#tables === tables && this.#on.target().dataset === dataset;
+		const wanted = () => tables() && this.#on.target().dataset === dataset;
 		try {
 			const { planAhead } = await engineCode();
 			await timed('plan ahead', () => planAhead(db, dataset, asked, wanted));
