@@ -1,8 +1,8 @@
 import { ident, sql, type Fragment } from '../sql/sql';
 import type { Dimension } from '../model/config';
 import { cac, spendInView } from './cac';
-import { filteredDeals, type MetricContext } from './context';
-import { KPI_COLUMNS, periodFlags, type KpiCells } from './kpis';
+import type { MetricContext } from './context';
+import { flaggedDeals, KPI_COLUMNS, type KpiCells } from './kpis';
 import { rates, type Rates } from './rates';
 
 /** The metric set of one dimension value (or of all of them: the totals row). */
@@ -53,8 +53,7 @@ export function breakdownQuery(ctx: MetricContext, dimension: Dimension): Fragme
 					count(*)::DOUBLE AS spend_rows
 				FROM spend WHERE ${spendInView(ctx)}`;
 	return sql`WITH d AS NOT MATERIALIZED (
-			SELECT ${ident(dimension)} AS value, * EXCLUDE (${ident(dimension)}), ${periodFlags(ctx)}
-			FROM ${filteredDeals(ctx)}
+			SELECT ${ident(dimension)} AS value, * EXCLUDE (${ident(dimension)}) FROM ${flaggedDeals(ctx)}
 		),
 		agg AS (
 			SELECT value, grouping(value)::INTEGER AS total, ${KPI_COLUMNS}

@@ -1,8 +1,8 @@
 import { int, sql, type Fragment } from '../sql/sql';
 import { cac, costPerStage, spendInView, type CostPerStage } from './cac';
-import { filteredDeals, type MetricContext } from './context';
+import type { MetricContext } from './context';
 import { funnelRows } from './funnel';
-import { periodFlags } from './kpis';
+import { flaggedDeals } from './kpis';
 
 /** Acquisition cost of one channel: its spend against the deals whose source is that channel. */
 export interface ChannelCac {
@@ -49,8 +49,8 @@ export interface ChannelCell {
  */
 export function cacByChannelQuery(ctx: MetricContext): Fragment {
 	const k = ctx.stages.length;
-	// The cohort and the deals won in the period, as the report counts them (`periodFlags`).
-	return sql`WITH d AS (SELECT source AS channel, furthest, ${periodFlags(ctx)} FROM ${filteredDeals(ctx)}),
+	// The cohort and the deals won in the period, as the report counts them (`flaggedDeals`).
+	return sql`WITH d AS (SELECT source AS channel, furthest, created_in, won_in FROM ${flaggedDeals(ctx)}),
 		spent AS (
 			SELECT channel, sum(amount) AS spend, count(*)::DOUBLE AS spend_rows
 			FROM spend WHERE ${spendInView(ctx)} GROUP BY channel

@@ -1,8 +1,8 @@
 import { ident, join, literal, raw, sql, type Fragment } from '../sql/sql';
 import { DIMENSIONS, type Dimension } from '../model/config';
 import { inPeriod, periodEnd } from '../model/filters';
-import { filteredDeals, type MetricContext } from './context';
-import { periodFlags } from './kpis';
+import type { MetricContext } from './context';
+import { flaggedDeals } from './kpis';
 import { NO_REASON } from './lost-and-forecast';
 import { QUALITY_KINDS, type QualityKind } from './quality';
 import type { FunnelMode } from './snapshot-funnel';
@@ -65,7 +65,7 @@ export interface NameColumn {
 	column: string;
 }
 
-/** A set's test over the columns of `periodFlags`, the set's name bound. */
+/** A set's test over the flags of `flaggedDeals`, the set's name bound. */
 function inSet(set: DealSet): Fragment {
 	return sql`CASE CAST(${set} AS VARCHAR) WHEN 'created' THEN created_in WHEN 'won' THEN won_in
 		WHEN 'lost' THEN lost_in WHEN 'open' THEN open_at_end ELSE false END`;
@@ -114,7 +114,7 @@ function qualityTest(ctx: MetricContext, finding: QualityKind): Fragment {
 }
 
 /**
- * The test picking the deals behind `target` over `d` (the view's deals with `periodFlags`):
+ * The test picking the deals behind `target` over `d` (the view's deals with their flags, `flaggedDeals`):
  * the same sets the metrics count (METRICS.md §3). Values are bound, so the text of a kind is
  * the same whatever its values, the period and the filter values.
  */
@@ -145,7 +145,7 @@ export function drillTest(ctx: MetricContext, target: DrillTarget): Fragment {
 
 /** The selected deals as `sel`: the view's deals and their period flags, then the test. */
 function selected(ctx: MetricContext, target: DrillTarget): Fragment {
-	return sql`d AS NOT MATERIALIZED (SELECT *, ${periodFlags(ctx)} FROM ${filteredDeals(ctx)}),
+	return sql`d AS NOT MATERIALIZED (SELECT * FROM ${flaggedDeals(ctx)}),
 		sel AS (SELECT * FROM d WHERE ${drillTest(ctx, target)})`;
 }
 

@@ -1,5 +1,5 @@
 import { raw, sql, type Fragment } from '../sql/sql';
-import { inPeriod, periodEnd, type ViewScope } from '../model/filters';
+import { periodDays } from '../model/filters';
 import { filteredDeals, type MetricContext } from './context';
 
 export interface DealCounts {
@@ -30,19 +30,25 @@ export interface Pipeline {
 export type KpiCells = DealCounts & DealSize & SalesCycle & Pipeline;
 
 /**
- * Which of the period's sets a deal is in, as columns `KPI_COLUMNS` filters on: each test is
- * evaluated once per deal, not once per aggregate that uses it.
+ * The view's deals (`filteredDeals`), every column, and the period's sets each deal is in, as columns `KPI_COLUMNS` filters on: each test is evaluated once per deal, not
+ * once per aggregate that uses it.
  * - `created_in`: created in the period (the cohort);
  * - `won_in` / `lost_in`: won / lost with the close date in the period;
  * - `open_at_end`: open, created on or before the period's end (the open pipeline).
+ * The period is read once per statement as one value (`periodDays`), not once per test.
  */
-export function periodFlags(scope: ViewScope): Fragment {
-	const closedIn = inPeriod(sql`closed`, scope);
-	return sql`${inPeriod(sql`created`, scope)} AS created_in,
+export function flaggedDeals(ctx: MetricContext): Fragment {
+	const closedIn = raw(`closed BETWEEN ${PERIOD}.period_from AND ${PERIOD}.period_to`);
+	return sql`(SELECT * EXCLUDE (${raw(PERIOD)}),
+		created BETWEEN ${raw(PERIOD)}.period_from AND ${raw(PERIOD)}.period_to AS created_in,
 		outcome = 'won' AND ${closedIn} AS won_in,
 		outcome = 'lost' AND ${closedIn} AS lost_in,
-		outcome = 'open' AND created <= ${periodEnd(scope)} AS open_at_end`;
+		outcome = 'open' AND created <= ${raw(PERIOD)}.period_to AS open_at_end
+		FROM (SELECT *, ${periodDays(ctx)} AS ${raw(PERIOD)} FROM ${filteredDeals(ctx)}))`;
 }
+
+/** The column `flaggedDeals` carries the period in while it tests the deals' dates. */
+const PERIOD = 'view_period';
 
 /**
  * The counts, deal size and sales cycle of closed deals, with `won` and `lost` the tests that
@@ -61,7 +67,7 @@ export function closedAggregates(won: Fragment, lost: Fragment): Fragment {
 }
 
 /**
- * The KPI aggregates over deals with `periodFlags`: one scan gives them all, and the breakdown
+ * The KPI aggregates over deals with their period's flags (`flaggedDeals`): one scan gives them all, and the breakdown
  * groups the same aggregates by a dimension, so its totals row is the report.
  * - counts: the cohort, won and lost in the period;
  * - deal size: mean and median amount of deals won in the period that have one;
@@ -82,5 +88,5 @@ export const KPI_COLUMNS: Fragment = sql`count(*) FILTER (WHERE created_in)::DOU
 /** One row of `KpiCells` for the view. */
 export function kpiQuery(ctx: MetricContext): Fragment {
 	return sql`SELECT ${KPI_COLUMNS}
-		FROM (SELECT *, ${periodFlags(ctx)} FROM ${filteredDeals(ctx)})`;
+		FROM ${flaggedDeals(ctx)}`;
 }

@@ -1,6 +1,6 @@
 import { literal, sql, type Fragment } from '../sql/sql';
-import { filteredDeals, type MetricContext } from './context';
-import { periodFlags } from './kpis';
+import type { MetricContext } from './context';
+import { flaggedDeals } from './kpis';
 
 /** `lost_reasons[i]` (METRICS.md §3). */
 export interface LostReason {
@@ -43,7 +43,7 @@ export const NO_REASON = '(none)';
  * open pipeline (`pipeline.open_deals`) grouped by month. Amounts that are null count 0.
  */
 export function lostAndForecastQuery(ctx: MetricContext): Fragment {
-	return sql`WITH d AS NOT MATERIALIZED (SELECT *, ${periodFlags(ctx)} FROM ${filteredDeals(ctx)})
+	return sql`WITH d AS NOT MATERIALIZED (SELECT * FROM ${flaggedDeals(ctx)})
 		SELECT 'reason' AS part, COALESCE(lost_reason, ${literal(NO_REASON)}) AS key, count(*)::DOUBLE AS deals,
 			sum(COALESCE(amount, 0)) AS value, CAST(NULL AS DOUBLE) AS weighted,
 			CAST(NULL AS DOUBLE) AS with_probability

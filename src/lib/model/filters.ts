@@ -1,6 +1,6 @@
 import { ident, join, raw, sql, type Fragment } from '../sql/sql';
 import { DIMENSIONS, type Dimension } from './config';
-import { slotNumber, viewValue, type ViewSlot } from './view-values';
+import { slotNumber, viewPeriod, viewValue, type ViewSlot } from './view-values';
 
 /** A calendar period, both ends inclusive, as `YYYY-MM-DD`. */
 export interface Period {
@@ -116,6 +116,16 @@ export function periodStart(scope: ViewScope): Fragment {
 /** The period's last day, a DATE. */
 export function periodEnd(scope: ViewScope): Fragment {
 	return scope.slot ? viewValue(scope.slot, 'period_to') : sql`CAST(${scope.period.to} AS DATE)`;
+}
+
+/**
+ * The period as one `STRUCT(period_from DATE, period_to DATE)` value, for a statement that tests
+ * several dates against it (`viewPeriod`); `periodIn` names its fields.
+ */
+export function periodDays(scope: ViewScope): Fragment {
+	return scope.slot
+		? viewPeriod(scope.slot)
+		: sql`{'period_from': CAST(${scope.period.from} AS DATE), 'period_to': CAST(${scope.period.to} AS DATE)}`;
 }
 
 /** `column BETWEEN from AND to` for a DATE column. */

@@ -28,6 +28,17 @@ export function viewValue(slot: ViewSlot, column: ViewColumn): Fragment {
 	return sql`(SELECT ${raw(column)} FROM view_values WHERE slot = ${slotNumber(slot)})`;
 }
 
+/**
+ * A slot's period as one value, `STRUCT(period_from DATE, period_to DATE)`: one subquery where a
+ * statement tests several dates against the period. Each scalar subquery is a relation the
+ * planner joins in and orders with the rest, so a statement naming the period a dozen times
+ * took ~10 × longer to plan (and ~2 × longer to run at 1 k deals) than with this value read
+ * once per statement.
+ */
+export function viewPeriod(slot: ViewSlot): Fragment {
+	return sql`(SELECT {'period_from': period_from, 'period_to': period_to} FROM view_values WHERE slot = ${slotNumber(slot)})`;
+}
+
 export type ViewColumn =
 	/** DATE, the period's first day. */
 	| 'period_from'
