@@ -30,8 +30,9 @@ export interface Pipeline {
 export type KpiCells = DealCounts & DealSize & SalesCycle & Pipeline;
 
 /**
- * The view's deals (`filteredDeals`), every column, and the period's sets each deal is in, as columns `KPI_COLUMNS` filters on: each test is evaluated once per deal, not
- * once per aggregate that uses it.
+ * The view's deals (`filteredDeals`), every column, and the period's sets each deal is in, as
+ * columns `KPI_COLUMNS` filters on: each test is evaluated once per deal, not once per aggregate
+ * that uses it.
  * - `created_in`: created in the period (the cohort);
  * - `won_in` / `lost_in`: won / lost with the close date in the period;
  * - `open_at_end`: open, created on or before the period's end (the open pipeline).
@@ -67,8 +68,9 @@ export function closedAggregates(won: Fragment, lost: Fragment): Fragment {
 }
 
 /**
- * The KPI aggregates over deals with their period's flags (`flaggedDeals`): one scan gives them all, and the breakdown
- * groups the same aggregates by a dimension, so its totals row is the report.
+ * The KPI aggregates over deals with their period's flags (`flaggedDeals`): one scan gives them
+ * all, and the breakdown groups the same aggregates by a dimension, so its totals row is the
+ * report.
  * - counts: the cohort, won and lost in the period;
  * - deal size: mean and median amount of deals won in the period that have one;
  * - sales cycle: mean and median `closed − created` days of deals won in the period, negatives
