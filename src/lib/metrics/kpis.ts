@@ -1,5 +1,5 @@
 import { raw, sql, type Fragment } from '../sql/sql';
-import { periodDays } from '../model/filters';
+import { inViewPeriod, viewPeriodEnd, withoutPeriod, withPeriod } from '../model/filters';
 import { filteredDeals, type MetricContext } from './context';
 
 export interface DealCounts {
@@ -36,20 +36,16 @@ export type KpiCells = DealCounts & DealSize & SalesCycle & Pipeline;
  * - `created_in`: created in the period (the cohort);
  * - `won_in` / `lost_in`: won / lost with the close date in the period;
  * - `open_at_end`: open, created on or before the period's end (the open pipeline).
- * The period is read once per statement as one value (`periodDays`), not once per test.
+ * The period is read once per statement (`withPeriod`), not once per test.
  */
 export function flaggedDeals(ctx: MetricContext): Fragment {
-	const closedIn = raw(`closed BETWEEN ${PERIOD}.period_from AND ${PERIOD}.period_to`);
-	return sql`(SELECT * EXCLUDE (${raw(PERIOD)}),
-		created BETWEEN ${raw(PERIOD)}.period_from AND ${raw(PERIOD)}.period_to AS created_in,
+	const closedIn = inViewPeriod(sql`closed`);
+	return sql`(SELECT ${withoutPeriod}, ${inViewPeriod(sql`created`)} AS created_in,
 		outcome = 'won' AND ${closedIn} AS won_in,
 		outcome = 'lost' AND ${closedIn} AS lost_in,
-		outcome = 'open' AND created <= ${raw(PERIOD)}.period_to AS open_at_end
-		FROM (SELECT *, ${periodDays(ctx)} AS ${raw(PERIOD)} FROM ${filteredDeals(ctx)}))`;
+		outcome = 'open' AND created <= ${viewPeriodEnd} AS open_at_end
+		FROM ${withPeriod(filteredDeals(ctx), ctx)})`;
 }
-
-/** The column `flaggedDeals` carries the period in while it tests the deals' dates. */
-const PERIOD = 'view_period';
 
 /**
  * The counts, deal size and sales cycle of closed deals, with `won` and `lost` the tests that

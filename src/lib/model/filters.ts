@@ -119,14 +119,39 @@ export function periodEnd(scope: ViewScope): Fragment {
 }
 
 /**
- * The period as one `STRUCT(period_from DATE, period_to DATE)` value, for a statement that tests
- * several dates against it (`viewPeriod`); `periodIn` names its fields.
+ * The period as one `STRUCT(period_from DATE, period_to DATE)` value (`viewPeriod`): read once
+ * where a statement tests dates against it, not once per end per test.
  */
-export function periodDays(scope: ViewScope): Fragment {
+function periodDays(scope: ViewScope): Fragment {
 	return scope.slot
 		? viewPeriod(scope.slot)
 		: sql`{'period_from': CAST(${scope.period.from} AS DATE), 'period_to': CAST(${scope.period.to} AS DATE)}`;
 }
+
+/** The column `withPeriod` adds to a relation's rows. */
+const PERIOD = 'view_period';
+
+/**
+ * `relation`'s rows with the period as one more column (`periodDays`), for `inViewPeriod` and
+ * `viewPeriodEnd`, where a statement tests several dates of each row (`flaggedDeals`): each of
+ * `periodStart` and `periodEnd` is a scalar subquery, which the planner joins in and orders with
+ * the rest, and a CTE named three times repeats them three times. A test or two is as quick
+ * either way. `SELECT *` over it carries the column too (`withoutPeriod` leaves it out).
+ */
+export function withPeriod(relation: Fragment, scope: ViewScope): Fragment {
+	return sql`(SELECT *, ${periodDays(scope)} AS ${raw(PERIOD)} FROM ${relation})`;
+}
+
+/** `column BETWEEN` the period's days, over a relation `withPeriod` made. */
+export function inViewPeriod(column: Fragment): Fragment {
+	return sql`${column} BETWEEN ${raw(PERIOD)}.period_from AND ${raw(PERIOD)}.period_to`;
+}
+
+/** The period's last day, over a relation `withPeriod` made. */
+export const viewPeriodEnd: Fragment = raw(`${PERIOD}.period_to`);
+
+/** Every column of a relation `withPeriod` made but the period. */
+export const withoutPeriod: Fragment = raw(`* EXCLUDE (${PERIOD})`);
 
 /** `column BETWEEN from AND to` for a DATE column. */
 export function inPeriod(column: Fragment, scope: ViewScope): Fragment {
