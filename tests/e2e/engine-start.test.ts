@@ -151,6 +151,20 @@ describe('the threaded build (?threads=1, opt-in)', () => {
 		expect(await page.textContent('main')).not.toContain('is not known');
 	});
 
+	test('the threaded engine loads an export and computes its numbers', async () => {
+		const { site, page } = await open({ ...builtHeaders(), ...ISOLATION });
+		await page.goto(`${site.url}?threads=1`);
+		await engineReady(page);
+		expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+		const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+		expect(await page.getAttribute('body', 'data-engine-threads')).toBe(
+			String(Math.min(8, Math.max(1, cores)))
+		);
+		await page.setInputFiles('[data-testid="file-input"]', FILES);
+		const { warnings: _w, ...expected } = whole.expected;
+		expectClose(await wholeMetrics(page), expected);
+	});
+
 	test('the same page without isolation keeps the single-threaded build', async () => {
 		const { site, page, wasm } = await open();
 		await page.goto(`${site.url}?threads=1`);
