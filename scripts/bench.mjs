@@ -1,8 +1,10 @@
-// `npm run bench [-- --json] [--large] [--sizes 1000,1000000] [--runs 3] [--no-build]`:
+// `npm run bench [-- --json] [--large] [--sizes 1000,1000000] [--runs 3] [--no-build] [--threads]`:
 // generate seeded HubSpot exports (1 k, 10 k and 100 k deals unless told), build the site, open
 // it for 2 s, load them in headless Chromium and time the path from file to dashboard and each
 // filter change, counting the statements each sends; read the same files with native DuckDB
 // (one thread) as the reference. Prints a table, or one JSON object per size with --json.
+// `--threads` serves the page cross-origin isolated and opens it with `?threads=1`: DuckDB's
+// threaded build.
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,10 +20,10 @@ const CACHE = join(root, '.bench');
 
 /**
  * @param {string[]} argv
- * @returns {{ json: boolean, large: boolean, build: boolean, runs: number, filters: number, sizes: number[], narrow: boolean }}
+ * @returns {{ json: boolean, large: boolean, build: boolean, runs: number, filters: number, sizes: number[], narrow: boolean, threads: boolean }}
  */
 function parse(argv) {
-	/** @type {{ json: boolean, large: boolean, build: boolean, runs: number, filters: number, sizes: number[] | null, narrow: boolean }} */
+	/** @type {{ json: boolean, large: boolean, build: boolean, runs: number, filters: number, sizes: number[] | null, narrow: boolean, threads: boolean }} */
 	const options = {
 		json: false,
 		large: false,
@@ -29,7 +31,8 @@ function parse(argv) {
 		runs: 3,
 		filters: 21,
 		sizes: null,
-		narrow: true
+		narrow: true,
+		threads: false
 	};
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
@@ -37,6 +40,7 @@ function parse(argv) {
 		else if (arg === '--large') options.large = true;
 		else if (arg === '--no-build') options.build = false;
 		else if (arg === '--no-narrow') options.narrow = false;
+		else if (arg === '--threads') options.threads = true;
 		else if (arg === '--runs') options.runs = Math.max(1, Number(argv[++i]));
 		else if (arg === '--filters') options.filters = Math.max(1, Number(argv[++i]));
 		else if (arg === '--sizes') options.sizes = argv[++i].split(',').map(Number);
@@ -69,13 +73,14 @@ async function main() {
 	const cases = options.sizes.map((rows) => ({ rows, narrow: false }));
 	if (options.narrow && options.sizes.includes(1_000_000))
 		cases.push({ rows: 1_000_000, narrow: true });
-	const site = await serve(join(root, 'build'));
+	const site = await serve(join(root, 'build'), { isolated: options.threads });
+	const url = options.threads ? `${site.url}?threads=1` : site.url;
 	// The engine's start on a first and a repeat visit (a browser profile each): the same for
 	// every size, so measured once per run, before the sizes.
 	const visits = [];
 	for (let r = 0; r < options.runs; r++) {
 		const files = await benchFiles(CACHE, options.sizes[0], { narrow: false });
-		visits.push(await engineStartVisits(site.url, [files.deals, files.spend]));
+		visits.push(await engineStartVisits(url, [files.deals, files.spend]));
 		const last = visits[visits.length - 1];
 		log(
 			`engine start: first visit ${Math.round(last.firstMs)} ms, repeat ${Math.round(last.repeatMs)} ms`
@@ -98,7 +103,7 @@ async function main() {
 				);
 				runs.push(
 					await runOnce(browser, {
-						url: site.url,
+						url,
 						files: [files.deals, files.spend],
 						filters: options.filters,
 						timeoutMs: Math.max(900_000, c.rows * 2),
@@ -115,6 +120,7 @@ async function main() {
 			const row = {
 				rows: c.rows,
 				csv_bytes: files.bytes,
+				engine_threads: median(runs.map((r) => r.engineThreads)),
 				engine_start_ms: round(median(runs.map((r) => r.engineStartMs))),
 				engine_start_first_ms: round(median(visits.map((v) => v.firstMs))),
 				engine_start_repeat_ms: round(median(visits.map((v) => v.repeatMs))),

@@ -193,6 +193,8 @@ export async function runOnce(browser, { url, files, filters, timeoutMs, log = (
 			return { changeAt: probe.changeAt, readyAt: probe.readyAt };
 		});
 		const dropMs = readyAt - changeAt;
+		// DuckDB's threads (1: the single-threaded build; more: the threaded build ran).
+		const engineThreads = Number(await page.getAttribute('body', 'data-engine-threads'));
 		log(`dashboard drawn in ${Math.round(dropMs)} ms; changing filters`);
 		/** @type {number[]} */
 		const filterMs = [];
@@ -218,6 +220,7 @@ export async function runOnce(browser, { url, files, filters, timeoutMs, log = (
 		const deals = files[0].split('/').pop();
 		return {
 			engineStartMs: one('engine start'),
+			engineThreads,
 			ingestMs: one(`read ${deals}`),
 			buildMs: one('build'),
 			dropMs,

@@ -17,8 +17,18 @@ const MIME = {
 	'.png': 'image/png'
 };
 
-/** @param {string} dir @returns {Promise<{ url: string, close: () => Promise<void> }>} */
-export async function serve(dir) {
+/** The headers that make a page cross-origin isolated (what DuckDB's threaded build needs). */
+const ISOLATION = {
+	'cross-origin-opener-policy': 'same-origin',
+	'cross-origin-embedder-policy': 'require-corp'
+};
+
+/**
+ * @param {string} dir
+ * @param {{ isolated?: boolean }} [options] send the isolation headers with every file
+ * @returns {Promise<{ url: string, close: () => Promise<void> }>}
+ */
+export async function serve(dir, { isolated = false } = {}) {
 	const root = resolve(dir);
 	const server = createServer((request, response) => {
 		void (async () => {
@@ -34,7 +44,8 @@ export async function serve(dir) {
 			response.writeHead(200, {
 				'content-type': MIME[extname(file)] ?? 'application/octet-stream',
 				'content-length': info.size,
-				'cache-control': 'no-cache'
+				'cache-control': 'no-cache',
+				...(isolated ? ISOLATION : {})
 			});
 			createReadStream(file).pipe(response);
 		})().catch((error) => response.writeHead(500).end(String(error)));
