@@ -114,9 +114,9 @@ function qualityTest(ctx: MetricContext, finding: QualityKind): Fragment {
 }
 
 /**
- * The test picking the deals behind `target` over `d` (the view's deals with their flags, `flaggedDeals`):
- * the same sets the metrics count (METRICS.md §3). Values are bound, so the text of a kind is
- * the same whatever its values, the period and the filter values.
+ * The test picking the deals behind `target` over `d` (the view's deals with their flags,
+ * `flaggedDeals`): the same sets the metrics count (METRICS.md §3). Values are bound, so the
+ * text of a kind is the same whatever its values, the period and the filter values.
  */
 export function drillTest(ctx: MetricContext, target: DrillTarget): Fragment {
 	switch (target.kind) {
