@@ -125,7 +125,7 @@ export function periodEnd(scope: ViewScope): Fragment {
 function periodDays(scope: ViewScope): Fragment {
 	return scope.slot
 		? viewPeriod(scope.slot)
-		: sql`{'period_from': CAST(${scope.period.from} AS DATE), 'period_to': CAST(${scope.period.to} AS DATE)}`;
+		: sql`{'period_from': ${periodStart(scope)}, 'period_to': ${periodEnd(scope)}}`;
 }
 
 /** The column `withPeriod` adds to a relation's rows. */
